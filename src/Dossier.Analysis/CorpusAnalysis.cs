@@ -1,0 +1,39 @@
+using Dossier.Annotations;
+
+namespace Dossier.Analysis;
+
+/// <summary>A document that could not be read or processed.</summary>
+/// <param name="Source">The input path or URL.</param>
+/// <param name="Code">The stable error code.</param>
+/// <param name="Message">Why, in words a user can act on.</param>
+public sealed record InputFailure(string Source, DossierErrorCode Code, string Message);
+
+/// <summary>
+/// Everything the engine found in a set of documents. The per-corpus parts (entities, claim
+/// groups, stories, …) are added by later analyses; until then their outputs are empty and say so.
+/// </summary>
+public sealed class CorpusAnalysis
+{
+    /// <summary>Creates an analysis of processed documents.</summary>
+    /// <param name="documents">The documents, in input order.</param>
+    /// <param name="failures">The inputs that failed.</param>
+    /// <param name="layers">The layers the pipeline that processed them adds.</param>
+    public CorpusAnalysis(IReadOnlyList<Document> documents, IReadOnlyList<InputFailure> failures, IEnumerable<LayerKey> layers)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(failures);
+        ArgumentNullException.ThrowIfNull(layers);
+        Documents = documents;
+        Failures = failures;
+        Layers = [.. layers.Distinct()];
+    }
+
+    /// <summary>The documents, in input order.</summary>
+    public IReadOnlyList<Document> Documents { get; }
+
+    /// <summary>The inputs that failed.</summary>
+    public IReadOnlyList<InputFailure> Failures { get; }
+
+    /// <summary>The layers the pipeline adds; a section whose layer is missing is reported as not built.</summary>
+    public IReadOnlyList<LayerKey> Layers { get; }
+}

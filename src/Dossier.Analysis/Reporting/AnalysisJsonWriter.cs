@@ -1,0 +1,129 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Dossier.Annotations;
+using Dossier.Text;
+
+namespace Dossier.Analysis.Reporting;
+
+/// <summary>
+/// Writes the analysis JSON (contract v1, <c>ANALYSIS-JSON.md</c>): documents with their clean
+/// text and metadata, and the arrays of entities, quotes, claims, figures, times, events and
+/// stories. An array whose component is not built yet is present and empty; the
+/// <c>pipeline</c> field says which layers were built.
+/// </summary>
+public static class AnalysisJsonWriter
+{
+    /// <summary>The contract's version.</summary>
+    public const int ContractVersion = 1;
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly string[] CorpusArrays =
+        ["entities", "quotes", "claims", "claim_groups", "figures", "times", "events", "stories", "figure_discrepancies"];
+
+    /// <summary>Writes <paramref name="analysis"/> to <paramref name="stream"/> as UTF-8 JSON.</summary>
+    public static void Write(Stream stream, CorpusAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(analysis);
+        using var w = new Utf8JsonWriter(stream, Options);
+        w.WriteStartObject();
+        w.WriteNumber("contract", ContractVersion);
+        w.WriteStartArray("pipeline");
+        foreach (var layer in analysis.Layers)
+        {
+            w.WriteStringValue(layer.Name);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("documents");
+        foreach (var d in analysis.Documents)
+        {
+            WriteDocument(w, d);
+        }
+
+        w.WriteEndArray();
+        foreach (var name in CorpusArrays)
+        {
+            w.WriteStartArray(name);
+            w.WriteEndArray();
+        }
+
+        w.WriteStartArray("errors");
+        foreach (var f in analysis.Failures)
+        {
+            w.WriteStartObject();
+            w.WriteString("source", f.Source);
+            w.WriteString("code", f.Code.ToString());
+            w.WriteString("message", f.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteDocument(Utf8JsonWriter w, Document d)
+    {
+        var m = d.Metadata;
+        w.WriteStartObject();
+        w.WriteString("id", d.Id);
+        w.WriteString("source", m.Source);
+        w.WriteString("content_hash", d.ContentHash);
+        w.WriteString("title", m.Title);
+        w.WriteString("outlet", m.Outlet);
+        w.WriteString("byline", m.Byline);
+        w.WriteString("published", m.Published?.ToString("yyyy-MM-dd"));
+        w.WriteString("published_time", m.PublishedTime?.ToString("HH:mm"));
+        w.WriteBoolean("published_inferred", m.PublishedInferred);
+        w.WriteString("published_evidence", m.PublishedEvidence);
+        w.WriteString("url", m.Url);
+        w.WriteString("language", m.Language);
+        w.WriteString("encoding", m.Encoding);
+        w.WriteStartArray("warnings");
+        foreach (var warning in d.Warnings)
+        {
+            w.WriteStringValue(warning);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("text", d.Text);
+        if (d.TitleSpan is { } t)
+        {
+            w.WritePropertyName("title_span");
+            WriteSpan(w, t);
+        }
+        else
+        {
+            w.WriteNull("title_span");
+        }
+
+        WriteSpans(w, "paragraphs", d.GetOrEmpty(Layers.Paragraphs).Select(p => p.Span));
+        WriteSpans(w, "sentences", d.GetOrEmpty(Layers.Sentences).Select(s => s.Span));
+        w.WriteNumber("token_count", d.GetOrEmpty(Layers.Tokens).Length);
+        w.WriteEndObject();
+    }
+
+    private static void WriteSpans(Utf8JsonWriter w, string name, IEnumerable<TextSpan> spans)
+    {
+        w.WriteStartArray(name);
+        foreach (var s in spans)
+        {
+            WriteSpan(w, s);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteSpan(Utf8JsonWriter w, TextSpan span)
+    {
+        w.WriteStartArray();
+        w.WriteNumberValue(span.Start);
+        w.WriteNumberValue(span.End);
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,48 @@
+using Dossier.Analysis;
+using Dossier.Extraction.Ingestion;
+using Dossier.Nlp;
+
+namespace Dossier.Cli;
+
+/// <summary>What the commands share: the output writers and the one pipeline, built once.</summary>
+internal sealed class CliContext
+{
+    public CliContext(TextWriter output, TextWriter error, bool interactive)
+    {
+        Output = output;
+        Error = error;
+        Interactive = interactive;
+        Pipeline = new PipelineBuilder().UseDefaults().Build();
+        Reader = new BatchReader(new DocumentLoader(), Pipeline);
+    }
+
+    public TextWriter Output { get; }
+
+    public TextWriter Error { get; }
+
+    /// <summary>True when the error stream is a terminal, so a progress bar can be drawn on it.</summary>
+    public bool Interactive { get; }
+
+    public DocumentPipeline Pipeline { get; }
+
+    public BatchReader Reader { get; }
+
+    /// <summary>Names a failed input on stderr.</summary>
+    public InputFailure ReportFailure(InputOutcome outcome)
+    {
+        var error = outcome.Error!;
+        Error.WriteLine($"dossier: {outcome.Source}: {error.Message} [{error.Code}]");
+        return new InputFailure(outcome.Source, error.Code, error.Message);
+    }
+
+    /// <summary>Reports a fatal error on stderr.</summary>
+    public int Fail(string message)
+    {
+        Error.WriteLine($"dossier: error: {message}");
+        return ExitCodes.Failure;
+    }
+
+    /// <summary>The exit code for a run that read <paramref name="succeeded"/> inputs and failed on <paramref name="failed"/>.</summary>
+    public static int ExitCodeFor(int succeeded, int failed) =>
+        failed == 0 ? ExitCodes.Success : succeeded == 0 ? ExitCodes.Failure : ExitCodes.PartialFailure;
+}

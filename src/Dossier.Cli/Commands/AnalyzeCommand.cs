@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Dossier.Analysis;
+using Dossier.Analysis.Reporting;
+using Dossier.Storage.Sqlite;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary><c>dossier analyze PATH... [--format markdown|json] [--db FILE] [--output FILE]</c>.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(Lazy<CliContext> context)
+    {
+        var paths = CommonOptions.Paths();
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "markdown: a brief to read; json: the analysis contract (ANALYSIS-JSON.md).",
+            DefaultValueFactory = _ => "markdown",
+        };
+        format.AcceptOnlyFromAmong("markdown", "json");
+        var db = CommonOptions.Db("Also keep the documents in this SQLite file (created if missing). Without it nothing is stored.");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the result to this file instead of standard output." };
+        var command = new Command("analyze", "Read articles and print what they say: a brief, or the analysis as JSON.")
+        {
+            paths, format, db, output,
+        };
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+            context.Value,
+            parse.GetRequiredValue(paths),
+            parse.GetValue(format)!,
+            parse.GetValue(db),
+            parse.GetValue(output),
+            cancellationToken)));
+        return command;
+    }
+
+    private static int Run(CliContext ctx, string[] paths, string format, string? dbPath, string? outputPath, CancellationToken cancellationToken)
+    {
+        var files = Dossier.Extraction.Ingestion.BatchReader.ExpandPaths(paths).ToList();
+        if (files.Count == 0)
+        {
+            return ctx.Fail("no input files found in " + string.Join(", ", paths));
+        }
+
+        using var store = dbPath is null ? null : SqliteDocumentStore.Open(dbPath);
+        var documents = new List<Document>();
+        var failures = new List<InputFailure>();
+        foreach (var outcome in ctx.Reader.Run(files, cancellationToken))
+        {
+            if (outcome.Document is { } document)
+            {
+                documents.Add(document);
+                store?.Add(document);
+            }
+            else
+            {
+                failures.Add(ctx.ReportFailure(outcome));
+            }
+        }
+
+        var analysis = new CorpusAnalysis(documents, failures, ctx.Pipeline.Adds);
+        if (outputPath is null)
+        {
+            Write(ctx.Output, analysis, format);
+        }
+        else
+        {
+            using var file = new StreamWriter(outputPath, append: false, new System.Text.UTF8Encoding(false));
+            Write(file, analysis, format);
+        }
+
+        return CliContext.ExitCodeFor(documents.Count, failures.Count);
+    }
+
+    private static void Write(TextWriter writer, CorpusAnalysis analysis, string format)
+    {
+        if (format == "json")
+        {
+            writer.Flush();
+            using var ms = new MemoryStream();
+            AnalysisJsonWriter.Write(ms, analysis);
+            writer.Write(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+            writer.WriteLine();
+        }
+        else
+        {
+            MarkdownBriefWriter.Write(writer, analysis);
+        }
+
+        writer.Flush();
+    }
+}

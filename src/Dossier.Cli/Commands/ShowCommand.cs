@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Text;
+using Dossier.Annotations;
+using Dossier.Storage.Sqlite;
+using Dossier.Text;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary><c>dossier show DOC --db FILE [--layer sentences|tokens|paragraphs]</c>: one stored document with its annotations marked.</summary>
+internal static class ShowCommand
+{
+    private const string Reset = "\u001b[0m";
+    private static readonly string[] Colours = ["\u001b[30;46m", "\u001b[30;43m"];
+
+    public static Command Create(Lazy<CliContext> context)
+    {
+        var doc = new Argument<string>("doc") { Description = "A document id, a unique prefix of one, or the path it was ingested from." };
+        var db = CommonOptions.Db("The SQLite file to read.", required: true);
+        var layer = new Option<string>("--layer", "-l")
+        {
+            Description = "What to mark: sentences, tokens or paragraphs.",
+            DefaultValueFactory = _ => "sentences",
+        };
+        layer.AcceptOnlyFromAmong("sentences", "tokens", "paragraphs");
+        var color = new Option<bool>("--color") { Description = "Mark with colours even when the output is not a terminal." };
+        var command = new Command("show", "Print one stored document with its metadata and its annotations marked.")
+        {
+            doc, db, layer, color,
+        };
+        command.SetAction((parse, _) => Task.FromResult(Run(
+            context.Value,
+            parse.GetRequiredValue(doc),
+            parse.GetValue(db)!,
+            parse.GetValue(layer)!,
+            parse.GetValue(color))));
+        return command;
+    }
+
+    private static int Run(CliContext ctx, string key, string dbPath, string layer, bool forceColor)
+    {
+        if (!File.Exists(dbPath))
+        {
+            return ctx.Fail($"no store at {dbPath}; create one with 'dossier ingest PATH --db {dbPath}'");
+        }
+
+        using var store = SqliteDocumentStore.Open(dbPath);
+        var document = store.Find(key);
+        if (document is null)
+        {
+            return ctx.Fail($"no document '{key}' in {dbPath}");
+        }
+
+        var colour = forceColor || (ReferenceEquals(ctx.Output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null);
+        var m = document.Metadata;
+        var o = ctx.Output;
+        o.WriteLine($"# {m.Title ?? "(no title)"}");
+        o.WriteLine();
+        o.WriteLine($"id:        {document.Id}");
+        o.WriteLine($"source:    {m.Source}");
+        o.WriteLine($"outlet:    {m.Outlet ?? "—"}");
+        o.WriteLine($"byline:    {m.Byline ?? "—"}");
+        o.WriteLine($"published: {(m.Published is { } p ? p.ToString("yyyy-MM-dd") + (m.PublishedTime is { } t ? " " + t.ToString("HH:mm") : string.Empty) : "—")}");
+        o.WriteLine($"encoding:  {m.Encoding ?? "—"}");
+        o.WriteLine($"counts:    {document.Paragraphs.Count} paragraphs, {document.Sentences.Count} sentences, {document.Tokens.Count} tokens");
+        foreach (var w in document.Warnings)
+        {
+            o.WriteLine($"warning:   {w}");
+        }
+
+        o.WriteLine();
+        foreach (var paragraph in document.Paragraphs)
+        {
+            var spans = layer switch
+            {
+                "tokens" => document.Get(Layers.Tokens).Where(tk => paragraph.Span.Contains(tk.Span)).Select(tk => tk.Span),
+                "sentences" => paragraph.Sentences.Select(s => s.Span),
+                _ => [paragraph.Span],
+            };
+            var label = layer == "sentences" ? paragraph.Sentences.Select(s => s.Index).DefaultIfEmpty(-1).First() : -1;
+            o.WriteLine($"¶{paragraph.Index + 1} {Mark(document.Text, paragraph.Span, spans, colour, layer == "sentences" ? label : null)}");
+            o.WriteLine();
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The paragraph with each span marked: coloured on a terminal, in brackets otherwise (numbered for sentences).</summary>
+    private static string Mark(string text, TextSpan paragraph, IEnumerable<TextSpan> spans, bool colour, int? firstNumber)
+    {
+        var sb = new StringBuilder();
+        var at = paragraph.Start;
+        var k = 0;
+        foreach (var span in spans)
+        {
+            sb.Append(text, at, span.Start - at);
+            var number = firstNumber is { } f ? $"{f + k + 1}" : null;
+            if (colour)
+            {
+                sb.Append(Colours[k % 2]).Append(text, span.Start, span.Length).Append(Reset);
+            }
+            else
+            {
+                sb.Append(number is null ? "[" : $"[{number}: ").Append(text, span.Start, span.Length).Append(']');
+            }
+
+            at = span.End;
+            k++;
+        }
+
+        sb.Append(text, at, paragraph.End - at);
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,3 @@
+using Dossier.Cli;
+
+return await DossierCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

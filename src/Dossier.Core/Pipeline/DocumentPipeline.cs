@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using Dossier.Annotations;
+
+namespace Dossier;
+
+/// <summary>
+/// An immutable, thread-safe sequence of components, built by <see cref="PipelineBuilder"/>.
+/// Build one and share it: <c>pipeline.Process(text)</c>.
+/// </summary>
+public sealed class DocumentPipeline
+{
+    internal DocumentPipeline(ImmutableArray<IDocumentComponent> components)
+    {
+        Components = components;
+    }
+
+    /// <summary>The components in the order they run.</summary>
+    public ImmutableArray<IDocumentComponent> Components { get; }
+
+    /// <summary>Every layer the pipeline adds.</summary>
+    public IEnumerable<LayerKey> Adds => Components.SelectMany(c => c.Adds);
+
+    /// <summary>Annotates a plain text.</summary>
+    public Document Process(string text, DocumentMetadata? metadata = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Process(new Document(text, metadata), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs every component on the document. A component whose layers the document already
+    /// has (from its reader or an earlier run) is skipped.
+    /// </summary>
+    /// <exception cref="DossierException">With <see cref="DossierErrorCode.ComponentFailed"/> when a component fails or breaks its contract.</exception>
+    public Document Process(Document document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        foreach (var component in Components)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (component.Adds.Count > 0 && component.Adds.All(document.Has))
+            {
+                continue;
+            }
+
+            try
+            {
+                component.Process(document, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not DossierException)
+            {
+                throw new DossierException(
+                    DossierErrorCode.ComponentFailed,
+                    $"Component '{component.Name}' failed: {ex.Message}",
+                    document.Metadata.Source,
+                    ex);
+            }
+
+            var missing = component.Adds.FirstOrDefault(a => !document.Has(a));
+            if (missing is not null)
+            {
+                throw new DossierException(
+                    DossierErrorCode.ComponentFailed,
+                    $"Component '{component.Name}' did not add the '{missing.Name}' layer it declares.",
+                    document.Metadata.Source);
+            }
+        }
+
+        return document;
+    }
+}

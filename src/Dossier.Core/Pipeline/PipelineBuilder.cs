@@ -1,0 +1,64 @@
+using Dossier.Annotations;
+
+namespace Dossier;
+
+/// <summary>
+/// Assembles a <see cref="DocumentPipeline"/>. Features plug in through extension methods
+/// (<c>UseTokenizer()</c>, <c>UseSentences()</c>, …); <see cref="Build"/> checks that every
+/// component finds the layers it needs and that no two components add the same layer.
+/// </summary>
+public sealed class PipelineBuilder
+{
+    private readonly List<IDocumentComponent> _components = [];
+
+    /// <summary>The components added so far, in order.</summary>
+    public IReadOnlyList<IDocumentComponent> Components => _components;
+
+    /// <summary>Appends a component.</summary>
+    public PipelineBuilder Add(IDocumentComponent component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        _components.Add(component);
+        return this;
+    }
+
+    /// <summary>True when a component that adds <paramref name="layer"/> has been added.</summary>
+    public bool Provides(LayerKey layer) => _components.Any(c => c.Adds.Contains(layer));
+
+    /// <summary>Checks the order and freezes the pipeline.</summary>
+    /// <exception cref="DossierException">With <see cref="DossierErrorCode.InvalidPipeline"/> when a component's needs are not met.</exception>
+    public DocumentPipeline Build()
+    {
+        var addedBy = new Dictionary<LayerKey, string>();
+        foreach (var component in _components)
+        {
+            foreach (var need in component.Needs)
+            {
+                if (!addedBy.ContainsKey(need))
+                {
+                    var later = _components.FirstOrDefault(c => c.Adds.Contains(need));
+                    var hint = later is null
+                        ? $"no component adds it"
+                        : $"'{later.Name}' adds it but comes later";
+                    throw new DossierException(
+                        DossierErrorCode.InvalidPipeline,
+                        $"Component '{component.Name}' needs the '{need.Name}' layer, but {hint}.");
+                }
+            }
+
+            foreach (var add in component.Adds)
+            {
+                if (addedBy.TryGetValue(add, out var other))
+                {
+                    throw new DossierException(
+                        DossierErrorCode.InvalidPipeline,
+                        $"Components '{other}' and '{component.Name}' both add the '{add.Name}' layer.");
+                }
+
+                addedBy[add] = component.Name;
+            }
+        }
+
+        return new DocumentPipeline([.. _components]);
+    }
+}

@@ -1,0 +1,116 @@
+namespace Dossier.Extraction.Ingestion;
+
+/// <summary>The outcome for one input: a processed document, or the error that stopped it.</summary>
+/// <param name="Source">The input path as given or found.</param>
+/// <param name="Document">The document, when it was read and processed.</param>
+/// <param name="Error">Why it was not, otherwise.</param>
+public sealed record InputOutcome(string Source, Document? Document, DossierException? Error)
+{
+    /// <summary>True when the document was read and processed.</summary>
+    public bool Succeeded => Document is not null;
+}
+
+/// <summary>
+/// Reads and processes many inputs in parallel, in order, one outcome each: a bad input is an
+/// outcome with its error, never an exception that stops the batch.
+/// </summary>
+public sealed class BatchReader
+{
+    private readonly DocumentLoader _loader;
+    private readonly DocumentPipeline _pipeline;
+    private readonly int _parallelism;
+
+    /// <summary>Creates a batch reader.</summary>
+    /// <param name="loader">Reads one file.</param>
+    /// <param name="pipeline">Annotates each document.</param>
+    /// <param name="parallelism">Documents processed at once; the number of cores by default.</param>
+    public BatchReader(DocumentLoader loader, DocumentPipeline pipeline, int? parallelism = null)
+    {
+        ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        _loader = loader;
+        _pipeline = pipeline;
+        _parallelism = Math.Max(1, parallelism ?? Environment.ProcessorCount);
+    }
+
+    /// <summary>
+    /// The files the paths name: files as given, folders walked recursively (hidden entries
+    /// skipped) in ordinal order. A path that does not exist yields itself, and fails on reading.
+    /// </summary>
+    public static IEnumerable<string> ExpandPaths(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MaxRecursionDepth = 64 };
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*", options).Order(StringComparer.Ordinal))
+                {
+                    yield return file;
+                }
+            }
+            else
+            {
+                yield return path;
+            }
+        }
+    }
+
+    /// <summary>Reads and processes the inputs; outcomes come in input order as chunks finish.</summary>
+    public IEnumerable<InputOutcome> Run(IEnumerable<string> files, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var chunk = new List<string>(_parallelism * 4);
+        foreach (var file in files)
+        {
+            chunk.Add(file);
+            if (chunk.Count == chunk.Capacity)
+            {
+                foreach (var outcome in RunChunk(chunk, cancellationToken))
+                {
+                    yield return outcome;
+                }
+
+                chunk.Clear();
+            }
+        }
+
+        foreach (var outcome in RunChunk(chunk, cancellationToken))
+        {
+            yield return outcome;
+        }
+    }
+
+    /// <summary>Reads and processes one input.</summary>
+    public InputOutcome RunOne(string file, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var document = _loader.Load(file);
+            _pipeline.Process(document, cancellationToken);
+            return new InputOutcome(file, document, null);
+        }
+        catch (DossierException ex)
+        {
+            return new InputOutcome(file, null, ex.DocumentSource is null ? new DossierException(ex.Code, ex.Message, file, ex) : ex);
+        }
+#pragma warning disable CA1031 // A batch never stops on one document: any failure becomes that document's error.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return new InputOutcome(file, null, new DossierException(DossierErrorCode.Unknown, $"unexpected failure: {ex.GetType().Name}: {ex.Message}", file, ex));
+        }
+    }
+
+    private InputOutcome[] RunChunk(List<string> chunk, CancellationToken cancellationToken)
+    {
+        var results = new InputOutcome[chunk.Count];
+        Parallel.For(
+            0,
+            chunk.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken },
+            i => results[i] = RunOne(chunk[i], cancellationToken));
+        return results;
+    }
+}

@@ -1,0 +1,94 @@
+using Dossier.Extraction.Decoding;
+using Dossier.Extraction.PlainText;
+
+namespace Dossier.Extraction.Ingestion;
+
+/// <summary>Limits for reading inputs.</summary>
+public sealed record LoaderOptions
+{
+    /// <summary>Files larger than this are refused (default 20 MiB).</summary>
+    public long MaxBytes { get; init; } = 20L * 1024 * 1024;
+}
+
+/// <summary>
+/// Reads one input file into a <see cref="Document"/> with its paragraphs: checks the size,
+/// decodes the bytes and extracts the article. Every failure is a <see cref="DossierException"/>
+/// naming the file and the reason. Thread-safe.
+/// </summary>
+public sealed class DocumentLoader
+{
+    private static readonly string[] HtmlExtensions = [".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"];
+
+    private readonly LoaderOptions _options;
+    private readonly PlainTextReader _textReader;
+
+    /// <summary>Creates a loader.</summary>
+    public DocumentLoader(LoaderOptions? options = null, PlainTextReader? textReader = null)
+    {
+        _options = options ?? new LoaderOptions();
+        _textReader = textReader ?? PlainTextReader.Default;
+    }
+
+    /// <summary>Reads a file.</summary>
+    /// <exception cref="DossierException">When the file is missing, unreadable, too large, binary, empty or in an unsupported format.</exception>
+    public Document Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new DossierException(DossierErrorCode.NotFound, "no such file", path);
+            }
+
+            if (info.Length > _options.MaxBytes)
+            {
+                throw new DossierException(DossierErrorCode.InputTooLarge, $"the file is {info.Length:N0} bytes, over the limit of {_options.MaxBytes:N0}", path);
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DossierException(DossierErrorCode.ReadFailed, $"the file could not be read: {ex.Message}", path, ex);
+        }
+
+        if (HtmlExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()))
+        {
+            throw new DossierException(DossierErrorCode.UnsupportedFormat, "HTML pages are not read yet; save the article as text", path);
+        }
+
+        return LoadBytes(bytes, path);
+    }
+
+    /// <summary>Reads the bytes of a text source; <paramref name="source"/> names it in the document and in errors.</summary>
+    public Document LoadBytes(ReadOnlySpan<byte> bytes, string source)
+    {
+        if (bytes.Length > _options.MaxBytes)
+        {
+            throw new DossierException(DossierErrorCode.InputTooLarge, $"the input is {bytes.Length:N0} bytes, over the limit of {_options.MaxBytes:N0}", source);
+        }
+
+        var decoded = TextDecoder.Decode(bytes, source);
+        var extracted = _textReader.Read(decoded.Text, new DocumentMetadata { Source = source, Encoding = decoded.Encoding });
+        if (extracted.Text.Length == 0)
+        {
+            throw new DossierException(DossierErrorCode.EmptyInput, "no article text is left once boilerplate is removed", source);
+        }
+
+        var document = extracted.ToDocument();
+        if (decoded.Repaired)
+        {
+            document.AddWarning("the text was UTF-8 mis-decoded as Windows-1252 (mojibake) and was repaired");
+        }
+
+        if (decoded.Text.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            document.AddWarning("some bytes could not be decoded and were replaced with U+FFFD");
+        }
+
+        return document;
+    }
+}

@@ -1,0 +1,34 @@
+using Dossier.Nlp.Paragraphs;
+using Dossier.Nlp.Sentences;
+using Dossier.Nlp.Tokenization;
+
+namespace Dossier.Nlp;
+
+/// <summary>Plugs the language components into a <see cref="PipelineBuilder"/>.</summary>
+public static class NlpPipelineExtensions
+{
+    /// <summary>Adds paragraph splitting for plain text (skipped when a reader already set paragraphs).</summary>
+    public static PipelineBuilder UseParagraphs(this PipelineBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Add(ParagraphSplitter.Instance);
+    }
+
+    /// <summary>Adds the tokenizer.</summary>
+    public static PipelineBuilder UseTokenizer(this PipelineBuilder builder, Tokenizer? tokenizer = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Add(new TokenizerComponent(tokenizer ?? Tokenizer.Default));
+    }
+
+    /// <summary>Adds sentence splitting (needs paragraphs and tokens).</summary>
+    public static PipelineBuilder UseSentences(this PipelineBuilder builder, SentenceSplitter? splitter = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Add(splitter ?? SentenceSplitter.Default);
+    }
+
+    /// <summary>Adds every component built so far, in a working order.</summary>
+    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) =>
+        builder.UseParagraphs().UseTokenizer().UseSentences();
+}
