@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Dossier.Cli;
+using Dossier.Storage.Sqlite;
+using Dossier.Tests.TestKit;
+
+namespace Dossier.Tests.Cli;
+
+/// <summary>End-to-end tests of the dossier command, run in-process with captured output.</summary>
+public class CliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = DossierCli.RunAsync(args, output, error).GetAwaiter().GetResult();
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Analyze_Json_FollowsTheContract()
+    {
+        var (code, output, error) = Run("analyze", Repo.Seeds, "--format", "json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        var docs = root.GetProperty("documents").EnumerateArray().ToList();
+        Assert.Equal(5, docs.Count);
+        foreach (var name in new[] { "entities", "quotes", "claims", "claim_groups", "figures", "times", "events", "stories", "figure_discrepancies" })
+        {
+            Assert.Equal(JsonValueKind.Array, root.GetProperty(name).ValueKind);
+        }
+
+        foreach (var d in docs)
+        {
+            var text = d.GetProperty("text").GetString()!;
+            Assert.Matches(@"\d{3}_[0-9a-f]+\.txt$", d.GetProperty("source").GetString());
+            foreach (var s in d.GetProperty("sentences").EnumerateArray())
+            {
+                Assert.InRange(s[1].GetInt32(), s[0].GetInt32(), text.Length);
+            }
+        }
+
+        var d004 = docs.Single(d => d.GetProperty("source").GetString()!.Contains("004_", StringComparison.Ordinal));
+        Assert.Equal("2024-05-14", d004.GetProperty("published").GetString());
+        Assert.Equal("America and Pakistan agree on increasing anti-terrorist cooperation", d004.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void Analyze_Markdown_ShowsSourcesAndSaysWhatIsNotBuilt()
+    {
+        var (code, output, _) = Run("analyze", Repo.Seeds);
+        Assert.Equal(0, code);
+        Assert.Contains("5 documents read, 0 failed.", output, StringComparison.Ordinal);
+        Assert.Contains("| America and Pakistan agree on increasing anti-terrorist cooperation | Afghan Voice Agency (AVA) | 2024-05-14 |", output, StringComparison.Ordinal);
+        Assert.Contains("## Who said what", output, StringComparison.Ordinal);
+        Assert.Contains("_Not built yet: needs quote and claim extraction._", output, StringComparison.Ordinal);
+        Assert.Matches(@"\[[0-9a-f]{12} ¶\d+\]", output);
+    }
+
+    [Fact]
+    public void Ingest_Twice_StoresEachDocumentOnce()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("d.db");
+        Assert.Equal(0, Run("ingest", Repo.Seeds, "--db", db).Code);
+        var (code, output, _) = Run("ingest", Repo.Seeds, "--db", db);
+        Assert.Equal(0, code);
+        Assert.Contains("0 added, 5 already stored, 0 failed. 5 documents", output, StringComparison.Ordinal);
+        using var store = SqliteDocumentStore.Open(db);
+        Assert.Equal(5, store.Count());
+    }
+
+    [Fact]
+    public void Ingest_AFolderWithBadFiles_NamesEachAndStoresTheRest()
+    {
+        using var dir = new TempDir();
+        var input = Directory.CreateDirectory(dir.File("in")).FullName;
+        foreach (var seed in Repo.SeedFiles)
+        {
+            File.Copy(seed, Path.Combine(input, Path.GetFileName(seed)));
+        }
+
+        File.WriteAllBytes(Path.Combine(input, "image.png"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00]);
+        File.WriteAllBytes(Path.Combine(input, "empty.txt"), []);
+        File.WriteAllBytes(Path.Combine(input, "ff.txt"), Enumerable.Repeat((byte)0xFF, 512).ToArray());
+        var db = dir.File("d.db");
+
+        var (code, output, error) = Run("ingest", input, "--db", db);
+
+        Assert.Equal(3, code);
+        Assert.Contains("image.png: the file is a PNG image, not text [BinaryInput]", error, StringComparison.Ordinal);
+        Assert.Contains("empty.txt: the file is empty (0 bytes) [EmptyInput]", error, StringComparison.Ordinal);
+        Assert.Contains("ff.txt: the file is not text", error, StringComparison.Ordinal);
+        Assert.Contains("8 inputs: 5 added, 0 already stored, 3 failed.", output, StringComparison.Ordinal);
+        using var store = SqliteDocumentStore.Open(db);
+        Assert.Equal(5, store.Count());
+    }
+
+    [Fact]
+    public void Analyze_OnlyBadInputs_FailsWithCode1()
+    {
+        using var dir = new TempDir();
+        File.WriteAllBytes(dir.File("empty.txt"), []);
+        var (code, _, error) = Run("analyze", dir.Path);
+        Assert.Equal(1, code);
+        Assert.Contains("empty.txt", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_AMissingPath_IsNamed()
+    {
+        var (code, _, error) = Run("analyze", Repo.Seeds, "/no/such/file.txt");
+        Assert.Equal(3, code);
+        Assert.Contains("/no/such/file.txt: no such file [NotFound]", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_PrintsADocumentWithNumberedSentences()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("d.db");
+        Run("ingest", Repo.Seeds, "--db", db);
+        var id = new Document(Docs.Seed("004").Text).Id;
+
+        var (code, output, _) = Run("show", id[..6], "--db", db);
+
+        Assert.Equal(0, code);
+        Assert.Contains("# America and Pakistan agree on increasing anti-terrorist cooperation", output, StringComparison.Ordinal);
+        Assert.Contains("published: 2024-05-14 15:07", output, StringComparison.Ordinal);
+        Assert.Contains("¶1 [1: America and Pakistan agree on increasing anti-terrorist cooperation]", output, StringComparison.Ordinal);
+        Assert.Contains("[14: Pakistan must answer in this regard.\"]", output, StringComparison.Ordinal);
+
+        var tokens = Run("show", id, "--db", db, "--layer", "tokens").Out;
+        Assert.Contains("[Tehreek-e-Taliban] [Pakistan]", tokens, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_UnknownDocument_FailsClearly()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("d.db");
+        Run("ingest", Repo.Seeds, "--db", db);
+        var (code, _, error) = Run("show", "ffffffffffff", "--db", db);
+        Assert.Equal(1, code);
+        Assert.Contains("no document 'ffffffffffff'", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("analyze", "--help")]
+    [InlineData("ingest", "--help")]
+    [InlineData("show", "--help")]
+    public void Help_IsThereEverywhere(params string[] args)
+    {
+        var (code, output, _) = Run(args);
+        Assert.Equal(0, code);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownFormat_IsAUsageError()
+    {
+        var (code, _, error) = Run("analyze", Repo.Seeds, "--format", "xml");
+        Assert.NotEqual(0, code);
+        Assert.NotEmpty(error);
+    }
+}

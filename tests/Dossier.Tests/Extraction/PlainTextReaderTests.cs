@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Dossier.Extraction.Ingestion;
+using Dossier.Extraction.PlainText;
+using Dossier.Tests.TestKit;
+
+namespace Dossier.Tests.Extraction;
+
+public class PlainTextReaderTests
+{
+    private static string Norm(string? s) =>
+        string.Join(' ', (s ?? string.Empty).Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"')
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    public static TheoryData<string> GoldDocuments => ["000", "001", "002", "003", "004"];
+
+    /// <summary>The gold file's per-document expectations: title, boilerplate lines, publication date.</summary>
+    [Theory]
+    [MemberData(nameof(GoldDocuments))]
+    public void Seeds_MeetTheGoldDocumentFields(string key)
+    {
+        using var gold = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Shared, "gold", "seeds.gold.json")));
+        var g = gold.RootElement.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("doc").GetString() == key);
+        var doc = Docs.Seed(key);
+        var text = Norm(doc.Text);
+
+        foreach (var line in g.TryGetProperty("boilerplate_lines", out var lines) ? lines.EnumerateArray() : default)
+        {
+            if (Norm(line.GetString()).Length >= 3)
+            {
+                Assert.DoesNotContain(Norm(line.GetString()), text, StringComparison.Ordinal);
+            }
+        }
+
+        if (g.TryGetProperty("title", out var title))
+        {
+            Assert.Equal(Norm(title.GetString()), Norm(doc.Metadata.Title));
+            Assert.Equal(doc.Metadata.Title, doc.GetText(doc.TitleSpan!.Value));
+        }
+        else
+        {
+            Assert.Null(doc.Metadata.Title);
+        }
+
+        var published = g.GetProperty("published");
+        Assert.Equal(published.ValueKind == JsonValueKind.Null ? null : published.GetString(), doc.Metadata.Published?.ToString("yyyy-MM-dd"));
+        Assert.False(doc.Metadata.PublishedInferred);
+    }
+
+    [Fact]
+    public void Seeds_OutletsNamedByTheText()
+    {
+        Assert.Equal("Business Standard", Docs.Seed("000").Metadata.Outlet);
+        Assert.Null(Docs.Seed("001").Metadata.Outlet);
+        Assert.Equal("Arab News", Docs.Seed("002").Metadata.Outlet);
+        Assert.Equal("https://arab.news/jcer6", Docs.Seed("002").Metadata.Url);
+        Assert.Null(Docs.Seed("003").Metadata.Outlet);
+        Assert.Equal("Afghan Voice Agency (AVA)", Docs.Seed("004").Metadata.Outlet);
+        Assert.Equal(new TimeOnly(15, 7), Docs.Seed("004").Metadata.PublishedTime);
+    }
+
+    [Fact]
+    public void Read_ATitleRepeatedInTheBody_CountsOnce()
+    {
+        var doc = Docs.Seed("001");
+        Assert.Single(doc.Sentences, s => Norm(s.Text) == Norm(doc.Metadata.Title));
+        Assert.Equal(0, doc.TitleSpan!.Value.Start);
+    }
+
+    [Fact]
+    public void Read_ATitlePrintedOnlyAfterTheBody_IsFoundAndLeadsTheText()
+    {
+        var doc = Docs.Seed("002");
+        Assert.StartsWith("Pakistan says US acknowledges issue", doc.Text, StringComparison.Ordinal);
+        Assert.Single(doc.Paragraphs, p => p.Text == doc.Metadata.Title);
+
+        // The summary bullets after the body are content, not boilerplate.
+        Assert.Contains("Pakistani Taliban", doc.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_BylineAndDateLines_BecomeMetadata()
+    {
+        var read = PlainTextReader.Default.Read(
+            "Floods hit the north of the country\nBy Jane Smith and Ali Khan\nPublished: March 3, 2025 09:30\n\nRain fell for days.\nAdvertisement\nRoads closed.");
+        Assert.Equal("Floods hit the north of the country", read.Metadata.Title);
+        Assert.Equal("Jane Smith and Ali Khan", read.Metadata.Byline);
+        Assert.Equal(new DateOnly(2025, 3, 3), read.Metadata.Published);
+        Assert.Equal("Floods hit the north of the country\n\nRain fell for days.\n\nRoads closed.", read.Text);
+        Assert.Equal(["metadata:byline", "metadata:published", "boilerplate"], read.Removed.Select(r => r.Reason));
+    }
+
+    [Fact]
+    public void Read_AFirstLineThatIsASentence_IsNoTitle()
+    {
+        var read = PlainTextReader.Default.Read("Pakistan said on Thursday that the talks went well.\nMore followed.");
+        Assert.Null(read.Metadata.Title);
+        Assert.Null(read.TitleSpan);
+    }
+
+    [Fact]
+    public void Read_HardWrappedText_KeepsParagraphsWhole()
+    {
+        const string source =
+            "Storm warning issued for the coast\n\n" +
+            "The weather service issued a warning on Monday for the whole\n" +
+            "coast, saying that winds would reach gale force by the evening\n" +
+            "and that boats should stay in port.\n\n" +
+            "Schools will close early.\n";
+        var read = PlainTextReader.Default.Read(source);
+        Assert.Equal(3, read.Paragraphs.Count);
+        Assert.EndsWith("stay in port.", read.Text[read.Paragraphs[1].Start..read.Paragraphs[1].End], StringComparison.Ordinal);
+        foreach (var p in read.Paragraphs)
+        {
+            var s = read.SourceMap.ToSource(p);
+            Assert.Equal(read.Text[p.Start..p.End], source[s.Start..s.End]);
+        }
+    }
+
+    [Fact]
+    public void Load_RefusesWhatItCannotRead()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("page.html"), "<html><body><p>Hi</p></body></html>");
+        File.WriteAllText(dir.File("big.txt"), new string('a', 2000));
+        File.WriteAllText(dir.File("boiler.txt"), "Also Read\nLeave a Comment\n");
+        var loader = new DocumentLoader(new LoaderOptions { MaxBytes = 1000 });
+
+        Assert.Equal(DossierErrorCode.UnsupportedFormat, Assert.Throws<DossierException>(() => loader.Load(dir.File("page.html"))).Code);
+        Assert.Equal(DossierErrorCode.InputTooLarge, Assert.Throws<DossierException>(() => loader.Load(dir.File("big.txt"))).Code);
+        Assert.Equal(DossierErrorCode.NotFound, Assert.Throws<DossierException>(() => loader.Load(dir.File("missing.txt"))).Code);
+        var empty = Assert.Throws<DossierException>(() => loader.Load(dir.File("boiler.txt")));
+        Assert.Equal((DossierErrorCode.EmptyInput, dir.File("boiler.txt")), (empty.Code, empty.DocumentSource));
+    }
+
+    [Fact]
+    public void BatchReader_ABadInput_IsAnOutcomeAndTheBatchGoesOn()
+    {
+        using var dir = new TempDir();
+        foreach (var seed in Repo.SeedFiles)
+        {
+            File.Copy(seed, dir.File(Path.GetFileName(seed)));
+        }
+
+        File.WriteAllBytes(dir.File("binary.bin"), [0x00, 0x01, 0x02, 0x03, 0xFF, 0x00]);
+        File.WriteAllBytes(dir.File("empty.txt"), []);
+        File.WriteAllBytes(dir.File("ff.txt"), Enumerable.Repeat((byte)0xFF, 100).ToArray());
+        var reader = new BatchReader(new DocumentLoader(), Docs.Pipeline, parallelism: 2);
+
+        var outcomes = reader.Run(BatchReader.ExpandPaths([dir.Path])).ToList();
+
+        Assert.Equal(8, outcomes.Count);
+        Assert.Equal(5, outcomes.Count(o => o.Succeeded));
+        var failed = outcomes.Where(o => !o.Succeeded).ToDictionary(o => Path.GetFileName(o.Source), o => o.Error!.Code);
+        Assert.Equal(DossierErrorCode.BinaryInput, failed["binary.bin"]);
+        Assert.Equal(DossierErrorCode.EmptyInput, failed["empty.txt"]);
+        Assert.Equal(DossierErrorCode.UndecodableText, failed["ff.txt"]);
+        Assert.Equal(outcomes.Select(o => o.Source).Order(StringComparer.Ordinal), outcomes.Select(o => o.Source));
+    }
+}
