@@ -68,13 +68,13 @@ public sealed class Document
     public IEnumerable<LayerKey> LayerKeys => _layers.Keys;
 
     /// <summary>The paragraphs, as views.</summary>
-    public ParagraphList Paragraphs => new(this);
+    public ViewList<Paragraph> Paragraphs => new(this, 0, GetOrEmpty(Layers.Paragraphs).Length);
 
     /// <summary>The sentences, as views.</summary>
-    public SentenceList Sentences => new(this);
+    public ViewList<Sentence> Sentences => new(this, 0, GetOrEmpty(Layers.Sentences).Length);
 
     /// <summary>The tokens, as views.</summary>
-    public TokenList Tokens => new(this);
+    public ViewList<Token> Tokens => new(this, 0, GetOrEmpty(Layers.Tokens).Length);
 
     /// <summary>Records something a user should know about how the document was read.</summary>
     public void AddWarning(string warning)

@@ -4,8 +4,11 @@ using Dossier.Text;
 namespace Dossier.Annotations;
 
 /// <summary>A token of a document, as a view over its flat token layer.</summary>
-public readonly struct Token : IEquatable<Token>
+public readonly struct Token : IEquatable<Token>, IAnnotationView<Token>
 {
+    /// <inheritdoc/>
+    public static Token Create(Document document, int index) => new(document, index);
+
     internal Token(Document document, int index)
     {
         Document = document;
@@ -57,8 +60,11 @@ public readonly struct Token : IEquatable<Token>
 }
 
 /// <summary>A sentence of a document, as a view over its flat sentence layer.</summary>
-public readonly struct Sentence : IEquatable<Sentence>
+public readonly struct Sentence : IEquatable<Sentence>, IAnnotationView<Sentence>
 {
+    /// <inheritdoc/>
+    public static Sentence Create(Document document, int index) => new(document, index);
+
     internal Sentence(Document document, int index)
     {
         Document = document;
@@ -85,7 +91,7 @@ public readonly struct Sentence : IEquatable<Sentence>
     public string Text => Document.GetText(Span);
 
     /// <summary>The sentence's tokens.</summary>
-    public TokenList Tokens => new(Document, Data.FirstToken, Data.TokenCount);
+    public ViewList<Token> Tokens => new(Document, Data.FirstToken, Data.TokenCount);
 
     /// <inheritdoc/>
     public bool Equals(Sentence other) => ReferenceEquals(Document, other.Document) && Index == other.Index;
@@ -107,8 +113,11 @@ public readonly struct Sentence : IEquatable<Sentence>
 }
 
 /// <summary>A paragraph of a document, as a view over its flat paragraph layer.</summary>
-public readonly struct Paragraph : IEquatable<Paragraph>
+public readonly struct Paragraph : IEquatable<Paragraph>, IAnnotationView<Paragraph>
 {
+    /// <inheritdoc/>
+    public static Paragraph Create(Document document, int index) => new(document, index);
+
     internal Paragraph(Document document, int index)
     {
         Document = document;
@@ -160,18 +169,24 @@ public readonly struct Paragraph : IEquatable<Paragraph>
     public static bool operator !=(Paragraph left, Paragraph right) => !left.Equals(right);
 }
 
-/// <summary>A range of a document's tokens.</summary>
-public readonly struct TokenList : IReadOnlyList<Token>
+/// <summary>A view type over one layer's items, created by index.</summary>
+/// <typeparam name="TView">The view type itself.</typeparam>
+public interface IAnnotationView<TView>
+    where TView : struct, IAnnotationView<TView>
+{
+    /// <summary>The view of item <paramref name="index"/> of the layer in <paramref name="document"/>.</summary>
+    static abstract TView Create(Document document, int index);
+}
+
+/// <summary>A range of a layer's items, as views: a document's tokens, a sentence's tokens, its sentences, its paragraphs.</summary>
+/// <typeparam name="TView">The view type.</typeparam>
+public readonly struct ViewList<TView> : IReadOnlyList<TView>
+    where TView : struct, IAnnotationView<TView>
 {
     private readonly Document _document;
     private readonly int _first;
 
-    internal TokenList(Document document)
-        : this(document, 0, document.GetOrEmpty(Layers.Tokens).Length)
-    {
-    }
-
-    internal TokenList(Document document, int first, int count)
+    internal ViewList(Document document, int first, int count)
     {
         _document = document;
         _first = first;
@@ -182,75 +197,15 @@ public readonly struct TokenList : IReadOnlyList<Token>
     public int Count { get; }
 
     /// <inheritdoc/>
-    public Token this[int index] =>
-        (uint)index < (uint)Count ? new Token(_document, _first + index) : throw new ArgumentOutOfRangeException(nameof(index));
+    public TView this[int index] =>
+        (uint)index < (uint)Count ? TView.Create(_document, _first + index) : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <inheritdoc/>
-    public IEnumerator<Token> GetEnumerator()
+    public IEnumerator<TView> GetEnumerator()
     {
         for (var i = 0; i < Count; i++)
         {
-            yield return new Token(_document, _first + i);
-        }
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-}
-
-/// <summary>A document's sentences.</summary>
-public readonly struct SentenceList : IReadOnlyList<Sentence>
-{
-    private readonly Document _document;
-
-    internal SentenceList(Document document)
-    {
-        _document = document;
-        Count = document.GetOrEmpty(Layers.Sentences).Length;
-    }
-
-    /// <inheritdoc/>
-    public int Count { get; }
-
-    /// <inheritdoc/>
-    public Sentence this[int index] =>
-        (uint)index < (uint)Count ? new Sentence(_document, index) : throw new ArgumentOutOfRangeException(nameof(index));
-
-    /// <inheritdoc/>
-    public IEnumerator<Sentence> GetEnumerator()
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            yield return new Sentence(_document, i);
-        }
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-}
-
-/// <summary>A document's paragraphs.</summary>
-public readonly struct ParagraphList : IReadOnlyList<Paragraph>
-{
-    private readonly Document _document;
-
-    internal ParagraphList(Document document)
-    {
-        _document = document;
-        Count = document.GetOrEmpty(Layers.Paragraphs).Length;
-    }
-
-    /// <inheritdoc/>
-    public int Count { get; }
-
-    /// <inheritdoc/>
-    public Paragraph this[int index] =>
-        (uint)index < (uint)Count ? new Paragraph(_document, index) : throw new ArgumentOutOfRangeException(nameof(index));
-
-    /// <inheritdoc/>
-    public IEnumerator<Paragraph> GetEnumerator()
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            yield return new Paragraph(_document, i);
+            yield return TView.Create(_document, _first + i);
         }
     }
 
