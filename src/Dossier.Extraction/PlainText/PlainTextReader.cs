@@ -254,7 +254,7 @@ public sealed partial class PlainTextReader
     /// <summary>A headline: 3 to 30 words, not ending like a sentence or a label, not a list item.</summary>
     internal static bool IsHeadline(ReadOnlySpan<char> line)
     {
-        if (line.Length is < 10 or > MaxTitleLength || line[^1] is '.' or ',' or ';' or ':' or '-')
+        if (line.Length is < 10 or > MaxTitleLength || line[^1] is '.' or ',' or ';' or ':' or '-' or '\u2013' or '\u2014')
         {
             return false;
         }

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Dossier.Benchmarks.FoundationBenchmarks).Assembly).Run(args);
