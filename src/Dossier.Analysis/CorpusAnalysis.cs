@@ -26,7 +26,11 @@ public sealed class CorpusAnalysis
         Documents = documents;
         Failures = failures;
         Layers = [.. layers.Distinct()];
+        Entities = EntityGrouping.Group(documents);
     }
+
+    /// <summary>The entities named in the documents.</summary>
+    public IReadOnlyList<Entity> Entities { get; }
 
     /// <summary>The documents, in input order.</summary>
     public IReadOnlyList<Document> Documents { get; }

@@ -12,8 +12,20 @@ internal sealed class CliContext
         Output = output;
         Error = error;
         Interactive = interactive;
-        Pipeline = new PipelineBuilder().UseDefaults().Build();
+        Pipeline = new PipelineBuilder().UseDefaults(LoadNer(error)).Build();
         Reader = new BatchReader(new DocumentLoader(), Pipeline);
+    }
+
+    /// <summary>The shipped NER model, or null (with a warning) when it is missing.</summary>
+    private static Dossier.Nlp.Ner.NerModel? LoadNer(TextWriter error)
+    {
+        if (!File.Exists(Path.Combine(ModelPaths.Ner, "model.bin")))
+        {
+            error.WriteLine($"dossier: warning: no NER model at {ModelPaths.Ner}; names are not recognised (train one with 'dossier train ner --config configs/ner.json')");
+            return null;
+        }
+
+        return Dossier.Nlp.Ner.NerModel.Load(ModelPaths.Ner);
     }
 
     public TextWriter Output { get; }

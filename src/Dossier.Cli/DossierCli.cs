@@ -16,6 +16,8 @@ internal static class DossierCli
             AnalyzeCommand.Create(context),
             IngestCommand.Create(context),
             ShowCommand.Create(context),
+            TrainCommand.Create(context),
+            EvalCommand.Create(context),
         };
         var parse = root.Parse(args);
         try

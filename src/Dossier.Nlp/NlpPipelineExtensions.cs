@@ -1,3 +1,4 @@
+using Dossier.Nlp.Ner;
 using Dossier.Nlp.Paragraphs;
 using Dossier.Nlp.Sentences;
 using Dossier.Nlp.Tokenization;
@@ -28,7 +29,17 @@ public static class NlpPipelineExtensions
         return builder.Add(splitter ?? SentenceSplitter.Default);
     }
 
-    /// <summary>Adds every component built so far, in a working order.</summary>
-    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) =>
+    /// <summary>Adds named-entity and numeric mentions from a trained model (needs tokens and sentences).</summary>
+    public static PipelineBuilder UseNer(this PipelineBuilder builder, NerModel model)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Add(new NerComponent(model));
+    }
+
+    /// <summary>Adds every component built so far, in a working order; mentions only when a model is given.</summary>
+    public static PipelineBuilder UseDefaults(this PipelineBuilder builder, NerModel? ner = null)
+    {
         builder.UseParagraphs().UseTokenizer().UseSentences();
+        return ner is null ? builder : builder.UseNer(ner);
+    }
 }

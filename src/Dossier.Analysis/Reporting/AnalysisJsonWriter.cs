@@ -23,7 +23,7 @@ public static class AnalysisJsonWriter
     };
 
     private static readonly string[] CorpusArrays =
-        ["entities", "quotes", "claims", "claim_groups", "figures", "times", "events", "stories", "figure_discrepancies"];
+        ["quotes", "claims", "claim_groups", "figures", "times", "events", "stories", "figure_discrepancies"];
 
     /// <summary>Writes <paramref name="analysis"/> to <paramref name="stream"/> as UTF-8 JSON.</summary>
     public static void Write(Stream stream, CorpusAnalysis analysis)
@@ -44,6 +44,13 @@ public static class AnalysisJsonWriter
         foreach (var d in analysis.Documents)
         {
             WriteDocument(w, d);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("entities");
+        foreach (var e in analysis.Entities)
+        {
+            WriteEntity(w, e);
         }
 
         w.WriteEndArray();
@@ -105,6 +112,48 @@ public static class AnalysisJsonWriter
         WriteSpans(w, "paragraphs", d.GetOrEmpty(Layers.Paragraphs).Select(p => p.Span));
         WriteSpans(w, "sentences", d.GetOrEmpty(Layers.Sentences).Select(s => s.Span));
         w.WriteNumber("token_count", d.GetOrEmpty(Layers.Tokens).Length);
+        w.WriteStartArray("mentions");
+        foreach (var mention in d.GetOrEmpty(Layers.Mentions))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", mention.Span.Start);
+            w.WriteNumber("end", mention.Span.End);
+            w.WriteString("text", d.GetText(mention.Span));
+            w.WriteString("label", mention.Label);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteEntity(Utf8JsonWriter w, Entity e)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", e.Id);
+        w.WriteString("name", e.Name);
+        w.WriteString("type", e.Type);
+        w.WriteStartArray("aliases");
+        foreach (var a in e.Aliases)
+        {
+            w.WriteStringValue(a);
+        }
+
+        w.WriteEndArray();
+        w.WriteNull("kb");
+        w.WriteNull("geo");
+        w.WriteStartArray("mentions");
+        foreach (var m in e.Mentions)
+        {
+            w.WriteStartObject();
+            w.WriteString("doc", m.Document);
+            w.WriteNumber("start", m.Span.Start);
+            w.WriteNumber("end", m.Span.End);
+            w.WriteString("text", m.Text);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -11,7 +11,6 @@ public static class MarkdownBriefWriter
 {
     private static readonly (string Title, string Needs, LayerKey Layer)[] PendingSections =
     [
-        ("Key actors", "named-entity recognition and entity resolution", Layers.Mentions),
         ("Who said what", "quote and claim extraction", Layers.Quotes),
         ("Disputed and corroborated claims", "claims and their alignment across outlets", Layers.Claims),
         ("Figures", "figure extraction", Layers.Figures),
@@ -58,6 +57,8 @@ public static class MarkdownBriefWriter
             }
         }
 
+        WriteActors(output, analysis);
+
         foreach (var (title, needs, layer) in PendingSections)
         {
             output.WriteLine();
@@ -77,6 +78,46 @@ public static class MarkdownBriefWriter
             {
                 output.WriteLine($"- {f.Source}: {f.Message} ({f.Code})");
             }
+        }
+    }
+
+    private const int MaxActors = 30;
+
+    private static void WriteActors(TextWriter output, CorpusAnalysis analysis)
+    {
+        output.WriteLine();
+        output.WriteLine("## Key actors");
+        output.WriteLine();
+        if (!analysis.Layers.Contains(Layers.Mentions))
+        {
+            output.WriteLine("_Not built yet: needs named-entity recognition (no model was loaded)._");
+            return;
+        }
+
+        var byId = analysis.Documents.ToDictionary(d => d.Id);
+        var ranked = analysis.Entities
+            .OrderByDescending(e => e.Mentions.Select(m => m.Document).Distinct().Count())
+            .ThenByDescending(e => e.Mentions.Count)
+            .ThenBy(e => e.Name, StringComparer.Ordinal)
+            .Take(MaxActors)
+            .ToList();
+        output.WriteLine("Named in the most sources first. Names are not yet merged across spellings, acronyms or roles.");
+        output.WriteLine();
+        output.WriteLine("| Actor | Type | Sources | Mentions | Also written | First mention |");
+        output.WriteLine("|---|---|--:|--:|---|---|");
+        foreach (var e in ranked)
+        {
+            var first = e.Mentions[0];
+            var paragraph = byId[first.Document].Paragraphs.FirstOrDefault(p => p.Span.Contains(first.Span));
+            var aliases = e.Aliases.Count == 0 ? "—" : string.Join(", ", e.Aliases.Take(3));
+            output.WriteLine($"| {Cell(e.Name)} | {e.Type} | {e.Mentions.Select(m => m.Document).Distinct().Count()} | {e.Mentions.Count} | {Cell(aliases)} | [{first.Document} ¶{paragraph.Index + 1}] |");
+        }
+
+        var rest = analysis.Entities.Count - ranked.Count;
+        if (rest > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"… and {rest} more in the JSON output (`--format json`).");
         }
     }
 

@@ -1,0 +1,237 @@
+using System.Text;
+using Dossier.Nlp.Tokenization;
+
+namespace Dossier.Nlp.Ner;
+
+/// <summary>What a gazetteer entry is; an entry may be several things.</summary>
+[Flags]
+public enum GazetteerCategory : ushort
+{
+    /// <summary>Nothing.</summary>
+    None = 0,
+
+    /// <summary>A country or territory (GeoNames countryInfo).</summary>
+    Country = 1,
+
+    /// <summary>A populated place (GeoNames cities15000).</summary>
+    City = 2,
+
+    /// <summary>A first-level region (GeoNames admin-1).</summary>
+    Region = 4,
+
+    /// <summary>An organisation (OFAC SDN entities, PETRARCH2 non-state and international actors).</summary>
+    Organisation = 8,
+
+    /// <summary>A person (OFAC SDN individuals, PETRARCH2 country actors).</summary>
+    Person = 16,
+
+    /// <summary>A nationality or group adjective (Pakistani, Afghan).</summary>
+    Demonym = 32,
+
+    /// <summary>A proper prefix of a longer entry (used while matching).</summary>
+    Prefix = 0x8000,
+}
+
+/// <summary>A gazetteer match over tokens <c>[Start, End)</c>.</summary>
+/// <param name="Start">The first token.</param>
+/// <param name="End">One past the last token.</param>
+/// <param name="Categories">What the phrase is.</param>
+public readonly record struct GazetteerMatch(int Start, int End, GazetteerCategory Categories);
+
+/// <summary>
+/// Phrases (lower-cased, tokenized as Dossier tokenizes text, joined by single spaces) with
+/// their categories. Matching looks up token sequences of up to <see cref="MaxTokens"/>
+/// tokens without allocating. Immutable after construction; thread-safe.
+/// </summary>
+public sealed class Gazetteer
+{
+    /// <summary>The longest phrase, in tokens.</summary>
+    public const int MaxTokens = 8;
+
+    private readonly Dictionary<string, GazetteerCategory> _entries;
+    private readonly Dictionary<string, GazetteerCategory>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Dictionary<string, string> _organisationsBySpelling = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a gazetteer from normalised phrases (see <see cref="Normalize"/>).</summary>
+    public Gazetteer(IEnumerable<KeyValuePair<string, GazetteerCategory>> phrases)
+    {
+        ArgumentNullException.ThrowIfNull(phrases);
+        _entries = new Dictionary<string, GazetteerCategory>(StringComparer.Ordinal);
+        foreach (var (phrase, categories) in phrases)
+        {
+            if (phrase.Length == 0 || categories == GazetteerCategory.None)
+            {
+                continue;
+            }
+
+            _entries[phrase] = _entries.GetValueOrDefault(phrase) | categories;
+            var space = phrase.LastIndexOf(' ');
+            while (space > 0)
+            {
+                var prefix = phrase[..space];
+                _entries[prefix] = _entries.GetValueOrDefault(prefix) | GazetteerCategory.Prefix;
+                space = prefix.LastIndexOf(' ');
+            }
+        }
+
+        _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var (phrase, categories) in _entries)
+        {
+            if ((categories & GazetteerCategory.Organisation) != 0 && phrase.Contains(' ', StringComparison.Ordinal))
+            {
+                _organisationsBySpelling.TryAdd(SpellingKey(phrase.Split(' ')), phrase);
+            }
+        }
+
+        Count = _entries.Count(e => (e.Value & ~GazetteerCategory.Prefix) != 0);
+    }
+
+    /// <summary>An empty gazetteer.</summary>
+    public static Gazetteer Empty { get; } = new([]);
+
+    /// <summary>The number of phrases.</summary>
+    public int Count { get; }
+
+    /// <summary>The phrases and their categories (without prefix entries).</summary>
+    public IEnumerable<KeyValuePair<string, GazetteerCategory>> Phrases =>
+        _entries.Where(e => (e.Value & ~GazetteerCategory.Prefix) != 0)
+            .Select(e => new KeyValuePair<string, GazetteerCategory>(e.Key, e.Value & ~GazetteerCategory.Prefix));
+
+    /// <summary>A name as a phrase key: tokenized as Dossier tokenizes text, lower-cased, joined by spaces.</summary>
+    public static string Normalize(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var tokens = Tokenizer.Default.Tokenize(name);
+        return string.Join(' ', tokens.Select(t => name.Substring(t.Span.Start, t.Span.Length).ToLowerInvariant()));
+    }
+
+    /// <summary>The categories of a phrase given as normalised text, or None.</summary>
+    public GazetteerCategory Lookup(ReadOnlySpan<char> phrase) =>
+        _lookup.TryGetValue(phrase, out var c) ? c & ~GazetteerCategory.Prefix : GazetteerCategory.None;
+
+    /// <summary>
+    /// True when the words, compared by <see cref="SpellingKey"/>, name a multi-word organisation
+    /// of the gazetteer: "Tehreek-e-Taliban Pakistan" finds "Tehrik-e Taliban Pakistan".
+    /// </summary>
+    public bool IsOrganisationSpelledAlike(IEnumerable<string> words) => _organisationsBySpelling.ContainsKey(SpellingKey(words));
+
+    /// <summary>
+    /// A key that survives the usual variation in romanised names: lower case, hyphens as spaces,
+    /// the linking vowels of Urdu and Persian compounds (-e-, -i-, -ul-) dropped, long vowels
+    /// written ee/oo read as i/u, doubled letters single.
+    /// </summary>
+    public static string SpellingKey(IEnumerable<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var parts = new List<string>();
+        foreach (var word in words)
+        {
+            foreach (var part in word.ToLowerInvariant().Split('-', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part is "e" or "i" or "ul" or "ud" or "ur" or "al")
+                {
+                    continue;
+                }
+
+                var sb = new StringBuilder(part.Length);
+                foreach (var c in part.Replace("ee", "i", StringComparison.Ordinal).Replace("oo", "u", StringComparison.Ordinal))
+                {
+                    if (sb.Length == 0 || sb[^1] != c)
+                    {
+                        sb.Append(c);
+                    }
+                }
+
+                parts.Add(sb.ToString());
+            }
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>Every match in a sentence whose words are given lower-cased; matches start at capitalised or numeric words only.</summary>
+    public void Match(IReadOnlyList<string> words, IReadOnlyList<string> lowerWords, List<GazetteerMatch> output)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(lowerWords);
+        ArgumentNullException.ThrowIfNull(output);
+        var key = new StringBuilder(64);
+        Span<char> buffer = stackalloc char[256];
+        for (var i = 0; i < words.Count; i++)
+        {
+            var first = words[i];
+            if (first.Length == 0 || !(char.IsUpper(first[0]) || char.IsDigit(first[0])))
+            {
+                continue;
+            }
+
+            var length = 0;
+            for (var n = 1; n <= MaxTokens && i + n <= words.Count; n++)
+            {
+                var word = lowerWords[i + n - 1];
+                var needed = length + (n > 1 ? 1 : 0) + word.Length;
+                if (needed > buffer.Length)
+                {
+                    break;
+                }
+
+                if (n > 1)
+                {
+                    buffer[length++] = ' ';
+                }
+
+                word.AsSpan().CopyTo(buffer[length..]);
+                length += word.Length;
+                if (!_lookup.TryGetValue(buffer[..length], out var categories))
+                {
+                    break;
+                }
+
+                var real = categories & ~GazetteerCategory.Prefix;
+                if (real != GazetteerCategory.None)
+                {
+                    output.Add(new GazetteerMatch(i, i + n, real));
+                }
+
+                if ((categories & GazetteerCategory.Prefix) == 0)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes the gazetteer as <c>phrase&lt;TAB&gt;categories</c> lines, sorted.</summary>
+    public void Save(string path)
+    {
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        writer.WriteLine("# phrase (lower-cased, tokenized)\tcategories");
+        foreach (var (phrase, categories) in Phrases.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.Write(phrase);
+            writer.Write('\t');
+            writer.WriteLine(((int)categories).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Reads a gazetteer written by <see cref="Save"/>.</summary>
+    public static Gazetteer Load(string path)
+    {
+        var phrases = new List<KeyValuePair<string, GazetteerCategory>>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var tab = line.LastIndexOf('\t');
+            if (tab > 0)
+            {
+                phrases.Add(new(line[..tab], (GazetteerCategory)int.Parse(line.AsSpan(tab + 1), System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return new Gazetteer(phrases);
+    }
+}

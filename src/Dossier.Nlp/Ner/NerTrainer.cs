@@ -1,0 +1,375 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Dossier.Nlp.Ner;
+
+/// <summary>A training corpus.</summary>
+public sealed record TrainingCorpus
+{
+    /// <summary>The file.</summary>
+    public string Path { get; init; } = string.Empty;
+
+    /// <summary>conll (CoNLL-2003 columns) or gmb (the Kaggle GMB csv).</summary>
+    public string Format { get; init; } = "conll";
+
+    /// <summary>Its domain, for domain-specific feature copies (see <see cref="NerFeatureOptions.TargetDomain"/>).</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>Its entity types mapped to the model's (types not listed become O); none maps nothing.</summary>
+    public IReadOnlyDictionary<string, string>? TypeMap { get; init; }
+}
+
+/// <summary>
+/// What to train on and how: the training config file (<c>configs/ner.json</c>). Paths are
+/// relative to the config file's folder.
+/// </summary>
+public sealed record NerTrainingConfig
+{
+    /// <summary>Training corpora.</summary>
+    public IReadOnlyList<TrainingCorpus> Train { get; init; } = [];
+
+    /// <summary>The development corpus, used to choose the epoch; never a test split.</summary>
+    public string? Dev { get; init; }
+
+    /// <summary>The seed of the shuffling.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The most epochs to run.</summary>
+    public int Epochs { get; init; } = 15;
+
+    /// <summary>Features seen fewer times than this in training are dropped.</summary>
+    public int MinFeatureCount { get; init; } = 1;
+
+    /// <summary>Averaged weights smaller than this in magnitude are not saved.</summary>
+    public float PruneBelow { get; init; } = 0.001f;
+
+    /// <summary>The feature groups.</summary>
+    public NerFeatureOptions Features { get; init; } = new();
+
+    /// <summary>The gazetteer's sources.</summary>
+    public GazetteerSources Gazetteer { get; init; } = new();
+
+    /// <summary>How word clusters are learned from unlabelled text (none when absent).</summary>
+    public WordClusterOptions? Clusters { get; init; }
+
+    /// <summary>Where the model is written.</summary>
+    public string Output { get; init; } = "../models/ner";
+
+    /// <summary>The entity types, in label order.</summary>
+    public IReadOnlyList<string> Types { get; init; } = ["PER", "ORG", "LOC", "MISC"];
+
+    /// <summary>Reads a config file.</summary>
+    public static NerTrainingConfig Load(string path) =>
+        JsonSerializer.Deserialize<NerTrainingConfig>(File.ReadAllText(path), JsonOptions)
+        ?? throw new DossierException(DossierErrorCode.NotFound, $"empty training config {path}");
+
+    /// <summary>How configs and metadata are written.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        WriteIndented = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+}
+
+/// <summary>
+/// Trains the tagger: an averaged structured perceptron (Collins 2002) over hashed features,
+/// shuffled each epoch with the config's seed, the epoch kept that scores best on the
+/// development set. Deterministic for a given config and data.
+/// </summary>
+public sealed class NerTrainer
+{
+    private readonly Action<string> _log;
+
+    /// <summary>Creates a trainer that reports progress through <paramref name="log"/>.</summary>
+    public NerTrainer(Action<string>? log = null)
+    {
+        _log = log ?? (_ => { });
+    }
+
+    /// <summary>Trains from a config file and writes the model, config and metadata to the config's output folder.</summary>
+    public NerModel TrainFromConfig(string configPath)
+    {
+        var config = NerTrainingConfig.Load(configPath);
+        var baseDir = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        string Resolve(string p) => Path.IsPathRooted(p) ? p : Path.GetFullPath(Path.Combine(baseDir, p));
+
+        _log("building the gazetteer");
+        var gazetteer = GazetteerBuilder.Build(config.Gazetteer, baseDir);
+        _log($"gazetteer: {gazetteer.Count:N0} phrases");
+        var clusters = config.Clusters is null ? WordClusters.Empty : WordClusters.Learn(config.Clusters, baseDir, _log);
+        _log($"clusters: {clusters.Count:N0} words");
+        var train = config.Train.Select(c => (c.Domain, Documents: (IReadOnlyList<LabelledDocument>)(c.Format switch
+        {
+            "conll" => ConllReader.Read(Resolve(c.Path)),
+            "gmb" => ConllReader.ReadGmb(GazetteerBuilder.Csv(Resolve(c.Path)), c.TypeMap ?? new Dictionary<string, string>()),
+            _ => throw new DossierException(DossierErrorCode.UnsupportedFormat, $"unknown training corpus format '{c.Format}' (conll, gmb)", c.Path),
+        }))).ToList();
+        var dev = config.Dev is null ? null : ConllReader.Read(Resolve(config.Dev));
+        var (model, devScores, epoch) = Train(config, train, dev, gazetteer, clusters);
+
+        var output = Resolve(config.Output);
+        model.Save(output);
+        File.WriteAllText(Path.Combine(output, "config.json"), File.ReadAllText(configPath));
+        var meta = new Dictionary<string, object?>
+        {
+            ["name"] = "dossier-ner",
+            ["algorithm"] = "averaged structured perceptron, first-order Viterbi, BILOU",
+            ["types"] = config.Types,
+            ["seed"] = config.Seed,
+            ["best_epoch"] = epoch,
+            ["features"] = model.Tagger.FeatureCount,
+            ["weights"] = model.Tagger.WeightCount,
+            ["gazetteer_phrases"] = gazetteer.Count,
+            ["cluster_words"] = clusters.Count,
+            ["data"] = config.Train.Select(c => c.Path).Concat(config.Dev is null ? [] : [config.Dev])
+                .ToDictionary(p => p, p => Sha256(Resolve(p))),
+            ["dev_scores"] = devScores?.ToDictionary(s => s.Type, s => new { precision = Math.Round(s.Precision, 2), recall = Math.Round(s.Recall, 2), f1 = Math.Round(s.F1, 2) }),
+        };
+        File.WriteAllText(Path.Combine(output, "meta.json"), JsonSerializer.Serialize(meta, NerTrainingConfig.JsonOptions));
+        _log($"model written to {output}");
+        return model;
+    }
+
+    /// <summary>Trains on documents; returns the model of the best dev epoch (or the last, without dev).</summary>
+    public (NerModel Model, IReadOnlyList<NerScore>? DevScores, int Epoch) Train(
+        NerTrainingConfig config, IReadOnlyList<(string? Domain, IReadOnlyList<LabelledDocument> Documents)> train, IReadOnlyList<LabelledDocument>? dev, Gazetteer gazetteer, WordClusters clusters)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        ArgumentNullException.ThrowIfNull(clusters);
+        var labels = new EntityLabels(config.Types);
+        var l = labels.Count;
+        var options = config.Features;
+
+        // Static features of every training token, hashed, then indexed; history features are
+        // added while decoding, so they are indexed up front.
+        var trainDocs = train.SelectMany(c => Featurize(c.Documents, gazetteer, clusters, options, options.TargetDomain is null ? 0 : NerFeatureOptions.DomainSalt(c.Domain))).ToList();
+        var counts = new Dictionary<ulong, int>();
+        foreach (var token in trainDocs.SelectMany(d => d).SelectMany(s => s.Features))
+        {
+            foreach (var f in token)
+            {
+                counts[f] = counts.GetValueOrDefault(f) + 1;
+            }
+        }
+
+        var index = new Dictionary<ulong, int>();
+        foreach (var (hash, count) in counts.OrderBy(c => c.Key))
+        {
+            if (count >= config.MinFeatureCount)
+            {
+                index[hash] = index.Count;
+            }
+        }
+
+        foreach (var hash in PredictionHistory.AllFeatures(labels))
+        {
+            index.TryAdd(hash, index.Count);
+        }
+
+        _log($"{trainDocs.Sum(d => d.Count):N0} training sentences in {trainDocs.Count:N0} documents, {index.Count:N0} features");
+        var trainSet = trainDocs.Select(d => d.Select(s => new Prepared(s.Sentence, Index(s.Features, index), labels.Encode(s.Features.Count, s.Spans), s.Spans)).ToArray()).ToArray();
+        var devSet = dev is null ? null : Featurize(dev, gazetteer, clusters, options, NerFeatureOptions.DomainSalt(options.TargetDomain))
+            .Select(d => d.Select(s => new Prepared(s.Sentence, Index(s.Features, index), [], s.Spans)).ToArray()).ToArray();
+
+        var weights = new float[index.Count * l];
+        var accumulated = new float[index.Count * l];
+        var transitions = new float[l * l];
+        var accumulatedTransitions = new float[l * l];
+        var c = 1f;
+        var random = new Random(config.Seed);
+        var order = Enumerable.Range(0, trainSet.Length).ToArray();
+        float[]? bestWeights = null;
+        float[]? bestTransitions = null;
+        IReadOnlyList<NerScore>? bestScores = null;
+        var bestEpoch = 0;
+        var bestF1 = double.NegativeInfinity;
+
+        for (var epoch = 1; epoch <= config.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            var mistakes = 0;
+            foreach (var d in order)
+            {
+                var history = options.History ? new PredictionHistory(labels) : null;
+                foreach (var sentence in trainSet[d])
+                {
+                    var features = WithHistory(sentence, history, index);
+                    var gold = sentence.Gold;
+                    var predicted = DecodeDense(features, weights, transitions, labels);
+                    history?.Record(sentence.Sentence, predicted);
+                    if (!predicted.AsSpan().SequenceEqual(gold))
+                    {
+                        mistakes++;
+                        for (var t = 0; t < gold.Length; t++)
+                        {
+                            if (predicted[t] != gold[t])
+                            {
+                                foreach (var f in features[t])
+                                {
+                                    weights[f * l + gold[t]] += 1;
+                                    accumulated[f * l + gold[t]] += c;
+                                    weights[f * l + predicted[t]] -= 1;
+                                    accumulated[f * l + predicted[t]] -= c;
+                                }
+                            }
+
+                            if (t > 0 && (predicted[t] != gold[t] || predicted[t - 1] != gold[t - 1]))
+                            {
+                                transitions[gold[t - 1] * l + gold[t]] += 1;
+                                accumulatedTransitions[gold[t - 1] * l + gold[t]] += c;
+                                transitions[predicted[t - 1] * l + predicted[t]] -= 1;
+                                accumulatedTransitions[predicted[t - 1] * l + predicted[t]] -= c;
+                            }
+                        }
+                    }
+
+                    c++;
+                }
+            }
+
+            var averaged = Average(weights, accumulated, c);
+            var averagedTransitions = Average(transitions, accumulatedTransitions, c);
+            if (devSet is null)
+            {
+                (bestWeights, bestTransitions, bestEpoch) = (averaged, averagedTransitions, epoch);
+                _log($"epoch {epoch}: {mistakes:N0} sentences wrong");
+                continue;
+            }
+
+            var pairs = new List<(IReadOnlyList<TokenSpan>, IReadOnlyList<TokenSpan>)>();
+            foreach (var doc in devSet)
+            {
+                var history = options.History ? new PredictionHistory(labels) : null;
+                foreach (var sentence in doc)
+                {
+                    var predicted = DecodeDense(WithHistory(sentence, history, index), averaged, averagedTransitions, labels);
+                    history?.Record(sentence.Sentence, predicted);
+                    pairs.Add((sentence.Spans, labels.Decode(predicted)));
+                }
+            }
+
+            var scores = NerEvaluation.Score(pairs);
+            var f1 = scores[0].F1;
+            _log($"epoch {epoch}: {mistakes:N0} sentences wrong; dev F1 {f1:F2}");
+            if (f1 > bestF1)
+            {
+                (bestF1, bestWeights, bestTransitions, bestScores, bestEpoch) = (f1, averaged, averagedTransitions, scores, epoch);
+            }
+        }
+
+        var rows = new Dictionary<ulong, (byte, float)[]>();
+        foreach (var (hash, f) in index)
+        {
+            var entries = new List<(byte, float)>();
+            for (var y = 0; y < l; y++)
+            {
+                var w = bestWeights![f * l + y];
+                if (Math.Abs(w) >= config.PruneBelow)
+                {
+                    entries.Add(((byte)y, w));
+                }
+            }
+
+            if (entries.Count > 0)
+            {
+                rows[hash] = [.. entries];
+            }
+        }
+
+        var model = new NerModel(new PerceptronTagger(labels, rows, bestTransitions!), gazetteer, clusters, options);
+        return (model, bestScores, bestEpoch);
+    }
+
+    private static int[][] WithHistory(Prepared sentence, PredictionHistory? history, Dictionary<ulong, int> index)
+    {
+        if (history is null)
+        {
+            return sentence.Features;
+        }
+
+        var result = new int[sentence.Features.Length][];
+        var extra = new List<ulong>(4);
+        for (var t = 0; t < result.Length; t++)
+        {
+            extra.Clear();
+            history.Features(sentence.Sentence, t, extra);
+            result[t] = extra.Count == 0 ? sentence.Features[t] : [.. sentence.Features[t], .. extra.Select(h => index[h])];
+        }
+
+        return result;
+    }
+
+    private static List<List<(NerSentence Sentence, List<List<ulong>> Features, IReadOnlyList<TokenSpan> Spans)>> Featurize(
+        IReadOnlyList<LabelledDocument> documents, Gazetteer gazetteer, WordClusters clusters, NerFeatureOptions options, ulong domainSalt)
+    {
+        var result = new List<List<(NerSentence, List<List<ulong>>, IReadOnlyList<TokenSpan>)>>();
+        foreach (var doc in documents)
+        {
+            var prepared = doc.Sentences.Select(s => new NerSentence(s.Tokens, gazetteer, clusters)).ToList();
+            var context = options.DocumentContext ? new NerDocumentContext(prepared) : NerDocumentContext.Empty;
+            var sentences = new List<(NerSentence, List<List<ulong>>, IReadOnlyList<TokenSpan>)>();
+            for (var k = 0; k < prepared.Count; k++)
+            {
+                var tokens = new List<List<ulong>>(prepared[k].Words.Count);
+                for (var i = 0; i < prepared[k].Words.Count; i++)
+                {
+                    var f = new List<ulong>(64);
+                    NerFeatures.Extract(prepared[k], i, context, options, f, domainSalt);
+                    tokens.Add(f);
+                }
+
+                sentences.Add((prepared[k], tokens, doc.Sentences[k].Spans));
+            }
+
+            result.Add(sentences);
+        }
+
+        return result;
+    }
+
+    private static int[][] Index(List<List<ulong>> tokens, Dictionary<ulong, int> index) =>
+        [.. tokens.Select(t => t.Where(index.ContainsKey).Select(h => index[h]).ToArray())];
+
+    private sealed record Prepared(NerSentence Sentence, int[][] Features, int[] Gold, IReadOnlyList<TokenSpan> Spans);
+
+    private static int[] DecodeDense(int[][] features, float[] weights, float[] transitions, EntityLabels labels)
+    {
+        var l = labels.Count;
+        var emissions = new float[features.Length * l];
+        for (var t = 0; t < features.Length; t++)
+        {
+            var e = emissions.AsSpan(t * l, l);
+            foreach (var f in features[t])
+            {
+                var row = weights.AsSpan(f * l, l);
+                for (var y = 0; y < l; y++)
+                {
+                    e[y] += row[y];
+                }
+            }
+        }
+
+        return PerceptronTagger.Viterbi(emissions, features.Length, labels, transitions);
+    }
+
+    private static float[] Average(float[] weights, float[] accumulated, float c)
+    {
+        var averaged = new float[weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            averaged[i] = weights[i] - accumulated[i] / c;
+        }
+
+        return averaged;
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Dossier.Annotations;
+using Dossier.Nlp;
+using Dossier.Nlp.Ner;
+using Dossier.Tests.TestKit;
+
+namespace Dossier.Tests.Nlp.Ner;
+
+/// <summary>The trained tagger: overfit-save-load, the shipped model's quality floors, and its output on the seeds.</summary>
+public class NerModelTests
+{
+    private static readonly Lazy<NerModel> Shipped = new(() => NerModel.Load(Path.Combine(Repo.Root, "models", "ner")));
+
+    [Fact]
+    public void Trainer_OverfitsATinySet_SavesLoadsAndPredictsTheSame()
+    {
+        const string conll = """
+            Ahmed NNP O B-PER
+            Sharif NNP O I-PER
+            visited VBD O O
+            Kabul NNP O B-LOC
+            . . O O
+
+            The DT O O
+            Small NNP O B-ORG
+            Arms NNP O I-ORG
+            Survey NNP O I-ORG
+            said VBD O O
+            . . O O
+
+            Afghan JJ O B-MISC
+            officials NNS O O
+            met VBD O O
+            Rubio NNP O B-PER
+            . . O O
+            """;
+        var docs = ConllReader.Read(new StringReader(conll));
+        var config = new NerTrainingConfig { Epochs = 10, Seed = 3, Features = new NerFeatureOptions { Gazetteer = false, Clusters = false, History = true } };
+        var (model, _, _) = new NerTrainer().Train(config, [(null, docs)], null, Gazetteer.Empty, WordClusters.Empty);
+
+        var sentences = docs[0].Sentences.Select(s => (IReadOnlyList<string>)s.Tokens).ToList();
+        var predicted = model.Tag(sentences);
+        Assert.Equal(docs[0].Sentences.Select(s => s.Spans), predicted);
+
+        using var dir = new TempDir();
+        model.Save(dir.Path);
+        var loaded = NerModel.Load(dir.Path);
+        Assert.Equal(predicted, loaded.Tag(sentences));
+        Assert.Equal(model.Tagger.FeatureCount, loaded.Tagger.FeatureCount);
+    }
+
+    [Fact]
+    public void Load_AMissingModel_SaysHowToTrainOne()
+    {
+        var ex = Assert.Throws<DossierException>(() => NerModel.Load("/no/such/model"));
+        Assert.Equal(DossierErrorCode.NotFound, ex.Code);
+        Assert.Contains("dossier train ner", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The shipped model must not drop below the floors pinned in eval/baseline.json (CoNLL-2003 dev, eng.testa).</summary>
+    [Fact]
+    public void ShippedModel_MeetsTheFloorsOnConllDev()
+    {
+        using var baseline = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "eval", "baseline.json")));
+        var ner = baseline.RootElement.GetProperty("ner");
+        var epsilon = ner.GetProperty("epsilon").GetDouble();
+        var data = Path.GetFullPath(Path.Combine(Repo.Root, ner.GetProperty("data").GetString()!));
+        var scores = NerEvaluation.Evaluate(Shipped.Value, ConllReader.Read(data)).ToDictionary(s => s.Type);
+        foreach (var floor in ner.GetProperty("f1_floors").EnumerateObject())
+        {
+            var f1 = scores[floor.Name].F1;
+            Assert.True(f1 >= floor.Value.GetDouble() - epsilon, $"{floor.Name} F1 {f1:F2} is below its floor {floor.Value.GetDouble():F2}");
+        }
+    }
+
+    [Fact]
+    public void ShippedModel_TagsTheSeedsActors()
+    {
+        var pipeline = new PipelineBuilder().UseDefaults(Shipped.Value).Build();
+        var mentions = Repo.SeedFiles
+            .Select(f => pipeline.Process(new Dossier.Extraction.Ingestion.DocumentLoader().Load(f)))
+            .SelectMany(d => d.Get(Layers.Mentions).Select(m => (Text: d.GetText(m.Span), m.Label)))
+            .ToLookup(m => m.Text, m => m.Label);
+
+        Assert.Contains("ORG", mentions["Tehreek-e-Taliban Pakistan"]);
+        Assert.Contains("ORG", mentions["Islamic State (Khorasan Province)"]);
+        Assert.Contains("PER", mentions["Shafqat Ali Khan"]);
+        Assert.Contains("PER", mentions["Shareefullah"]);
+        Assert.Contains(mentions["Torkham"], l => l is "LOC" or "GPE" or "FAC");
+        Assert.Contains("GPE", mentions["Geneva"]);
+        Assert.Contains("MONEY", mentions["about $7 billion"]);
+    }
+
+    [Fact]
+    public void Mentions_SliceToTheirTextAndNeverStartOrEndWithPunctuation()
+    {
+        var pipeline = new PipelineBuilder().UseDefaults(Shipped.Value).Build();
+        foreach (var file in Repo.SeedFiles)
+        {
+            var doc = pipeline.Process(new Dossier.Extraction.Ingestion.DocumentLoader().Load(file));
+            foreach (var m in doc.Get(Layers.Mentions))
+            {
+                var text = doc.GetText(m.Span);
+                Assert.True(char.IsLetterOrDigit(text[0]) || text[0] == '$', $"mention '{text}' starts with punctuation");
+                var abbreviation = text.Length > 1 && text[^1] == '.' && char.IsLetter(text[^2]);
+                Assert.True(char.IsLetterOrDigit(text[^1]) || text[^1] is ')' or '%' || abbreviation, $"mention '{text}' ends with punctuation");
+            }
+        }
+    }
+}
