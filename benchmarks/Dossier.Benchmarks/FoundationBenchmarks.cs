@@ -25,7 +25,7 @@ public class FoundationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var dir = FindSeeds();
+        var dir = Path.Combine(Paths.RepositoryRoot(), "samples", "seeds");
         _files = [.. Directory.GetFiles(dir, "*.txt").Order(StringComparer.Ordinal).Select(p => (p, File.ReadAllBytes(p)))];
         _texts = [.. _files.Select(f => _loader.LoadBytes(f.Bytes, f.Path).Text)];
         TokensPerOp = _texts.Sum(t => Tokenizer.Default.Tokenize(t).Count);
@@ -66,16 +66,5 @@ public class FoundationBenchmarks
         }
 
         return n;
-    }
-
-    private static string FindSeeds()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "samples", "seeds")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir is null ? throw new DirectoryNotFoundException("samples/seeds not found above " + AppContext.BaseDirectory) : Path.Combine(dir.FullName, "samples", "seeds");
     }
 }

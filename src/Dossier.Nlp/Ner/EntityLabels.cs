@@ -22,13 +22,23 @@ public sealed class EntityLabels
         Types = types;
         Count = 1 + 4 * types.Count;
         Allowed = new bool[Count, Count];
-        for (var a = 0; a < Count; a++)
+        var predecessors = new int[Count][];
+        for (var b = 0; b < Count; b++)
         {
-            for (var b = 0; b < Count; b++)
+            var list = new List<int>();
+            for (var a = 0; a < Count; a++)
             {
                 Allowed[a, b] = CanFollow(a, b);
+                if (Allowed[a, b])
+                {
+                    list.Add(a);
+                }
             }
+
+            predecessors[b] = [.. list];
         }
+
+        Predecessors = predecessors;
     }
 
     /// <summary>The entity types in label order.</summary>
@@ -36,6 +46,9 @@ public sealed class EntityLabels
 
     /// <summary>The number of labels.</summary>
     public int Count { get; }
+
+    /// <summary>For each label, the labels it may follow (what Viterbi searches).</summary>
+    public IReadOnlyList<int[]> Predecessors { get; }
 
     /// <summary><c>Allowed[a, b]</c>: label b may follow label a.</summary>
     public bool[,] Allowed { get; }

@@ -51,6 +51,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, GazetteerCategory> _entries;
     private readonly Dictionary<string, GazetteerCategory>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Dictionary<string, string> _organisationsBySpelling = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _organisationFirstWords = new(StringComparer.Ordinal);
 
     /// <summary>Creates a gazetteer from normalised phrases (see <see cref="Normalize"/>).</summary>
     public Gazetteer(IEnumerable<KeyValuePair<string, GazetteerCategory>> phrases)
@@ -79,7 +80,9 @@ public sealed class Gazetteer
         {
             if ((categories & GazetteerCategory.Organisation) != 0 && phrase.Contains(' ', StringComparison.Ordinal))
             {
-                _organisationsBySpelling.TryAdd(SpellingKey(phrase.Split(' ')), phrase);
+                var key = SpellingKey(phrase.Split(' '));
+                _organisationsBySpelling.TryAdd(key, phrase);
+                _organisationFirstWords.Add(key.Split(' ')[0]);
             }
         }
 
@@ -114,6 +117,9 @@ public sealed class Gazetteer
     /// of the gazetteer: "Tehreek-e-Taliban Pakistan" finds "Tehrik-e Taliban Pakistan".
     /// </summary>
     public bool IsOrganisationSpelledAlike(IEnumerable<string> words) => _organisationsBySpelling.ContainsKey(SpellingKey(words));
+
+    /// <summary>True when a word, by <see cref="SpellingKey"/>, can open a multi-word organisation's name (a cheap test before the full one).</summary>
+    public bool MayOpenOrganisation(string word) => _organisationFirstWords.Contains(SpellingKey([word]).Split(' ')[0]);
 
     /// <summary>
     /// A key that survives the usual variation in romanised names: lower case, hyphens as spaces,

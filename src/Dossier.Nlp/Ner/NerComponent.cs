@@ -133,7 +133,7 @@ public sealed class NerComponent : IDocumentComponent
         var result = new List<TokenSpan>(spans);
         for (var start = 0; start < words.Count; start++)
         {
-            if (words[start].Length == 0 || !char.IsUpper(words[start][0]))
+            if (words[start].Length == 0 || !char.IsUpper(words[start][0]) || !_model.Gazetteer.MayOpenOrganisation(words[start]))
             {
                 continue;
             }

@@ -30,6 +30,12 @@ public sealed record NerFeatureOptions
     /// </summary>
     public string? TargetDomain { get; init; }
 
+    /// <summary>
+    /// True when the target domain's feature copies were folded into the general features when
+    /// the model was saved (scores are the same; tagging then looks up half the features).
+    /// </summary>
+    public bool DomainFolded { get; init; }
+
     /// <summary>The salt that makes a domain's copy of a feature.</summary>
     public static ulong DomainSalt(string? domain) =>
         domain is null ? 0 : NerFeatures.Hash(999, domain);

@@ -43,20 +43,25 @@ public sealed class NerModel
         ArgumentNullException.ThrowIfNull(sentences);
         var prepared = sentences.Select(s => new NerSentence(s, Gazetteer, Clusters)).ToList();
         var context = Options.DocumentContext ? new NerDocumentContext(prepared) : NerDocumentContext.Empty;
-        var salt = NerFeatureOptions.DomainSalt(Options.TargetDomain);
+        var salt = Options.DomainFolded ? 0 : NerFeatureOptions.DomainSalt(Options.TargetDomain);
         var result = new List<List<TokenSpan>>(prepared.Count);
         var history = Options.History ? new PredictionHistory(Tagger.Labels) : null;
+        var features = new List<ulong>(4096);
+        var offsets = new List<int>(128);
         foreach (var sentence in prepared)
         {
-            var features = new List<ulong>[sentence.Words.Count];
-            for (var i = 0; i < features.Length; i++)
+            // One flat buffer of feature hashes for the sentence, token t at [offsets[t], offsets[t + 1]).
+            features.Clear();
+            offsets.Clear();
+            for (var i = 0; i < sentence.Words.Count; i++)
             {
-                features[i] = new List<ulong>(64);
-                NerFeatures.Extract(sentence, i, context, Options, features[i], salt);
-                history?.Features(sentence, i, features[i]);
+                offsets.Add(features.Count);
+                NerFeatures.Extract(sentence, i, context, Options, features, salt);
+                history?.Features(sentence, i, features);
             }
 
-            var labels = Tagger.Decode(features);
+            offsets.Add(features.Count);
+            var labels = Tagger.Decode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(offsets));
             history?.Record(sentence, labels);
             result.Add(Tagger.Labels.Decode(labels));
         }

@@ -146,7 +146,8 @@ public sealed class NerTrainer
 
         // Static features of every training token, hashed, then indexed; history features are
         // added while decoding, so they are indexed up front.
-        var trainDocs = train.SelectMany(c => Featurize(c.Documents, gazetteer, clusters, options, options.TargetDomain is null ? 0 : NerFeatureOptions.DomainSalt(c.Domain))).ToList();
+        var generals = new HashSet<ulong>(PredictionHistory.AllFeatures(labels));
+        var trainDocs = train.SelectMany(c => Featurize(c.Documents, gazetteer, clusters, options, options.TargetDomain is null ? 0 : NerFeatureOptions.DomainSalt(c.Domain), generals)).ToList();
         var counts = new Dictionary<ulong, int>();
         foreach (var token in trainDocs.SelectMany(d => d).SelectMany(s => s.Features))
         {
@@ -172,7 +173,7 @@ public sealed class NerTrainer
 
         _log($"{trainDocs.Sum(d => d.Count):N0} training sentences in {trainDocs.Count:N0} documents, {index.Count:N0} features");
         var trainSet = trainDocs.Select(d => d.Select(s => new Prepared(s.Sentence, Index(s.Features, index), labels.Encode(s.Features.Count, s.Spans), s.Spans)).ToArray()).ToArray();
-        var devSet = dev is null ? null : Featurize(dev, gazetteer, clusters, options, NerFeatureOptions.DomainSalt(options.TargetDomain))
+        var devSet = dev is null ? null : Featurize(dev, gazetteer, clusters, options, NerFeatureOptions.DomainSalt(options.TargetDomain), null)
             .Select(d => d.Select(s => new Prepared(s.Sentence, Index(s.Features, index), [], s.Spans)).ToArray()).ToArray();
 
         var weights = new float[index.Count * l];
@@ -261,13 +262,22 @@ public sealed class NerTrainer
             }
         }
 
+        // With domain copies, the target domain's copy of each feature is folded into the general
+        // feature and the other domains' copies are dropped: tagging scores stay the same.
+        var targetSalt = NerFeatureOptions.DomainSalt(options.TargetDomain);
         var rows = new Dictionary<ulong, (byte, float)[]>();
         foreach (var (hash, f) in index)
         {
+            if (targetSalt != 0 && !generals.Contains(hash))
+            {
+                continue;
+            }
+
+            var copy = targetSalt != 0 && index.TryGetValue(hash ^ targetSalt, out var c2) ? c2 : -1;
             var entries = new List<(byte, float)>();
             for (var y = 0; y < l; y++)
             {
-                var w = bestWeights![f * l + y];
+                var w = bestWeights![f * l + y] + (copy >= 0 ? bestWeights[copy * l + y] : 0);
                 if (Math.Abs(w) >= config.PruneBelow)
                 {
                     entries.Add(((byte)y, w));
@@ -280,7 +290,7 @@ public sealed class NerTrainer
             }
         }
 
-        var model = new NerModel(new PerceptronTagger(labels, rows, bestTransitions!), gazetteer, clusters, options);
+        var model = new NerModel(new PerceptronTagger(labels, rows, bestTransitions!), gazetteer, clusters, options with { DomainFolded = targetSalt != 0 });
         return (model, bestScores, bestEpoch);
     }
 
@@ -304,7 +314,7 @@ public sealed class NerTrainer
     }
 
     private static List<List<(NerSentence Sentence, List<List<ulong>> Features, IReadOnlyList<TokenSpan> Spans)>> Featurize(
-        IReadOnlyList<LabelledDocument> documents, Gazetteer gazetteer, WordClusters clusters, NerFeatureOptions options, ulong domainSalt)
+        IReadOnlyList<LabelledDocument> documents, Gazetteer gazetteer, WordClusters clusters, NerFeatureOptions options, ulong domainSalt, HashSet<ulong>? generals)
     {
         var result = new List<List<(NerSentence, List<List<ulong>>, IReadOnlyList<TokenSpan>)>>();
         foreach (var doc in documents)
@@ -317,8 +327,14 @@ public sealed class NerTrainer
                 var tokens = new List<List<ulong>>(prepared[k].Words.Count);
                 for (var i = 0; i < prepared[k].Words.Count; i++)
                 {
-                    var f = new List<ulong>(64);
-                    NerFeatures.Extract(prepared[k], i, context, options, f, domainSalt);
+                    var f = new List<ulong>(128);
+                    NerFeatures.Extract(prepared[k], i, context, options, f, 0);
+                    generals?.UnionWith(f);
+                    if (domainSalt != 0)
+                    {
+                        f.AddRange(f.Select(h => h ^ domainSalt).ToList());
+                    }
+
                     tokens.Add(f);
                 }
 

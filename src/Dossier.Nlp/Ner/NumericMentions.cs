@@ -15,6 +15,8 @@ public static class NumericMentions
         DataFile.ReadEmbedded(typeof(NumericMentions).Assembly, "Dossier.Nlp.Ner.numeric-words.tsv")
             .ToDictionary(r => r[0], r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
 
+    private static readonly HashSet<string> AnyWord = Words.Values.SelectMany(w => w).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The numeric and temporal spans of a sentence, skipping tokens already <paramref name="taken"/> by names.</summary>
     public static List<TokenSpan> Find(IReadOnlyList<string> words, bool[] taken)
     {
@@ -24,7 +26,9 @@ public static class NumericMentions
         var i = 0;
         while (i < words.Count)
         {
-            if (!taken[i] && Match(words, i) is { } m && !Enumerable.Range(i, m.Length).Any(k => taken[k]))
+            var w = words[i];
+            var candidate = w.Length > 0 && (char.IsAsciiDigit(w[0]) || AnyWord.Contains(w));
+            if (candidate && !taken[i] && Match(words, i) is { } m && !Enumerable.Range(i, m.Length).Any(k => taken[k]))
             {
                 spans.Add(new TokenSpan(i, i + m.Length, m.Type));
                 i += m.Length;

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Dossier.Nlp.Ner;
 
 /// <summary>
@@ -10,10 +8,7 @@ namespace Dossier.Nlp.Ner;
 /// </summary>
 public sealed class PerceptronTagger
 {
-    private readonly FrozenDictionary<ulong, int> _rows;
-    private readonly int[] _rowStart;
-    private readonly byte[] _labels;
-    private readonly float[] _weights;
+    private readonly FeatureTable _rows;
     private readonly float[] _transitions;
 
     /// <summary>Creates a tagger from sparse rows: for each feature hash, its non-zero (label, weight) pairs.</summary>
@@ -29,26 +24,7 @@ public sealed class PerceptronTagger
 
         Labels = labels;
         _transitions = transitions;
-        var index = new Dictionary<ulong, int>(rows.Count);
-        var starts = new List<int>(rows.Count + 1);
-        var ls = new List<byte>();
-        var ws = new List<float>();
-        foreach (var (hash, entries) in rows)
-        {
-            index[hash] = starts.Count;
-            starts.Add(ls.Count);
-            foreach (var (label, weight) in entries)
-            {
-                ls.Add(label);
-                ws.Add(weight);
-            }
-        }
-
-        starts.Add(ls.Count);
-        _rows = index.ToFrozenDictionary();
-        _rowStart = [.. starts];
-        _labels = [.. ls];
-        _weights = [.. ws];
+        _rows = new FeatureTable(rows);
     }
 
     /// <summary>The label set.</summary>
@@ -58,25 +34,13 @@ public sealed class PerceptronTagger
     public int FeatureCount => _rows.Count;
 
     /// <summary>The number of stored non-zero weights.</summary>
-    public int WeightCount => _weights.Length;
+    public int WeightCount => _rows.WeightCount;
 
     /// <summary>The transition weights, row = previous label.</summary>
     public ReadOnlySpan<float> Transitions => _transitions;
 
     /// <summary>Every feature's sparse row, for saving.</summary>
-    public IEnumerable<(ulong Hash, (byte Label, float Weight)[] Entries)> Rows()
-    {
-        foreach (var (hash, row) in _rows)
-        {
-            var entries = new (byte, float)[_rowStart[row + 1] - _rowStart[row]];
-            for (var k = 0; k < entries.Length; k++)
-            {
-                entries[k] = (_labels[_rowStart[row] + k], _weights[_rowStart[row] + k]);
-            }
-
-            yield return (hash, entries);
-        }
-    }
+    public IEnumerable<(ulong Hash, (byte Label, float Weight)[] Entries)> Rows() => _rows.Rows();
 
     /// <summary>The best label sequence for a sentence whose token features are given.</summary>
     public int[] Decode(IReadOnlyList<List<ulong>> features)
@@ -87,20 +51,36 @@ public sealed class PerceptronTagger
         var emissions = new float[n * l];
         for (var t = 0; t < n; t++)
         {
-            var e = emissions.AsSpan(t * l, l);
-            foreach (var f in features[t])
-            {
-                if (_rows.TryGetValue(f, out var row))
-                {
-                    for (var k = _rowStart[row]; k < _rowStart[row + 1]; k++)
-                    {
-                        e[_labels[k]] += _weights[k];
-                    }
-                }
-            }
+            AddEmissions(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features[t]), emissions.AsSpan(t * l, l));
         }
 
         return Viterbi(emissions, n, Labels, _transitions);
+    }
+
+    /// <summary>The best label sequence for a sentence whose features are one flat buffer; token t's are <c>features[offsets[t]..offsets[t + 1]]</c>.</summary>
+    public int[] Decode(ReadOnlySpan<ulong> features, ReadOnlySpan<int> offsets)
+    {
+        var n = offsets.Length - 1;
+        var l = Labels.Count;
+        var emissions = new float[Math.Max(0, n) * l];
+        for (var t = 0; t < n; t++)
+        {
+            AddEmissions(features[offsets[t]..offsets[t + 1]], emissions.AsSpan(t * l, l));
+        }
+
+        return Viterbi(emissions, Math.Max(0, n), Labels, _transitions);
+    }
+
+    /// <summary>Adds the weights of <paramref name="features"/> to the label scores <paramref name="scores"/>.</summary>
+    public void AddEmissions(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        foreach (var f in features)
+        {
+            foreach (var entry in _rows.Find(f))
+            {
+                scores[entry.Label] += entry.Weight;
+            }
+        }
     }
 
     /// <summary>Viterbi over emission scores <c>[token × label]</c> and transitions, allowing only well-formed BILOU sequences.</summary>
@@ -127,13 +107,8 @@ public sealed class PerceptronTagger
             {
                 var best = float.NegativeInfinity;
                 var arg = 0;
-                for (var p = 0; p < l; p++)
+                foreach (var p in labels.Predecessors[y])
                 {
-                    if (!labels.Allowed[p, y])
-                    {
-                        continue;
-                    }
-
                     var s = score[(t - 1) * l + p] + transitions[p * l + y];
                     if (s > best)
                     {
@@ -167,4 +142,89 @@ public sealed class PerceptronTagger
 
         return result;
     }
+}
+
+/// <summary>
+/// An open-addressing hash table from feature hash to its weights, with linear probing over one
+/// array of slots (key, start, count) and the weights of all rows in one array of (label, weight)
+/// entries: a lookup touches one slot and one run of entries. Feature hashes are already well
+/// mixed, so their bits index the table directly.
+/// </summary>
+internal sealed class FeatureTable
+{
+    private readonly Slot[] _slots;
+    private readonly Entry[] _entries;
+    private readonly int _mask;
+
+    public FeatureTable(IReadOnlyDictionary<ulong, (byte Label, float Weight)[]> rows)
+    {
+        var size = 16;
+        while (size < rows.Count * 2)
+        {
+            size <<= 1;
+        }
+
+        _slots = new Slot[size];
+        _mask = size - 1;
+        _entries = new Entry[rows.Values.Sum(r => r.Length)];
+        var next = 0;
+        foreach (var (key, row) in rows.OrderBy(r => r.Key))
+        {
+            var i = (int)(Mix(key) & (ulong)_mask);
+            while (_slots[i].Count > 0)
+            {
+                i = (i + 1) & _mask;
+            }
+
+            _slots[i] = new Slot(key, next, row.Length);
+            foreach (var (label, weight) in row)
+            {
+                _entries[next++] = new Entry(weight, label);
+            }
+
+            Count++;
+        }
+    }
+
+    public int Count { get; }
+
+    public int WeightCount => _entries.Length;
+
+    /// <summary>The weights of a feature; empty when the model has none.</summary>
+    public ReadOnlySpan<Entry> Find(ulong key)
+    {
+        var i = (int)(Mix(key) & (ulong)_mask);
+        while (true)
+        {
+            ref readonly var slot = ref _slots[i];
+            if (slot.Count == 0)
+            {
+                return [];
+            }
+
+            if (slot.Key == key)
+            {
+                return _entries.AsSpan(slot.Start, slot.Count);
+            }
+
+            i = (i + 1) & _mask;
+        }
+    }
+
+    public IEnumerable<(ulong Hash, (byte Label, float Weight)[] Entries)> Rows()
+    {
+        foreach (var slot in _slots)
+        {
+            if (slot.Count > 0)
+            {
+                yield return (slot.Key, [.. _entries.AsSpan(slot.Start, slot.Count).ToArray().Select(e => ((byte)e.Label, e.Weight))]);
+            }
+        }
+    }
+
+    private static ulong Mix(ulong h) => h ^ (h >> 29);
+
+    internal readonly record struct Slot(ulong Key, int Start, int Count);
+
+    internal readonly record struct Entry(float Weight, int Label);
 }

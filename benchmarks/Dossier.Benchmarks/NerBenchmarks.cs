@@ -1,0 +1,68 @@
+using BenchmarkDotNet.Attributes;
+using Dossier.Annotations;
+using Dossier.Nlp;
+using Dossier.Nlp.Ner;
+
+namespace Dossier.Benchmarks;
+
+/// <summary>
+/// Tokenizing + sentence splitting + tagging (the mentions component with the shipped model) on
+/// one thread, over the CoNLL-2003 dev text (eng.testa, 51,362 tokens, joined as running text one
+/// document a time), and loading the model. Tokens per second = tokens per op / mean time.
+/// </summary>
+[MemoryDiagnoser]
+public class NerBenchmarks
+{
+    private DocumentPipeline _tokenizeOnly = null!;
+    private DocumentPipeline _withNer = null!;
+    private string[] _texts = [];
+    private string _modelDirectory = string.Empty;
+    private NerModel _model = null!;
+    private List<IReadOnlyList<IReadOnlyList<string>>> _words = [];
+
+    /// <summary>Tokens per op.</summary>
+    public int TokensPerOp { get; private set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = Paths.RepositoryRoot();
+        _modelDirectory = Path.Combine(root, "models", "ner");
+        var model = NerModel.Load(_modelDirectory);
+        _model = model;
+        _tokenizeOnly = new PipelineBuilder().UseDefaults().Build();
+        _withNer = new PipelineBuilder().UseDefaults(model).Build();
+        var dev = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "conll2003", "original-iob1", "eng.testa"));
+        _texts = [.. ConllReader.Read(dev).Select(d => string.Join("\n\n", d.Sentences.Select(s => string.Join(' ', s.Tokens))))];
+        _words = [.. ConllReader.Read(dev).Select(d => (IReadOnlyList<IReadOnlyList<string>>)[.. d.Sentences.Select(s => (IReadOnlyList<string>)s.Tokens)])];
+        TokensPerOp = _texts.Sum(t => _tokenizeOnly.Process(t).GetOrEmpty(Layers.Tokens).Length);
+        Console.WriteLine($"// eng.testa: {_texts.Length} documents, {TokensPerOp} tokens per op");
+    }
+
+    [Benchmark(Baseline = true, Description = "tokens + sentences, eng.testa")]
+    public int Tokenize() => _texts.Sum(t => _tokenizeOnly.Process(t).GetOrEmpty(Layers.Sentences).Length);
+
+    [Benchmark(Description = "tokens + sentences + mentions (NER), eng.testa")]
+    public int Tag() => _texts.Sum(t => _withNer.Process(t).GetOrEmpty(Layers.Mentions).Length);
+
+    [Benchmark(Description = "tagger alone (NerModel.Tag on CoNLL tokens), eng.testa")]
+    public int TagOnly() => _words.Sum(d => _model.Tag(d).Count);
+
+    [Benchmark(Description = "load models/ner")]
+    public int Load() => NerModel.Load(_modelDirectory).Tagger.FeatureCount;
+}
+
+/// <summary>Paths shared by the benchmarks.</summary>
+internal static class Paths
+{
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dossier.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new DirectoryNotFoundException("Dossier.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
