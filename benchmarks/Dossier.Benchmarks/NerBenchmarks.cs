@@ -19,6 +19,7 @@ public class NerBenchmarks
     private string _modelDirectory = string.Empty;
     private NerModel _model = null!;
     private List<IReadOnlyList<IReadOnlyList<string>>> _words = [];
+    private string[] _seeds = [];
 
     /// <summary>Tokens per op.</summary>
     public int TokensPerOp { get; private set; }
@@ -35,6 +36,8 @@ public class NerBenchmarks
         var dev = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "conll2003", "original-iob1", "eng.testa"));
         _texts = [.. ConllReader.Read(dev).Select(d => string.Join("\n\n", d.Sentences.Select(s => string.Join(' ', s.Tokens))))];
         _words = [.. ConllReader.Read(dev).Select(d => (IReadOnlyList<IReadOnlyList<string>>)[.. d.Sentences.Select(s => (IReadOnlyList<string>)s.Tokens)])];
+        _seeds = [.. Directory.GetFiles(Path.Combine(root, "samples", "seeds"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
+        Console.WriteLine($"// seeds x22: {22 * _seeds.Sum(t => t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length)} white-space words per op");
         TokensPerOp = _texts.Sum(t => _tokenizeOnly.Process(t).GetOrEmpty(Layers.Tokens).Length);
         Console.WriteLine($"// eng.testa: {_texts.Length} documents, {TokensPerOp} tokens per op");
     }
@@ -47,6 +50,22 @@ public class NerBenchmarks
 
     [Benchmark(Description = "tagger alone (NerModel.Tag on CoNLL tokens), eng.testa")]
     public int TagOnly() => _words.Sum(d => _model.Tag(d).Count);
+
+    /// <summary>The input the peers in ../shared/peers/node measure: the five raw seed files, 22 times (110 documents, 414,832 bytes).</summary>
+    [Benchmark(Description = "seeds x22 raw text, paragraphs + tokens + sentences + mentions (as the peers' bench)")]
+    public int SeedsLikePeers()
+    {
+        var n = 0;
+        for (var r = 0; r < 22; r++)
+        {
+            foreach (var text in _seeds)
+            {
+                n += _withNer.Process(text).GetOrEmpty(Layers.Mentions).Length;
+            }
+        }
+
+        return n;
+    }
 
     [Benchmark(Description = "load models/ner")]
     public int Load() => NerModel.Load(_modelDirectory).Tagger.FeatureCount;

@@ -52,6 +52,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, GazetteerCategory>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Dictionary<string, string> _organisationsBySpelling = new(StringComparer.Ordinal);
     private readonly HashSet<string> _organisationFirstWords = new(StringComparer.Ordinal);
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
 
     /// <summary>Creates a gazetteer from normalised phrases (see <see cref="Normalize"/>).</summary>
     public Gazetteer(IEnumerable<KeyValuePair<string, GazetteerCategory>> phrases)
@@ -86,6 +87,8 @@ public sealed class Gazetteer
             }
         }
 
+        _firstWordLookup = _organisationFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
         Count = _entries.Count(e => (e.Value & ~GazetteerCategory.Prefix) != 0);
     }
 
@@ -119,7 +122,23 @@ public sealed class Gazetteer
     public bool IsOrganisationSpelledAlike(IEnumerable<string> words) => _organisationsBySpelling.ContainsKey(SpellingKey(words));
 
     /// <summary>True when a word, by <see cref="SpellingKey"/>, can open a multi-word organisation's name (a cheap test before the full one).</summary>
-    public bool MayOpenOrganisation(string word) => _organisationFirstWords.Contains(SpellingKey([word]).Split(' ')[0]);
+    public bool MayOpenOrganisation(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        Span<char> buffer = stackalloc char[64];
+        foreach (var range in word.AsSpan().Split('-'))
+        {
+            var part = word.AsSpan()[range];
+            if (part.IsEmpty || IsLinker(part))
+            {
+                continue;
+            }
+
+            return part.Length <= buffer.Length && _firstWordLookup.Contains(buffer[..NormalizePart(part, buffer)]);
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A key that survives the usual variation in romanised names: lower case, hyphens as spaces,
@@ -132,27 +151,46 @@ public sealed class Gazetteer
         var parts = new List<string>();
         foreach (var word in words)
         {
-            foreach (var part in word.ToLowerInvariant().Split('-', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries))
             {
-                if (part is "e" or "i" or "ul" or "ud" or "ur" or "al")
+                if (IsLinker(part))
                 {
                     continue;
                 }
 
-                var sb = new StringBuilder(part.Length);
-                foreach (var c in part.Replace("ee", "i", StringComparison.Ordinal).Replace("oo", "u", StringComparison.Ordinal))
-                {
-                    if (sb.Length == 0 || sb[^1] != c)
-                    {
-                        sb.Append(c);
-                    }
-                }
-
-                parts.Add(sb.ToString());
+                var buffer = new char[part.Length];
+                parts.Add(new string(buffer, 0, NormalizePart(part, buffer)));
             }
         }
 
         return string.Join(' ', parts);
+    }
+
+    private static bool IsLinker(ReadOnlySpan<char> part) =>
+        part.Equals("e", StringComparison.OrdinalIgnoreCase) || part.Equals("i", StringComparison.OrdinalIgnoreCase)
+        || part.Equals("ul", StringComparison.OrdinalIgnoreCase) || part.Equals("ud", StringComparison.OrdinalIgnoreCase)
+        || part.Equals("ur", StringComparison.OrdinalIgnoreCase) || part.Equals("al", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>One part of <see cref="SpellingKey"/>: lower case, ee as i, oo as u, doubled letters single; returns the length written.</summary>
+    private static int NormalizePart(ReadOnlySpan<char> part, Span<char> output)
+    {
+        var n = 0;
+        for (var k = 0; k < part.Length; k++)
+        {
+            var c = char.ToLowerInvariant(part[k]);
+            if (k + 1 < part.Length && (c is 'e' or 'o') && char.ToLowerInvariant(part[k + 1]) == c)
+            {
+                c = c == 'e' ? 'i' : 'u';
+                k++;
+            }
+
+            if (n == 0 || output[n - 1] != c)
+            {
+                output[n++] = c;
+            }
+        }
+
+        return n;
     }
 
     /// <summary>Every match in a sentence whose words are given lower-cased; matches start at capitalised or numeric words only.</summary>

@@ -145,38 +145,49 @@ public sealed class PerceptronTagger
 }
 
 /// <summary>
-/// An open-addressing hash table from feature hash to its weights, with linear probing over one
-/// array of slots (key, start, count) and the weights of all rows in one array of (label, weight)
-/// entries: a lookup touches one slot and one run of entries. Feature hashes are already well
-/// mixed, so their bits index the table directly.
+/// An open-addressing hash table from feature hash to its weights, built for the hundreds of
+/// thousands of lookups tagging makes: linear probing over 8-byte slots (a 32-bit fingerprint
+/// of the hash, and where the row's weights start and how many there are), and the weights of
+/// all rows in one array of (weight, label) entries. A lookup touches one slot and one run of
+/// entries, and the slots of a model fit in a few megabytes of cache. The full hashes are kept
+/// aside for saving.
 /// </summary>
 internal sealed class FeatureTable
 {
+    private const int CountBits = 5;
     private readonly Slot[] _slots;
+    private readonly ulong[] _keys;
     private readonly Entry[] _entries;
     private readonly int _mask;
 
     public FeatureTable(IReadOnlyDictionary<ulong, (byte Label, float Weight)[]> rows)
     {
         var size = 16;
-        while (size < rows.Count * 2)
+        while (size < rows.Count * 3 / 2)
         {
             size <<= 1;
         }
 
         _slots = new Slot[size];
+        _keys = new ulong[size];
         _mask = size - 1;
         _entries = new Entry[rows.Values.Sum(r => r.Length)];
         var next = 0;
         foreach (var (key, row) in rows.OrderBy(r => r.Key))
         {
-            var i = (int)(Mix(key) & (ulong)_mask);
-            while (_slots[i].Count > 0)
+            if (row.Length == 0 || row.Length >= 1 << CountBits)
+            {
+                throw new ArgumentException($"A feature row must have between 1 and {(1 << CountBits) - 1} weights.", nameof(rows));
+            }
+
+            var i = (int)(key & (ulong)_mask);
+            while (_slots[i].Fingerprint != 0)
             {
                 i = (i + 1) & _mask;
             }
 
-            _slots[i] = new Slot(key, next, row.Length);
+            _slots[i] = new Slot(Fingerprint(key), (uint)(next << CountBits | row.Length));
+            _keys[i] = key;
             foreach (var (label, weight) in row)
             {
                 _entries[next++] = new Entry(weight, label);
@@ -193,18 +204,19 @@ internal sealed class FeatureTable
     /// <summary>The weights of a feature; empty when the model has none.</summary>
     public ReadOnlySpan<Entry> Find(ulong key)
     {
-        var i = (int)(Mix(key) & (ulong)_mask);
+        var fingerprint = Fingerprint(key);
+        var i = (int)(key & (ulong)_mask);
         while (true)
         {
-            ref readonly var slot = ref _slots[i];
-            if (slot.Count == 0)
+            var slot = _slots[i];
+            if (slot.Fingerprint == fingerprint)
             {
-                return [];
+                return _entries.AsSpan((int)(slot.Packed >> CountBits), (int)(slot.Packed & ((1 << CountBits) - 1)));
             }
 
-            if (slot.Key == key)
+            if (slot.Fingerprint == 0)
             {
-                return _entries.AsSpan(slot.Start, slot.Count);
+                return [];
             }
 
             i = (i + 1) & _mask;
@@ -213,18 +225,21 @@ internal sealed class FeatureTable
 
     public IEnumerable<(ulong Hash, (byte Label, float Weight)[] Entries)> Rows()
     {
-        foreach (var slot in _slots)
+        for (var i = 0; i < _slots.Length; i++)
         {
-            if (slot.Count > 0)
+            var slot = _slots[i];
+            if (slot.Fingerprint != 0)
             {
-                yield return (slot.Key, [.. _entries.AsSpan(slot.Start, slot.Count).ToArray().Select(e => ((byte)e.Label, e.Weight))]);
+                var entries = _entries.AsSpan((int)(slot.Packed >> CountBits), (int)(slot.Packed & ((1 << CountBits) - 1))).ToArray();
+                yield return (_keys[i], [.. entries.Select(e => ((byte)e.Label, e.Weight))]);
             }
         }
     }
 
-    private static ulong Mix(ulong h) => h ^ (h >> 29);
+    /// <summary>The high half of the hash (the low bits pick the slot), never 0, which marks an empty slot.</summary>
+    private static uint Fingerprint(ulong key) => (uint)(key >> 32) | 1;
 
-    internal readonly record struct Slot(ulong Key, int Start, int Count);
+    internal readonly record struct Slot(uint Fingerprint, uint Packed);
 
     internal readonly record struct Entry(float Weight, int Label);
 }
