@@ -21,7 +21,12 @@ internal static class EvalCommand
                 return Task.FromResult(ctx.Fail($"no data file {path}"));
             }
 
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var loaded = NerModel.Load(parse.GetValue(model) ?? ModelPaths.Ner);
+            var loadMs = clock.ElapsedMilliseconds;
+            var megabytes = (GC.GetTotalMemory(forceFullCollection: true) - before) / 1024.0 / 1024.0;
+            ctx.Error.WriteLine($"model loaded in {loadMs} ms; it holds {megabytes:F0} MB of managed memory ({loaded.Tagger.FeatureCount:N0} features, {loaded.Tagger.WeightCount:N0} weights, {loaded.Gazetteer.Count:N0} gazetteer phrases, {loaded.Clusters.Count:N0} clustered words)");
             var documents = ConllReader.Read(path);
             var scores = NerEvaluation.Evaluate(loaded, documents);
             ctx.Output.WriteLine(NerEvaluation.Format(scores));

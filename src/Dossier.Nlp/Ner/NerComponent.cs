@@ -12,22 +12,23 @@ namespace Dossier.Nlp.Ner;
 public sealed class NerComponent : IDocumentComponent
 {
     private readonly NerModel _model;
-    private static readonly string[] Compounds = ["based", "led", "run", "born", "backed", "made", "controlled", "held", "allied", "funded", "linked", "owned", "sponsored", "listed", "bound", "administered", "occupied", "brokered", "designated", "origin"];
     private readonly IReadOnlyList<(HashSet<string> From, string To, HashSet<string> LastWords)> _typeRules;
     private readonly HashSet<string> _notNames;
+    private readonly HashSet<string> _compoundSuffixes;
 
     /// <summary>Creates the component around a loaded model.</summary>
     public NerComponent(NerModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
-        _typeRules = [.. DataFile.ReadEmbedded(typeof(NerComponent).Assembly, "Dossier.Nlp.Ner.entity-types.tsv")
+        var rules = DataFile.ReadEmbedded(typeof(NerComponent).Assembly, "Dossier.Nlp.Ner.entity-types.tsv");
+        _typeRules = [.. rules
             .Where(r => r.Length >= 4 && r[0] == "last-word")
-            .Select(r => (r[1].Split(',').ToHashSet(StringComparer.Ordinal), r[2], r[3].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal)))];
-        _notNames = DataFile.ReadEmbedded(typeof(NerComponent).Assembly, "Dossier.Nlp.Ner.entity-types.tsv")
-            .Where(r => r.Length >= 2 && r[0] == "not-name")
-            .SelectMany(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .ToHashSet(StringComparer.Ordinal);
+            .Select(r => (r[1].Split(',').ToHashSet(StringComparer.Ordinal), r[2], Words(r[3])))];
+        _notNames = [.. rules.Where(r => r.Length >= 2 && r[0] == "not-name").SelectMany(r => Words(r[1]))];
+        _compoundSuffixes = [.. rules.Where(r => r.Length >= 2 && r[0] == "compound-suffix").SelectMany(r => Words(r[1]))];
+
+        static HashSet<string> Words(string list) => list.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <inheritdoc/>
@@ -55,9 +56,9 @@ public sealed class NerComponent : IDocumentComponent
             var first = sentences[k].FirstToken;
             var spans = ExtendPeopleLeft(MergeSpelledAlikeOrganisations(MergeParenthesisedNames(tagged[k], words[k]), words[k]), words[k]);
             var taken = new bool[words[k].Count];
-            foreach (var tagged1 in spans)
+            foreach (var raw in spans)
             {
-                var span = TrimPunctuation(tagged1, words[k]);
+                var span = TrimPunctuation(raw, words[k]);
                 if (span.End <= span.Start)
                 {
                     continue;
@@ -239,10 +240,10 @@ public sealed class NerComponent : IDocumentComponent
     }
 
     /// <summary>The capitalised stem of a word like "Geneva-based" or "Taliban-run", or null.</summary>
-    private static string? CompoundStem(string word)
+    private string? CompoundStem(string word)
     {
         var dash = word.LastIndexOf('-');
-        if (dash <= 0 || !char.IsUpper(word[0]) || !Compounds.Contains(word[(dash + 1)..]))
+        if (dash <= 0 || !char.IsUpper(word[0]) || !_compoundSuffixes.Contains(word[(dash + 1)..]))
         {
             return null;
         }
