@@ -88,9 +88,20 @@ public sealed class Gazetteer
         }
 
         _firstWordLookup = _organisationFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        PersonNameEndings = LearnPersonNameEndings(_entries);
 
         Count = _entries.Count(e => (e.Value & ~GazetteerCategory.Prefix) != 0);
     }
+
+    /// <summary>The length of the word endings in <see cref="PersonNameEndings"/>.</summary>
+    public const int EndingLength = 4;
+
+    /// <summary>
+    /// Word endings typical of people's names and rare in places and organisations (-ullah,
+    /// -ovic, -enko), learned from the gazetteer's names, so that a name the gazetteer lacks
+    /// ("Shareefullah") still looks like a person's.
+    /// </summary>
+    public IReadOnlySet<string> PersonNameEndings { get; }
 
     /// <summary>An empty gazetteer.</summary>
     public static Gazetteer Empty { get; } = new([]);
@@ -164,6 +175,32 @@ public sealed class Gazetteer
         }
 
         return string.Join(' ', parts);
+    }
+
+    private static HashSet<string> LearnPersonNameEndings(Dictionary<string, GazetteerCategory> entries)
+    {
+        var people = new Dictionary<string, int>(StringComparer.Ordinal);
+        var others = new Dictionary<string, int>(StringComparer.Ordinal);
+        const GazetteerCategory NotPeople = GazetteerCategory.Country | GazetteerCategory.City | GazetteerCategory.Region | GazetteerCategory.Organisation | GazetteerCategory.Demonym;
+        foreach (var (phrase, categories) in entries)
+        {
+            var counts = (categories & GazetteerCategory.Person) != 0 ? people : (categories & NotPeople) != 0 ? others : null;
+            if (counts is null)
+            {
+                continue;
+            }
+
+            foreach (var word in phrase.Split(' '))
+            {
+                if (word.Length > EndingLength + 1 && word.All(char.IsLetter))
+                {
+                    var ending = word[^EndingLength..];
+                    counts[ending] = counts.GetValueOrDefault(ending) + 1;
+                }
+            }
+        }
+
+        return [.. people.Where(p => p.Value >= 15 && p.Value >= 4 * others.GetValueOrDefault(p.Key)).Select(p => p.Key)];
     }
 
     private static bool IsLinker(ReadOnlySpan<char> part) =>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Dossier.Nlp.Ner;
@@ -52,10 +53,11 @@ public sealed class NerSentence
         ArgumentNullException.ThrowIfNull(clusters);
         Clusters = [.. words.Select(clusters.PathOf)];
         Words = words;
-        Lower = [.. words.Select(w => w.ToLowerInvariant())];
+        Lower = [.. words.Select(w => w.Any(char.IsUpper) ? w.ToLowerInvariant() : w)];
         Shapes = [.. words.Select(w => NerFeatures.Shape(w, collapseRuns: false))];
         ShortShapes = [.. words.Select(w => NerFeatures.Shape(w, collapseRuns: true))];
         gazetteer.Match(words, Lower, Matches);
+        PersonEnding = [.. words.Select((w, i) => w.Length > Gazetteer.EndingLength + 1 && char.IsUpper(w[0]) && gazetteer.PersonNameEndings.Contains(Lower[i][^Gazetteer.EndingLength..]))];
         var letters = words.Where(w => w.Any(char.IsLetter)).ToList();
         AllCaps = letters.Count >= 3 && letters.All(w => !w.Any(char.IsLower));
     }
@@ -74,6 +76,9 @@ public sealed class NerSentence
 
     /// <summary>Gazetteer matches.</summary>
     public List<GazetteerMatch> Matches { get; } = [];
+
+    /// <summary>For each word: capitalised and ending like a person's name (see <see cref="Gazetteer.PersonNameEndings"/>).</summary>
+    public bool[] PersonEnding { get; }
 
     /// <summary>The word-cluster path of each word, or null.</summary>
     public string?[] Clusters { get; }
@@ -173,7 +178,7 @@ public static class NerFeatures
         output.Add(H(2, lower));
         output.Add(H(3, s.Shapes[i]));
         output.Add(H(4, s.ShortShapes[i]));
-        for (var k = 1; k <= options.AffixLength && k < lower.Length; k++)
+        for (var k = 2; k <= options.AffixLength && k < lower.Length; k++)
         {
             output.Add(H(10 + k, lower.AsSpan(0, k)));
             output.Add(H(20 + k, lower.AsSpan(lower.Length - k)));
@@ -222,13 +227,16 @@ public static class NerFeatures
                     AddCategories(output, 82, m.Categories, "before");
                 }
             }
+
+            if (s.PersonEnding[i])
+            {
+                output.Add(H(83, "person-ending"));
+            }
         }
 
         if (options.Clusters)
         {
-            ClusterFeatures(output, 100, s, i, [2, 4, 6, 8]);
-            ClusterFeatures(output, 110, s, i - 1, [4, 8]);
-            ClusterFeatures(output, 120, s, i + 1, [4, 8]);
+            ClusterFeatures(output, 100, s, i, [4, 8]);
         }
 
         if (options.DocumentContext && w.Length > 0 && char.IsLetter(w[0]))
@@ -242,7 +250,12 @@ public static class NerFeatures
         }
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ShapeStrings = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ShapeLookup =
+        ShapeStrings.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The shape of a word: X for capitals, x for small letters, d for digits, other characters as they are; the short form collapses runs.</summary>
+    /// <remarks>Shapes are few, so each is one shared string (the cache is bounded by the number of distinct shapes of at most 32 characters).</remarks>
     public static string Shape(string word, bool collapseRuns)
     {
         ArgumentNullException.ThrowIfNull(word);
@@ -263,7 +276,14 @@ public static class NerFeatures
             buffer[n++] = c;
         }
 
-        return new string(buffer[..n]);
+        var shape = buffer[..n];
+        if (ShapeLookup.TryGetValue(shape, out var existing))
+        {
+            return existing;
+        }
+
+        var created = new string(shape);
+        return ShapeStrings.Count < 100_000 ? ShapeStrings.GetOrAdd(created, created) : created;
     }
 
     private static void ClusterFeatures(List<ulong> output, int template, NerSentence s, int i, ReadOnlySpan<int> lengths)
@@ -284,13 +304,15 @@ public static class NerFeatures
         }
     }
 
+    private static readonly string[] CategoryNames = ["1", "2", "4", "8", "16", "32"];
+
     private static void AddCategories(List<ulong> output, int template, GazetteerCategory categories, string position)
     {
         for (var bit = 1; bit <= (int)GazetteerCategory.Demonym; bit <<= 1)
         {
             if (((int)categories & bit) != 0)
             {
-                output.Add(H(template, position, bit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                output.Add(H(template, position, CategoryNames[BitOperations.Log2((uint)bit)]));
             }
         }
     }

@@ -60,15 +60,24 @@ public sealed class PerceptronTagger
     /// <summary>The best label sequence for a sentence whose features are one flat buffer; token t's are <c>features[offsets[t]..offsets[t + 1]]</c>.</summary>
     public int[] Decode(ReadOnlySpan<ulong> features, ReadOnlySpan<int> offsets)
     {
-        var n = offsets.Length - 1;
+        var n = Math.Max(0, offsets.Length - 1);
         var l = Labels.Count;
-        var emissions = new float[Math.Max(0, n) * l];
-        for (var t = 0; t < n; t++)
+        var rented = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * l));
+        try
         {
-            AddEmissions(features[offsets[t]..offsets[t + 1]], emissions.AsSpan(t * l, l));
-        }
+            var emissions = rented.AsSpan(0, n * l);
+            emissions.Clear();
+            for (var t = 0; t < n; t++)
+            {
+                AddEmissions(features[offsets[t]..offsets[t + 1]], emissions.Slice(t * l, l));
+            }
 
-        return Viterbi(emissions, Math.Max(0, n), Labels, _transitions);
+            return Viterbi(emissions, n, Labels, _transitions);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Adds the weights of <paramref name="features"/> to the label scores <paramref name="scores"/>.</summary>
@@ -94,8 +103,10 @@ public sealed class PerceptronTagger
             return result;
         }
 
-        var score = new float[n * l];
-        var back = new int[n * l];
+        var scoreArray = System.Buffers.ArrayPool<float>.Shared.Rent(n * l);
+        var backArray = System.Buffers.ArrayPool<int>.Shared.Rent(n * l);
+        var score = scoreArray.AsSpan(0, n * l);
+        var back = backArray.AsSpan(0, n * l);
         for (var y = 0; y < l; y++)
         {
             score[y] = EntityLabels.CanStart(y) ? emissions[y] : float.NegativeInfinity;
@@ -140,6 +151,8 @@ public sealed class PerceptronTagger
             result[t - 1] = back[t * l + result[t]];
         }
 
+        System.Buffers.ArrayPool<float>.Shared.Return(scoreArray);
+        System.Buffers.ArrayPool<int>.Shared.Return(backArray);
         return result;
     }
 }
