@@ -15,7 +15,9 @@ public static class NumericMentions
         DataFile.ReadEmbedded(typeof(NumericMentions).Assembly, "Dossier.Nlp.Ner.numeric-words.tsv")
             .ToDictionary(r => r[0], r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
 
-    private static readonly HashSet<string> AnyWord = Words.Values.SelectMany(w => w).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The words that can open a mention (a unit, "than" or "percent" never does); any other word that is not a number is skipped at once.</summary>
+    private static readonly HashSet<string> Openers = new[] { "month", "weekday", "relative-day", "period-modifier", "number-word", "plural-scale", "ordinal-word", "currency-symbol", "approximator", "approximator-first" }
+        .SelectMany(c => Words[c]).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The numeric and temporal spans of a sentence, skipping tokens already <paramref name="taken"/> by names.</summary>
     public static List<TokenSpan> Find(IReadOnlyList<string> words, bool[] taken)
@@ -27,7 +29,7 @@ public static class NumericMentions
         while (i < words.Count)
         {
             var w = words[i];
-            var candidate = w.Length > 0 && (char.IsAsciiDigit(w[0]) || AnyWord.Contains(w));
+            var candidate = w.Length > 0 && (char.IsAsciiDigit(w[0]) || Openers.Contains(w));
             if (candidate && !taken[i] && Match(words, i) is { } m && !Enumerable.Range(i, m.Length).Any(k => taken[k]))
             {
                 spans.Add(new TokenSpan(i, i + m.Length, m.Type));
