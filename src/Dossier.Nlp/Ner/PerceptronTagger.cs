@@ -42,21 +42,6 @@ public sealed class PerceptronTagger
     /// <summary>Every feature's sparse row, for saving.</summary>
     public IEnumerable<(ulong Hash, (byte Label, float Weight)[] Entries)> Rows() => _rows.Rows();
 
-    /// <summary>The best label sequence for a sentence whose token features are given.</summary>
-    public int[] Decode(IReadOnlyList<List<ulong>> features)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        var n = features.Count;
-        var l = Labels.Count;
-        var emissions = new float[n * l];
-        for (var t = 0; t < n; t++)
-        {
-            AddEmissions(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features[t]), emissions.AsSpan(t * l, l));
-        }
-
-        return Viterbi(emissions, n, Labels, _transitions);
-    }
-
     /// <summary>The best label sequence for a sentence whose features are one flat buffer; token t's are <c>features[offsets[t]..offsets[t + 1]]</c>.</summary>
     public int[] Decode(ReadOnlySpan<ulong> features, ReadOnlySpan<int> offsets)
     {
