@@ -18,6 +18,14 @@ public static class DataFile
         return Parse(reader);
     }
 
+    /// <summary>A path as a config file gives it: absolute as it is, relative to <paramref name="baseDirectory"/> otherwise.</summary>
+    public static string Resolve(string baseDirectory, string path)
+    {
+        ArgumentNullException.ThrowIfNull(baseDirectory);
+        ArgumentNullException.ThrowIfNull(path);
+        return Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(baseDirectory, path));
+    }
+
     /// <summary>The entries of a data file on disk.</summary>
     public static IReadOnlyList<string[]> ReadFile(string path)
     {

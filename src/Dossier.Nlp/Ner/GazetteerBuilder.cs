@@ -57,7 +57,7 @@ public static class GazetteerBuilder
             }
         }
 
-        string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(baseDirectory, path));
+        string Resolve(string path) => DataFile.Resolve(baseDirectory, path);
 
         foreach (var demonym in Demonyms.Keys)
         {

@@ -124,6 +124,13 @@ public sealed class NerDocumentContext
         }
     }
 
+    /// <summary>The evidence of a document's sentences, or none when the options leave document features out.</summary>
+    public static NerDocumentContext For(IReadOnlyList<NerSentence> sentences, NerFeatureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.DocumentContext ? new NerDocumentContext(sentences) : Empty;
+    }
+
     /// <summary>No document evidence.</summary>
     public static NerDocumentContext Empty { get; } = new([]);
 

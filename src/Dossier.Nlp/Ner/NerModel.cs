@@ -42,7 +42,7 @@ public sealed class NerModel
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var prepared = sentences.Select(s => new NerSentence(s, Gazetteer, Clusters)).ToList();
-        var context = Options.DocumentContext ? new NerDocumentContext(prepared) : NerDocumentContext.Empty;
+        var context = NerDocumentContext.For(prepared, Options);
         var salt = Options.DomainFolded ? 0 : NerFeatureOptions.DomainSalt(Options.TargetDomain);
         var result = new List<List<TokenSpan>>(prepared.Count);
         var history = Options.History ? new PredictionHistory(Tagger.Labels) : null;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Dossier.Text;
 
 namespace Dossier.Nlp.Ner;
 
@@ -93,7 +94,7 @@ public sealed class NerTrainer
     {
         var config = NerTrainingConfig.Load(configPath);
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
-        string Resolve(string p) => Path.IsPathRooted(p) ? p : Path.GetFullPath(Path.Combine(baseDir, p));
+        string Resolve(string p) => DataFile.Resolve(baseDir, p);
 
         _log("building the gazetteer");
         var gazetteer = GazetteerBuilder.Build(config.Gazetteer, baseDir);
@@ -320,7 +321,7 @@ public sealed class NerTrainer
         foreach (var doc in documents)
         {
             var prepared = doc.Sentences.Select(s => new NerSentence(s.Tokens, gazetteer, clusters)).ToList();
-            var context = options.DocumentContext ? new NerDocumentContext(prepared) : NerDocumentContext.Empty;
+            var context = NerDocumentContext.For(prepared, options);
             var sentences = new List<(NerSentence, List<List<ulong>>, IReadOnlyList<TokenSpan>)>();
             for (var k = 0; k < prepared.Count; k++)
             {

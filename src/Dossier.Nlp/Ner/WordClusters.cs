@@ -1,4 +1,5 @@
 using System.Text;
+using Dossier.Text;
 
 namespace Dossier.Nlp.Ner;
 
@@ -340,7 +341,7 @@ public sealed class WordClusters
 
     private static IEnumerable<string[]> ReadCorpus(ClusterCorpus corpus, string baseDirectory)
     {
-        var path = System.IO.Path.IsPathRooted(corpus.Path) ? corpus.Path : System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, corpus.Path));
+        var path = DataFile.Resolve(baseDirectory, corpus.Path);
         switch (corpus.Format)
         {
             case "conll":
