@@ -88,7 +88,9 @@ public sealed class Gazetteer
         }
 
         _firstWordLookup = _organisationFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        PersonNameEndings = LearnPersonNameEndings(_entries);
+        var endings = LearnPersonNameEndings(_entries);
+        PersonNameEndings = endings;
+        _endingLookup = endings.GetAlternateLookup<ReadOnlySpan<char>>();
 
         Count = _entries.Count(e => (e.Value & ~GazetteerCategory.Prefix) != 0);
     }
@@ -102,6 +104,16 @@ public sealed class Gazetteer
     /// ("Shareefullah") still looks like a person's.
     /// </summary>
     public IReadOnlySet<string> PersonNameEndings { get; }
+
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _endingLookup;
+
+    /// <summary>True when a capitalised word longer than the ending ends like a person's name (<see cref="PersonNameEndings"/>); <paramref name="lower"/> is its lower case.</summary>
+    public bool HasPersonNameEnding(string word, string lower)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        ArgumentNullException.ThrowIfNull(lower);
+        return word.Length > EndingLength + 1 && char.IsUpper(word[0]) && lower.Length == word.Length && _endingLookup.Contains(lower.AsSpan(lower.Length - EndingLength));
+    }
 
     /// <summary>An empty gazetteer.</summary>
     public static Gazetteer Empty { get; } = new([]);
@@ -236,7 +248,6 @@ public sealed class Gazetteer
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(lowerWords);
         ArgumentNullException.ThrowIfNull(output);
-        var key = new StringBuilder(64);
         Span<char> buffer = stackalloc char[256];
         for (var i = 0; i < words.Count; i++)
         {

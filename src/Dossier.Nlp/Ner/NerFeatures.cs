@@ -51,15 +51,45 @@ public sealed class NerSentence
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(clusters);
-        Clusters = [.. words.Select(clusters.PathOf)];
+        var n = words.Count;
         Words = words;
-        Lower = [.. words.Select(w => w.Any(char.IsUpper) ? w.ToLowerInvariant() : w)];
-        Shapes = [.. words.Select(w => NerFeatures.Shape(w, collapseRuns: false))];
-        ShortShapes = [.. words.Select(w => NerFeatures.Shape(w, collapseRuns: true))];
+        Clusters = new string?[n];
+        Lower = new string[n];
+        Shapes = new string[n];
+        ShortShapes = new string[n];
+        PersonEnding = new bool[n];
+        var letters = 0;
+        var lowerCaseLetters = false;
+        for (var i = 0; i < n; i++)
+        {
+            var w = words[i];
+            Clusters[i] = clusters.PathOf(w);
+            Lower[i] = Has(w, char.IsUpper) ? w.ToLowerInvariant() : w;
+            Shapes[i] = NerFeatures.Shape(w, collapseRuns: false);
+            ShortShapes[i] = NerFeatures.Shape(w, collapseRuns: true);
+            PersonEnding[i] = gazetteer.HasPersonNameEnding(w, Lower[i]);
+            if (Has(w, char.IsLetter))
+            {
+                letters++;
+                lowerCaseLetters |= Has(w, char.IsLower);
+            }
+        }
+
         gazetteer.Match(words, Lower, Matches);
-        PersonEnding = [.. words.Select((w, i) => w.Length > Gazetteer.EndingLength + 1 && char.IsUpper(w[0]) && gazetteer.PersonNameEndings.Contains(Lower[i][^Gazetteer.EndingLength..]))];
-        var letters = words.Where(w => w.Any(char.IsLetter)).ToList();
-        AllCaps = letters.Count >= 3 && letters.All(w => !w.Any(char.IsLower));
+        AllCaps = letters >= 3 && !lowerCaseLetters;
+    }
+
+    private static bool Has(string word, Func<char, bool> test)
+    {
+        foreach (var c in word)
+        {
+            if (test(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The words as written.</summary>
@@ -174,14 +204,29 @@ public static class NerFeatures
 
     private static void ExtractGeneral(NerSentence s, int i, NerDocumentContext document, NerFeatureOptions options, List<ulong> output)
     {
+        ExtractWord(s, i, options, output);
+        for (var d = 1; d <= options.Window; d++)
+        {
+            ExtractNeighbour(s, i - d, d, output);
+            ExtractNeighbour(s, i + d, -d, output);
+        }
+
+        ExtractContext(s, i, document, options, output);
+    }
+
+    /// <summary>
+    /// The features of token <paramref name="i"/> that depend on its word alone (the bias, the
+    /// word, its lower case, shapes, affixes, person-name ending, cluster paths): the same for
+    /// every occurrence of the word, so a tagger can score them once per word.
+    /// </summary>
+    public static void ExtractWord(NerSentence s, int i, NerFeatureOptions options, List<ulong> output)
+    {
         ArgumentNullException.ThrowIfNull(s);
-        ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
-        var w = s.Words[i];
         var lower = s.Lower[i];
         output.Add(H(0, string.Empty));
-        output.Add(H(1, w));
+        output.Add(H(1, s.Words[i]));
         output.Add(H(2, lower));
         output.Add(H(3, s.Shapes[i]));
         output.Add(H(4, s.ShortShapes[i]));
@@ -191,6 +236,52 @@ public static class NerFeatures
             output.Add(H(20 + k, lower.AsSpan(lower.Length - k)));
         }
 
+        if (options.Gazetteer && s.PersonEnding[i])
+        {
+            output.Add(H(83, "person-ending"));
+        }
+
+        if (options.Clusters)
+        {
+            ClusterFeatures(output, 100, s, i, [4, 8]);
+        }
+    }
+
+    /// <summary>
+    /// The features that word <paramref name="j"/> (or the sentence boundary, when j is outside
+    /// the sentence) gives to the token <paramref name="distance"/> places after it (distance &gt; 0)
+    /// or before it (distance &lt; 0): its lower case and short shape as a neighbour. They depend
+    /// on the word and the distance alone.
+    /// </summary>
+    public static void ExtractNeighbour(NerSentence s, int j, int distance, List<ulong> output)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(output);
+        if (distance > 0)
+        {
+            output.Add(H(30 + distance, Word(s, j)));
+            output.Add(H(50 + distance, ShortShape(s, j)));
+        }
+        else
+        {
+            output.Add(H(40 - distance, Word(s, j)));
+            output.Add(H(60 - distance, ShortShape(s, j)));
+        }
+    }
+
+    /// <summary>
+    /// The features of token <paramref name="i"/> that depend on its context: sentence position,
+    /// a headline in capitals, word and shape conjunctions with the neighbours, gazetteer matches
+    /// and document-level evidence.
+    /// </summary>
+    public static void ExtractContext(NerSentence s, int i, NerDocumentContext document, NerFeatureOptions options, List<ulong> output)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        var w = s.Words[i];
+        var lower = s.Lower[i];
         var initialCap = w.Length > 0 && char.IsUpper(w[0]);
         if (i == 0)
         {
@@ -200,14 +291,6 @@ public static class NerFeatures
         if (s.AllCaps)
         {
             output.Add(H(6, lower));
-        }
-
-        for (var d = 1; d <= options.Window; d++)
-        {
-            output.Add(H(30 + d, Word(s, i - d)));
-            output.Add(H(40 + d, Word(s, i + d)));
-            output.Add(H(50 + d, ShortShape(s, i - d)));
-            output.Add(H(60 + d, ShortShape(s, i + d)));
         }
 
         output.Add(H(70, Word(s, i - 1), lower));
@@ -234,16 +317,6 @@ public static class NerFeatures
                     AddCategories(output, 82, m.Categories, "before");
                 }
             }
-
-            if (s.PersonEnding[i])
-            {
-                output.Add(H(83, "person-ending"));
-            }
-        }
-
-        if (options.Clusters)
-        {
-            ClusterFeatures(output, 100, s, i, [4, 8]);
         }
 
         if (options.DocumentContext && w.Length > 0 && char.IsLetter(w[0]))

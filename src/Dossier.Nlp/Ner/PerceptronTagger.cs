@@ -42,29 +42,6 @@ public sealed class PerceptronTagger
     /// <summary>Every feature's sparse row, for saving.</summary>
     public IEnumerable<(ulong Hash, (byte Label, float Weight)[] Entries)> Rows() => _rows.Rows();
 
-    /// <summary>The best label sequence for a sentence whose features are one flat buffer; token t's are <c>features[offsets[t]..offsets[t + 1]]</c>.</summary>
-    public int[] Decode(ReadOnlySpan<ulong> features, ReadOnlySpan<int> offsets)
-    {
-        var n = Math.Max(0, offsets.Length - 1);
-        var l = Labels.Count;
-        var rented = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * l));
-        try
-        {
-            var emissions = rented.AsSpan(0, n * l);
-            emissions.Clear();
-            for (var t = 0; t < n; t++)
-            {
-                AddEmissions(features[offsets[t]..offsets[t + 1]], emissions.Slice(t * l, l));
-            }
-
-            return Viterbi(emissions, n, Labels, _transitions);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<float>.Shared.Return(rented);
-        }
-    }
-
     /// <summary>Adds the weights of <paramref name="features"/> to the label scores <paramref name="scores"/>.</summary>
     public void AddEmissions(ReadOnlySpan<ulong> features, Span<float> scores)
     {

@@ -16,7 +16,14 @@ public sealed class PredictionHistory
     {
         ArgumentNullException.ThrowIfNull(labels);
         _labels = labels;
+        var names = labels.Types.Append("O").ToList();
+        _single = [.. names.Select(n => NerFeatures.Hash(130, n))];
+        _mixed = [.. names.Select(n => NerFeatures.Hash(131, n + "|mixed"))];
     }
+
+    // The feature hashes per label type (the types, then O): one label seen, or several.
+    private readonly ulong[] _single;
+    private readonly ulong[] _mixed;
 
     /// <summary>Every feature hash this class can produce, so that training can index them up front.</summary>
     public static IEnumerable<ulong> AllFeatures(EntityLabels labels)
@@ -51,11 +58,10 @@ public sealed class PredictionHistory
             }
         }
 
-        var name = best < _labels.Types.Count ? _labels.Types[best] : "O";
-        output.Add(NerFeatures.Hash(130, name));
+        output.Add(_single[best]);
         if (nonZero > 1)
         {
-            output.Add(NerFeatures.Hash(131, name + "|mixed"));
+            output.Add(_mixed[best]);
         }
     }
 

@@ -73,6 +73,51 @@ public class NerModelTests
         }
     }
 
+    /// <summary>
+    /// Tagging scores each distinct word's own features once and keeps them; the scores must be
+    /// those of summing every feature's weights token by token, as training defines them.
+    /// </summary>
+    [Fact]
+    public void Emissions_ByWordScores_EqualTheSumOfEveryFeatureWeight()
+    {
+        var model = Shipped.Value;
+        var pipeline = new PipelineBuilder().UseDefaults().Build();
+        var l = model.Tagger.Labels.Count;
+        var scratch = new List<ulong>();
+        var features = new List<ulong>();
+        var checkedTokens = 0;
+        foreach (var file in Repo.SeedFiles)
+        {
+            var doc = pipeline.Process(new Dossier.Extraction.Ingestion.DocumentLoader().Load(file));
+            var tokens = doc.Get(Layers.Tokens);
+            var sentences = doc.Get(Layers.Sentences)
+                .Select(s => new NerSentence([.. Enumerable.Range(s.FirstToken, s.TokenCount).Select(t => doc.GetText(tokens[t].Span))], model.Gazetteer, model.Clusters))
+                .ToList();
+            var context = NerDocumentContext.For(sentences, model.Options);
+            foreach (var sentence in sentences)
+            {
+                var n = sentence.Words.Count;
+                var fast = new float[n * l];
+                model.Emissions(sentence, context, null, fast, scratch);
+                for (var i = 0; i < n; i++)
+                {
+                    features.Clear();
+                    NerFeatures.Extract(sentence, i, context, model.Options, features);
+                    var reference = new float[l];
+                    model.Tagger.AddEmissions(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features), reference);
+                    for (var y = 0; y < l; y++)
+                    {
+                        Assert.True(Math.Abs(reference[y] - fast[i * l + y]) < 1e-3, $"'{sentence.Words[i]}' label {y}: {fast[i * l + y]} instead of {reference[y]}");
+                    }
+
+                    checkedTokens++;
+                }
+            }
+        }
+
+        Assert.True(checkedTokens > 2000);
+    }
+
     [Fact]
     public void ShippedModel_TagsTheSeedsActors()
     {
