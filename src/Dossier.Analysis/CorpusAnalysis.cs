@@ -27,7 +27,14 @@ public sealed class CorpusAnalysis
         Failures = failures;
         Layers = [.. layers.Distinct()];
         Entities = EntityGrouping.Group(documents);
+        (Quotes, Claims) = Statements.Collect(documents, Entities);
     }
+
+    /// <summary>Every quote, its speaker linked to an entity where one is named.</summary>
+    public IReadOnlyList<Quote> Quotes { get; }
+
+    /// <summary>Every claim, its holder linked to an entity where one is named.</summary>
+    public IReadOnlyList<Claim> Claims { get; }
 
     /// <summary>The entities named in the documents.</summary>
     public IReadOnlyList<Entity> Entities { get; }

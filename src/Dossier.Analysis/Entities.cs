@@ -25,9 +25,6 @@ public sealed record Entity(string Id, string Name, string Type, IReadOnlyList<s
 /// </summary>
 public static class EntityGrouping
 {
-    /// <summary>The mention labels that name an entity (the rest are numbers and times).</summary>
-    public static IReadOnlySet<string> NamedTypes { get; } = new HashSet<string>(["PER", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC"], StringComparer.Ordinal);
-
     /// <summary>The entities of the documents' mention layers.</summary>
     public static IReadOnlyList<Entity> Group(IEnumerable<Document> documents)
     {
@@ -38,7 +35,7 @@ public static class EntityGrouping
         {
             foreach (var m in d.GetOrEmpty(Layers.Mentions))
             {
-                if (!NamedTypes.Contains(m.Label))
+                if (!MentionLabels.Named.Contains(m.Label))
                 {
                     continue;
                 }

@@ -1,5 +1,6 @@
 using Dossier.Nlp.Ner;
 using Dossier.Nlp.Paragraphs;
+using Dossier.Nlp.Quotes;
 using Dossier.Nlp.Sentences;
 using Dossier.Nlp.Tokenization;
 
@@ -36,10 +37,17 @@ public static class NlpPipelineExtensions
         return builder.Add(new NerComponent(model));
     }
 
-    /// <summary>Adds every component built so far, in a working order; mentions only when a model is given.</summary>
+    /// <summary>Adds quotes and claims (needs tokens, sentences and mentions).</summary>
+    public static PipelineBuilder UseQuotes(this PipelineBuilder builder, CueLexicon? lexicon = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Add(new QuoteComponent(lexicon));
+    }
+
+    /// <summary>Adds every component built so far, in a working order; mentions, quotes and claims only when a model is given.</summary>
     public static PipelineBuilder UseDefaults(this PipelineBuilder builder, NerModel? ner = null)
     {
         builder.UseParagraphs().UseTokenizer().UseSentences();
-        return ner is null ? builder : builder.UseNer(ner);
+        return ner is null ? builder : builder.UseNer(ner).UseQuotes();
     }
 }

@@ -23,7 +23,7 @@ public static class AnalysisJsonWriter
     };
 
     private static readonly string[] CorpusArrays =
-        ["quotes", "claims", "claim_groups", "figures", "times", "events", "stories", "figure_discrepancies"];
+        ["claim_groups", "figures", "times", "events", "stories", "figure_discrepancies"];
 
     /// <summary>Writes <paramref name="analysis"/> to <paramref name="stream"/> as UTF-8 JSON.</summary>
     public static void Write(Stream stream, CorpusAnalysis analysis)
@@ -51,6 +51,20 @@ public static class AnalysisJsonWriter
         foreach (var e in analysis.Entities)
         {
             WriteEntity(w, e);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("quotes");
+        foreach (var q in analysis.Quotes)
+        {
+            WriteQuote(w, q);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("claims");
+        foreach (var c in analysis.Claims)
+        {
+            WriteClaim(w, c);
         }
 
         w.WriteEndArray();
@@ -155,6 +169,62 @@ public static class AnalysisJsonWriter
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void WriteQuote(Utf8JsonWriter w, Quote q)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", q.Id);
+        w.WriteString("doc", q.Document);
+        w.WriteNumber("start", q.Data.Span.Start);
+        w.WriteNumber("end", q.Data.Span.End);
+        w.WriteNumber("paragraph", q.Paragraph + 1);
+        w.WriteString("text", q.Text);
+        w.WriteString("kind", q.Data.Kind);
+        w.WriteString("speaker", q.Speaker?.Id);
+        w.WriteString("speaker_text", q.SpeakerText);
+        w.WriteString("speaker_name", q.Speaker?.Name);
+        w.WriteString("attribution", q.Data.Attribution);
+        WriteOptionalSpan(w, "speaker_span", q.Data.Speaker);
+        WriteOptionalSpan(w, "speaker_name_span", q.Data.SpeakerName);
+        w.WriteString("cue", q.CueText);
+        WriteOptionalSpan(w, "cue_span", q.Data.Cue);
+        w.WriteEndObject();
+    }
+
+    private static void WriteClaim(Utf8JsonWriter w, Claim c)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", c.Id);
+        w.WriteString("doc", c.Document);
+        w.WriteNumber("start", c.Data.Span.Start);
+        w.WriteNumber("end", c.Data.Span.End);
+        w.WriteNumber("paragraph", c.Paragraph + 1);
+        w.WriteString("text", c.Text);
+        w.WriteString("holder", c.Holder?.Id);
+        w.WriteString("holder_text", c.HolderText);
+        w.WriteString("holder_name", c.Holder?.Name);
+        WriteOptionalSpan(w, "holder_span", c.Data.Holder);
+        WriteOptionalSpan(w, "holder_name_span", c.Data.HolderName);
+        w.WriteString("stance", c.Data.Stance);
+        w.WriteBoolean("hedged", c.Data.Hedged);
+        w.WriteString("proposition", c.Data.Proposition);
+        w.WriteString("cue", c.CueText);
+        WriteOptionalSpan(w, "cue_span", c.Data.Cue);
+        w.WriteEndObject();
+    }
+
+    private static void WriteOptionalSpan(Utf8JsonWriter w, string name, TextSpan? span)
+    {
+        if (span is { } s)
+        {
+            w.WritePropertyName(name);
+            WriteSpan(w, s);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     private static void WriteSpans(Utf8JsonWriter w, string name, IEnumerable<TextSpan> spans)

@@ -46,17 +46,37 @@ public readonly record struct SentenceData(TextSpan Span, int FirstToken, int To
 /// <param name="Confidence">The tagger's confidence in [0, 1]; 1 for rules.</param>
 public readonly record struct MentionData(TextSpan Span, string Label, float Confidence = 1f) : IAnnotation;
 
+/// <summary>The mention labels.</summary>
+public static class MentionLabels
+{
+    /// <summary>The labels that name an entity (the rest are numbers and times).</summary>
+    public static IReadOnlySet<string> Named { get; } = new HashSet<string>(["PER", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC"], StringComparer.Ordinal);
+}
+
 /// <summary>A time expression normalised TIMEX3-style (<c>2024-05-10</c>, <c>XXXX-02-21</c>, <c>P3Y</c>).</summary>
 public readonly record struct TimeData(TextSpan Span, string Type, string? Value) : IAnnotation;
 
 /// <summary>A reported figure: its value, unit, what it counts and whether it is approximate.</summary>
 public readonly record struct FigureData(TextSpan Span, double? Value, string? Unit, bool Approximate, string? What) : IAnnotation;
 
-/// <summary>A quote (direct, indirect, mixed or unmarked) with the spans of its speaker and cue where found.</summary>
-public readonly record struct QuoteData(TextSpan Span, string Kind, TextSpan? Speaker, TextSpan? Cue) : IAnnotation;
+/// <summary>A quote: what was said (direct, indirect, mixed or unmarked), by whom and with which cue.</summary>
+/// <param name="Span">The content: the words reported, without the quotation marks.</param>
+/// <param name="Kind"><c>direct</c> (in quotation marks), <c>indirect</c> (reported: "said that …"), <c>mixed</c> (reported with a quoted fragment) or <c>unmarked</c> (first-person speech whose quotation marks are missing).</param>
+/// <param name="Speaker">Where the speaker is given at the quote ("Khan", "he", "the spokesperson", "officials"); null when nothing names one.</param>
+/// <param name="Cue">The reporting verb or phrase ("said", "according to"); null for a quote that continues the previous speaker's.</param>
+/// <param name="SpeakerName">The mention that names the speaker ("Shafqat Ali Khan"), which for "he" or "the spokesperson" lies earlier in the text; null when no name was found.</param>
+/// <param name="Attribution">How the speaker was found: <c>named</c>, <c>pronoun</c>, <c>role</c>, <c>continuation</c> (the previous quote's speaker), <c>nearest</c> (the nearest earlier person: a guess) or <c>unnamed</c> ("sources").</param>
+public readonly record struct QuoteData(TextSpan Span, string Kind, TextSpan? Speaker, TextSpan? Cue, TextSpan? SpeakerName = null, string? Attribution = null) : IAnnotation;
 
-/// <summary>A claim: a statement with its holder, stance and normalised proposition.</summary>
-public readonly record struct ClaimData(TextSpan Span, TextSpan? Holder, string Stance, string? Proposition) : IAnnotation;
+/// <summary>A claim: a statement someone holds, with their stance and the proposition, normalised for comparison.</summary>
+/// <param name="Span">The claim's content in the text.</param>
+/// <param name="Holder">Where the holder is given at the claim.</param>
+/// <param name="Stance">What the holder does with the proposition: assert, deny, reject, dismiss, accuse, urge, warn, acknowledge, agree, condemn, pledge, confirm, appreciate, …</param>
+/// <param name="Proposition">The content without the holder's framing, lower case, for aligning claims across documents.</param>
+/// <param name="HolderName">The mention that names the holder (see <see cref="QuoteData.SpeakerName"/>).</param>
+/// <param name="Cue">The reporting verb or phrase.</param>
+/// <param name="Hedged">True when the content is hedged ("may", "reportedly", "possibly").</param>
+public readonly record struct ClaimData(TextSpan Span, TextSpan? Holder, string Stance, string? Proposition, TextSpan? HolderName = null, TextSpan? Cue = null, bool Hedged = false) : IAnnotation;
 
 /// <summary>An event: actor – action – target, CAMEO-coded, with time and place where found.</summary>
 public readonly record struct EventData(TextSpan Span, string Code, string Label, TextSpan? Actor, TextSpan? Target, string? When, TextSpan? Where) : IAnnotation;

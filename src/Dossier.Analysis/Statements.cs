@@ -1,0 +1,87 @@
+using Dossier.Annotations;
+using Dossier.Text;
+
+namespace Dossier.Analysis;
+
+/// <summary>A quote of one document, with its speaker linked to an entity where a mention names them.</summary>
+/// <param name="Id">q1, q2, … in document and text order.</param>
+/// <param name="Document">The document id.</param>
+/// <param name="Data">The quote as the component found it (spans into the document's text).</param>
+/// <param name="Text">The quoted or reported words.</param>
+/// <param name="SpeakerText">The speaker as written at the quote ("he", "the spokesperson"), or null.</param>
+/// <param name="Speaker">The entity that spoke, or null when no mention names them.</param>
+/// <param name="CueText">The cue as written ("said", "according to"), or null.</param>
+/// <param name="Paragraph">The index of the paragraph the quote starts in.</param>
+public sealed record Quote(string Id, string Document, QuoteData Data, string Text, string? SpeakerText, Entity? Speaker, string? CueText, int Paragraph)
+{
+    /// <summary>Who spoke, for a reader: the entity's name, else the words at the quote, else "unattributed".</summary>
+    public string SpeakerLabel => Speaker?.Name ?? SpeakerText ?? "unattributed";
+}
+
+/// <summary>A claim of one document, with its holder linked to an entity where a mention names them.</summary>
+/// <param name="Id">c1, c2, … in document and text order.</param>
+/// <param name="Document">The document id.</param>
+/// <param name="Data">The claim as the component found it.</param>
+/// <param name="Text">The claim's content as written.</param>
+/// <param name="HolderText">The holder as written at the claim, or null.</param>
+/// <param name="Holder">The entity that holds the claim, or null.</param>
+/// <param name="CueText">The cue as written, or null.</param>
+/// <param name="Paragraph">The index of the paragraph the claim starts in.</param>
+public sealed record Claim(string Id, string Document, ClaimData Data, string Text, string? HolderText, Entity? Holder, string? CueText, int Paragraph)
+{
+    /// <summary>Who holds the claim, for a reader.</summary>
+    public string HolderLabel => Holder?.Name ?? HolderText ?? "unattributed";
+}
+
+/// <summary>Collects the quotes and claims of the documents and links their speakers and holders to entities.</summary>
+public static class Statements
+{
+    /// <summary>The quotes and claims of <paramref name="documents"/>, with ids in document and text order.</summary>
+    public static (IReadOnlyList<Quote> Quotes, IReadOnlyList<Claim> Claims) Collect(IReadOnlyList<Document> documents, IReadOnlyList<Entity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(entities);
+        var byMention = new Dictionary<(string, TextSpan), Entity>();
+        foreach (var e in entities)
+        {
+            foreach (var m in e.Mentions)
+            {
+                byMention[(m.Document, m.Span)] = e;
+            }
+        }
+
+        var quotes = new List<Quote>();
+        var claims = new List<Claim>();
+        foreach (var d in documents)
+        {
+            foreach (var q in d.GetOrEmpty(Layers.Quotes))
+            {
+                quotes.Add(new Quote($"q{quotes.Count + 1}", d.Id, q, d.GetText(q.Span), Text(d, q.Speaker), Find(d, q.SpeakerName), Text(d, q.Cue), ParagraphOf(d, q.Span)));
+            }
+
+            foreach (var c in d.GetOrEmpty(Layers.Claims))
+            {
+                claims.Add(new Claim($"c{claims.Count + 1}", d.Id, c, d.GetText(c.Span), Text(d, c.Holder), Find(d, c.HolderName), Text(d, c.Cue), ParagraphOf(d, c.Span)));
+            }
+        }
+
+        return (quotes, claims);
+
+        Entity? Find(Document d, TextSpan? span) => span is { } s && byMention.TryGetValue((d.Id, s), out var e) ? e : null;
+    }
+
+    private static string? Text(Document d, TextSpan? span) => span is { } s ? string.Join(' ', d.GetText(s).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : null;
+
+    private static int ParagraphOf(Document d, TextSpan span)
+    {
+        foreach (var p in d.Paragraphs)
+        {
+            if (p.Span.Contains(span.Start))
+            {
+                return p.Index;
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,710 @@
+using Dossier.Annotations;
+using Dossier.Text;
+
+namespace Dossier.Nlp.Quotes;
+
+/// <summary>
+/// Finds who said what: direct quotes ("…," Khan said), indirect ones (Khan said that …), mixed
+/// ones (urged them to ensure the weapons "do not fall into the wrong hands"), quotes whose
+/// marks a feed stripped ("Our concern is …, he said"), "according to X", "X quoted Y as
+/// claiming", and quotes that run on in a paragraph of their own. Each gets its speaker — named
+/// at the quote, or through "he", "the spokesperson", "the ministry" to an earlier mention — and
+/// becomes a claim with the cue's stance (negated content turns an assertion into a denial), and
+/// "rejected allegations by X that …" adds X's claim too. Rules over tokens, sentences and
+/// mentions; the cue verbs and word lists are data (<see cref="CueLexicon"/>). Thread-safe.
+/// </summary>
+public sealed class QuoteComponent : IDocumentComponent
+{
+    private const int MaxSpeakerWords = 12;
+    private readonly CueLexicon _lexicon;
+
+    /// <summary>Creates the component with a cue lexicon (the shipped one by default).</summary>
+    public QuoteComponent(CueLexicon? lexicon = null) => _lexicon = lexicon ?? CueLexicon.Default;
+
+    /// <inheritdoc/>
+    public string Name => "quotes";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<LayerKey> Needs { get; } = [Layers.Tokens, Layers.Sentences, Layers.Mentions];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<LayerKey> Adds { get; } = [Layers.Quotes, Layers.Claims];
+
+    /// <inheritdoc/>
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var found = Find(document, cancellationToken);
+        document.Set(Layers.Quotes, [.. found.Select(a => a.Quote).OrderBy(q => q.Span)]);
+        document.Set(Layers.Claims, [.. found.SelectMany(a => a.Claims).OrderBy(c => c.Span)]);
+    }
+
+    /// <summary>The attributions of a document: each quote and the claims it carries.</summary>
+    public IReadOnlyList<(QuoteData Quote, IReadOnlyList<ClaimData> Claims)> Find(Document document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var view = new QuoteDocument(document);
+        var result = new List<Attribution>();
+        for (var s = 0; s < view.Sentences.Length; s++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            FindInSentence(view, s, result);
+        }
+
+        AddContinuations(view, result);
+        result.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
+        return [.. result.Select(a => (ToQuote(view, a), ToClaims(view, a)))];
+    }
+
+    // ---------------------------------------------------------------- finding attributions
+
+    /// <summary>An attribution in token indices: content [ContentStart, ContentEnd), cue, speaker phrase and the mention naming the speaker.</summary>
+    private sealed record Attribution(int ContentStart, int ContentEnd, string Kind, CueMatch? Cue, (int Start, int End)? Speaker, int NameMention, string How, int Sentence);
+
+    private void FindInSentence(QuoteDocument v, int s, List<Attribution> found)
+    {
+        var (a, b) = v.Sentences[s];
+        var cues = new List<CueMatch>();
+        for (var i = a; i < b; i++)
+        {
+            if (!v.InQuote(i) && _lexicon.Match(v.Lower, i) is { } cue && cue.End <= b && IsCue(v, cue))
+            {
+                cues.Add(cue);
+                i = cue.End - 1;
+            }
+        }
+
+        // A cue that closes the sentence ("…, he said.") frames everything before it: it goes first,
+        // and the cues inside its content are the speaker's words, not attributions of their own.
+        var closing = cues.FindLastIndex(c => c.Cue.Class != "source" && TrimEnd(v, c.End, b) - c.End <= 4 && IsAfterBreak(v, a, c));
+        if (closing >= 0)
+        {
+            cues.Insert(0, cues[closing]);
+            cues.RemoveAt(closing + 1);
+        }
+
+        var inSentence = new List<Attribution>();
+        foreach (var cue in cues)
+        {
+            if (inSentence.Any(x => cue.Start >= x.ContentStart && cue.Start < x.ContentEnd))
+            {
+                continue;
+            }
+
+            var attribution = cue.Cue.Class == "source" ? AccordingTo(v, s, cue, found) : Verb(v, s, cue, inSentence, found);
+            var minimum = cue.Cue.Stance is "assert" or "announce" or "report" or "believe" or "suggest" ? 3 : 1;
+            if (attribution is not null && attribution.ContentEnd - attribution.ContentStart >= minimum && HasLetter(v, attribution.ContentStart, attribution.ContentEnd)
+                && !found.Concat(inSentence).Any(x => x.ContentStart == attribution.ContentStart && x.ContentEnd == attribution.ContentEnd))
+            {
+                inSentence.Add(attribution);
+            }
+        }
+
+        found.AddRange(inSentence);
+    }
+
+    /// <summary>True when the speaker phrase of a cue (or the cue itself, "…, said Khan") follows a comma or a closing quotation mark.</summary>
+    private bool IsAfterBreak(QuoteDocument v, int a, CueMatch cue)
+    {
+        var k = SubjectBefore(v, a, cue.Start)?.Start ?? cue.Start;
+        return k > a && (v.Lower[k - 1] is "," or "—" or "--" || v.IsQuoteMark(k - 1));
+    }
+
+    /// <summary>Leaves out cue words used otherwise: "the alleged attack", "the state", "Islamic State".</summary>
+    private bool IsCue(QuoteDocument v, CueMatch cue)
+    {
+        var word = v.Words[cue.Start];
+        if (word.Length == 0 || char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        var before = cue.Start > 0 ? v.Lower[cue.Start - 1] : string.Empty;
+        var next = cue.End < v.Lower.Length ? v.Lower[cue.End] : string.Empty;
+        var passive = next == "by" && Enumerable.Range(cue.Start - 2, 2).Any(k => k >= 0 && _lexicon.Is("be", v.Lower[k]));
+        if ((cue.Form == CueForm.Past && (_lexicon.Is("determiner", before) || passive || next == "as"))
+            || Enumerable.Range(cue.End, 4).Any(k => k < v.Lower.Length && _lexicon.Is("not-cue-object", v.Lower[k])))
+        {
+            // "the alleged attack", "is not recognised by any country", "known as Jafar", "claimed (most of the) responsibility".
+            return false;
+        }
+
+        if (cue.Form == CueForm.Base && (_lexicon.Is("ambiguous-cue", cue.Cue.Lemma) || _lexicon.Is("determiner", before)))
+        {
+            // A noun more often than a verb: only after a subject pronoun, a modal or "to", or before "that".
+            return next == "that" || before is "he" or "she" or "they" or "we" or "i" or "it" or "who" or "to" or "will" or "would" or "can" or "could" or "should" or "may" or "might" or "must" or "did" or "do" or "does" or "not";
+        }
+
+        return true;
+    }
+
+    /// <summary>"according to X, C" and "C, according to X".</summary>
+    private Attribution? AccordingTo(QuoteDocument v, int s, CueMatch cue, List<Attribution> found)
+    {
+        var (a, b) = v.Sentences[s];
+        var end = cue.End;
+        while (end < b && end - cue.End < MaxSpeakerWords && !v.IsPunctuation(end))
+        {
+            end++;
+        }
+
+        if (end == cue.End)
+        {
+            return null;
+        }
+
+        var speaker = (cue.End, end);
+        var (name, how) = ResolveSpeaker(v, speaker, found);
+        var leading = LeadingWords(v, a, cue.Start);
+        return leading
+            ? new Attribution(SkipPunctuation(v, end, b), TrimEnd(v, SkipPunctuation(v, end, b), b), "indirect", cue, speaker, name, how, s)
+            : new Attribution(a, TrimEnd(v, a, cue.Start), "indirect", cue, speaker, name, how, s);
+    }
+
+    /// <summary>A reporting verb: its speaker before it ("Khan said") or after it ("said Khan"), and its content after it or before it.</summary>
+    private Attribution? Verb(QuoteDocument v, int s, CueMatch cue, List<Attribution> earlierInSentence, List<Attribution> found)
+    {
+        var (a, b) = v.Sentences[s];
+
+        // "TV quoted Fitrat as claiming": the speaker is the one quoted, the cue the second verb.
+        if (cue.Cue.Lemma == "quote")
+        {
+            for (var k = cue.End; k < Math.Min(b - 1, cue.End + MaxSpeakerWords); k++)
+            {
+                if (v.Lower[k] == "as" && _lexicon.Match(v.Lower, k + 1) is { } second && k > cue.End)
+                {
+                    var quoted = (cue.End, k);
+                    var (qName, qHow) = ResolveSpeaker(v, quoted, found);
+                    var region = QuoteBefore(v, a, SubjectBefore(v, a, cue.Start)?.Start ?? cue.Start);
+                    return region is { } r
+                        ? new Attribution(r.Start, r.End, "direct", second, quoted, qName, qHow, s)
+                        : After(v, s, second, quoted, qName, qHow);
+                }
+            }
+        }
+
+        var subject = SubjectBefore(v, a, cue.Start);
+        (int Start, int End)? speaker = subject;
+        var inverted = false;
+        if (speaker is null && cue.Start > a && (v.IsQuoteMark(cue.Start - 1) || v.Lower[cue.Start - 1] == ","))
+        {
+            // "… ," said Khan.
+            var end = cue.End;
+            while (end < b && end - cue.End < MaxSpeakerWords && !v.IsPunctuation(end) && !_lexicon.Is("np-stop", v.Lower[end]))
+            {
+                end++;
+            }
+
+            if (end > cue.End)
+            {
+                speaker = (cue.End, end);
+                inverted = true;
+            }
+        }
+
+        int name;
+        string how;
+        if (speaker is { } sp)
+        {
+            (name, how) = ResolveSpeaker(v, sp, found);
+        }
+        else if (earlierInSentence.Count > 0)
+        {
+            // "…, adding that …", "deny involvement and insist that …": the sentence's speaker again.
+            var last = earlierInSentence[^1];
+            (speaker, name, how) = (last.Speaker, last.NameMention, last.How);
+        }
+        else if (SentenceSubject(v, a, cue.Start) is { } subjectPhrase)
+        {
+            speaker = subjectPhrase;
+            (name, how) = ResolveSpeaker(v, subjectPhrase, found);
+        }
+        else
+        {
+            return null;
+        }
+
+        var clusterStart = Math.Min(cue.Start, speaker?.Start ?? cue.Start);
+        var clusterEnd = Math.Max(cue.End, inverted ? speaker!.Value.End : cue.End);
+
+        // A quotation ending just before the speaker and cue: “…,” Khan said.
+        if (QuoteBefore(v, a, clusterStart) is { } before)
+        {
+            return new Attribution(before.Start, before.End, "direct", cue, speaker, name, how, s);
+        }
+
+        // A quotation starting just after the cue: Khan said: “…”
+        var next = SkipPunctuation(v, clusterEnd, b);
+        if (next < b && v.Lower[next] == "that")
+        {
+            next++;
+        }
+
+        for (var k = next; k < Math.Min(b, next + 8); k++)
+        {
+            // Khan said: “…”; the ministry said by publishing a statement: “…”
+            if (v.QuoteStartingAt(k) is { } after && (k == next || v.Lower[k - 1] is ":" or ","))
+            {
+                return new Attribution(after.Start, after.End, "direct", cue, speaker, name, how, s);
+            }
+        }
+
+        // Khan said (that) … to the end of the sentence; "said in a statement" has no content after it.
+        var rest = TrimEnd(v, clusterEnd, b);
+        if (rest > clusterEnd && !inverted && !IsAdverbial(v, clusterEnd, rest))
+        {
+            return After(v, s, cue, speaker, name, how);
+        }
+
+        // …, he said. The content runs from the sentence start (or an opening mark before it) to the cue.
+        var contentEnd = TrimEnd(v, a, clusterStart);
+        if (contentEnd - a >= 3 && (TrimEnd(v, clusterEnd, b) == clusterEnd || IsAdverbial(v, clusterEnd, TrimEnd(v, clusterEnd, b))))
+        {
+            // Speech whose quotation marks a feed stripped runs back to the paragraph's start when
+            // the paragraph ends with the cue and speaks in the first person ("Our concern is … .
+            // We have flagged it. …, he said.").
+            var kind = KindOf(v, a, contentEnd);
+            var start = a;
+            var paragraphStart = v.ParagraphStart(a);
+            if (kind is "unmarked" or "indirect" && paragraphStart < a && v.EndsParagraph(TrimEnd(v, clusterEnd, b))
+                && (kind == "unmarked" || KindOf(v, paragraphStart, a) == "unmarked"))
+            {
+                (start, kind) = (paragraphStart, "unmarked");
+            }
+
+            return new Attribution(start, contentEnd, kind, cue, speaker, name, how, s);
+        }
+
+        return null;
+    }
+
+    /// <summary>The content after a cue (skipping "that", a colon or a comma) to the end of the sentence.</summary>
+    private Attribution After(QuoteDocument v, int s, CueMatch cue, (int Start, int End)? speaker, int name, string how)
+    {
+        var (_, b) = v.Sentences[s];
+        var start = SkipPunctuation(v, cue.End, b);
+        for (var k = start; k < Math.Min(b, start + 12) && !v.IsQuoteMark(k) && v.Lower[k] is not ("of" or "to") && (k == start || _lexicon.Match(v.Lower, k) is null); k++)
+        {
+            // "told reporters that …", "said in response to a question at a weekly briefing that …";
+            // not past "accused Kabul of …", "urged them to …" or another cue ("…, warning that …").
+            if (v.Lower[k] == "that")
+            {
+                start = k + 1;
+                break;
+            }
+        }
+
+        var end = TrimEnd(v, start, b);
+        if (v.QuoteStartingAt(start) is { } region && region.Close >= end - 1)
+        {
+            return new Attribution(region.Start, region.End, "direct", cue, speaker, name, how, s);
+        }
+
+        return new Attribution(start, end, KindOf(v, start, end), cue, speaker, name, how, s);
+    }
+
+    /// <summary>A short phrase after a cue that says how or where it was said ("in a statement", "on Thursday", "at a briefing"), not what.</summary>
+    private bool IsAdverbial(QuoteDocument v, int start, int end) =>
+        end - start <= 6 && start < end && (_lexicon.Is("adverbial-start", v.Lower[start]) || v.IsTimeMention(start));
+
+    /// <summary>direct, mixed (a quoted fragment inside reported speech), unmarked (first person without quotation marks) or indirect.</summary>
+    private string KindOf(QuoteDocument v, int start, int end)
+    {
+        var quoted = 0;
+        var firstPerson = false;
+        for (var k = start; k < end; k++)
+        {
+            quoted += v.InQuote(k) ? 1 : 0;
+            firstPerson |= _lexicon.Is("first-person", v.Lower[k]) && !(v.Lower[k] == "us" && k > start && v.Words[k] == "US");
+        }
+
+        return quoted == 0 ? (firstPerson ? "unmarked" : "indirect")
+            : quoted >= (end - start) * 8 / 10 ? "direct"
+            : "mixed";
+    }
+
+    /// <summary>The speaker phrase ending just before the cue, read back over auxiliaries and adverbs: "Khan", "the Foreign Office spokesperson", "Hamdullah Fitrat, the deputy Taliban spokesperson,".</summary>
+    private (int Start, int End)? SubjectBefore(QuoteDocument v, int sentenceStart, int cueStart)
+    {
+        var end = cueStart;
+        while (end > sentenceStart && (_lexicon.Is("skip", v.Lower[end - 1]) || v.Lower[end - 1].EndsWith("ly", StringComparison.Ordinal) || v.IsTimeMention(end - 1)))
+        {
+            end--;
+        }
+
+        if (end > sentenceStart && v.Lower[end - 1] == ",")
+        {
+            // "Hamdullah Fitrat, the deputy Taliban spokesperson, vehemently dismissed": an apposition.
+            var close = end - 1;
+            var open = close - 1;
+            while (open > sentenceStart && v.Lower[open] != "," && close - open < MaxSpeakerWords)
+            {
+                open--;
+            }
+
+            if (open > sentenceStart && v.Lower[open] == "," && v.MentionAt(open - 1) is var m && m >= 0 && v.Mentions[m].End == open && v.Mentions[m].Label is "PER" or "ORG")
+            {
+                return (v.Mentions[m].Start, close);
+            }
+
+            return null;
+        }
+
+        var start = end;
+        while (start > sentenceStart && end - start < MaxSpeakerWords && (!v.IsPunctuation(start - 1) || v.IsJoined(start - 1)) && !_lexicon.Is("np-stop", v.Lower[start - 1]) && !v.IsQuoteMark(start - 1))
+        {
+            start--;
+        }
+
+        // A phrase must end in a noun-like word; a leading article is not part of the name.
+        while (start < end - 1 && v.Lower[start] is "the" or "a" or "an")
+        {
+            start++;
+        }
+
+        return start < end && LooksLikeSpeaker(v, start, end) ? (start, end) : null;
+    }
+
+    /// <summary>The first phrase of the sentence, when it is a pronoun or a mention ("He also rejected …").</summary>
+    private (int Start, int End)? SentenceSubject(QuoteDocument v, int a, int limit)
+    {
+        for (var k = a; k < Math.Min(limit, a + 4); k++)
+        {
+            if (_lexicon.Is("person-pronoun", v.Lower[k]) || _lexicon.Is("group-pronoun", v.Lower[k]))
+            {
+                return (k, k + 1);
+            }
+
+            var m = v.MentionAt(k);
+            if (m >= 0 && v.Mentions[m].Label is "PER" or "ORG" or "GPE" or "NORP")
+            {
+                return (v.Mentions[m].Start, v.Mentions[m].End);
+            }
+        }
+
+        return null;
+    }
+
+    private bool LooksLikeSpeaker(QuoteDocument v, int start, int end)
+    {
+        var last = v.Lower[end - 1];
+        if (v.MentionAt(end - 1) is var m && m >= 0)
+        {
+            return v.Mentions[m].Label is "PER" or "ORG" or "GPE" or "NORP" or "FAC" or "MISC";
+        }
+
+        return _lexicon.Is("person-pronoun", last) || _lexicon.Is("group-pronoun", last) || IsRoleWord(last) || _lexicon.Is("unnamed", last)
+            || (char.IsUpper(v.Words[end - 1][0]) && end - 1 > start);
+    }
+
+    private bool IsRoleWord(string lower) => _lexicon.Is("person-role", lower) || _lexicon.Is("group-role", lower) || _lexicon.Is("unnamed", lower);
+
+    // ---------------------------------------------------------------- speakers
+
+    /// <summary>The mention that names the speaker of a phrase, and how it was found; -1 when none.</summary>
+    private (int Mention, string How) ResolveSpeaker(QuoteDocument v, (int Start, int End) phrase, List<Attribution> found)
+    {
+        var (start, end) = phrase;
+        var head = v.Lower[end - 1];
+        for (var k = end - 1; k >= start; k--)
+        {
+            // A person named anywhere in the phrase spoke: "Foreign Office spokesperson Shafqat Ali
+            // Khan", "Hamdullah Fitrat, the deputy Taliban spokesperson".
+            if (v.MentionAt(k) is var m && m >= 0 && v.Mentions[m].Label == "PER")
+            {
+                return (m, "named");
+            }
+        }
+
+        if (v.MentionAt(end - 1) is var last && last >= 0 && v.Mentions[last].Label is "ORG" or "GPE" or "NORP" or "FAC" or "MISC")
+        {
+            return (last, "named");
+        }
+
+        if (!_lexicon.Is("person-role", head))
+        {
+            for (var k = end - 1; k >= start; k--)
+            {
+                // "Pakistan's foreign office", "Taliban officials", "Afghan officials": spoken for the
+                // organisation or state named as their affiliation.
+                if (v.MentionAt(k) is var m && m >= 0 && v.Mentions[m].Label is "ORG" or "GPE" or "NORP")
+                {
+                    return (m, "affiliation");
+                }
+            }
+        }
+
+        if (_lexicon.Is("person-pronoun", head) && end - start == 1 && head != "i")
+        {
+            var person = v.PreviousMention(start, "PER");
+            return person >= 0 ? (person, "pronoun") : (-1, "unnamed");
+        }
+
+        if (_lexicon.Is("group-pronoun", head) && end - start == 1)
+        {
+            var group = v.PreviousMention(start, "ORG");
+            return group >= 0 ? (group, "pronoun") : (-1, "unnamed");
+        }
+
+        if (_lexicon.Is("person-role", head))
+        {
+            // "the spokesperson": the person introduced with that role ("spokesperson Shafqat Ali Khan",
+            // "Hamdullah Fitrat, the deputy Taliban spokesperson").
+            var withRole = v.PreviousMentionNear(start, "PER", head, 5);
+            if (withRole >= 0)
+            {
+                return (withRole, "role");
+            }
+
+            // "Foreign Office spokesperson …" without the name: the office spoke.
+            var office = v.PreviousMentionNear(start, "ORG", head, 3);
+            if (office >= 0)
+            {
+                return (office, "affiliation");
+            }
+
+            var person = v.PreviousMention(start, "PER");
+            if (person >= 0)
+            {
+                return (person, "nearest");
+            }
+
+            // "Pakistan's Foreign Office has reiterated … . The spokesperson confirmed …": the
+            // spokesperson of the organisation that spoke last.
+            var speaking = found.LastOrDefault(x => x.NameMention >= 0 && v.Mentions[x.NameMention].Label == "ORG" && x.ContentStart < start);
+            return speaking is not null ? (speaking.NameMention, "affiliation") : (-1, "unnamed");
+        }
+
+        if (_lexicon.Is("group-role", head))
+        {
+            var org = v.PreviousMentionContaining(start, "ORG", head);
+            return org >= 0 ? (org, "role") : (-1, "unnamed");
+        }
+
+        return (-1, "unnamed");
+    }
+
+    /// <summary>A paragraph that is one quotation with no cue continues the previous quote's speaker ("… ," he said. ¶ “Pakistan is concerned …”).</summary>
+    private static void AddContinuations(QuoteDocument v, List<Attribution> found)
+    {
+        foreach (var region in v.QuoteRegions)
+        {
+            if (found.Any(x => x.ContentStart < region.End && region.Start < x.ContentEnd))
+            {
+                continue;
+            }
+
+            var paragraph = v.ParagraphOfToken(region.Start);
+            if (!v.RegionFillsParagraph(region))
+            {
+                continue;
+            }
+
+            var previous = found.Where(x => x.ContentEnd <= region.Start && paragraph - v.ParagraphOfToken(x.ContentStart) <= 2)
+                .OrderBy(x => x.ContentEnd).LastOrDefault();
+            if (previous is not null)
+            {
+                found.Add(new Attribution(region.Start, region.End, "direct", null, previous.Speaker, previous.NameMention, "continuation", v.SentenceOfToken(region.Start)));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- claims
+
+    private static QuoteData ToQuote(QuoteDocument v, Attribution a) => new(
+        v.Span(a.ContentStart, a.ContentEnd),
+        a.Kind,
+        a.Speaker is { } sp ? v.Span(sp.Start, sp.End) : null,
+        a.Cue is { } c ? v.Span(c.Start, c.End) : null,
+        a.NameMention >= 0 ? v.Mentions[a.NameMention].Span : null,
+        a.How);
+
+    private List<ClaimData> ToClaims(QuoteDocument v, Attribution a)
+    {
+        var claims = new List<ClaimData>();
+        var stance = a.Cue?.Cue.Stance ?? "assert";
+        var start = a.ContentStart;
+        var end = a.ContentEnd;
+        var holder = a.Speaker is { } sp ? v.Span(sp.Start, sp.End) : (TextSpan?)null;
+        var holderName = a.NameMention >= 0 ? v.Mentions[a.NameMention].Span : (TextSpan?)null;
+        var cue = a.Cue is { } c ? v.Span(c.Start, c.End) : (TextSpan?)null;
+
+        // "rejected allegations by Afghanistan regarding …", "dismissed claims that …": the claim answered.
+        if (_lexicon.Is("content-noun", v.Lower[Skip(v, start, end, "determiner")]))
+        {
+            var noun = Skip(v, start, end, "determiner");
+            var k = noun + 1;
+            var others = new List<int>();
+            if (k < end && v.Lower[k] is "raised" or "made" or "levelled" or "leveled" or "voiced")
+            {
+                k++;
+            }
+
+            if (k < end && v.Lower[k] is "by" or "from")
+            {
+                k++;
+                while (k < end && (v.MentionAt(k) >= 0 || v.Lower[k] is "and" or "the" or ","))
+                {
+                    var m = v.MentionAt(k);
+                    if (m >= 0 && !others.Contains(m))
+                    {
+                        others.Add(m);
+                    }
+
+                    k++;
+                }
+            }
+
+            if (k < end && v.Lower[k] is "that" or "regarding" or "about" or "of" or "on")
+            {
+                k++;
+            }
+
+            if (end - k >= 3)
+            {
+                var answeredStance = v.Lower[noun].StartsWith("allegation", StringComparison.Ordinal) || v.Lower[noun].StartsWith("accusation", StringComparison.Ordinal) ? "accuse" : "assert";
+                foreach (var m in others)
+                {
+                    claims.Add(new ClaimData(v.Span(k, end), v.Mentions[m].Span, answeredStance, Proposition(v, k, end), v.Mentions[m].Span, null, IsHedged(v, k, end)));
+                }
+
+                start = k;
+            }
+        }
+
+        if (stance == "assert" && IsNegated(v, start, end))
+        {
+            stance = "deny";
+        }
+
+        claims.Insert(0, new ClaimData(v.Span(start, end), holder, stance, Proposition(v, start, end), holderName, cue, IsHedged(v, start, end)));
+        return claims;
+    }
+
+    /// <summary>True when the main clause of the content is negated ("ISIS does not have a physical presence").</summary>
+    private bool IsNegated(QuoteDocument v, int start, int end)
+    {
+        for (var k = start; k < Math.Min(end, start + 8); k++)
+        {
+            if (v.Lower[k] is "," or ";" or "that" or "which" or "who" or "but")
+            {
+                return false;
+            }
+
+            if (_lexicon.Is("negation", v.Lower[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsHedged(QuoteDocument v, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (_lexicon.Is("hedge", v.Lower[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The content as a proposition: its words in lower case, quotation marks and edge punctuation left out.</summary>
+    private static string Proposition(QuoteDocument v, int start, int end)
+    {
+        var words = new List<string>(end - start);
+        for (var k = start; k < end; k++)
+        {
+            if (!v.IsQuoteMark(k))
+            {
+                words.Add(v.Lower[k]);
+            }
+        }
+
+        while (words.Count > 0 && !words[^1].Any(char.IsLetterOrDigit))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        return string.Join(' ', words).Replace(" ,", ",", StringComparison.Ordinal).Replace(" n't", "n't", StringComparison.Ordinal)
+            .Replace(" 's", "'s", StringComparison.Ordinal).Replace(" .", ".", StringComparison.Ordinal);
+    }
+
+    // ---------------------------------------------------------------- token helpers
+
+    private int Skip(QuoteDocument v, int start, int end, string category)
+    {
+        while (start < end - 1 && _lexicon.Is(category, v.Lower[start]))
+        {
+            start++;
+        }
+
+        return start;
+    }
+
+    /// <summary>A quotation that ends just before <paramref name="limit"/> (only punctuation between), inside or ending in this sentence.</summary>
+    private static (int Start, int End)? QuoteBefore(QuoteDocument v, int sentenceStart, int limit)
+    {
+        var k = limit;
+        while (k > sentenceStart && v.IsPunctuation(k - 1) && !v.IsQuoteMark(k - 1))
+        {
+            k--;
+        }
+
+        if (k > sentenceStart && v.IsQuoteMark(k - 1) && v.QuoteEndingAt(k - 1) is { } region)
+        {
+            return (region.Start, region.End);
+        }
+
+        return null;
+    }
+
+    private static bool LeadingWords(QuoteDocument v, int a, int cueStart)
+    {
+        var words = 0;
+        for (var k = a; k < cueStart; k++)
+        {
+            words += v.IsPunctuation(k) ? 0 : 1;
+        }
+
+        return words <= 2;
+    }
+
+    private static int SkipPunctuation(QuoteDocument v, int k, int b)
+    {
+        while (k < b && v.IsPunctuation(k) && !v.IsQuoteMark(k))
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>The end of a content span: trailing punctuation (not a closing quotation mark) left out.</summary>
+    private static int TrimEnd(QuoteDocument v, int start, int end)
+    {
+        while (end > start && v.IsPunctuation(end - 1) && !v.IsQuoteMark(end - 1))
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    private static bool HasLetter(QuoteDocument v, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (v.Words[k].Any(char.IsLetter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

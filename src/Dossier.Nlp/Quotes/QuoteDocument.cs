@@ -1,0 +1,334 @@
+using Dossier.Annotations;
+using Dossier.Text;
+
+namespace Dossier.Nlp.Quotes;
+
+/// <summary>A quotation in token indices: its marks and its content <c>[Start, End)</c> (trailing punctuation left out).</summary>
+/// <param name="Open">The opening mark.</param>
+/// <param name="Close">The closing mark, or the paragraph's last token when the quotation runs on to the next paragraph.</param>
+/// <param name="Start">The first token of the content.</param>
+/// <param name="End">One past the last token of the content.</param>
+internal readonly record struct QuoteRegion(int Open, int Close, int Start, int End);
+
+/// <summary>A mention in token indices.</summary>
+internal readonly record struct TokenMention(int Start, int End, string Label, TextSpan Span);
+
+/// <summary>
+/// A document as the quote finder reads it: words, sentences and paragraphs by token, named
+/// mentions by token, and the quotations its marks enclose. Built once per document.
+/// </summary>
+internal sealed class QuoteDocument
+{
+    private readonly System.Collections.Immutable.ImmutableArray<TokenData> _tokens;
+    private readonly int[] _mentionAt;
+    private readonly bool[] _timeAt;
+    private readonly int[] _regionAt;
+    private readonly int[] _sentenceOf;
+    private readonly int[] _paragraphOfSentence;
+    private readonly (int First, int Last)[] _paragraphTokens;
+
+    public QuoteDocument(Document document)
+    {
+        var text = document.Text;
+        var tokens = document.Get(Layers.Tokens);
+        _tokens = tokens;
+        var n = tokens.Length;
+        Words = new string[n];
+        Lower = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            Words[i] = text.Substring(tokens[i].Span.Start, tokens[i].Span.Length);
+            Lower[i] = Words[i].ToLowerInvariant();
+        }
+
+        var sentences = document.Get(Layers.Sentences);
+        Sentences = [.. sentences.Select(s => (s.FirstToken, s.FirstToken + s.TokenCount))];
+        _sentenceOf = new int[n];
+        _paragraphOfSentence = new int[sentences.Length];
+        var paragraphs = new Dictionary<int, (int First, int Last)>();
+        for (var s = 0; s < sentences.Length; s++)
+        {
+            _paragraphOfSentence[s] = sentences[s].Paragraph;
+            for (var k = Sentences[s].Start; k < Sentences[s].End; k++)
+            {
+                _sentenceOf[k] = s;
+            }
+
+            var p = sentences[s].Paragraph;
+            paragraphs[p] = paragraphs.TryGetValue(p, out var range) ? (range.First, Sentences[s].End - 1) : (Sentences[s].Start, Sentences[s].End - 1);
+        }
+
+        _paragraphTokens = new (int, int)[paragraphs.Count == 0 ? 0 : paragraphs.Keys.Max() + 1];
+        foreach (var (p, range) in paragraphs)
+        {
+            _paragraphTokens[p] = range;
+        }
+
+        _mentionAt = new int[n];
+        _timeAt = new bool[n];
+        Array.Fill(_mentionAt, -1);
+        var mentions = new List<TokenMention>();
+        foreach (var m in document.GetOrEmpty(Layers.Mentions))
+        {
+            var first = FirstTokenAtOrAfter(m.Span.Start);
+            var last = first;
+            while (last < n && tokens[last].Span.Start < m.Span.End)
+            {
+                last++;
+            }
+
+            if (last == first)
+            {
+                continue;
+            }
+
+            if (m.Label is "DATE" or "TIME")
+            {
+                for (var k = first; k < last; k++)
+                {
+                    _timeAt[k] = true;
+                }
+            }
+            else if (MentionLabels.Named.Contains(m.Label))
+            {
+                for (var k = first; k < last; k++)
+                {
+                    _mentionAt[k] = mentions.Count;
+                }
+
+                mentions.Add(new TokenMention(first, last, m.Label, m.Span));
+            }
+        }
+
+        Mentions = mentions;
+        _regionAt = new int[n];
+        Array.Fill(_regionAt, -1);
+        QuoteRegions = FindRegions();
+        for (var r = 0; r < QuoteRegions.Count; r++)
+        {
+            for (var k = QuoteRegions[r].Start; k < QuoteRegions[r].End; k++)
+            {
+                _regionAt[k] = r;
+            }
+        }
+    }
+
+    public string[] Words { get; }
+
+    public string[] Lower { get; }
+
+    public (int Start, int End)[] Sentences { get; }
+
+    public IReadOnlyList<TokenMention> Mentions { get; }
+
+    public IReadOnlyList<QuoteRegion> QuoteRegions { get; }
+
+    public TextSpan Span(int startToken, int endToken) => new(_tokens[startToken].Span.Start, _tokens[endToken - 1].Span.End);
+
+    public bool IsPunctuation(int k) => _tokens[k].Kind == TokenKind.Punctuation;
+
+    public bool IsQuoteMark(int k) => Words[k] is "“" or "”" or "\"" or "«" or "»" or "„" or "``" or "''";
+
+    public bool InQuote(int k) => _regionAt[k] >= 0;
+
+    /// <summary>True for punctuation inside a word, with no space either side ("Taliban-run").</summary>
+    public bool IsJoined(int k) => k > 0 && k + 1 < Words.Length && _tokens[k - 1].Span.End == _tokens[k].Span.Start && _tokens[k].Span.End == _tokens[k + 1].Span.Start;
+
+    /// <summary>True when token <paramref name="end"/> - 1 is the last word of its paragraph (only punctuation after it).</summary>
+    public bool EndsParagraph(int end)
+    {
+        var (_, last) = _paragraphTokens[ParagraphOfToken(end - 1)];
+        for (var k = end; k <= last; k++)
+        {
+            if (!IsPunctuation(k) || IsQuoteMark(k))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The first token of the paragraph of token <paramref name="k"/>.</summary>
+    public int ParagraphStart(int k) => _paragraphTokens[ParagraphOfToken(k)].First;
+
+    public int MentionAt(int k) => _mentionAt[k];
+
+    public bool IsTimeMention(int k) => _timeAt[k];
+
+    public int SentenceOfToken(int k) => _sentenceOf[k];
+
+    public int ParagraphOfToken(int k) => _paragraphOfSentence[_sentenceOf[k]];
+
+    public QuoteRegion? QuoteStartingAt(int openMark)
+    {
+        foreach (var r in QuoteRegions)
+        {
+            if (r.Open == openMark)
+            {
+                return r;
+            }
+        }
+
+        return null;
+    }
+
+    public QuoteRegion? QuoteEndingAt(int closeMark)
+    {
+        foreach (var r in QuoteRegions)
+        {
+            if (r.Close == closeMark && IsQuoteMark(closeMark))
+            {
+                return r;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when a quotation is its paragraph: opens at its first token and closes at (or runs past) its end.</summary>
+    public bool RegionFillsParagraph(QuoteRegion region)
+    {
+        var (first, last) = _paragraphTokens[ParagraphOfToken(region.Open)];
+        var end = last;
+        while (end > first && IsPunctuation(end) && !IsQuoteMark(end))
+        {
+            end--;
+        }
+
+        return region.Open == first && region.Close >= end;
+    }
+
+    /// <summary>The nearest mention of <paramref name="label"/> that ends before token <paramref name="before"/>, outside quotations; -1 when none.</summary>
+    public int PreviousMention(int before, string label)
+    {
+        for (var m = Mentions.Count - 1; m >= 0; m--)
+        {
+            var mention = Mentions[m];
+            if (mention.End <= before && mention.Label == label && !InQuote(mention.Start))
+            {
+                return m;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The nearest earlier mention of <paramref name="label"/> with the word <paramref name="role"/> within <paramref name="window"/> tokens before or after it ("spokesperson Shafqat Ali Khan", "Fitrat, the deputy spokesperson").</summary>
+    public int PreviousMentionNear(int before, string label, string role, int window)
+    {
+        for (var m = Mentions.Count - 1; m >= 0; m--)
+        {
+            var mention = Mentions[m];
+            if (mention.End > before || mention.Label != label)
+            {
+                continue;
+            }
+
+            for (var k = Math.Max(0, mention.Start - window); k < Math.Min(Lower.Length, mention.End + window); k++)
+            {
+                if (Lower[k] == role && (k < mention.Start || k >= mention.End) && _sentenceOf[k] == _sentenceOf[mention.Start])
+                {
+                    return m;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The nearest earlier mention of <paramref name="label"/> whose text holds <paramref name="word"/> ("the ministry" → "Ministry of Defense"); -1 when none.</summary>
+    public int PreviousMentionContaining(int before, string label, string word)
+    {
+        for (var m = Mentions.Count - 1; m >= 0; m--)
+        {
+            var mention = Mentions[m];
+            if (mention.End <= before && mention.Label == label)
+            {
+                for (var k = mention.Start; k < mention.End; k++)
+                {
+                    if (Lower[k] == word)
+                    {
+                        return m;
+                    }
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private int FirstTokenAtOrAfter(int offset)
+    {
+        int lo = 0, hi = Words.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_tokens[mid].Span.End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
+    /// Pairs quotation marks paragraph by paragraph: a curly or guillemet mark opens or closes by
+    /// its shape, a straight one alternates; a quotation still open at the end of its paragraph
+    /// ends there (news style opens each paragraph of a long quotation again).
+    /// </summary>
+    private List<QuoteRegion> FindRegions()
+    {
+        var regions = new List<QuoteRegion>();
+        foreach (var (first, last) in _paragraphTokens)
+        {
+            if (last < first || Words.Length == 0)
+            {
+                continue;
+            }
+
+            var open = -1;
+            for (var k = first; k <= last; k++)
+            {
+                var w = Words[k];
+                var opening = w is "“" or "«" or "„" or "``" || (w == "\"" && open < 0);
+                var closing = w is "”" or "»" or "''" || (w == "\"" && open >= 0);
+                if (closing && open >= 0)
+                {
+                    Add(open, k, k);
+                    open = -1;
+                }
+                else if (opening)
+                {
+                    open = k;
+                }
+            }
+
+            if (open >= 0)
+            {
+                Add(open, last, last + 1);
+            }
+        }
+
+        return regions;
+
+        void Add(int open, int close, int contentEnd)
+        {
+            var end = contentEnd;
+            while (end > open + 1 && IsPunctuation(end - 1) && !IsQuoteMark(end - 1))
+            {
+                end--;
+            }
+
+            if (end > open + 1)
+            {
+                regions.Add(new QuoteRegion(open, close, open + 1, end));
+            }
+        }
+    }
+}
