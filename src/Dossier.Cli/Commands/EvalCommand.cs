@@ -1,9 +1,12 @@
 using System.CommandLine;
+using Dossier.Annotations;
+using Dossier.Nlp;
 using Dossier.Nlp.Ner;
+using Dossier.Nlp.Quotes;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier eval ner --data FILE [--model DIR]</c>: conlleval-style scores of a model on a labelled file.</summary>
+/// <summary><c>dossier eval ner|quotes</c>: scores of a component on a labelled data set.</summary>
 internal static class EvalCommand
 {
     public static Command Create(Lazy<CliContext> context)
@@ -53,6 +56,52 @@ internal static class EvalCommand
             }
             return Task.FromResult(ExitCodes.Success);
         });
-        return new Command("eval", "Evaluate a component on a labelled data set.") { ner };
+        return new Command("eval", "Evaluate a component on a labelled data set.") { ner, Quotes(context) };
+    }
+
+    /// <summary><c>dossier eval quotes --data DIR</c>: quote extraction against a PolNeAR split, the Gender Gap Tracker's way.</summary>
+    private static Command Quotes(Lazy<CliContext> context)
+    {
+        var data = new Option<string>("--data", "-d") { Description = "A PolNeAR split folder (with text/ and attributions/), e.g. ../shared/data/polnear/dev.", Required = true };
+        var model = new Option<string?>("--model", "-m") { Description = "The NER model folder (default: the shipped models/ner)." };
+        var errors = new Option<int>("--errors") { Description = "Also print up to this many missed and false attributions (at overlap 0.3)." };
+        var command = new Command("quotes", "Content precision, recall and F1 at span overlap 0.3 and 0.8, speaker and cue accuracy.") { data, model, errors };
+        command.SetAction((parse, _) =>
+        {
+            var ctx = context.Value;
+            var directory = parse.GetRequiredValue(data);
+            var articles = QuoteEvaluation.ReadPolnear(directory);
+            var pipeline = new PipelineBuilder().UseDefaults(NerModel.Load(parse.GetValue(model) ?? ModelPaths.Ner)).Build();
+            var results = articles.Select(a =>
+            {
+                var doc = pipeline.Process(a.Text);
+                IReadOnlyList<PredictedAttribution> predicted = [.. doc.Get(Layers.Quotes).Select(q => new PredictedAttribution(q.Span, q.Speaker, q.SpeakerName, q.Cue))];
+                return (a.Text, a.Attributions, predicted);
+            }).ToList();
+            ctx.Error.WriteLine($"{articles.Count} articles (one annotator each), {results.Sum(r => r.Attributions.Count)} gold attributions with content");
+            ctx.Output.WriteLine(QuoteEvaluation.Format([QuoteEvaluation.Score(results, 0.3), QuoteEvaluation.Score(results, 0.8)]));
+            var shown = 0;
+            foreach (var (text, gold, predicted) in results)
+            {
+                var pairs = QuoteEvaluation.Match(gold, predicted, 0.3);
+                foreach (var g in gold.Where(g => pairs.All(p => p.Gold != g)).Take(Math.Max(0, parse.GetValue(errors) - shown)))
+                {
+                    ctx.Output.WriteLine($"missed: [{Show(text, g.Source)}] [{Show(text, g.Cue)}] {Show(text, g.Content)}");
+                    shown++;
+                }
+
+                foreach (var p in predicted.Where(p => pairs.All(x => x.Predicted != p)).Take(Math.Max(0, parse.GetValue(errors) - shown)))
+                {
+                    ctx.Output.WriteLine($"false:  [{Show(text, p.Speaker is { } s ? [s] : [])}] [{Show(text, p.Cue is { } c ? [c] : [])}] {Show(text, [p.Content])}");
+                    shown++;
+                }
+            }
+
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+
+        static string Show(string text, IReadOnlyList<Dossier.Text.TextSpan> spans) =>
+            string.Join(" … ", spans.Select(s => text[s.Start..s.End].ReplaceLineEndings(" ")));
     }
 }

@@ -51,6 +51,7 @@ public sealed class QuoteComponent : IDocumentComponent
             FindInSentence(view, s, result);
         }
 
+        MergeFollowingQuotes(view, result);
         AddContinuations(view, result);
         result.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
         return [.. result.Select(a => (ToQuote(view, a), ToClaims(view, a)))];
@@ -84,6 +85,11 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         var inSentence = new List<Attribution>();
+        if (Colon(v, s, found) is { } colon)
+        {
+            inSentence.Add(colon);
+        }
+
         foreach (var cue in cues)
         {
             if (inSentence.Any(x => cue.Start >= x.ContentStart && cue.Start < x.ContentEnd))
@@ -92,7 +98,7 @@ public sealed class QuoteComponent : IDocumentComponent
             }
 
             var attribution = cue.Cue.Class == "source" ? AccordingTo(v, s, cue, found) : Verb(v, s, cue, inSentence, found);
-            var minimum = cue.Cue.Stance is "assert" or "announce" or "report" or "believe" or "suggest" ? 3 : 1;
+            var minimum = cue.Cue.Class == "speech" && cue.Cue.Stance is not ("assert" or "announce" or "suggest" or "cite") ? 1 : 3;
             if (attribution is not null && attribution.ContentEnd - attribution.ContentStart >= minimum && HasLetter(v, attribution.ContentStart, attribution.ContentEnd)
                 && !found.Concat(inSentence).Any(x => x.ContentStart == attribution.ContentStart && x.ContentEnd == attribution.ContentEnd))
             {
@@ -101,6 +107,46 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         found.AddRange(inSentence);
+    }
+
+    private static readonly Cue ColonCue = new(":", "assert", "speech");
+
+    /// <summary>A headline or transcript line "Kerry: …", "Graham: Trump's rhetoric …": a name opens the sentence and a colon follows it.</summary>
+    private Attribution? Colon(QuoteDocument v, int s, List<Attribution> found)
+    {
+        var (a, b) = v.Sentences[s];
+        var start = a;
+        while (start < b && v.IsQuoteMark(start))
+        {
+            start++;
+        }
+
+        if (start >= b || v.MentionAt(start) is var m && (m < 0 || v.Mentions[m].Label is not ("PER" or "ORG") || v.Mentions[m].Start != start))
+        {
+            return null;
+        }
+
+        var colon = v.Mentions[m].End;
+        if (colon >= b || v.Words[colon] != ":")
+        {
+            return null;
+        }
+
+        var content = SkipPunctuation(v, colon + 1, b);
+        var end = TrimEnd(v, content, b);
+        if (v.QuoteStartingAt(content) is { } region)
+        {
+            (content, end) = (region.Start, region.End);
+        }
+
+        if (end - content < 3)
+        {
+            return null;
+        }
+
+        var speaker = (v.Mentions[m].Start, v.Mentions[m].End);
+        var (name, how) = ResolveSpeaker(v, speaker, found);
+        return new Attribution(content, end, KindOf(v, content, end), new CueMatch(colon, colon + 1, ColonCue, CueForm.Phrase), speaker, name, how, s);
     }
 
     /// <summary>True when the speaker phrase of a cue (or the cue itself, "…, said Khan") follows a comma or a closing quotation mark.</summary>
@@ -190,14 +236,15 @@ public sealed class QuoteComponent : IDocumentComponent
         {
             // "… ," said Khan.
             var end = cue.End;
-            while (end < b && end - cue.End < MaxSpeakerWords && !v.IsPunctuation(end) && !_lexicon.Is("np-stop", v.Lower[end]))
+            while (end < b && end - cue.End < MaxSpeakerWords && (!v.IsPunctuation(end) || v.Words[end] == ".") && !_lexicon.Is("np-stop", v.Lower[end]))
             {
                 end++;
             }
 
-            if (end > cue.End)
+            // Only a short phrase that ends the sentence or an apposition: "…," said Mr. Smith, a spokesman.
+            if (end > cue.End && (TrimEnd(v, end, b) == end || v.Lower[end] == ",") && LooksLikeSpeaker(v, cue.End, TrimEnd(v, cue.End, end)))
             {
-                speaker = (cue.End, end);
+                speaker = (cue.End, TrimEnd(v, cue.End, end));
                 inverted = true;
             }
         }
@@ -258,7 +305,7 @@ public sealed class QuoteComponent : IDocumentComponent
 
         // …, he said. The content runs from the sentence start (or an opening mark before it) to the cue.
         var contentEnd = TrimEnd(v, a, clusterStart);
-        if (contentEnd - a >= 3 && (TrimEnd(v, clusterEnd, b) == clusterEnd || IsAdverbial(v, clusterEnd, TrimEnd(v, clusterEnd, b))))
+        if (contentEnd - a >= 3 && (inverted || TrimEnd(v, clusterEnd, b) == clusterEnd || IsAdverbial(v, clusterEnd, TrimEnd(v, clusterEnd, b))))
         {
             // Speech whose quotation marks a feed stripped runs back to the paragraph's start when
             // the paragraph ends with the cue and speaks in the first person ("Our concern is … .
@@ -295,6 +342,15 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         var end = TrimEnd(v, start, b);
+        for (var k = start + 1; k < end - 1; k++)
+        {
+            if (v.Lower[k] is "and" or "but" && !v.InQuote(k) && _lexicon.Match(v.Lower, k + 1) is { } next && next.Cue.Class != "source" && IsCue(v, next))
+            {
+                end = TrimEnd(v, start, k);
+                break;
+            }
+        }
+
         if (v.QuoteStartingAt(start) is { } region && region.Close >= end - 1)
         {
             return new Attribution(region.Start, region.End, "direct", cue, speaker, name, how, s);
@@ -335,6 +391,24 @@ public sealed class QuoteComponent : IDocumentComponent
         if (end > sentenceStart && v.Lower[end - 1] == ",")
         {
             // "Hamdullah Fitrat, the deputy Taliban spokesperson, vehemently dismissed": an apposition.
+            // A long one ("Helen Aguirre Ferre, who took over as head of …, said") hangs on a name
+            // that opens the sentence.
+            // that opens the sentence or its clause ("“…,” Trump, the 2016 GOP frontrunner, said").
+            var opener = -1;
+            for (var k = end - 2; k >= Math.Max(sentenceStart, end - 46); k--)
+            {
+                if (v.MentionAt(k) is var c && c >= 0 && v.Mentions[c].Start == k && v.Mentions[c].Label is "PER" or "ORG" && v.Mentions[c].End < end - 1
+                    && v.Lower[v.Mentions[c].End] == "," && (k == sentenceStart || v.IsQuoteMark(k - 1) || v.Lower[k - 1] == ","))
+                {
+                    opener = c;
+                }
+            }
+
+            if (opener >= 0)
+            {
+                return (v.Mentions[opener].Start, end - 1);
+            }
+
             var close = end - 1;
             var open = close - 1;
             while (open > sentenceStart && v.Lower[open] != "," && close - open < MaxSpeakerWords)
@@ -393,11 +467,17 @@ public sealed class QuoteComponent : IDocumentComponent
             return v.Mentions[m].Label is "PER" or "ORG" or "GPE" or "NORP" or "FAC" or "MISC";
         }
 
-        return _lexicon.Is("person-pronoun", last) || _lexicon.Is("group-pronoun", last) || IsRoleWord(last) || _lexicon.Is("unnamed", last)
-            || (char.IsUpper(v.Words[end - 1][0]) && end - 1 > start);
+        return _lexicon.Is("person-pronoun", last) || _lexicon.Is("group-pronoun", last) || IsRoleWord(last)
+            || char.IsUpper(v.Words[end - 1][0]) || v.IsNumberMention(end - 1);
     }
 
-    private bool IsRoleWord(string lower) => _lexicon.Is("person-role", lower) || _lexicon.Is("group-role", lower) || _lexicon.Is("unnamed", lower);
+    /// <summary>A word naming a speaker by role or as a group ("spokesperson", "ministry", "officials", "leaders").</summary>
+    private bool IsRoleWord(string lower)
+    {
+        var singular = lower.EndsWith("ies", StringComparison.Ordinal) ? lower[..^3] + "y" : lower.EndsWith('s') ? lower[..^1] : lower;
+        return _lexicon.Is("person-role", lower) || _lexicon.Is("group-role", lower) || _lexicon.Is("unnamed", lower)
+            || _lexicon.Is("person-role", singular) || _lexicon.Is("group-role", singular);
+    }
 
     // ---------------------------------------------------------------- speakers
 
@@ -482,6 +562,45 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         return (-1, "unnamed");
+    }
+
+    /// <summary>
+    /// A direct quote goes on in the quotations that follow it in its paragraph with no cue of
+    /// their own: “A,” Khan said. “B.” is one statement, A … B.
+    /// </summary>
+    private static void MergeFollowingQuotes(QuoteDocument v, List<Attribution> found)
+    {
+        for (var i = 0; i < found.Count; i++)
+        {
+            var a = found[i];
+            if (a.Kind != "direct")
+            {
+                continue;
+            }
+
+            var paragraph = v.ParagraphOfToken(a.ContentStart);
+            var end = a.ContentEnd;
+            foreach (var region in v.QuoteRegions)
+            {
+                if (region.Start < end || v.ParagraphOfToken(region.Open) != paragraph)
+                {
+                    continue;
+                }
+
+                var taken = found.Any(x => x != a && x.ContentStart < region.End && region.Start < x.ContentEnd);
+                if (taken || region.Open - end > 12)
+                {
+                    break;
+                }
+
+                end = region.End;
+            }
+
+            if (end != a.ContentEnd)
+            {
+                found[i] = a with { ContentEnd = end };
+            }
+        }
     }
 
     /// <summary>A paragraph that is one quotation with no cue continues the previous quote's speaker ("… ," he said. ¶ “Pakistan is concerned …”).</summary>

@@ -22,6 +22,7 @@ internal sealed class QuoteDocument
     private readonly System.Collections.Immutable.ImmutableArray<TokenData> _tokens;
     private readonly int[] _mentionAt;
     private readonly bool[] _timeAt;
+    private readonly bool[] _numberAt;
     private readonly int[] _regionAt;
     private readonly int[] _sentenceOf;
     private readonly int[] _paragraphOfSentence;
@@ -66,6 +67,7 @@ internal sealed class QuoteDocument
 
         _mentionAt = new int[n];
         _timeAt = new bool[n];
+        _numberAt = new bool[n];
         Array.Fill(_mentionAt, -1);
         var mentions = new List<TokenMention>();
         foreach (var m in document.GetOrEmpty(Layers.Mentions))
@@ -80,6 +82,14 @@ internal sealed class QuoteDocument
             if (last == first)
             {
                 continue;
+            }
+
+            if (m.Label is "PERCENT" or "CARDINAL")
+            {
+                for (var k = first; k < last; k++)
+                {
+                    _numberAt[k] = true;
+                }
             }
 
             if (m.Label is "DATE" or "TIME")
@@ -155,6 +165,9 @@ internal sealed class QuoteDocument
     public int MentionAt(int k) => _mentionAt[k];
 
     public bool IsTimeMention(int k) => _timeAt[k];
+
+    /// <summary>True for a token of a number or percentage ("47 percent said …").</summary>
+    public bool IsNumberMention(int k) => _numberAt[k];
 
     public int SentenceOfToken(int k) => _sentenceOf[k];
 
@@ -296,8 +309,8 @@ internal sealed class QuoteDocument
             for (var k = first; k <= last; k++)
             {
                 var w = Words[k];
-                var opening = w is "“" or "«" or "„" or "``" || (w == "\"" && open < 0);
-                var closing = w is "”" or "»" or "''" || (w == "\"" && open >= 0);
+                var opening = w is "“" or "«" or "„" or "``" || (w is "\"" or "''" && open < 0);
+                var closing = w is "”" or "»" || (w is "\"" or "''" && open >= 0);
                 if (closing && open >= 0)
                 {
                     Add(open, k, k);

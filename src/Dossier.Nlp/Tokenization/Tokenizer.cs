@@ -122,6 +122,12 @@ public sealed partial class Tokenizer
             return (2, TokenKind.Symbol);
         }
 
+        // Doubled apostrophes and backquotes are quotation marks (''…'', ``…''), as in much newswire text.
+        if (c is '\'' or '`' && i + 1 < end && text[i + 1] == c)
+        {
+            return (2, TokenKind.Punctuation);
+        }
+
         // Runs that read as one mark: ellipses, ?!, dashes.
         if (c is '.' or '!' or '?' or '-')
         {
