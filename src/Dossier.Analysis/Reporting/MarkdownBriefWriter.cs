@@ -9,13 +9,16 @@ namespace Dossier.Analysis.Reporting;
 /// </summary>
 public static class MarkdownBriefWriter
 {
-    private static readonly (string Title, string Needs, LayerKey Layer)[] PendingSections =
+    private static readonly (string Title, string Needs, LayerKey? Layer)[] PendingSections =
     [
-        ("Who said what", "quote and claim extraction", Layers.Quotes),
-        ("Disputed and corroborated claims", "claims and their alignment across outlets", Layers.Claims),
+        ("Disputed and corroborated claims", "claims aligned across outlets", null),
         ("Figures", "figure extraction", Layers.Figures),
         ("Timeline", "time normalisation and event coding", Layers.Events),
     ];
+
+    private const int MaxSpeakers = 15;
+    private const int MaxStatements = 6;
+    private const int MaxStatementLength = 220;
 
     /// <summary>Writes the brief.</summary>
     public static void Write(TextWriter output, CorpusAnalysis analysis)
@@ -58,13 +61,14 @@ public static class MarkdownBriefWriter
         }
 
         WriteActors(output, analysis);
+        WriteWhoSaidWhat(output, analysis);
 
         foreach (var (title, needs, layer) in PendingSections)
         {
             output.WriteLine();
             output.WriteLine($"## {title}");
             output.WriteLine();
-            output.WriteLine(analysis.Layers.Contains(layer)
+            output.WriteLine(layer is not null && analysis.Layers.Contains(layer)
                 ? "_Built, but not shown in the brief yet._"
                 : $"_Not built yet: needs {needs}._");
         }
@@ -119,6 +123,62 @@ public static class MarkdownBriefWriter
             output.WriteLine();
             output.WriteLine($"… and {rest} more in the JSON output (`--format json`).");
         }
+    }
+
+    /// <summary>Per speaker, most sources first: each statement with its stance, how the speaker was found when it was not by name, and a citation.</summary>
+    private static void WriteWhoSaidWhat(TextWriter output, CorpusAnalysis analysis)
+    {
+        output.WriteLine();
+        output.WriteLine("## Who said what");
+        output.WriteLine();
+        if (!analysis.Layers.Contains(Layers.Claims))
+        {
+            output.WriteLine("_Not built yet: needs quote and claim extraction (no NER model was loaded)._");
+            return;
+        }
+
+        if (analysis.Claims.Count == 0)
+        {
+            output.WriteLine("_No reported statements found._");
+            return;
+        }
+
+        var bySpeaker = analysis.Claims
+            .GroupBy(c => c.HolderLabel, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(g => g.Select(c => c.Document).Distinct().Count())
+            .ThenByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        output.WriteLine("Statements by who made them, speakers in the most sources first. The stance is the reporting verb's (a negated assertion is a denial); _he_, _the spokesperson_ and the like are resolved to the person named before them.");
+        foreach (var group in bySpeaker.Take(MaxSpeakers))
+        {
+            output.WriteLine();
+            output.WriteLine($"**{Inline(group.Key)}** — {Plural(group.Count(), "statement")} in {Plural(group.Select(c => c.Document).Distinct().Count(), "source")}");
+            output.WriteLine();
+            foreach (var c in group.Take(MaxStatements))
+            {
+                var via = c.Holder is not null && c.HolderText is { } t && !string.Equals(t, c.Holder.Name, StringComparison.OrdinalIgnoreCase) ? $" (as “{Inline(t)}”)" : string.Empty;
+                var hedge = c.Data.Hedged ? ", hedged" : string.Empty;
+                output.WriteLine($"- _{c.Data.Stance}{hedge}_{via}: {Quote(c.Text)} [{c.Document} ¶{c.Paragraph + 1}]");
+            }
+
+            if (group.Count() > MaxStatements)
+            {
+                output.WriteLine($"- … and {group.Count() - MaxStatements} more in the JSON output.");
+            }
+        }
+
+        if (bySpeaker.Count > MaxSpeakers)
+        {
+            output.WriteLine();
+            output.WriteLine($"… and {bySpeaker.Count - MaxSpeakers} more speakers in the JSON output (`--format json`).");
+        }
+    }
+
+    private static string Quote(string text)
+    {
+        var s = Inline(text);
+        return "“" + (s.Length > MaxStatementLength ? s[..MaxStatementLength].TrimEnd() + "…" : s) + "”";
     }
 
     /// <summary>The first sentence of the body (after the title), the article's lead.</summary>

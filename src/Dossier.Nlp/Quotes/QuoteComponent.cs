@@ -77,13 +77,14 @@ public sealed class QuoteComponent : IDocumentComponent
 
         // A cue that closes the sentence ("…, he said.") frames everything before it: it goes first,
         // and the cues inside its content are the speaker's words, not attributions of their own.
-        var closing = cues.FindLastIndex(c => c.Cue.Class != "source" && TrimEnd(v, c.End, b) - c.End <= 4 && IsAfterBreak(v, a, c));
+        var closing = cues.FindLastIndex(c => c.Cue.Class != "source" && IsAfterBreak(v, a, c) && ClosesClause(v, c.End, b));
         if (closing >= 0)
         {
             cues.Insert(0, cues[closing]);
             cues.RemoveAt(closing + 1);
         }
 
+        var closingCue = closing >= 0 ? cues[0] : (CueMatch?)null;
         var inSentence = new List<Attribution>();
         if (Colon(v, s, found) is { } colon)
         {
@@ -92,12 +93,12 @@ public sealed class QuoteComponent : IDocumentComponent
 
         foreach (var cue in cues)
         {
-            if (inSentence.Any(x => cue.Start >= x.ContentStart && cue.Start < x.ContentEnd))
+            if (inSentence.Any(x => (cue.Start >= x.ContentStart && cue.Start < x.ContentEnd) || x.Cue?.Start == cue.Start))
             {
                 continue;
             }
 
-            var attribution = cue.Cue.Class == "source" ? AccordingTo(v, s, cue, found) : Verb(v, s, cue, inSentence, found);
+            var attribution = cue.Cue.Class == "source" ? AccordingTo(v, s, cue, found) : Verb(v, s, cue, inSentence, found, cue == closingCue);
             var minimum = cue.Cue.Class == "speech" && cue.Cue.Stance is not ("assert" or "announce" or "suggest" or "cite") ? 1 : 3;
             if (attribution is not null && attribution.ContentEnd - attribution.ContentStart >= minimum && HasLetter(v, attribution.ContentStart, attribution.ContentEnd)
                 && !found.Concat(inSentence).Any(x => x.ContentStart == attribution.ContentStart && x.ContentEnd == attribution.ContentEnd))
@@ -121,13 +122,26 @@ public sealed class QuoteComponent : IDocumentComponent
             start++;
         }
 
-        if (start >= b || v.MentionAt(start) is var m && (m < 0 || v.Mentions[m].Label is not ("PER" or "ORG") || v.Mentions[m].Start != start))
+        if (start >= b)
         {
             return null;
         }
 
-        var colon = v.Mentions[m].End;
-        if (colon >= b || v.Words[colon] != ":")
+        // A name the tagger found, or up to three capitalised words that are not a label like "Update:".
+        var colon = start;
+        if (v.MentionAt(start) is var m && m >= 0 && v.Mentions[m].Start == start)
+        {
+            colon = v.Mentions[m].Label is "PER" or "ORG" ? v.Mentions[m].End : -1;
+        }
+        else
+        {
+            while (colon < Math.Min(b, start + 3) && v.Words[colon].Length > 0 && char.IsUpper(v.Words[colon][0]) && !_lexicon.Is("not-speaker", v.Lower[colon]))
+            {
+                colon++;
+            }
+        }
+
+        if (colon <= start || colon >= b || v.Words[colon] != ":")
         {
             return null;
         }
@@ -144,9 +158,24 @@ public sealed class QuoteComponent : IDocumentComponent
             return null;
         }
 
-        var speaker = (v.Mentions[m].Start, v.Mentions[m].End);
+        var speaker = (start, colon);
         var (name, how) = ResolveSpeaker(v, speaker, found);
         return new Attribution(content, end, KindOf(v, content, end), new CueMatch(colon, colon + 1, ColonCue, CueForm.Phrase), speaker, name, how, s);
+    }
+
+    /// <summary>True when at most a short phrase follows a cue before the sentence ends or a comma ("said on Monday, days after …").</summary>
+    private static bool ClosesClause(QuoteDocument v, int k, int b)
+    {
+        var end = TrimEnd(v, k, b);
+        for (var i = k; i < Math.Min(end, k + 5); i++)
+        {
+            if (v.Lower[i] == ",")
+            {
+                return true;
+            }
+        }
+
+        return end - k <= 4;
     }
 
     /// <summary>True when the speaker phrase of a cue (or the cue itself, "…, said Khan") follows a comma or a closing quotation mark.</summary>
@@ -208,7 +237,7 @@ public sealed class QuoteComponent : IDocumentComponent
     }
 
     /// <summary>A reporting verb: its speaker before it ("Khan said") or after it ("said Khan"), and its content after it or before it.</summary>
-    private Attribution? Verb(QuoteDocument v, int s, CueMatch cue, List<Attribution> earlierInSentence, List<Attribution> found)
+    private Attribution? Verb(QuoteDocument v, int s, CueMatch cue, List<Attribution> earlierInSentence, List<Attribution> found, bool closing)
     {
         var (a, b) = v.Sentences[s];
 
@@ -298,23 +327,29 @@ public sealed class QuoteComponent : IDocumentComponent
 
         // Khan said (that) … to the end of the sentence; "said in a statement" has no content after it.
         var rest = TrimEnd(v, clusterEnd, b);
-        if (rest > clusterEnd && !inverted && !IsAdverbial(v, clusterEnd, rest))
+        if (rest > clusterEnd && !inverted && !closing && !IsAdverbial(v, clusterEnd, rest))
         {
             return After(v, s, cue, speaker, name, how);
         }
 
         // …, he said. The content runs from the sentence start (or an opening mark before it) to the cue.
         var contentEnd = TrimEnd(v, a, clusterStart);
-        if (contentEnd - a >= 3 && (inverted || TrimEnd(v, clusterEnd, b) == clusterEnd || IsAdverbial(v, clusterEnd, TrimEnd(v, clusterEnd, b))))
+        if (contentEnd - a >= 3 && (inverted || closing || TrimEnd(v, clusterEnd, b) == clusterEnd || IsAdverbial(v, clusterEnd, TrimEnd(v, clusterEnd, b))))
         {
             // Speech whose quotation marks a feed stripped runs back to the paragraph's start when
             // the paragraph ends with the cue and speaks in the first person ("Our concern is … .
             // We have flagged it. …, he said.").
-            var kind = KindOf(v, a, contentEnd);
             var start = a;
+            if (start + 2 < contentEnd && v.Words[start + 1] == ":" && v.Words[start].All(c => !char.IsLower(c)))
+            {
+                // A dateline: "ISLAMABAD: The United States acknowledges …"
+                start += 2;
+            }
+
+            var kind = KindOf(v, start, contentEnd);
             var paragraphStart = v.ParagraphStart(a);
-            if (kind is "unmarked" or "indirect" && paragraphStart < a && v.EndsParagraph(TrimEnd(v, clusterEnd, b))
-                && (kind == "unmarked" || KindOf(v, paragraphStart, a) == "unmarked"))
+            if (kind is "unmarked" or "indirect" && paragraphStart < start && v.EndsParagraph(TrimEnd(v, clusterEnd, b))
+                && (kind == "unmarked" || KindOf(v, paragraphStart, start) == "unmarked"))
             {
                 (start, kind) = (paragraphStart, "unmarked");
             }
@@ -330,7 +365,8 @@ public sealed class QuoteComponent : IDocumentComponent
     {
         var (_, b) = v.Sentences[s];
         var start = SkipPunctuation(v, cue.End, b);
-        for (var k = start; k < Math.Min(b, start + 12) && !v.IsQuoteMark(k) && v.Lower[k] is not ("of" or "to") && (k == start || _lexicon.Match(v.Lower, k) is null); k++)
+        var objectThenClause = cue.Cue.Stance is "accuse" or "urge";
+        for (var k = start; k < Math.Min(b, start + 12) && !v.IsQuoteMark(k) && !(objectThenClause && v.Lower[k] is "of" or "to") && (k == start || _lexicon.Match(v.Lower, k) is not { } other || !IsCue(v, other)); k++)
         {
             // "told reporters that …", "said in response to a question at a weekly briefing that …";
             // not past "accused Kabul of …", "urged them to …" or another cue ("…, warning that …").
@@ -341,10 +377,24 @@ public sealed class QuoteComponent : IDocumentComponent
             }
         }
 
+        while (start < b && (v.IsTimeMention(start) || (v.Lower[start] is "on" or "last" or "this" && start + 1 < b && v.IsTimeMention(start + 1))))
+        {
+            // "said Thursday it had …", "said on Monday that …"
+            start++;
+        }
+
         var end = TrimEnd(v, start, b);
         for (var k = start + 1; k < end - 1; k++)
         {
-            if (v.Lower[k] is "and" or "but" && !v.InQuote(k) && _lexicon.Match(v.Lower, k + 1) is { } next && next.Cue.Class != "source" && IsCue(v, next))
+            // "called Trump a blowhard and said …", "rejected allegations … by saying …", "…, adding that …"
+            var after = k + 1;
+            while (after < end && (_lexicon.Is("skip", v.Lower[after]) || v.Lower[after].EndsWith("ly", StringComparison.Ordinal)))
+            {
+                after++;
+            }
+
+            if (v.Lower[k] is "and" or "but" or "by" or "while" or "," && !v.InQuote(k) && after < end && _lexicon.Match(v.Lower, after) is { } next && next.Cue.Class is "speech" or "cognition" && IsCue(v, next)
+                && (v.Lower[k] is "and" or "but" || next.Form == CueForm.Progressive))
             {
                 end = TrimEnd(v, start, k);
                 break;
@@ -452,7 +502,9 @@ public sealed class QuoteComponent : IDocumentComponent
             var m = v.MentionAt(k);
             if (m >= 0 && v.Mentions[m].Label is "PER" or "ORG" or "GPE" or "NORP")
             {
-                return (v.Mentions[m].Start, v.Mentions[m].End);
+                // Not a dateline ("ISLAMABAD: …", "KABUL —").
+                var after = v.Mentions[m].End;
+                return after < limit && v.Words[after] is ":" or "—" or "--" ? null : (v.Mentions[m].Start, v.Mentions[m].End);
             }
         }
 
@@ -649,7 +701,7 @@ public sealed class QuoteComponent : IDocumentComponent
         var cue = a.Cue is { } c ? v.Span(c.Start, c.End) : (TextSpan?)null;
 
         // "rejected allegations by Afghanistan regarding …", "dismissed claims that …": the claim answered.
-        if (_lexicon.Is("content-noun", v.Lower[Skip(v, start, end, "determiner")]))
+        if (v.Lower[start] is not ("our" or "my" or "your") && _lexicon.Is("content-noun", v.Lower[Skip(v, start, end, "determiner")]))
         {
             var noun = Skip(v, start, end, "determiner");
             var k = noun + 1;
@@ -674,12 +726,14 @@ public sealed class QuoteComponent : IDocumentComponent
                 }
             }
 
+            var connected = others.Count > 0;
             if (k < end && v.Lower[k] is "that" or "regarding" or "about" or "of" or "on")
             {
                 k++;
+                connected = true;
             }
 
-            if (end - k >= 3)
+            if (connected && end - k >= 3)
             {
                 var answeredStance = v.Lower[noun].StartsWith("allegation", StringComparison.Ordinal) || v.Lower[noun].StartsWith("accusation", StringComparison.Ordinal) ? "accuse" : "assert";
                 foreach (var m in others)
@@ -769,7 +823,7 @@ public sealed class QuoteComponent : IDocumentComponent
     private static (int Start, int End)? QuoteBefore(QuoteDocument v, int sentenceStart, int limit)
     {
         var k = limit;
-        while (k > sentenceStart && v.IsPunctuation(k - 1) && !v.IsQuoteMark(k - 1))
+        while (k > sentenceStart && ((v.IsPunctuation(k - 1) && !v.IsQuoteMark(k - 1)) || v.Lower[k - 1] is "the" or "a" or "an"))
         {
             k--;
         }

@@ -46,14 +46,16 @@ public class CliTests
     }
 
     [Fact]
-    public void Analyze_Markdown_ShowsSourcesAndSaysWhatIsNotBuilt()
+    public void Analyze_Markdown_ShowsSourcesWhoSaidWhatAndWhatIsNotBuilt()
     {
         var (code, output, _) = Run("analyze", Repo.Seeds);
         Assert.Equal(0, code);
         Assert.Contains("5 documents read, 0 failed.", output, StringComparison.Ordinal);
         Assert.Contains("| America and Pakistan agree on increasing anti-terrorist cooperation | Afghan Voice Agency (AVA) | 2024-05-14 |", output, StringComparison.Ordinal);
         Assert.Contains("## Who said what", output, StringComparison.Ordinal);
-        Assert.Contains("_Not built yet: needs quote and claim extraction._", output, StringComparison.Ordinal);
+        Assert.Matches(@"\*\*Shafqat Ali Khan\*\* — \d+ statements in 2 sources", output);
+        Assert.Matches("- _deny_ .*“There is no foreign involvement in these operations” \\[[0-9a-f]{12} ¶1\\]", output);
+        Assert.Contains("_Not built yet: needs claims aligned across outlets._", output, StringComparison.Ordinal);
         Assert.Matches(@"\[[0-9a-f]{12} ¶\d+\]", output);
     }
 

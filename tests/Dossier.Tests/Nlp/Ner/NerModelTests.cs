@@ -9,7 +9,7 @@ namespace Dossier.Tests.Nlp.Ner;
 /// <summary>The trained tagger: overfit-save-load, the shipped model's quality floors, and its output on the seeds.</summary>
 public class NerModelTests
 {
-    private static readonly Lazy<NerModel> Shipped = new(() => NerModel.Load(Path.Combine(Repo.Root, "models", "ner")));
+    private static readonly Lazy<NerModel> Shipped = new(() => Models.Ner);
 
     [Fact]
     public void Trainer_OverfitsATinySet_SavesLoadsAndPredictsTheSame()

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Dossier.Analysis;
+using Dossier.Tests.TestKit;
+
+namespace Dossier.Tests.Analysis;
+
+/// <summary>
+/// The seeds against the careful reader's gold (../shared/gold/seeds.gold.json), measured as
+/// ../shared/tools/score.py measures quotes and claims, with floors pinned in eval/baseline.json.
+/// </summary>
+public class SeedGoldTests
+{
+    private static readonly Dictionary<string, string> StanceFamily = new(StringComparer.Ordinal)
+    {
+        ["deny"] = "deny", ["reject"] = "deny", ["dismiss"] = "deny", ["refute"] = "deny",
+    };
+
+    [Fact]
+    public void Seeds_QuotesSpeakersAndClaimPositions_MeetTheFloors()
+    {
+        var documents = Repo.SeedFiles.Select(f => Models.Pipeline.Process(new Dossier.Extraction.Ingestion.DocumentLoader().Load(f))).ToList();
+        var analysis = new CorpusAnalysis(documents, [], Models.Pipeline.Adds);
+        var keyOf = documents.ToDictionary(d => d.Id, d => Path.GetFileName(d.Metadata.Source ?? string.Empty)[..3]);
+        using var gold = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Shared, "gold", "seeds.gold.json")));
+        var aliases = gold.RootElement.GetProperty("entities").EnumerateArray().ToDictionary(
+            e => e.GetProperty("canonical").GetString()!,
+            e => e.GetProperty("aliases").EnumerateArray().Select(a => Norm(a.GetString())).Append(Norm(e.GetProperty("canonical").GetString())).ToHashSet(StringComparer.Ordinal));
+
+        bool SpeakerOk(string goldSpeaker, Entity? entity, string? text)
+        {
+            var names = aliases.GetValueOrDefault(goldSpeaker) ?? [Norm(goldSpeaker)];
+            var got = entity is null ? new HashSet<string>(StringComparer.Ordinal) : entity.Aliases.Append(entity.Name).Select(Norm).ToHashSet(StringComparer.Ordinal);
+            if (text is not null)
+            {
+                got.Add(Norm(text));
+            }
+
+            return got.Overlaps(names);
+        }
+
+        var goldQuotes = gold.RootElement.GetProperty("quotes").EnumerateArray().ToList();
+        int found = 0, speakers = 0;
+        foreach (var g in goldQuotes)
+        {
+            var hits = analysis.Quotes.Where(q => keyOf[q.Document] == g.GetProperty("doc").GetString() && Norm(q.Text).Contains(Norm(g.GetProperty("contains").GetString()), StringComparison.Ordinal)).ToList();
+            found += hits.Count > 0 ? 1 : 0;
+            speakers += hits.Any(q => SpeakerOk(g.GetProperty("speaker").GetString()!, q.Speaker, q.SpeakerText)) ? 1 : 0;
+        }
+
+        int positions = 0, held = 0;
+        foreach (var p in gold.RootElement.GetProperty("claims").EnumerateArray().SelectMany(c => c.GetProperty("positions").EnumerateArray()))
+        {
+            var stance = p.GetProperty("stance").GetString()!;
+            if (stance == "nuance")
+            {
+                continue;
+            }
+
+            positions++;
+            held += analysis.Claims.Any(c => keyOf[c.Document] == p.GetProperty("doc").GetString() && Family(c.Data.Stance) == Family(stance)
+                && SpeakerOk(p.GetProperty("holder").GetString()!, c.Holder, c.HolderText)) ? 1 : 0;
+        }
+
+        using var baseline = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "eval", "baseline.json")));
+        var seeds = baseline.RootElement.GetProperty("seeds");
+        var epsilon = seeds.GetProperty("epsilon").GetDouble();
+        var measured = new Dictionary<string, double>
+        {
+            ["quotes_found"] = (double)found / goldQuotes.Count,
+            ["quote_speakers"] = (double)speakers / goldQuotes.Count,
+            ["claim_positions"] = (double)held / positions,
+        };
+        foreach (var floor in seeds.GetProperty("floors").EnumerateObject())
+        {
+            Assert.True(measured[floor.Name] >= floor.Value.GetDouble() - epsilon, $"{floor.Name} {measured[floor.Name]:F3} is below its floor {floor.Value.GetDouble():F3}");
+        }
+    }
+
+    private static string Family(string stance) => StanceFamily.GetValueOrDefault(stance, "assert");
+
+    private static string Norm(string? s) => s is null ? string.Empty
+        : string.Join(' ', s.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"')
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+}

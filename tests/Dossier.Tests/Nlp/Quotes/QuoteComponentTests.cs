@@ -1,0 +1,180 @@
+using Dossier.Annotations;
+using Dossier.Tests.TestKit;
+
+namespace Dossier.Tests.Nlp.Quotes;
+
+/// <summary>Each construction of reported speech the quote finder handles, on real sentences of the seeds and on sentences written the way news writes them.</summary>
+public class QuoteComponentTests
+{
+    private sealed record Found(string Text, string Kind, string? Speaker, string? Name, string? How, string? Cue);
+
+    private static List<Found> Quotes(Document d) =>
+        [.. d.Get(Layers.Quotes).Select(q => new Found(d.GetText(q.Span), q.Kind, Text(d, q.Speaker), Text(d, q.SpeakerName), q.Attribution, Text(d, q.Cue)))];
+
+    private static string? Text(Document d, Dossier.Text.TextSpan? span) => span is { } s ? d.GetText(s) : null;
+
+    private static Found Single(Document d, string contains) => Assert.Single(Quotes(d), q => q.Text.Contains(contains, StringComparison.Ordinal));
+
+    private static Document Run(string text) => Models.Pipeline.Process(text);
+
+    [Fact]
+    public void Direct_QuoteThenSpeakerAndCue()
+    {
+        var q = Single(Models.Seed("001"), "The proofs are regularly provided");
+        Assert.Equal(("direct", "said"), (q.Kind, q.Cue));
+        Assert.Equal("Khan", q.Name);
+        Assert.False(q.Text.EndsWith(',') || q.Text.StartsWith('“'), "the content leaves out the marks and the comma");
+    }
+
+    [Fact]
+    public void Direct_ContinuesInTheNextQuotationOfTheParagraph()
+    {
+        var d = Run("“We will not accept this,” Khan said. “The border stays open.”\n\nThe talks ended on Friday.");
+        var q = Assert.Single(Quotes(d));
+        Assert.StartsWith("We will not accept this", q.Text, StringComparison.Ordinal);
+        Assert.EndsWith("The border stays open", q.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Direct_DoubledApostrophesAreQuotationMarks()
+    {
+        var d = Run("''It will take some time for the stock to recover,'' Mr. Ackman said.");
+        var q = Assert.Single(Quotes(d));
+        Assert.Equal(("direct", "It will take some time for the stock to recover"), (q.Kind, q.Text));
+        Assert.Equal("Mr. Ackman", q.Speaker);
+    }
+
+    [Fact]
+    public void Direct_AfterACueAndAnAdverbialWithAColon()
+    {
+        var q = Single(Models.Seed("004"), "We have cases where Daesh Khawarij");
+        Assert.Equal(("direct", "said"), (q.Kind, q.Cue));
+        Assert.Equal("Ministry of Defense", q.Name);
+        Assert.Equal("role", q.How);
+    }
+
+    [Fact]
+    public void Direct_QuotedAsClaiming_TheOneQuotedSpeaks()
+    {
+        var q = Single(Models.Seed("001"), "All weapons and military equipment are safely stored");
+        Assert.Equal(("Fitrat", "claiming"), (q.Name, q.Cue));
+    }
+
+    [Fact]
+    public void Indirect_ThatClauseAfterAnAdverbial()
+    {
+        var q = Single(Models.Seed("000"), "the US left its weapons in Afghanistan");
+        Assert.Equal(("indirect", "said", "Shafqat Ali Khan"), (q.Kind, q.Cue, q.Name));
+        Assert.StartsWith("the US left", q.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Indirect_SpeakerInAnApposition()
+    {
+        var q = Single(Models.Seed("001"), "the military hardware in question has been acquired");
+        Assert.Equal(("Hamdullah Fitrat", "dismissed"), (q.Name, q.Cue));
+    }
+
+    [Fact]
+    public void Mixed_ReportedSpeechWithAQuotedFragment()
+    {
+        var q = Single(Models.Seed("001"), "do not fall into the wrong hands");
+        Assert.Equal("mixed", q.Kind);
+    }
+
+    [Fact]
+    public void Unmarked_FirstPersonSpeechWhoseMarksTheFeedStripped_RunsToTheParagraphStart()
+    {
+        var q = Single(Models.Seed("000"), "Our concern is that those weapons have been found");
+        Assert.Equal(("unmarked", "he", "said"), (q.Kind, q.Speaker, q.Cue));
+        Assert.Equal("pronoun", q.How);
+        Assert.Contains("it would be helpful for the overall regional security environment", q.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AccordingTo_TheSpokespersonOfTheOfficeThatSpokeLast()
+    {
+        var q = Single(Models.Seed("003"), "There is no foreign involvement in these operations");
+        Assert.Equal("according to", q.Cue);
+        Assert.Equal(("Foreign Office", "affiliation"), (q.Name, q.How));
+    }
+
+    [Fact]
+    public void Continuation_AParagraphThatIsOneQuotation_KeepsThePreviousSpeaker()
+    {
+        var q = Single(Models.Seed("002"), "Pakistan is concerned at the acquisition and use of modern");
+        Assert.Equal(("continuation", "Syed Atif Raza"), (q.How, q.Name));
+        Assert.Null(q.Cue);
+    }
+
+    [Fact]
+    public void Role_TheSpokespersonIsThePersonIntroducedWithThatRole()
+    {
+        var q = Single(Models.Seed("000"), "the intelligence cooperation with the US has been ongoing");
+        Assert.Equal(("spokesperson", "Shafqat Ali Khan", "role"), (q.Speaker, q.Name, q.How));
+    }
+
+    [Fact]
+    public void Colon_ANameThenAColonAttributesWhatFollows()
+    {
+        var d = Run("Kerry: “By law, the president sets the number of refugees every year.”");
+        var q = Assert.Single(Quotes(d));
+        Assert.Equal((":", "Kerry"), (q.Cue, q.Speaker));
+        Assert.StartsWith("By law", q.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("The alleged attack took place near the border crossing on Monday night.")]
+    [InlineData("Mohammad Sharifullah, also known as Jafar, was arrested in Pakistan last week.")]
+    [InlineData("The group claimed responsibility for the bombing of the checkpoint.")]
+    [InlineData("The country is not recognized by any other state in the region.")]
+    public void NotSpeech_CueWordsUsedOtherwiseGiveNoQuote(string sentence)
+    {
+        Assert.Empty(Quotes(Run(sentence)));
+    }
+
+    [Fact]
+    public void Claims_NegatedAssertionIsADenial()
+    {
+        var d = Models.Seed("004");
+        var claim = Assert.Single(d.Get(Layers.Claims), c => d.GetText(c.Span).StartsWith("ISIS does not have a physical presence", StringComparison.Ordinal));
+        Assert.Equal("deny", claim.Stance);
+        Assert.Equal("Zabihullah Mujahid", d.GetText(claim.HolderName!.Value));
+        Assert.StartsWith("isis does not have a physical presence in afghanistan", claim.Proposition, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Claims_RejectedAllegationsByX_AddXsAccusation()
+    {
+        var d = Models.Seed("000");
+        var claims = d.Get(Layers.Claims).Where(c => d.GetText(c.Span).Contains("training camps of ISKP in Pakistan", StringComparison.Ordinal)).ToList();
+        Assert.Contains(claims, c => c.Stance == "reject" && d.GetText(c.HolderName!.Value).EndsWith("Khan", StringComparison.Ordinal));
+        Assert.DoesNotContain(claims, c => d.GetText(c.Span).Contains("by saying", StringComparison.Ordinal));
+        Assert.Contains(claims, c => c.Stance == "accuse" && d.GetText(c.HolderName!.Value) == "Afghanistan");
+    }
+
+    [Fact]
+    public void Claims_CoordinatedCuesSplitTheirContents()
+    {
+        var d = Run("De Blasio called Trump a “blowhard,” and said his remarks were propaganda for terrorist groups.");
+        var quotes = Quotes(d);
+        Assert.Contains(quotes, q => q.Cue == "called" && !q.Text.Contains("propaganda", StringComparison.Ordinal));
+        Assert.Contains(quotes, q => q.Cue == "said" && q.Text.StartsWith("his remarks were propaganda", StringComparison.Ordinal) && q.Name == "De Blasio");
+    }
+
+    [Fact]
+    public void EveryQuoteAndClaim_HasSpansInsideItsDocument_InTextOrder()
+    {
+        foreach (var file in Repo.SeedFiles)
+        {
+            var d = Models.Pipeline.Process(new Dossier.Extraction.Ingestion.DocumentLoader().Load(file));
+            foreach (var q in d.Get(Layers.Quotes))
+            {
+                Assert.All(new[] { q.Speaker, q.Cue, q.SpeakerName }.OfType<Dossier.Text.TextSpan>(), s => Assert.True(s.End <= d.Text.Length));
+                Assert.False(string.IsNullOrWhiteSpace(d.GetText(q.Span)));
+            }
+
+            Assert.True(d.Get(Layers.Claims).Select(c => c.Span.Start).SequenceEqual(d.Get(Layers.Claims).Select(c => c.Span.Start).Order()));
+        }
+    }
+}

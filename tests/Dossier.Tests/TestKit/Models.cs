@@ -1,0 +1,21 @@
+using Dossier.Nlp;
+using Dossier.Nlp.Ner;
+
+namespace Dossier.Tests.TestKit;
+
+/// <summary>The shipped models, loaded once for all tests.</summary>
+public static class Models
+{
+    private static readonly Lazy<NerModel> NerModel = new(() => Dossier.Nlp.Ner.NerModel.Load(Path.Combine(Repo.Root, "models", "ner")));
+    private static readonly Lazy<DocumentPipeline> Full = new(() => new PipelineBuilder().UseDefaults(NerModel.Value).Build());
+
+    /// <summary>models/ner.</summary>
+    public static NerModel Ner => NerModel.Value;
+
+    /// <summary>Every component, with the shipped models.</summary>
+    public static DocumentPipeline Pipeline => Full.Value;
+
+    /// <summary>A seed file read and run through every component.</summary>
+    public static Document Seed(string prefix) =>
+        Pipeline.Process(new Dossier.Extraction.Ingestion.DocumentLoader().Load(Repo.SeedFiles.Single(f => Path.GetFileName(f).StartsWith(prefix, StringComparison.Ordinal))));
+}
