@@ -15,6 +15,7 @@ public class NerBenchmarks
 {
     private DocumentPipeline _tokenizeOnly = null!;
     private DocumentPipeline _withNer = null!;
+    private DocumentPipeline _withQuotes = null!;
     private string[] _texts = [];
     private string _modelDirectory = string.Empty;
     private NerModel _model = null!;
@@ -32,7 +33,8 @@ public class NerBenchmarks
         var model = NerModel.Load(_modelDirectory);
         _model = model;
         _tokenizeOnly = new PipelineBuilder().UseDefaults().Build();
-        _withNer = new PipelineBuilder().UseDefaults(model).Build();
+        _withNer = new PipelineBuilder().UseDefaults().UseNer(model).Build();
+        _withQuotes = new PipelineBuilder().UseDefaults(model).Build();
         var dev = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "conll2003", "original-iob1", "eng.testa"));
         _texts = [.. ConllReader.Read(dev).Select(d => string.Join("\n\n", d.Sentences.Select(s => string.Join(' ', s.Tokens))))];
         _words = [.. ConllReader.Read(dev).Select(d => (IReadOnlyList<IReadOnlyList<string>>)[.. d.Sentences.Select(s => (IReadOnlyList<string>)s.Tokens)])];
@@ -61,6 +63,22 @@ public class NerBenchmarks
             foreach (var text in _seeds)
             {
                 n += _withNer.Process(text).GetOrEmpty(Layers.Mentions).Length;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Everything the analysis runs per document: the seeds input again, now with quotes and claims.</summary>
+    [Benchmark(Description = "seeds x22 raw text, all components (+ quotes and claims)")]
+    public int SeedsWithQuotes()
+    {
+        var n = 0;
+        for (var r = 0; r < 22; r++)
+        {
+            foreach (var text in _seeds)
+            {
+                n += _withQuotes.Process(text).GetOrEmpty(Layers.Claims).Length;
             }
         }
 

@@ -51,6 +51,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, GazetteerCategory> _entries;
     private readonly Dictionary<string, GazetteerCategory>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Dictionary<string, string> _organisationsBySpelling = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _spellingLookup;
     private readonly HashSet<string> _organisationFirstWords = new(StringComparer.Ordinal);
     private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
 
@@ -88,6 +89,7 @@ public sealed class Gazetteer
         }
 
         _firstWordLookup = _organisationFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _spellingLookup = _organisationsBySpelling.GetAlternateLookup<ReadOnlySpan<char>>();
         var endings = LearnPersonNameEndings(_entries);
         PersonNameEndings = endings;
         _endingLookup = endings.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -142,7 +144,13 @@ public sealed class Gazetteer
     /// True when the words, compared by <see cref="SpellingKey"/>, name a multi-word organisation
     /// of the gazetteer: "Tehreek-e-Taliban Pakistan" finds "Tehrik-e Taliban Pakistan".
     /// </summary>
-    public bool IsOrganisationSpelledAlike(IEnumerable<string> words) => _organisationsBySpelling.ContainsKey(SpellingKey(words));
+    public bool IsOrganisationSpelledAlike(IReadOnlyList<string> words, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        Span<char> buffer = stackalloc char[256];
+        var length = WriteSpellingKey(words, start, end, buffer);
+        return length >= 0 && _spellingLookup.ContainsKey(buffer[..length]);
+    }
 
     /// <summary>True when a word, by <see cref="SpellingKey"/>, can open a multi-word organisation's name (a cheap test before the full one).</summary>
     public bool MayOpenOrganisation(string word)
@@ -171,22 +179,41 @@ public sealed class Gazetteer
     public static string SpellingKey(IEnumerable<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var parts = new List<string>();
-        foreach (var word in words)
+        IReadOnlyList<string> list = words as IReadOnlyList<string> ?? [.. words];
+        var buffer = new char[list.Sum(w => w.Length + 1)];
+        return new string(buffer, 0, WriteSpellingKey(list, 0, list.Count, buffer));
+    }
+
+    /// <summary>Writes the <see cref="SpellingKey(IEnumerable{string})"/> of words <c>[start, end)</c> into <paramref name="buffer"/>; returns its length, or -1 when it does not fit.</summary>
+    private static int WriteSpellingKey(IReadOnlyList<string> words, int start, int end, Span<char> buffer)
+    {
+        var length = 0;
+        for (var i = start; i < end; i++)
         {
-            foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries))
+            var word = words[i].AsSpan();
+            foreach (var range in word.Split('-'))
             {
-                if (IsLinker(part))
+                var part = word[range];
+                if (part.IsEmpty || IsLinker(part))
                 {
                     continue;
                 }
 
-                var buffer = new char[part.Length];
-                parts.Add(new string(buffer, 0, NormalizePart(part, buffer)));
+                if (length + part.Length + 1 > buffer.Length)
+                {
+                    return -1;
+                }
+
+                if (length > 0)
+                {
+                    buffer[length++] = ' ';
+                }
+
+                length += NormalizePart(part, buffer[length..]);
             }
         }
 
-        return string.Join(' ', parts);
+        return length;
     }
 
     private static HashSet<string> LearnPersonNameEndings(Dictionary<string, GazetteerCategory> entries)

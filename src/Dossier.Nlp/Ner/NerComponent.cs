@@ -47,7 +47,19 @@ public sealed class NerComponent : IDocumentComponent
         var text = document.Text;
         var tokens = document.Get(Layers.Tokens);
         var sentences = document.Get(Layers.Sentences);
-        var words = sentences.Select(s => (IReadOnlyList<string>)[.. Enumerable.Range(s.FirstToken, s.TokenCount).Select(t => AsTrainingText(text.Substring(tokens[t].Span.Start, tokens[t].Span.Length)))]).ToList();
+        var words = new List<IReadOnlyList<string>>(sentences.Length);
+        foreach (var s in sentences)
+        {
+            var sentenceWords = new string[s.TokenCount];
+            for (var t = 0; t < sentenceWords.Length; t++)
+            {
+                var span = tokens[s.FirstToken + t].Span;
+                sentenceWords[t] = AsTrainingText(text.Substring(span.Start, span.Length));
+            }
+
+            words.Add(sentenceWords);
+        }
+
         var tagged = _model.Tag(words);
         var mentions = new List<MentionData>();
         for (var k = 0; k < sentences.Length; k++)
@@ -146,8 +158,7 @@ public sealed class NerComponent : IDocumentComponent
                     continue;
                 }
 
-                var crosses = result.Any(s => s.Start < end && s.End > start && (s.Start < start || s.End > end));
-                if (crosses || !_model.Gazetteer.IsOrganisationSpelledAlike(Enumerable.Range(start, end - start).Select(t => words[t])))
+                if (!_model.Gazetteer.IsOrganisationSpelledAlike(words, start, end) || Crosses(result, start, end))
                 {
                     continue;
                 }
@@ -161,6 +172,20 @@ public sealed class NerComponent : IDocumentComponent
 
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
+    }
+
+    /// <summary>True when a span overlaps <c>[start, end)</c> without lying inside it.</summary>
+    private static bool Crosses(List<TokenSpan> spans, int start, int end)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Start < end && s.End > start && (s.Start < start || s.End > end))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -202,8 +227,7 @@ public sealed class NerComponent : IDocumentComponent
             }
         }
 
-        var key = string.Join(' ', Enumerable.Range(span.Start, span.End - span.Start).Select(i => words[i].ToLowerInvariant()));
-        var categories = _model.Gazetteer.Lookup(key);
+        var categories = LookupLowerCased(words, span.Start, span.End);
         const GazetteerCategory Place = GazetteerCategory.Country | GazetteerCategory.City | GazetteerCategory.Region;
         return span.Type switch
         {
@@ -219,14 +243,37 @@ public sealed class NerComponent : IDocumentComponent
     {
         for (var end = span.End - 1; end > span.Start; end--)
         {
-            var key = string.Join(' ', Enumerable.Range(span.Start, end - span.Start).Select(i => words[i].ToLowerInvariant()));
-            if ((_model.Gazetteer.Lookup(key) & GazetteerCategory.Organisation) != 0)
+            if ((LookupLowerCased(words, span.Start, end) & GazetteerCategory.Organisation) != 0)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The gazetteer's categories of words <c>[start, end)</c>, lower-cased and joined by spaces, without allocating.</summary>
+    private GazetteerCategory LookupLowerCased(IReadOnlyList<string> words, int start, int end)
+    {
+        Span<char> buffer = stackalloc char[256];
+        var length = 0;
+        for (var i = start; i < end; i++)
+        {
+            var word = words[i];
+            if (length + word.Length + 1 > buffer.Length)
+            {
+                return GazetteerCategory.None;
+            }
+
+            if (i > start)
+            {
+                buffer[length++] = ' ';
+            }
+
+            length += word.AsSpan().ToLowerInvariant(buffer[length..]);
+        }
+
+        return _model.Gazetteer.Lookup(buffer[..length]);
     }
 
     /// <summary>The product type of the stem of a compound such as "Geneva-based", from the gazetteer; null when unknown.</summary>

@@ -331,6 +331,7 @@ public static class NerFeatures
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ShapeStrings = new(StringComparer.Ordinal);
+    private static int _shapeCount;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ShapeLookup =
         ShapeStrings.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -363,7 +364,13 @@ public static class NerFeatures
         }
 
         var created = new string(shape);
-        return ShapeStrings.Count < 100_000 ? ShapeStrings.GetOrAdd(created, created) : created;
+        if (Volatile.Read(ref _shapeCount) >= 100_000 || !ShapeStrings.TryAdd(created, created))
+        {
+            return ShapeStrings.GetValueOrDefault(created, created);
+        }
+
+        Interlocked.Increment(ref _shapeCount);
+        return created;
     }
 
     private static void ClusterFeatures(List<ulong> output, int template, NerSentence s, int i, ReadOnlySpan<int> lengths)

@@ -240,6 +240,7 @@ internal sealed class WordScores
     private readonly NerModel _model;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, float[]> _byWord = new(StringComparer.Ordinal);
     private readonly float[] _boundaries;
+    private int _count;
     private readonly ulong _salt;
     private readonly int _labels;
     private readonly int _window;
@@ -295,7 +296,19 @@ internal sealed class WordScores
             Score(features, scores.AsSpan((_window + d) * _labels, _labels));
         }
 
-        return _byWord.Count < MaxWords ? _byWord.GetOrAdd(word, scores) : scores;
+        // A counter, not ConcurrentDictionary.Count, which takes every lock.
+        if (Volatile.Read(ref _count) >= MaxWords)
+        {
+            return scores;
+        }
+
+        if (_byWord.TryAdd(word, scores))
+        {
+            Interlocked.Increment(ref _count);
+            return scores;
+        }
+
+        return _byWord[word];
     }
 
     /// <summary>Adds the target domain's copy of each feature, for a model whose copies were not folded.</summary>

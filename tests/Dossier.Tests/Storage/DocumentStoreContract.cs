@@ -76,7 +76,7 @@ public abstract class DocumentStoreContract : IDisposable
     public void List_KeepsTheOrderOfStoring()
     {
         using var store = Open();
-        var seeds = new[] { "003", "000", "004" }.Select(Docs.Seed).ToList();
+        var seeds = new[] { "003", "000", "004" }.Select(p => Docs.Seed(p)).ToList();
         seeds.ForEach(d => store.Add(d));
         Assert.Equal(seeds.Select(d => d.Id), store.List().Select(i => i.Id));
         Assert.Equal(new DateOnly(2024, 5, 14), store.List()[2].Published);

@@ -13,11 +13,11 @@ public static class Docs
     /// <summary>A plain text run through the default pipeline.</summary>
     public static Document Process(string text) => Pipeline.Process(text);
 
-    /// <summary>A seed article read and processed as the CLI does.</summary>
-    public static Document Seed(string prefix)
+    /// <summary>A seed article read and processed as the CLI does (by the default pipeline, or the one given).</summary>
+    public static Document Seed(string prefix, DocumentPipeline? pipeline = null)
     {
         var file = Repo.SeedFiles.Single(f => System.IO.Path.GetFileName(f).StartsWith(prefix, StringComparison.Ordinal));
-        return Pipeline.Process(new DocumentLoader().Load(file));
+        return (pipeline ?? Pipeline).Process(new DocumentLoader().Load(file));
     }
 
     /// <summary>A document with hand-made paragraphs and tokens, no model or lexicon involved.</summary>

@@ -16,6 +16,5 @@ public static class Models
     public static DocumentPipeline Pipeline => Full.Value;
 
     /// <summary>A seed file read and run through every component.</summary>
-    public static Document Seed(string prefix) =>
-        Pipeline.Process(new Dossier.Extraction.Ingestion.DocumentLoader().Load(Repo.SeedFiles.Single(f => Path.GetFileName(f).StartsWith(prefix, StringComparison.Ordinal))));
+    public static Document Seed(string prefix) => Docs.Seed(prefix, Pipeline);
 }

@@ -1,3 +1,4 @@
+using CsCheck;
 using Dossier.Annotations;
 using Dossier.Tests.TestKit;
 
@@ -176,5 +177,32 @@ public class QuoteComponentTests
 
             Assert.True(d.Get(Layers.Claims).Select(c => c.Span.Start).SequenceEqual(d.Get(Layers.Claims).Select(c => c.Span.Start).Order()));
         }
+    }
+
+    /// <summary>Random sentences made of the pieces reported speech is made of, in any order.</summary>
+    private static readonly Gen<string> SpeechLikeText =
+        Gen.OneOf(
+                Gen.Const("“"), Gen.Const("”"), Gen.Const("\""), Gen.Const("''"), Gen.Const(","), Gen.Const("."), Gen.Const(":"), Gen.Const("\n\n"),
+                Gen.Const("said"), Gen.Const("says"), Gen.Const("according to"), Gen.Const("quoted"), Gen.Const("as claiming"), Gen.Const("that"),
+                Gen.Const("he"), Gen.Const("the spokesperson"), Gen.Const("the ministry"), Gen.Const("Khan"), Gen.Const("Pakistan"), Gen.Const("Afghan officials"),
+                Gen.Const("rejected allegations by"), Gen.Const("and"), Gen.Const("denied"), Gen.Const("not"), Gen.Const("the border is open"), Gen.Const("we"))
+            .Array[0, 40]
+            .Select(parts => string.Join(' ', parts));
+
+    [Fact]
+    public void Property_AnyArrangementOfSpeechPieces_GivesValidSpans()
+    {
+        SpeechLikeText.Sample(text =>
+        {
+            var d = Models.Pipeline.Process(text);
+            foreach (var q in d.Get(Layers.Quotes))
+            {
+                Assert.False(q.Span.IsEmpty);
+                Assert.All(new[] { (Dossier.Text.TextSpan?)q.Span, q.Speaker, q.Cue, q.SpeakerName }.OfType<Dossier.Text.TextSpan>(), s => Assert.True(s.End <= d.Text.Length));
+                Assert.Contains(q.Kind, (string[])["direct", "indirect", "mixed", "unmarked"]);
+            }
+
+            Assert.All(d.Get(Layers.Claims), c => Assert.False(string.IsNullOrEmpty(c.Stance)));
+        }, iter: 300);
     }
 }
