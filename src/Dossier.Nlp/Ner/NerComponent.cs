@@ -15,6 +15,7 @@ public sealed class NerComponent : IDocumentComponent
     private readonly IReadOnlyList<(HashSet<string> From, string To, HashSet<string> LastWords)> _typeRules;
     private readonly HashSet<string> _notNames;
     private readonly HashSet<string> _compoundSuffixes;
+    private readonly IReadOnlyList<(HashSet<string> From, string To, HashSet<string> NextWords)> _nextWordRules;
 
     /// <summary>Creates the component around a loaded model.</summary>
     public NerComponent(NerModel model)
@@ -27,6 +28,9 @@ public sealed class NerComponent : IDocumentComponent
             .Select(r => (r[1].Split(',').ToHashSet(StringComparer.Ordinal), r[2], Words(r[3])))];
         _notNames = [.. rules.Where(r => r.Length >= 2 && r[0] == "not-name").SelectMany(r => Words(r[1]))];
         _compoundSuffixes = [.. rules.Where(r => r.Length >= 2 && r[0] == "compound-suffix").SelectMany(r => Words(r[1]))];
+        _nextWordRules = [.. rules
+            .Where(r => r.Length >= 4 && r[0] == "next-word")
+            .Select(r => (r[1].Split(',').ToHashSet(StringComparer.Ordinal), r[2], Words(r[3])))];
 
         static HashSet<string> Words(string list) => list.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
     }
@@ -88,7 +92,7 @@ public sealed class NerComponent : IDocumentComponent
                 }
                 else
                 {
-                    mentions.Add(new MentionData(new TextSpan(start, end), ProductType(span, words[k])));
+                    mentions.Add(new MentionData(new TextSpan(start, end), NextWordType(span, words[k]) ?? ProductType(span, words[k])));
                 }
 
                 for (var i = span.Start; i < span.End; i++)
@@ -103,7 +107,50 @@ public sealed class NerComponent : IDocumentComponent
             }
         }
 
-        document.Set(Layers.Mentions, [.. mentions.OrderBy(m => m.Span)]);
+        document.Set(Layers.Mentions, [.. PeopleConsistently(text, mentions).OrderBy(m => m.Span)]);
+    }
+
+    /// <summary>
+    /// One name, one reading per document: a name tagged a person somewhere in the document and
+    /// a place or miscellaneous name elsewhere ("the arrest of Shareefullah"), which the gazetteer
+    /// does not know as a place, is a person everywhere.
+    /// </summary>
+    private List<MentionData> PeopleConsistently(string text, List<MentionData> mentions)
+    {
+        const GazetteerCategory Place = GazetteerCategory.Country | GazetteerCategory.City | GazetteerCategory.Region;
+        var people = mentions.Where(m => m.Label == "PER").Select(m => text[m.Span.Start..m.Span.End]).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Label is "LOC" or "MISC" && people.Contains(text[m.Span.Start..m.Span.End])
+                && (_model.Gazetteer.Lookup(Gazetteer.Normalize(text[m.Span.Start..m.Span.End])) & Place) == 0)
+            {
+                mentions[i] = m with { Label = "PER" };
+            }
+        }
+
+        return mentions;
+    }
+
+    /// <summary>The type a following word gives a mention ("Torkham" before "border"), or null.</summary>
+    private string? NextWordType(TokenSpan span, IReadOnlyList<string> words)
+    {
+        if (span.End >= words.Count)
+        {
+            return null;
+        }
+
+        var next = words[span.End].ToLowerInvariant();
+        foreach (var (from, to, nextWords) in _nextWordRules)
+        {
+            if (from.Contains(span.Type) && nextWords.Contains(next))
+            {
+                const GazetteerCategory Place = GazetteerCategory.Country | GazetteerCategory.City | GazetteerCategory.Region;
+                return (LookupLowerCased(words, span.Start, span.End) & Place) != 0 ? "GPE" : to;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

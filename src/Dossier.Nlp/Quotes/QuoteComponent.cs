@@ -280,7 +280,13 @@ public sealed class QuoteComponent : IDocumentComponent
 
         int name;
         string how;
-        if (speaker is { } sp)
+        if (speaker is { } pronoun && pronoun.End - pronoun.Start == 1 && _lexicon.Is("person-pronoun", v.Lower[pronoun.Start])
+            && earlierInSentence.LastOrDefault(x => x.NameMention >= 0 && v.Mentions[x.NameMention].Label == "PER") is { } same)
+        {
+            // "He said … but he emphasised …": the sentence's speaker again.
+            (name, how) = (same.NameMention, "pronoun");
+        }
+        else if (speaker is { } sp)
         {
             (name, how) = ResolveSpeaker(v, sp, found);
         }
@@ -568,7 +574,9 @@ public sealed class QuoteComponent : IDocumentComponent
 
         if (_lexicon.Is("person-pronoun", head) && end - start == 1 && head != "i")
         {
-            var person = v.PreviousMention(start, "PER");
+            // The nearest person named before, leaving out those named inside reported speech:
+            // "He said … the legal aspect of Shareefullah's arrest … but he emphasised …".
+            var person = v.PreviousMention(start, "PER", k => found.Any(x => k >= x.ContentStart && k < x.ContentEnd));
             return person >= 0 ? (person, "pronoun") : (-1, "unnamed");
         }
 

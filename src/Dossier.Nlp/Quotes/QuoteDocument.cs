@@ -212,13 +212,13 @@ internal sealed class QuoteDocument
         return region.Open == first && region.Close >= end;
     }
 
-    /// <summary>The nearest mention of <paramref name="label"/> that ends before token <paramref name="before"/>, outside quotations; -1 when none.</summary>
-    public int PreviousMention(int before, string label)
+    /// <summary>The nearest mention of <paramref name="label"/> that ends before token <paramref name="before"/>, outside quotations and not at a token <paramref name="skip"/> rules out; -1 when none.</summary>
+    public int PreviousMention(int before, string label, Func<int, bool>? skip = null)
     {
         for (var m = Mentions.Count - 1; m >= 0; m--)
         {
             var mention = Mentions[m];
-            if (mention.End <= before && mention.Label == label && !InQuote(mention.Start))
+            if (mention.End <= before && mention.Label == label && !InQuote(mention.Start) && skip?.Invoke(mention.Start) != true)
             {
                 return m;
             }

@@ -130,8 +130,10 @@ public class NerModelTests
         Assert.Contains("ORG", mentions["Tehreek-e-Taliban Pakistan"]);
         Assert.Contains("ORG", mentions["Islamic State (Khorasan Province)"]);
         Assert.Contains("PER", mentions["Shafqat Ali Khan"]);
-        Assert.Contains("PER", mentions["Shareefullah"]);
-        Assert.Contains(mentions["Torkham"], l => l is "LOC" or "GPE" or "FAC");
+        Assert.All(mentions["Shareefullah"], l => Assert.Equal("PER", l));
+        Assert.Equal(3, mentions["Shareefullah"].Count());
+        Assert.All(mentions["Torkham"], l => Assert.True(l is "LOC" or "GPE" or "FAC", $"Torkham as {l}"));
+        Assert.Equal(3, mentions["Torkham"].Count());
         Assert.Contains("GPE", mentions["Geneva"]);
         Assert.Contains("MONEY", mentions["about $7 billion"]);
     }
