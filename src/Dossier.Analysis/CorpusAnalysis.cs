@@ -1,4 +1,5 @@
 using Dossier.Annotations;
+using Dossier.Nlp.Entities;
 
 namespace Dossier.Analysis;
 
@@ -18,7 +19,8 @@ public sealed class CorpusAnalysis
     /// <param name="documents">The documents, in input order.</param>
     /// <param name="failures">The inputs that failed.</param>
     /// <param name="layers">The layers the pipeline that processed them adds.</param>
-    public CorpusAnalysis(IReadOnlyList<Document> documents, IReadOnlyList<InputFailure> failures, IEnumerable<LayerKey> layers)
+    /// <param name="kb">The knowledge base entities are linked to (none when null).</param>
+    public CorpusAnalysis(IReadOnlyList<Document> documents, IReadOnlyList<InputFailure> failures, IEnumerable<LayerKey> layers, KnowledgeBase? kb = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(failures);
@@ -26,7 +28,7 @@ public sealed class CorpusAnalysis
         Documents = documents;
         Failures = failures;
         Layers = [.. layers.Distinct()];
-        Entities = EntityGrouping.Group(documents);
+        Entities = EntityGrouping.Group(documents, kb ?? KnowledgeBase.Empty);
         (Quotes, Claims) = Statements.Collect(documents, Entities);
     }
 

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Dossier.Annotations;
+using Dossier.Nlp.Entities;
 using Dossier.Text;
 
 namespace Dossier.Analysis;
@@ -10,59 +12,300 @@ namespace Dossier.Analysis;
 /// <param name="Text">The mention as written.</param>
 public sealed record EntityMention(string Document, TextSpan Span, string Text);
 
-/// <summary>An entity: a name and its type, with every mention of it.</summary>
+/// <summary>An entity: one actor or place under every name it is given, with every mention of it.</summary>
 /// <param name="Id">A stable id within one analysis (e1, e2, … by first appearance).</param>
-/// <param name="Name">The most frequent written form.</param>
-/// <param name="Type">PER, ORG, GPE, LOC, FAC, NORP, EVENT or MISC.</param>
+/// <param name="Name">Its name: the most frequent of its fullest written forms.</param>
+/// <param name="Type">PER, ORG, GPE, LOC, FAC, NORP, EVENT or MISC (the most frequent of its mentions').</param>
 /// <param name="Aliases">Every other written form.</param>
 /// <param name="Mentions">Every mention, in document and text order.</param>
-public sealed record Entity(string Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<EntityMention> Mentions);
+/// <param name="Kb">The knowledge-base entry it is linked to, or null.</param>
+public sealed record Entity(string Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<EntityMention> Mentions, KbEntry? Kb = null);
 
 /// <summary>
-/// Groups named mentions into entities: one entity per distinct name and type across the
-/// documents (case, quote style and white space folded). Merging different names of one actor
-/// (aliases, acronyms, coreference) is entity resolution, a later step.
+/// Entity resolution: which named mentions, within and across documents, are one actor or place.
+/// Mentions are joined when their names have the same transliteration-folded key and kind
+/// ("Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban Pakistan"), when a document defines an
+/// acronym ("Tehreek-e-Taliban Pakistan (TTP)", "ISKP (Islamic State (Khorasan Province)") or an
+/// alias ("also known as Jafar"), when a surname or title + surname stands for the one full name
+/// of a person in the same document ("Khan", "President Trump"), when they link to one
+/// knowledge-base entry ("Pakistani Taliban" and "TTP" are OFAC's a.k.a. names of one
+/// organisation; "US", "U.S.", "America"), and when a national capital speaks for its state
+/// ("Islamabad urged …": metonymy, the speaker or holder of a quote or claim). Kinds never mix, so
+/// "Pakistan" stays apart from "Tehreek-e-Taliban Pakistan" and "UN" from "UNSC".
 /// </summary>
-public static class EntityGrouping
+public static partial class EntityGrouping
 {
-    /// <summary>The entities of the documents' mention layers.</summary>
-    public static IReadOnlyList<Entity> Group(IEnumerable<Document> documents)
+    /// <summary>The mention labels that name an entity (the rest are numbers and times).</summary>
+    public static IReadOnlySet<string> NamedTypes => MentionLabels.Named;
+
+    private static readonly HashSet<string> Titles = new(
+        ["President", "Vice", "Prime", "Minister", "Secretary", "State", "Deputy", "Foreign", "General", "Gen.", "Lt.", "Senator", "Sen.", "Governor", "Gov.", "Mayor",
+         "King", "Queen", "Prince", "Sheikh", "Chairman", "Chief", "Commander", "Colonel", "Col.", "Captain", "Major", "Judge", "Justice", "Ambassador",
+         "Spokesman", "Spokesperson", "Director", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Former", "Pope", "Imam", "Mullah", "Maulana", "Lord", "Lady", "Sir", "Rep."],
+        StringComparer.Ordinal);
+
+    /// <summary>The entities of the documents' mention layers, resolved without a knowledge base.</summary>
+    public static IReadOnlyList<Entity> Group(IEnumerable<Document> documents) => Group(documents, KnowledgeBase.Empty);
+
+    /// <summary>The entities of the documents' mention layers, linked to <paramref name="kb"/>.</summary>
+    public static IReadOnlyList<Entity> Group(IEnumerable<Document> documents, KnowledgeBase kb)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var groups = new Dictionary<(string Type, string Key), List<EntityMention>>();
-        var order = new List<(string Type, string Key)>();
-        foreach (var d in documents)
+        ArgumentNullException.ThrowIfNull(kb);
+        var docs = documents.ToList();
+        var mentions = new List<(Document Doc, MentionData Data, string Text, string Kind)>();
+        foreach (var d in docs)
         {
             foreach (var m in d.GetOrEmpty(Layers.Mentions))
             {
-                if (!MentionLabels.Named.Contains(m.Label))
+                if (MentionLabels.Named.Contains(m.Label))
                 {
-                    continue;
+                    var text = Collapse(d.GetText(m.Span));
+                    mentions.Add((d, m, text, KindOf(m.Label, kb.Candidates(text))));
                 }
-
-                var text = d.GetText(m.Span);
-                var key = (m.Label, Key(text));
-                if (!groups.TryGetValue(key, out var list))
-                {
-                    list = [];
-                    groups[key] = list;
-                    order.Add(key);
-                }
-
-                list.Add(new EntityMention(d.Id, m.Span, text));
             }
         }
 
-        var entities = new List<Entity>(order.Count);
-        foreach (var key in order)
+        var sets = new UnionFind(mentions.Count);
+        var links = new KbEntry?[mentions.Count];
+        var byKey = new Dictionary<(string Kind, string Key), int>();
+        void Join(int i, string kind, string key)
         {
-            var mentions = groups[key];
-            var forms = mentions.GroupBy(m => Collapse(m.Text), StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
-            entities.Add(new Entity($"e{entities.Count + 1}", forms[0], key.Type, forms.Skip(1).ToList(), mentions));
+            if (key.Length == 0)
+            {
+                return;
+            }
+
+            if (byKey.TryGetValue((kind, key), out var first))
+            {
+                sets.Union(first, i);
+            }
+            else
+            {
+                byKey[(kind, key)] = i;
+            }
+        }
+
+        // The knowledge base first: each mention's entry; a capital that speaks or holds a claim
+        // stands for its state (metonymy) and joins the state, not the city.
+        var countriesMentioned = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            if (Link(kb, mentions[i].Text, mentions[i].Kind, countriesMentioned) is { Kind: "country", Country: { } code })
+            {
+                countriesMentioned.Add(code);
+            }
+        }
+
+        var speaking = docs.SelectMany(d => d.GetOrEmpty(Layers.Quotes).Select(q => (d.Id, Span: q.SpeakerName))
+                .Concat(d.GetOrEmpty(Layers.Claims).Select(c => (d.Id, Span: c.HolderName))))
+            .Where(x => x.Span is not null).Select(x => (x.Id, x.Span!.Value)).ToHashSet();
+        var metonymic = new bool[mentions.Count];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            // Ambiguous places are read in the light of the story's countries (Geneva, Switzerland).
+            links[i] = Link(kb, mentions[i].Text, mentions[i].Kind, countriesMentioned);
+            if (links[i] is { CapitalOf: { } state } && speaking.Contains((mentions[i].Doc.Id, mentions[i].Data.Span)) && kb.Country(state) is { } country)
+            {
+                links[i] = country;
+                metonymic[i] = true;
+                Join(i, "PLACE", "kb:" + country.Id);
+            }
+        }
+
+        // Names, folded; people by their name without titles. A lone surname waits for its document.
+        var personShort = new List<int>();
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var (_, _, text, kind) = mentions[i];
+            if (metonymic[i])
+            {
+                continue;
+            }
+
+            var name = kind == "PER" ? WithoutTitles(text) : text;
+            if (kind == "PER" && name.Split(' ').Length == 1)
+            {
+                personShort.Add(i);
+                continue;
+            }
+
+            Join(i, kind, KnowledgeBase.Key(name));
+        }
+
+        // Within each document: people's short forms, acronyms and aliases.
+        foreach (var group in Enumerable.Range(0, mentions.Count).GroupBy(i => mentions[i].Doc.Id))
+        {
+            var inDoc = group.ToList();
+            foreach (var i in personShort.Where(i => mentions[i].Doc.Id == group.Key))
+            {
+                var word = KnowledgeBase.Key(WithoutTitles(mentions[i].Text));
+                var full = inDoc.Where(j => mentions[j].Kind == "PER" && WithoutTitles(mentions[j].Text).Split(' ') is { Length: > 1 } parts
+                        && (KnowledgeBase.Key(parts[^1]) == word || KnowledgeBase.Key(parts[0]) == word))
+                    .Select(j => KnowledgeBase.Key(WithoutTitles(mentions[j].Text))).Distinct(StringComparer.Ordinal).ToList();
+                if (full.Count == 0)
+                {
+                    // No full name in this document: the one person of the corpus with that surname, if only one.
+                    full = [.. mentions.Where(m => m.Kind == "PER" && WithoutTitles(m.Text).Split(' ') is { Length: > 1 } parts && KnowledgeBase.Key(parts[^1]) == word)
+                        .Select(m => KnowledgeBase.Key(WithoutTitles(m.Text))).Distinct(StringComparer.Ordinal)];
+                }
+
+                Join(i, "PER", full.Count == 1 ? full[0] : word);
+            }
+
+            var doc = mentions[inDoc[0]].Doc;
+            foreach (var i in inDoc.Where(i => !metonymic[i]))
+            {
+                var after = doc.Text.AsSpan(mentions[i].Data.Span.End);
+                if (AcronymAfter().Match(after.Length > 40 ? after[..40].ToString() : after.ToString()) is { Success: true } acronym
+                    && IsAcronymOf(acronym.Groups[1].Value, mentions[i].Text))
+                {
+                    Join(i, mentions[i].Kind, KnowledgeBase.Key(acronym.Groups[1].Value));
+                }
+
+                if (AliasAfter().Match(after.Length > 60 ? after[..60].ToString() : after.ToString()) is { Success: true } alias)
+                {
+                    var aliasStart = mentions[i].Data.Span.End + alias.Groups[1].Index;
+                    foreach (var j in inDoc.Where(j => mentions[j].Data.Span.Start == aliasStart && !metonymic[j]))
+                    {
+                        sets.Union(i, j);
+                    }
+                }
+
+                // "ISKP (Islamic State (Khorasan Province)": an acronym mention, then its expansion in brackets.
+                if (IsAllCaps(mentions[i].Text) && OpeningBracket().Match(after.ToString()) is { Success: true } open)
+                {
+                    var expansionStart = mentions[i].Data.Span.End + open.Length;
+                    foreach (var j in inDoc.Where(j => mentions[j].Data.Span.Start == expansionStart && mentions[j].Kind == mentions[i].Kind && IsAcronymOf(mentions[i].Text, mentions[j].Text)))
+                    {
+                        sets.Union(i, j);
+                    }
+                }
+            }
+        }
+
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            if (!metonymic[i] && links[i] is { } entry)
+            {
+                Join(i, mentions[i].Kind, "kb:" + entry.Id);
+            }
+        }
+
+        return Build(mentions, sets, links);
+    }
+
+    private static List<Entity> Build(List<(Document Doc, MentionData Data, string Text, string Kind)> mentions, UnionFind sets, KbEntry?[] links)
+    {
+        var clusters = Enumerable.Range(0, mentions.Count).GroupBy(sets.Find).OrderBy(g => g.Min()).ToList();
+        var entities = new List<Entity>(clusters.Count);
+        foreach (var cluster in clusters)
+        {
+            var members = cluster.OrderBy(i => i).ToList();
+            var forms = members.GroupBy(i => mentions[i].Text, StringComparer.Ordinal)
+                .Select(g => (Form: g.Key, Count: g.Count(), Words: WithoutTitles(g.Key).Split(' ').Length))
+                .ToList();
+            var longest = forms.Max(f => f.Words);
+            var name = forms.Where(f => f.Words == longest).OrderByDescending(f => f.Count).ThenBy(f => f.Form, StringComparer.Ordinal).First().Form;
+            var aliases = forms.Select(f => f.Form).Where(f => f != name).Order(StringComparer.Ordinal).ToList();
+            var type = members.GroupBy(i => mentions[i].Data.Label, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+            var kb = members.Select(i => links[i]).OfType<KbEntry>().GroupBy(e => e).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+            type = kb switch
+            {
+                { IsPlace: true } when type is not ("GPE" or "LOC" or "FAC") => "GPE",
+                { Kind: "org" } => "ORG",
+                { Kind: "facility" } => "FAC",
+                _ => type,
+            };
+
+            entities.Add(new Entity($"e{entities.Count + 1}", name, type, aliases,
+                [.. members.Select(i => new EntityMention(mentions[i].Doc.Id, mentions[i].Data.Span, mentions[i].Text))], kb));
         }
 
         return entities;
+    }
+
+    /// <summary>The knowledge-base entry a name links to: a country before a city before a region (in the story's countries when known, then the most populous), an organisation for organisations.</summary>
+    private static KbEntry? Link(KnowledgeBase kb, string text, string kind, HashSet<string> storyCountries)
+    {
+        var candidates = kb.Candidates(text);
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        if (kind == "PLACE")
+        {
+            return candidates.Where(c => c.IsPlace)
+                .OrderBy(c => c.Kind switch { "country" => 0, "city" => 1, _ => 2 })
+                .ThenByDescending(c => c.Country is { } code && storyCountries.Contains(code))
+                .ThenByDescending(c => c.Population)
+                .ThenBy(c => c.Id, StringComparer.Ordinal)
+                .FirstOrDefault();
+        }
+
+        var wanted = kind switch { "ORG" => "org", "FAC" => "facility", _ => null };
+        return wanted is null ? null : candidates.Where(c => c.Kind == wanted).OrderBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Kinds that may share an entity: places (GPE, LOC) together, every other label apart,
+    /// except that a name the tagger called MISC, ORG or FAC which the knowledge base knows as an
+    /// organisation or a facility takes that kind ("ISIS-K" MISC, "HKIA" ORG).
+    /// </summary>
+    private static string KindOf(string label, IReadOnlyList<KbEntry> candidates)
+    {
+        if (label is "GPE" or "LOC")
+        {
+            return "PLACE";
+        }
+
+        if (label is "MISC" or "ORG" or "FAC" && candidates.Count > 0 && !candidates.Any(c => c.IsPlace))
+        {
+            var kinds = candidates.Select(c => c.Kind).Distinct(StringComparer.Ordinal).ToList();
+            if (kinds.Count == 1)
+            {
+                return kinds[0] == "facility" ? "FAC" : "ORG";
+            }
+        }
+
+        return label;
+    }
+
+    /// <summary>True when <paramref name="acronym"/> is made of the initials of <paramref name="name"/>'s words (hyphenated parts and small words may be skipped).</summary>
+    private static bool IsAcronymOf(string acronym, string name)
+    {
+        var letters = acronym.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray();
+        var initials = name.Split([' ', '-', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).Select(w => char.ToUpperInvariant(w[0])).ToArray();
+        if (letters.Length < 2 || initials.Length < 2)
+        {
+            return false;
+        }
+
+        // The acronym's letters in order among the initials, starting with the first.
+        var k = 0;
+        foreach (var c in initials)
+        {
+            if (k < letters.Length && c == letters[k])
+            {
+                k++;
+            }
+        }
+
+        return k == letters.Length && letters[0] == initials[0];
+    }
+
+    private static bool IsAllCaps(string text) => text.Length >= 2 && text.Any(char.IsLetter) && !text.Any(char.IsLower);
+
+    private static string WithoutTitles(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && Titles.Contains(words[0]))
+        {
+            words.RemoveAt(0);
+        }
+
+        return string.Join(' ', words);
     }
 
     /// <summary>The grouping key of a name: lower case, curly quotes straightened, white space collapsed.</summary>
@@ -84,4 +327,42 @@ public static class EntityGrouping
     }
 
     private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [GeneratedRegex(@"^\s*\(\s*([A-Z][A-Za-z\-]{1,9})\s*\)", RegexOptions.CultureInvariant)]
+    private static partial Regex AcronymAfter();
+
+    [GeneratedRegex(@"^\s*,?\s*\(?(?:also known as|a\.k\.a\.|aka|alias)\s+()", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex AliasAfter();
+
+    [GeneratedRegex(@"^\s*\(\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex OpeningBracket();
+
+    /// <summary>Disjoint sets over mention indices.</summary>
+    private sealed class UnionFind
+    {
+        private readonly int[] _parent;
+
+        public UnionFind(int n) => _parent = [.. Enumerable.Range(0, n)];
+
+        public int Find(int i)
+        {
+            while (_parent[i] != i)
+            {
+                _parent[i] = _parent[_parent[i]];
+                i = _parent[i];
+            }
+
+            return i;
+        }
+
+        public void Union(int a, int b)
+        {
+            var (ra, rb) = (Find(a), Find(b));
+            if (ra != rb)
+            {
+                _parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+            }
+        }
+
+    }
 }

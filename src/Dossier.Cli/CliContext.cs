@@ -14,6 +14,23 @@ internal sealed class CliContext
         Interactive = interactive;
         Pipeline = new PipelineBuilder().UseDefaults(LoadNer(error)).Build();
         Reader = new BatchReader(new DocumentLoader(), Pipeline);
+        _kb = new Lazy<Dossier.Nlp.Entities.KnowledgeBase>(() => LoadKb(error));
+    }
+
+    private readonly Lazy<Dossier.Nlp.Entities.KnowledgeBase> _kb;
+
+    /// <summary>The shipped knowledge base, loaded when first needed; empty (with a warning) when it is missing.</summary>
+    public Dossier.Nlp.Entities.KnowledgeBase Kb => _kb.Value;
+
+    private static Dossier.Nlp.Entities.KnowledgeBase LoadKb(TextWriter error)
+    {
+        if (!File.Exists(ModelPaths.Kb))
+        {
+            error.WriteLine($"dossier: warning: no knowledge base at {ModelPaths.Kb}; entities are not linked (build it with 'dossier build kb --config configs/kb.json')");
+            return Dossier.Nlp.Entities.KnowledgeBase.Empty;
+        }
+
+        return Dossier.Nlp.Entities.KnowledgeBase.Load(ModelPaths.Kb);
     }
 
     /// <summary>The shipped NER model, or null (with a warning) when it is missing.</summary>

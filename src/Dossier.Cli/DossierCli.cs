@@ -17,6 +17,7 @@ internal static class DossierCli
             IngestCommand.Create(context),
             ShowCommand.Create(context),
             TrainCommand.Create(context),
+            BuildCommand.Create(context),
             EvalCommand.Create(context),
         };
         var parse = root.Parse(args);

@@ -7,4 +7,6 @@ internal static class ModelPaths
         Environment.GetEnvironmentVariable("DOSSIER_MODELS") is { Length: > 0 } env ? env : Path.Combine(AppContext.BaseDirectory, "models");
 
     public static string Ner => Path.Combine(Root, "ner");
+
+    public static string Kb => Path.Combine(Root, "kb", "kb.tsv");
 }

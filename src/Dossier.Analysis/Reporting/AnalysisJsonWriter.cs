@@ -154,8 +154,34 @@ public static class AnalysisJsonWriter
         }
 
         w.WriteEndArray();
-        w.WriteNull("kb");
-        w.WriteNull("geo");
+        if (e.Kb is { } kb)
+        {
+            w.WriteStartObject("kb");
+            w.WriteString("id", kb.Id);
+            w.WriteString("name", kb.Name);
+            w.WriteString("kind", kb.Kind);
+            w.WriteString("country", kb.Country);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("kb");
+        }
+
+        if (e.Kb is { Latitude: { } lat, Longitude: { } lon } place)
+        {
+            w.WriteStartObject("geo");
+            w.WriteNumber("lat", lat);
+            w.WriteNumber("lon", lon);
+            w.WriteString("country", place.Country);
+            w.WriteNumber("population", place.Population);
+            w.WriteBoolean("centroid", place.Kind == "country");
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("geo");
+        }
         w.WriteStartArray("mentions");
         foreach (var m in e.Mentions)
         {

@@ -57,7 +57,7 @@ internal static class AnalyzeCommand
             }
         }
 
-        var analysis = new CorpusAnalysis(documents, failures, ctx.Pipeline.Adds);
+        var analysis = new CorpusAnalysis(documents, failures, ctx.Pipeline.Adds, ctx.Kb);
         if (outputPath is null)
         {
             Write(ctx.Output, analysis, format);

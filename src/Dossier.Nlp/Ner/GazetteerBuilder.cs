@@ -235,7 +235,7 @@ public static class GazetteerBuilder
     }
 
     /// <summary>Upper-case names as they are written in text (matching is case-insensitive; this keeps tokenization right).</summary>
-    private static string TitleCase(string name)
+    internal static string TitleCase(string name)
     {
         var sb = new StringBuilder(name.Length);
         var startOfWord = true;
@@ -248,7 +248,7 @@ public static class GazetteerBuilder
         return sb.ToString();
     }
 
-    private static bool IsLatinName(string s)
+    internal static bool IsLatinName(string s)
     {
         if (s.Length < 3 || !char.IsUpper(s[0]) || s.All(c => char.IsUpper(c) || !char.IsLetter(c)))
         {

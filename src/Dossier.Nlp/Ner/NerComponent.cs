@@ -107,7 +107,41 @@ public sealed class NerComponent : IDocumentComponent
             }
         }
 
-        document.Set(Layers.Mentions, [.. PeopleConsistently(text, mentions).OrderBy(m => m.Span)]);
+        document.Set(Layers.Mentions, [.. Surnames(text, tokens, PeopleConsistently(text, mentions)).OrderBy(m => m.Span)]);
+    }
+
+    /// <summary>
+    /// A person's surname standing alone later or earlier in the document ("Raza said" after
+    /// "Syed Atif Raza") is a mention of a person even where the tagger missed it.
+    /// </summary>
+    private List<MentionData> Surnames(string text, System.Collections.Immutable.ImmutableArray<TokenData> tokens, List<MentionData> mentions)
+    {
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions.Where(m => m.Label == "PER"))
+        {
+            var words = text[m.Span.Start..m.Span.End].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length > 1 && words[^1].Length >= 3 && char.IsUpper(words[^1][0]) && words[^1].Skip(1).All(char.IsLower) && !_notNames.Contains(words[^1]))
+            {
+                surnames.Add(words[^1]);
+            }
+        }
+
+        if (surnames.Count == 0)
+        {
+            return mentions;
+        }
+
+        var covered = mentions.Select(m => m.Span).OrderBy(s => s.Start).ToList();
+        var added = new List<MentionData>();
+        foreach (var t in tokens)
+        {
+            if (t.Kind == TokenKind.Word && surnames.Contains(text.Substring(t.Span.Start, t.Span.Length)) && !covered.Any(c => c.Overlaps(t.Span)))
+            {
+                added.Add(new MentionData(t.Span, "PER"));
+            }
+        }
+
+        return added.Count == 0 ? mentions : [.. mentions, .. added];
     }
 
     /// <summary>

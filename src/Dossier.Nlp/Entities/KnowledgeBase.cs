@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text;
+using Dossier.Nlp.Ner;
+
+namespace Dossier.Nlp.Entities;
+
+/// <summary>An entry of the knowledge base: a country, city, region or organisation, with its names.</summary>
+/// <param name="Id">A stable id: <c>geonames:1168579</c>, <c>ofac:12206</c>.</param>
+/// <param name="Kind"><c>country</c>, <c>city</c>, <c>region</c> or <c>org</c>.</param>
+/// <param name="Name">The canonical name.</param>
+/// <param name="Country">The ISO 3166 alpha-2 code of the country it is (countries) or lies in, or null.</param>
+/// <param name="Latitude">Latitude (cities: GeoNames; countries: the population-weighted centre of their cities), or null.</param>
+/// <param name="Longitude">Longitude, or null.</param>
+/// <param name="Population">Population, 0 when unknown.</param>
+/// <param name="CapitalOf">For a national capital, the ISO code of its country.</param>
+/// <param name="Aliases">Other names (spellings, acronyms, "a.k.a." names).</param>
+public sealed record KbEntry(string Id, string Kind, string Name, string? Country, double? Latitude, double? Longitude, long Population, string? CapitalOf, IReadOnlyList<string> Aliases)
+{
+    /// <summary>True for places (countries, cities, regions).</summary>
+    public bool IsPlace => Kind is "country" or "city" or "region";
+}
+
+/// <summary>
+/// The bundled knowledge base (<c>models/kb/kb.tsv</c>, built by <c>dossier build kb</c> from
+/// GeoNames and OFAC SDN in ../shared/data): entries looked up by any of their names, folded
+/// by <see cref="Key"/> so that transliterations meet ("Tehreek-e-Taliban" and "Tehrik-i-Taliban").
+/// Immutable; thread-safe.
+/// </summary>
+public sealed class KnowledgeBase
+{
+    private readonly Dictionary<string, List<KbEntry>> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KbEntry> _countries = new(StringComparer.Ordinal);
+
+    /// <summary>Indexes the entries.</summary>
+    public KnowledgeBase(IEnumerable<KbEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        Entries = [.. entries];
+        foreach (var e in Entries)
+        {
+            foreach (var name in e.Aliases.Prepend(e.Name))
+            {
+                var key = Key(name);
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!_byKey.TryGetValue(key, out var list))
+                {
+                    list = [];
+                    _byKey[key] = list;
+                }
+
+                if (!list.Contains(e))
+                {
+                    list.Add(e);
+                }
+            }
+
+            if (e.Kind == "country" && e.Country is { } code)
+            {
+                _countries[code] = e;
+            }
+        }
+    }
+
+    /// <summary>No entries.</summary>
+    public static KnowledgeBase Empty { get; } = new([]);
+
+    /// <summary>Every entry.</summary>
+    public IReadOnlyList<KbEntry> Entries { get; }
+
+    /// <summary>The lookup key of a name: <see cref="Gazetteer.SpellingKey"/> of its words, a leading "the" and a trailing "'s" left out.</summary>
+    public static string Key(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var words = name.Replace('’', '\'').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count > 1 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            words.RemoveAt(0);
+        }
+
+        if (words.Count > 0 && words[^1].EndsWith("'s", StringComparison.OrdinalIgnoreCase))
+        {
+            words[^1] = words[^1][..^2];
+        }
+
+        return Gazetteer.SpellingKey(words);
+    }
+
+    /// <summary>The entries one of whose names has the key of <paramref name="name"/>.</summary>
+    public IReadOnlyList<KbEntry> Candidates(string name) => _byKey.TryGetValue(Key(name), out var list) ? list : [];
+
+    /// <summary>The country with an ISO code, or null.</summary>
+    public KbEntry? Country(string code) => _countries.GetValueOrDefault(code);
+
+    /// <summary>Writes the entries as TSV: id, kind, name, country, latitude, longitude, population, capital-of, aliases (|-separated).</summary>
+    public void Save(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var w = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        w.WriteLine("# id\tkind\tname\tcountry\tlatitude\tlongitude\tpopulation\tcapital_of\taliases");
+        foreach (var e in Entries.OrderBy(e => e.Id, StringComparer.Ordinal))
+        {
+            w.WriteLine(string.Join('\t',
+                e.Id, e.Kind, e.Name, e.Country ?? string.Empty,
+                e.Latitude?.ToString("0.#####", CultureInfo.InvariantCulture) ?? string.Empty,
+                e.Longitude?.ToString("0.#####", CultureInfo.InvariantCulture) ?? string.Empty,
+                e.Population.ToString(CultureInfo.InvariantCulture), e.CapitalOf ?? string.Empty,
+                string.Join('|', e.Aliases)));
+        }
+    }
+
+    /// <summary>Reads a file written by <see cref="Save"/>.</summary>
+    /// <exception cref="DossierException">With <see cref="DossierErrorCode.NotFound"/> when the file is missing.</exception>
+    public static KnowledgeBase Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new DossierException(DossierErrorCode.NotFound, $"no knowledge base at {path}; build one with 'dossier build kb --config configs/kb.json'");
+        }
+
+        var entries = new List<KbEntry>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.StartsWith('#') || line.Length == 0)
+            {
+                continue;
+            }
+
+            var f = line.Split('\t');
+            if (f.Length < 9)
+            {
+                continue;
+            }
+
+            entries.Add(new KbEntry(f[0], f[1], f[2], Null(f[3]), Number(f[4]), Number(f[5]),
+                long.Parse(f[6], CultureInfo.InvariantCulture), Null(f[7]),
+                f[8].Length == 0 ? [] : f[8].Split('|')));
+        }
+
+        return new KnowledgeBase(entries);
+
+        static string? Null(string s) => s.Length == 0 ? null : s;
+        static double? Number(string s) => s.Length == 0 ? null : double.Parse(s, CultureInfo.InvariantCulture);
+    }
+}

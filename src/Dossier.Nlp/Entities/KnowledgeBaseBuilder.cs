@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dossier.Nlp.Ner;
+using Dossier.Text;
+
+namespace Dossier.Nlp.Entities;
+
+/// <summary>
+/// Builds the knowledge base from GeoNames (countries with their capitals, cities of 15,000 or
+/// more with coordinates, population and Latin-script alternate names, admin-1 regions) and the
+/// OFAC SDN list (organisations with every "a.k.a." name), plus the shipped country aliases.
+/// Deterministic: the same sources give the same file.
+/// </summary>
+public static partial class KnowledgeBaseBuilder
+{
+    private const int MaxAliases = 24;
+
+    /// <summary>Reads the sources (paths relative to <paramref name="baseDirectory"/>) and builds the entries.</summary>
+    public static KnowledgeBase Build(GazetteerSources sources, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        string Resolve(string path) => DataFile.Resolve(baseDirectory, path);
+        var entries = new List<KbEntry>();
+
+        // Cities first: countries take their coordinates from them.
+        var cities = new List<(KbEntry Entry, string FeatureCode)>();
+        if (sources.GeonamesCities is { } citiesPath)
+        {
+            foreach (var line in GazetteerBuilder.ReadLinesMaybeZipped(Resolve(citiesPath)))
+            {
+                var f = line.Split('\t');
+                if (f.Length < 15)
+                {
+                    continue;
+                }
+
+                var aliases = f[3].Split(',').Prepend(f[2])
+                    .Where(a => a != f[1] && a.Length <= 40 && GazetteerBuilder.IsLatinName(a))
+                    .Distinct(StringComparer.Ordinal).Take(MaxAliases).ToList();
+                var entry = new KbEntry($"geonames:{f[0]}", "city", f[1], f[8],
+                    double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture),
+                    long.TryParse(f[14], CultureInfo.InvariantCulture, out var population) ? population : 0,
+                    f[7] == "PPLC" ? f[8] : null, aliases);
+                cities.Add((entry, f[7]));
+            }
+        }
+
+        entries.AddRange(cities.Select(c => c.Entry));
+        var countryAliases = DataFile.ReadEmbedded(typeof(GazetteerBuilder).Assembly, "Dossier.Nlp.Ner.country-aliases.tsv")
+            .Where(r => r.Length >= 2).ToLookup(r => r[1], r => r[0], StringComparer.Ordinal);
+        if (sources.GeonamesCountries is { } countriesPath)
+        {
+            foreach (var line in File.ReadLines(Resolve(countriesPath)).Where(l => !l.StartsWith('#')))
+            {
+                var f = line.Split('\t');
+                if (f.Length < 17)
+                {
+                    continue;
+                }
+
+                var code = f[0];
+                var own = cities.Where(c => c.Entry.Country == code && c.Entry.Population > 0).Select(c => c.Entry).ToList();
+                var weight = own.Sum(c => (double)c.Population);
+                double? lat = weight > 0 ? own.Sum(c => c.Latitude!.Value * c.Population) / weight : null;
+                double? lon = weight > 0 ? own.Sum(c => c.Longitude!.Value * c.Population) / weight : null;
+                entries.Add(new KbEntry($"geonames:{f[16]}", "country", f[4], code,
+                    lat is { } la ? Math.Round(la, 4) : null, lon is { } lo ? Math.Round(lo, 4) : null,
+                    long.TryParse(f[7], CultureInfo.InvariantCulture, out var population) ? population : 0, null,
+                    [.. countryAliases[code].Where(a => a != f[4]).Distinct(StringComparer.Ordinal)]));
+            }
+        }
+
+        if (sources.GeonamesRegions is { } regionsPath)
+        {
+            foreach (var line in File.ReadLines(Resolve(regionsPath)))
+            {
+                var f = line.Split('\t');
+                if (f.Length < 4 || !f[0].Contains('.', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                entries.Add(new KbEntry($"geonames:{f[3]}", "region", f[1], f[0][..f[0].IndexOf('.', StringComparison.Ordinal)], null, null, 0, null,
+                    f[2] != f[1] ? [f[2]] : []));
+            }
+        }
+
+        if (sources.OfacSdn is { } sdnPath)
+        {
+            var organisations = new Dictionary<string, (string Name, List<string> Aliases)>(StringComparer.Ordinal);
+            foreach (var f in GazetteerBuilder.Csv(Resolve(sdnPath)))
+            {
+                if (f.Count < 12 || f[2].Trim() != "-0-")
+                {
+                    continue;
+                }
+
+                var (name, acronym) = SplitAcronym(f[1]);
+                var aliases = new List<string>();
+                if (acronym is not null)
+                {
+                    aliases.Add(acronym);
+                }
+
+                foreach (Match m in AkaInRemarks().Matches(f[11]))
+                {
+                    aliases.Add(m.Groups[1].Value);
+                }
+
+                organisations[f[0]] = (name, aliases);
+            }
+
+            if (sources.OfacAlt is { } altPath)
+            {
+                foreach (var f in GazetteerBuilder.Csv(Resolve(altPath)))
+                {
+                    if (f.Count > 3 && organisations.TryGetValue(f[0], out var org))
+                    {
+                        var (name, acronym) = SplitAcronym(f[3]);
+                        org.Aliases.Add(name);
+                        if (acronym is not null)
+                        {
+                            org.Aliases.Add(acronym);
+                        }
+                    }
+                }
+            }
+
+            foreach (var (id, (name, aliases)) in organisations)
+            {
+                var cased = GazetteerBuilder.TitleCase(name);
+                entries.Add(new KbEntry($"ofac:{id}", "org", cased, null, null, null, 0, null,
+                    [.. aliases.Select(a => a.Length <= 8 && !a.Contains(' ', StringComparison.Ordinal) ? a : GazetteerBuilder.TitleCase(a))
+                        .Where(a => a.Length >= 2 && a != cased).Distinct(StringComparer.Ordinal)]));
+            }
+        }
+
+        // The shipped list: entries the sources lack, names they lack.
+        foreach (var row in DataFile.ReadEmbedded(typeof(KnowledgeBaseBuilder).Assembly, "Dossier.Nlp.Entities.known-entities.tsv").Where(r => r.Length >= 4))
+        {
+            var aliases = row[3].Split('|', StringSplitOptions.RemoveEmptyEntries);
+            var existing = entries.FindIndex(e => e.Id == row[0]);
+            if (existing >= 0)
+            {
+                entries[existing] = entries[existing] with { Aliases = [.. entries[existing].Aliases.Concat(aliases).Distinct(StringComparer.Ordinal)] };
+            }
+            else if (row[0].StartsWith("dossier:", StringComparison.Ordinal))
+            {
+                entries.Add(new KbEntry(row[0], row[1], row[2], null, null, null, 0, null, aliases));
+            }
+        }
+
+        return new KnowledgeBase(entries);
+    }
+
+    /// <summary>"TEHRIK-E TALIBAN PAKISTAN (TTP)" → the name and the acronym.</summary>
+    private static (string Name, string? Acronym) SplitAcronym(string raw)
+    {
+        var name = raw.Trim().Trim('"').Trim();
+        var open = name.LastIndexOf('(');
+        if (open > 0 && name.EndsWith(')'))
+        {
+            var inner = name[(open + 1)..^1].Trim();
+            if (inner.Length is >= 2 and <= 10 && !inner.Contains(' ', StringComparison.Ordinal))
+            {
+                return (name[..open].Trim(), inner);
+            }
+        }
+
+        return (name, null);
+    }
+
+    [GeneratedRegex(@"a\.k\.a\.\s*'([^']{2,80})'", RegexOptions.CultureInvariant)]
+    private static partial Regex AkaInRemarks();
+}
