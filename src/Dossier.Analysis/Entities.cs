@@ -225,7 +225,7 @@ public static partial class EntityGrouping
         return entities;
     }
 
-    /// <summary>The knowledge-base entry a name links to: a country before a city before a region (in the story's countries when known, then the most populous), an organisation for organisations.</summary>
+    /// <summary>The knowledge-base entry a name links to: a country before a city before a region (the most populous, favouring the story's countries), an organisation or facility for those.</summary>
     private static KbEntry? Link(KnowledgeBase kb, string text, string kind, HashSet<string> storyCountries)
     {
         var candidates = kb.Candidates(text);
@@ -236,10 +236,14 @@ public static partial class EntityGrouping
 
         if (kind == "PLACE")
         {
+            // A place in one of the story's countries counts as if it were four times as populous:
+            // context decides between places of similar size, size between a city and a town
+            // ("Geneva" is the Swiss city, 183,000, not the Illinois town of 21,800, in a story that names the US).
+            // A national capital comes first: news names capitals ("Islamabad", not Chittagong's old name).
             return candidates.Where(c => c.IsPlace)
                 .OrderBy(c => c.Kind switch { "country" => 0, "city" => 1, _ => 2 })
-                .ThenByDescending(c => c.Country is { } code && storyCountries.Contains(code))
-                .ThenByDescending(c => c.Population)
+                .ThenBy(c => c.CapitalOf is null ? 1 : 0)
+                .ThenByDescending(c => c.Population * (c.Country is { } code && storyCountries.Contains(code) ? 4.0 : 1.0))
                 .ThenBy(c => c.Id, StringComparer.Ordinal)
                 .FirstOrDefault();
         }

@@ -50,6 +50,8 @@ public static class Statements
             }
         }
 
+        // A nationality speaks for its state ("Afghan officials deny …"): the country's entity, when the corpus names it.
+        var countries = entities.Where(e => e.Kb is { Kind: "country", Country: not null }).GroupBy(e => e.Kb!.Country!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var quotes = new List<Quote>();
         var claims = new List<Claim>();
         foreach (var d in documents)
@@ -67,7 +69,15 @@ public static class Statements
 
         return (quotes, claims);
 
-        Entity? Find(Document d, TextSpan? span) => span is { } s && byMention.TryGetValue((d.Id, s), out var e) ? e : null;
+        Entity? Find(Document d, TextSpan? span)
+        {
+            if (span is not { } s || !byMention.TryGetValue((d.Id, s), out var e))
+            {
+                return null;
+            }
+
+            return e.Type == "NORP" && Dossier.Nlp.Ner.GazetteerBuilder.Demonyms.TryGetValue(d.GetText(s), out var code) && countries.TryGetValue(code, out var country) ? country : e;
+        }
     }
 
     private static string? Text(Document d, TextSpan? span) => span is { } s ? string.Join(' ', d.GetText(s).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : null;

@@ -16,10 +16,10 @@ public class SeedGoldTests
     };
 
     [Fact]
-    public void Seeds_QuotesSpeakersAndClaimPositions_MeetTheFloors()
+    public void Seeds_EntitiesQuotesSpeakersAndClaimPositions_MeetTheFloors_AndNothingIsWronglyMerged()
     {
         var documents = Repo.SeedFiles.Select(f => Models.Pipeline.Process(new Dossier.Extraction.Ingestion.DocumentLoader().Load(f))).ToList();
-        var analysis = new CorpusAnalysis(documents, [], Models.Pipeline.Adds);
+        var analysis = new CorpusAnalysis(documents, [], Models.Pipeline.Adds, Models.Kb);
         var keyOf = documents.ToDictionary(d => d.Id, d => Path.GetFileName(d.Metadata.Source ?? string.Empty)[..3]);
         using var gold = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Shared, "gold", "seeds.gold.json")));
         var aliases = gold.RootElement.GetProperty("entities").EnumerateArray().ToDictionary(
@@ -61,6 +61,35 @@ public class SeedGoldTests
                 && SpeakerOk(p.GetProperty("holder").GetString()!, c.Holder, c.HolderText)) ? 1 : 0;
         }
 
+        // Entities, as score.py measures them: each gold entity's best-matching entity, the share of
+        // its aliases present in the texts that this entity carries, and merges of what must stay apart.
+        var texts = documents.Select(d => Norm(d.Text)).ToList();
+        var names = analysis.Entities.Select(e => (Entity: e, Names: e.Aliases.Append(e.Name).Concat(e.Mentions.Select(m => m.Text)).Select(Norm).ToHashSet(StringComparer.Ordinal))).ToList();
+        int entitiesFound = 0;
+        var completeness = 0.0;
+        foreach (var (canonical, goldNames) in aliases)
+        {
+            var present = goldNames.Where(a => texts.Any(t => t.Contains(a, StringComparison.Ordinal))).ToHashSet(StringComparer.Ordinal);
+            var best = names.Where(n => n.Names.Overlaps(goldNames)).OrderByDescending(n => n.Names.Intersect(goldNames).Count()).FirstOrDefault();
+            if (best.Entity is null)
+            {
+                continue;
+            }
+
+            entitiesFound++;
+            completeness += (double)best.Names.Intersect(present).Count() / Math.Max(1, present.Count);
+        }
+
+        var wrongMerges = 0;
+        foreach (var pair in gold.RootElement.GetProperty("must_not_merge").EnumerateArray())
+        {
+            var (a, b) = (aliases[pair[0].GetString()!], aliases[pair[1].GetString()!]);
+            var shared = a.Intersect(b).ToHashSet(StringComparer.Ordinal);
+            wrongMerges += names.Count(n => n.Names.Except(shared).Any(a.Contains) && n.Names.Except(shared).Any(b.Contains));
+        }
+
+        Assert.Equal(0, wrongMerges);
+
         using var baseline = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "eval", "baseline.json")));
         var seeds = baseline.RootElement.GetProperty("seeds");
         var epsilon = seeds.GetProperty("epsilon").GetDouble();
@@ -69,6 +98,8 @@ public class SeedGoldTests
             ["quotes_found"] = (double)found / goldQuotes.Count,
             ["quote_speakers"] = (double)speakers / goldQuotes.Count,
             ["claim_positions"] = (double)held / positions,
+            ["entities_found"] = (double)entitiesFound / aliases.Count,
+            ["alias_merge"] = completeness / aliases.Count,
         };
         foreach (var floor in seeds.GetProperty("floors").EnumerateObject())
         {

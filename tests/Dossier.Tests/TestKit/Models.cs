@@ -9,6 +9,11 @@ public static class Models
     private static readonly Lazy<NerModel> NerModel = new(() => Dossier.Nlp.Ner.NerModel.Load(Path.Combine(Repo.Root, "models", "ner")));
     private static readonly Lazy<DocumentPipeline> Full = new(() => new PipelineBuilder().UseDefaults(NerModel.Value).Build());
 
+    private static readonly Lazy<Dossier.Nlp.Entities.KnowledgeBase> KbFile = new(() => Dossier.Nlp.Entities.KnowledgeBase.Load(Path.Combine(Repo.Root, "models", "kb", "kb.tsv")));
+
+    /// <summary>models/kb.</summary>
+    public static Dossier.Nlp.Entities.KnowledgeBase Kb => KbFile.Value;
+
     /// <summary>models/ner.</summary>
     public static NerModel Ner => NerModel.Value;
 

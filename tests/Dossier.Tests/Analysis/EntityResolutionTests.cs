@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+using Dossier.Analysis;
+using Dossier.Annotations;
+using Dossier.Nlp.Entities;
+using Dossier.Tests.TestKit;
+using Dossier.Text;
+
+namespace Dossier.Tests.Analysis;
+
+/// <summary>Entity resolution on hand-made mentions (no tagger involved), and the knowledge base's linking.</summary>
+public class EntityResolutionTests
+{
+    /// <summary>A document whose mentions are the [bracketed/TYPE] parts of <paramref name="marked"/>.</summary>
+    private static Document Doc(string marked, params (string Speaker, string Content)[] quotes)
+    {
+        var text = Regex.Replace(marked, @"\[([^\]/]+)/[A-Z]+\]", "$1");
+        var doc = new Document(text);
+        var mentions = new List<MentionData>();
+        var offset = 0;
+        foreach (Match m in Regex.Matches(marked, @"\[([^\]/]+)/([A-Z]+)\]"))
+        {
+            var start = m.Index - offset;
+            mentions.Add(new MentionData(new TextSpan(start, start + m.Groups[1].Length), m.Groups[2].Value));
+            offset += m.Length - m.Groups[1].Length;
+        }
+
+        doc.Set(Layers.Mentions, [.. mentions]);
+        doc.Set(Layers.Quotes, [.. quotes.Select(q =>
+        {
+            var speaker = new TextSpan(text.IndexOf(q.Speaker, StringComparison.Ordinal), text.IndexOf(q.Speaker, StringComparison.Ordinal) + q.Speaker.Length);
+            var content = new TextSpan(text.IndexOf(q.Content, StringComparison.Ordinal), text.IndexOf(q.Content, StringComparison.Ordinal) + q.Content.Length);
+            return new QuoteData(content, "indirect", speaker, null, speaker, "named");
+        }).OrderBy(q => q.Span)]);
+        return doc;
+    }
+
+    private static Entity Of(IReadOnlyList<Entity> entities, string written) => Assert.Single(entities, e => e.Mentions.Any(m => m.Text == written));
+
+    private static readonly KnowledgeBase SmallKb = new(
+    [
+        new KbEntry("geonames:1168579", "country", "Pakistan", "PK", 30.3, 71.5, 212_000_000, null, []),
+        new KbEntry("geonames:6252001", "country", "United States", "US", 37.4, -93.4, 327_000_000, null, ["US", "U.S.", "America"]),
+        new KbEntry("geonames:1176615", "city", "Islamabad", "PK", 33.72, 73.04, 601_600, "PK", []),
+        new KbEntry("geonames:2660646", "city", "Genève", "CH", 46.2, 6.15, 201_741, null, ["Geneva"]),
+        new KbEntry("geonames:4893591", "city", "Geneva", "US", 41.9, -88.3, 21_806, null, []),
+        new KbEntry("ofac:12206", "org", "Tehrik-E Taliban Pakistan", null, null, null, 0, null, ["TTP", "Pakistani Taliban"]),
+    ]);
+
+    [Fact]
+    public void AcronymDefinedInADocument_JoinsItsExpansionEverywhere()
+    {
+        var a = Doc("The [Baloch Liberation Army/ORG] ([BLA/ORG]) claimed it.");
+        var b = Doc("Officials blamed the [BLA/ORG] for the attack.");
+        var entities = EntityGrouping.Group([a, b]);
+        var bla = Of(entities, "Baloch Liberation Army");
+        Assert.Equal(3, bla.Mentions.Count);
+        Assert.Equal("Baloch Liberation Army", bla.Name);
+    }
+
+    [Fact]
+    public void TransliteratedSpellings_AreOneOrganisation_ButNeverThePlaceInTheirName()
+    {
+        var a = Doc("[Tehreek-e-Taliban Pakistan/ORG] fighters crossed into [Pakistan/GPE].");
+        var b = Doc("[Tehrik-i-Taliban Pakistan/ORG] denied it.");
+        var entities = EntityGrouping.Group([a, b]);
+        Assert.Equal(2, Of(entities, "Tehreek-e-Taliban Pakistan").Mentions.Count);
+        Assert.DoesNotContain(Of(entities, "Pakistan").Mentions, m => m.Text.Contains("Taliban", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Surname_JoinsTheOneFullNameOfItsDocument_AndTitlesAreNotPartOfTheName()
+    {
+        var a = Doc("[Shafqat Ali Khan/PER] spoke. [Khan/PER] said more. [Imran Khan/PER] was elsewhere.");
+        var b = Doc("[President Donald Trump/PER] spoke; later [Trump/PER] left. [Donald Trump/PER] returned.");
+        var entities = EntityGrouping.Group([a, b]);
+
+        // Two people called Khan in one document: the surname alone stays apart.
+        Assert.Single(Of(entities, "Khan").Mentions);
+        Assert.Equal(3, Of(entities, "Trump").Mentions.Count);
+    }
+
+    [Fact]
+    public void AlsoKnownAs_JoinsTheAlias()
+    {
+        var a = Doc("[Mohammad Sharifullah/PER], also known as [Jafar/PER], was arrested.");
+        Assert.Equal(2, Of(EntityGrouping.Group([a]), "Jafar").Mentions.Count);
+    }
+
+    [Fact]
+    public void KnowledgeBase_JoinsANamesAkaAndLinksPlacesWithCoordinates()
+    {
+        var a = Doc("The [TTP/ORG] and the [Pakistani Taliban/ORG] met in [Geneva/GPE] with [U.S./GPE] and [America/GPE] envoys.");
+        var entities = EntityGrouping.Group([a], SmallKb);
+        Assert.Equal(2, Of(entities, "TTP").Mentions.Count);
+        Assert.Equal("ofac:12206", Of(entities, "TTP").Kb!.Id);
+        Assert.Equal(2, Of(entities, "America").Mentions.Count);
+
+        // Two Genevas: the city of 200,000 beats the town of 22,000 even in a story that names the US.
+        Assert.Equal("CH", Of(entities, "Geneva").Kb!.Country);
+        Assert.Equal(46.2, Of(entities, "Geneva").Kb!.Latitude);
+    }
+
+    [Fact]
+    public void Metonymy_ACapitalThatSpeaksIsItsState_ACapitalThatIsAPlaceStaysOne()
+    {
+        var a = Doc("[Islamabad/GPE] urged the world to act. Talks were held in [Islamabad/GPE] with [Pakistan/GPE] officials.", ("Islamabad", "the world to act"));
+        var entities = EntityGrouping.Group([a], SmallKb);
+        var pakistan = Of(entities, "Pakistan");
+        Assert.Contains(pakistan.Mentions, m => m.Text == "Islamabad" && m.Span.Start == 0);
+        var city = Assert.Single(entities, e => e.Kb?.Id == "geonames:1176615");
+        Assert.DoesNotContain(city.Mentions, m => m.Span.Start == 0);
+    }
+
+    [Fact]
+    public void KnowledgeBase_SavesAndLoadsTheSameEntries()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("kb.tsv");
+        SmallKb.Save(path);
+        var loaded = KnowledgeBase.Load(path);
+        Assert.Equal(SmallKb.Entries.OrderBy(e => e.Id).Select(e => (e.Id, e.Name, e.Latitude, e.CapitalOf, string.Join('|', e.Aliases))),
+            loaded.Entries.OrderBy(e => e.Id).Select(e => (e.Id, e.Name, e.Latitude, e.CapitalOf, string.Join('|', e.Aliases))));
+        Assert.Single(loaded.Candidates("Tehreek-e-Taliban Pakistan"));
+    }
+
+    [Fact]
+    public void ShippedKnowledgeBase_KnowsTheSeedsPlaces()
+    {
+        var kb = KnowledgeBase.Load(Path.Combine(Repo.Root, "models", "kb", "kb.tsv"));
+        foreach (var place in (string[])["Kabul", "Jeddah", "Islamabad", "Geneva", "Peshawar"])
+        {
+            Assert.Contains(kb.Candidates(place), c => c.Kind == "city" && c.Latitude is not null);
+        }
+
+        Assert.Contains(kb.Candidates("Pakistani Taliban"), c => c.Id == "ofac:12206");
+        Assert.Contains(kb.Candidates("ISKP"), c => c.Id == "ofac:18647");
+    }
+}
