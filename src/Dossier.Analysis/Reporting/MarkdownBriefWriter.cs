@@ -105,7 +105,7 @@ public static class MarkdownBriefWriter
             .ThenBy(e => e.Name, StringComparer.Ordinal)
             .Take(MaxActors)
             .ToList();
-        output.WriteLine("Named in the most sources first. Names are not yet merged across spellings, acronyms or roles.");
+        output.WriteLine("Named in the most sources first. One actor under all its names: spellings, acronyms, short forms, a.k.a. names from the knowledge base, and capitals that speak for their state.");
         output.WriteLine();
         output.WriteLine("| Actor | Type | Sources | Mentions | Also written | First mention |");
         output.WriteLine("|---|---|--:|--:|---|---|");
