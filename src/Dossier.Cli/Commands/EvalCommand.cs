@@ -56,7 +56,33 @@ internal static class EvalCommand
             }
             return Task.FromResult(ExitCodes.Success);
         });
-        return new Command("eval", "Evaluate a component on a labelled data set.") { ner, Quotes(context) };
+        return new Command("eval", "Evaluate a component on a labelled data set.") { ner, Quotes(context), Coref(context) };
+    }
+
+    /// <summary><c>dossier eval coref --data DIR [--genre G]</c>: entity resolution against GUM's coreference chains and Wikipedia links.</summary>
+    private static Command Coref(Lazy<CliContext> context)
+    {
+        var data = new Option<string>("--data", "-d") { Description = "GUM's dep/ folder of CoNLL-U files, e.g. ../shared/data/gum/dep.", Required = true };
+        var genres = new Option<string[]>("--genre", "-g") { Description = "Genres to read (file names GUM_<genre>_*), e.g. news interview; all when left out.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("coref", "MUC, B3, CEAF-e and their average against GUM's chains; entity-linking accuracy where the knowledge base knows the Wikipedia entity.") { data, genres };
+        command.SetAction((parse, _) =>
+        {
+            var ctx = context.Value;
+            var wanted = parse.GetValue(genres) ?? [];
+            var files = Directory.GetFiles(parse.GetRequiredValue(data), "*.conllu").Order(StringComparer.Ordinal)
+                .Where(f => wanted.Length == 0 || wanted.Any(g => Path.GetFileName(f).StartsWith($"GUM_{g}_", StringComparison.Ordinal))).ToList();
+            var result = Dossier.Analysis.Evaluation.CorefRun.Evaluate(files.Select(Dossier.Analysis.Evaluation.CorefEvaluation.ReadGumConllu), ctx.Pipeline, ctx.Kb);
+            ctx.Error.WriteLine($"{files.Count} documents, {result.GoldMentions:N0} gold mentions in {result.GoldChains:N0} chains of two or more; {result.Predicted:N0} named mentions found, {result.Aligned:N0} of them on a gold mention");
+            ctx.Output.WriteLine("All gold mentions (names, nominals, pronouns), singletons left out:");
+            ctx.Output.WriteLine(Dossier.Analysis.Evaluation.CorefEvaluation.Format(result.EndToEnd));
+            ctx.Output.WriteLine();
+            ctx.Output.WriteLine("Only the mentions both sides have (how well what is found is grouped):");
+            ctx.Output.WriteLine(Dossier.Analysis.Evaluation.CorefEvaluation.Format(result.Shared));
+            ctx.Output.WriteLine();
+            ctx.Output.WriteLine($"Entity linking: {result.LinkCovered:N0} gold mentions name a Wikipedia entity the knowledge base knows; {result.LinkCorrect:N0} of them ({100.0 * result.LinkCorrect / Math.Max(1, result.LinkCovered):F2}%) are found and linked to it.");
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
     }
 
     /// <summary><c>dossier eval quotes --data DIR</c>: quote extraction against a PolNeAR split, the Gender Gap Tracker's way.</summary>
