@@ -19,7 +19,18 @@ public sealed record EntityMention(string Document, TextSpan Span, string Text);
 /// <param name="Aliases">Every other written form.</param>
 /// <param name="Mentions">Every mention, in document and text order.</param>
 /// <param name="Kb">The knowledge-base entry it is linked to, or null.</param>
-public sealed record Entity(string Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<EntityMention> Mentions, KbEntry? Kb = null);
+public sealed record Entity(string Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<EntityMention> Mentions, KbEntry? Kb = null)
+{
+    /// <summary>The roles the texts give a person ("spokesperson" of "Foreign Office"), each with where it is said.</summary>
+    public IReadOnlyList<EntityRole> Roles { get; init; } = [];
+}
+
+/// <summary>A role the text gives a person, next to a mention: "Foreign Office spokesperson Shafqat Ali Khan", "Hamdullah Fitrat, the deputy Taliban spokesperson".</summary>
+/// <param name="Role">The role words ("deputy spokesperson").</param>
+/// <param name="Affiliation">Who the role is held for ("Foreign Office", "Taliban"), or null.</param>
+/// <param name="Document">The document id.</param>
+/// <param name="Span">The characters of the role phrase.</param>
+public sealed record EntityRole(string Role, string? Affiliation, string Document, TextSpan Span);
 
 /// <summary>
 /// Entity resolution: which named mentions, within and across documents, are one actor or place.
@@ -218,11 +229,91 @@ public static partial class EntityGrouping
                 _ => type,
             };
 
+            var roles = type == "PER"
+                ? members.Select(i => RoleOf(mentions[i].Doc, mentions[i].Data.Span)).OfType<EntityRole>()
+                    .DistinctBy(r => (r.Role.ToLowerInvariant(), r.Affiliation?.ToLowerInvariant())).ToList()
+                : [];
             entities.Add(new Entity($"e{entities.Count + 1}", name, type, aliases,
-                [.. members.Select(i => new EntityMention(mentions[i].Doc.Id, mentions[i].Data.Span, mentions[i].Text))], kb));
+                [.. members.Select(i => new EntityMention(mentions[i].Doc.Id, mentions[i].Data.Span, mentions[i].Text))], kb) { Roles = roles });
         }
 
         return entities;
+    }
+
+    /// <summary>
+    /// The role next to a person's mention: role words just before it, with the capitalised
+    /// words before them as the affiliation ("Foreign Office spokesperson"), or an apposition after
+    /// it (", the deputy Taliban spokesperson,", ", counsellor at Pakistan's UN Mission,").
+    /// </summary>
+    private static EntityRole? RoleOf(Document d, TextSpan mention)
+    {
+        var tokens = d.GetOrEmpty(Layers.Tokens);
+        var first = -1;
+        for (var k = 0; k < tokens.Length; k++)
+        {
+            if (tokens[k].Span.Start == mention.Start)
+            {
+                first = k;
+                break;
+            }
+        }
+
+        if (first < 0)
+        {
+            return null;
+        }
+
+        string Word(int k) => d.GetText(tokens[k].Span);
+        bool IsRole(string w) => Dossier.Nlp.Quotes.CueLexicon.Default.Is("person-role", w.ToLowerInvariant());
+        bool IsModifier(string w) => w.ToLowerInvariant() is "deputy" or "senior" or "chief" or "former" or "acting" or "foreign" or "prime" or "vice" or "defence" or "defense" or "interior" or "army" or "military" or "government";
+
+        // Before: [affiliation] role-words NAME
+        var roleStart = first;
+        while (roleStart > 0 && first - roleStart < 4 && (IsRole(Word(roleStart - 1)) || IsModifier(Word(roleStart - 1))))
+        {
+            roleStart--;
+        }
+
+        if (roleStart < first && Enumerable.Range(roleStart, first - roleStart).Any(k => IsRole(Word(k))))
+        {
+            var affiliationStart = roleStart;
+            while (affiliationStart > 0 && roleStart - affiliationStart < 4 && Word(affiliationStart - 1) is { Length: > 0 } w && char.IsUpper(w[0]) && !IsRole(w))
+            {
+                affiliationStart--;
+            }
+
+            var role = string.Join(' ', Enumerable.Range(roleStart, first - roleStart).Select(Word)).ToLowerInvariant();
+            var affiliation = affiliationStart < roleStart ? d.GetText(new TextSpan(tokens[affiliationStart].Span.Start, tokens[roleStart - 1].Span.End)) : null;
+            return new EntityRole(role, affiliation, d.Id, new TextSpan(tokens[affiliationStart].Span.Start, tokens[first - 1].Span.End));
+        }
+
+        // After: NAME, [the] … role … [at|of …],
+        var last = first;
+        while (last + 1 < tokens.Length && tokens[last + 1].Span.End <= mention.End)
+        {
+            last++;
+        }
+
+        if (last + 2 < tokens.Length && Word(last + 1) == ",")
+        {
+            var end = last + 2;
+            while (end < tokens.Length && end - last < 12 && Word(end) is not ("," or "." or ";" or "said" or "says"))
+            {
+                end++;
+            }
+
+            var phrase = Enumerable.Range(last + 2, end - last - 2).ToList();
+            var roleIndex = phrase.FindIndex(k => IsRole(Word(k)));
+            if (roleIndex >= 0 && phrase.Count > 0)
+            {
+                var roleWords = phrase.Where(k => IsRole(Word(k)) || IsModifier(Word(k))).Select(Word);
+                var affiliationWords = phrase.Where(k => Word(k) is { Length: > 0 } w && char.IsUpper(w[0]) && !IsRole(w) && !IsModifier(w)).ToList();
+                var affiliation = affiliationWords.Count > 0 ? d.GetText(new TextSpan(tokens[affiliationWords[0]].Span.Start, tokens[affiliationWords[^1]].Span.End)) : null;
+                return new EntityRole(string.Join(' ', roleWords).ToLowerInvariant(), affiliation, d.Id, new TextSpan(tokens[phrase[0]].Span.Start, tokens[phrase[^1]].Span.End));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The knowledge-base entry a name links to: a country before a city before a region (the most populous, favouring the story's countries), an organisation or facility for those.</summary>
@@ -255,12 +346,19 @@ public static partial class EntityGrouping
     /// <summary>
     /// Kinds that may share an entity: places (GPE, LOC) together, every other label apart,
     /// except that a name the tagger called MISC, ORG or FAC which the knowledge base knows as an
-    /// organisation or a facility takes that kind ("ISIS-K" MISC, "HKIA" ORG).
+    /// organisation or a facility takes that kind ("ISIS-K" MISC, "HKIA" ORG), and one it knows
+    /// only as a country's name is a place.
     /// </summary>
     private static string KindOf(string label, IReadOnlyList<KbEntry> candidates)
     {
         if (label is "GPE" or "LOC")
         {
+            return "PLACE";
+        }
+
+        if (label is "MISC" or "ORG" && candidates.Count > 0 && candidates.All(c => c.IsPlace) && candidates.Any(c => c.Kind == "country"))
+        {
+            // "Islamic Emirate of Afghanistan" tagged ORG is the country's name.
             return "PLACE";
         }
 

@@ -182,6 +182,19 @@ public static class AnalysisJsonWriter
         {
             w.WriteNull("geo");
         }
+        w.WriteStartArray("roles");
+        foreach (var r in e.Roles)
+        {
+            w.WriteStartObject();
+            w.WriteString("role", r.Role);
+            w.WriteString("affiliation", r.Affiliation);
+            w.WriteString("doc", r.Document);
+            w.WriteNumber("start", r.Span.Start);
+            w.WriteNumber("end", r.Span.End);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteStartArray("mentions");
         foreach (var m in e.Mentions)
         {

@@ -135,4 +135,20 @@ public class EntityResolutionTests
         Assert.Contains(kb.Candidates("Pakistani Taliban"), c => c.Id == "ofac:12206");
         Assert.Contains(kb.Candidates("ISKP"), c => c.Id == "ofac:18647");
     }
+
+    [Fact]
+    public void Roles_BeforeTheNameAndInAnApposition_AreKeptOnThePerson()
+    {
+        var d = Models.Pipeline.Process(
+            "Foreign Office spokesperson Shafqat Ali Khan said on Thursday that talks would go on. "
+            + "Hamdullah Fitrat, the deputy Taliban spokesperson, dismissed the claim. "
+            + "Syed Atif Raza, counsellor at Pakistan's UN Mission, told the council that the weapons were used.");
+        var entities = EntityGrouping.Group([d], Models.Kb);
+        var khan = Assert.Single(Of(entities, "Shafqat Ali Khan").Roles);
+        Assert.Equal(("spokesperson", "Foreign Office"), (khan.Role, khan.Affiliation));
+        Assert.Equal("Foreign Office spokesperson", d.GetText(khan.Span));
+        var fitrat = Assert.Single(Of(entities, "Hamdullah Fitrat").Roles);
+        Assert.Equal(("deputy spokesperson", "Taliban"), (fitrat.Role, fitrat.Affiliation));
+        Assert.Equal("counsellor", Assert.Single(Of(entities, "Syed Atif Raza").Roles).Role);
+    }
 }
