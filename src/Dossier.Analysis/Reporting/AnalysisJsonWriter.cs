@@ -212,13 +212,7 @@ public static class AnalysisJsonWriter
 
     private static void WriteQuote(Utf8JsonWriter w, Quote q)
     {
-        w.WriteStartObject();
-        w.WriteString("id", q.Id);
-        w.WriteString("doc", q.Document);
-        w.WriteNumber("start", q.Data.Span.Start);
-        w.WriteNumber("end", q.Data.Span.End);
-        w.WriteNumber("paragraph", q.Paragraph + 1);
-        w.WriteString("text", q.Text);
+        WriteStatementStart(w, q.Id, q.Document, q.Data.Span, q.Paragraph, q.Text);
         w.WriteString("kind", q.Data.Kind);
         w.WriteString("speaker", q.Speaker?.Id);
         w.WriteString("speaker_text", q.SpeakerText);
@@ -233,13 +227,7 @@ public static class AnalysisJsonWriter
 
     private static void WriteClaim(Utf8JsonWriter w, Claim c)
     {
-        w.WriteStartObject();
-        w.WriteString("id", c.Id);
-        w.WriteString("doc", c.Document);
-        w.WriteNumber("start", c.Data.Span.Start);
-        w.WriteNumber("end", c.Data.Span.End);
-        w.WriteNumber("paragraph", c.Paragraph + 1);
-        w.WriteString("text", c.Text);
+        WriteStatementStart(w, c.Id, c.Document, c.Data.Span, c.Paragraph, c.Text);
         w.WriteString("holder", c.Holder?.Id);
         w.WriteString("holder_text", c.HolderText);
         w.WriteString("holder_name", c.Holder?.Name);
@@ -251,6 +239,18 @@ public static class AnalysisJsonWriter
         w.WriteString("cue", c.CueText);
         WriteOptionalSpan(w, "cue_span", c.Data.Cue);
         w.WriteEndObject();
+    }
+
+    /// <summary>Opens a quote's or claim's object with the fields they share: id, document, characters, paragraph (1-based) and text.</summary>
+    private static void WriteStatementStart(Utf8JsonWriter w, string id, string document, TextSpan span, int paragraph, string text)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", id);
+        w.WriteString("doc", document);
+        w.WriteNumber("start", span.Start);
+        w.WriteNumber("end", span.End);
+        w.WriteNumber("paragraph", paragraph + 1);
+        w.WriteString("text", text);
     }
 
     private static void WriteOptionalSpan(Utf8JsonWriter w, string name, TextSpan? span)

@@ -89,12 +89,8 @@ public static class MarkdownBriefWriter
 
     private static void WriteActors(TextWriter output, CorpusAnalysis analysis)
     {
-        output.WriteLine();
-        output.WriteLine("## Key actors");
-        output.WriteLine();
-        if (!analysis.Layers.Contains(Layers.Mentions))
+        if (!Section(output, analysis, "Key actors", Layers.Mentions, "named-entity recognition (no model was loaded)"))
         {
-            output.WriteLine("_Not built yet: needs named-entity recognition (no model was loaded)._");
             return;
         }
 
@@ -128,12 +124,8 @@ public static class MarkdownBriefWriter
     /// <summary>Per speaker, most sources first: each statement with its stance, how the speaker was found when it was not by name, and a citation.</summary>
     private static void WriteWhoSaidWhat(TextWriter output, CorpusAnalysis analysis)
     {
-        output.WriteLine();
-        output.WriteLine("## Who said what");
-        output.WriteLine();
-        if (!analysis.Layers.Contains(Layers.Claims))
+        if (!Section(output, analysis, "Who said what", Layers.Claims, "quote and claim extraction (no NER model was loaded)"))
         {
-            output.WriteLine("_Not built yet: needs quote and claim extraction (no NER model was loaded)._");
             return;
         }
 
@@ -173,6 +165,21 @@ public static class MarkdownBriefWriter
             output.WriteLine();
             output.WriteLine($"… and {bySpeaker.Count - MaxSpeakers} more speakers in the JSON output (`--format json`).");
         }
+    }
+
+    /// <summary>Writes a section's heading; when its layer was not built, says what it needs and returns false.</summary>
+    private static bool Section(TextWriter output, CorpusAnalysis analysis, string title, LayerKey layer, string needs)
+    {
+        output.WriteLine();
+        output.WriteLine($"## {title}");
+        output.WriteLine();
+        if (analysis.Layers.Contains(layer))
+        {
+            return true;
+        }
+
+        output.WriteLine($"_Not built yet: needs {needs}._");
+        return false;
     }
 
     private static string Quote(string text)
