@@ -47,25 +47,24 @@ public static class CorefRun
             }
 
             TextSpan Align(TextSpan s) => goldBySpan.GetValueOrDefault(s, s);
-            var byMention = new Dictionary<TextSpan, Entity>();
+            var clusterOf = new Dictionary<TextSpan, int>();
             var response = new List<List<TextSpan>>();
             foreach (var e in entities)
             {
-                var cluster = e.Mentions.Select(m => Align(m.Span)).Distinct().ToList();
                 foreach (var m in e.Mentions)
                 {
-                    byMention[m.Span] = e;
+                    clusterOf[m.Span] = response.Count;
                 }
 
-                response.Add(cluster);
+                response.Add([.. e.Mentions.Select(m => Align(m.Span)).Distinct()]);
             }
 
             foreach (var q in doc.GetOrEmpty(Layers.Quotes))
             {
                 // "he said": the pronoun joins the entity of the name it resolves to.
-                if (q.Speaker is { } site && q.SpeakerName is { } name && site != name && byMention.TryGetValue(name, out var e))
+                if (q.Speaker is { } site && q.SpeakerName is { } name && site != name && clusterOf.TryGetValue(name, out var cluster))
                 {
-                    response[entities.ToList().IndexOf(e)].Add(Align(site));
+                    response[cluster].Add(Align(site));
                 }
             }
 
