@@ -93,13 +93,30 @@ public sealed class QuoteComponent : IDocumentComponent
 
         foreach (var cue in cues)
         {
-            if (inSentence.Any(x => (cue.Start >= x.ContentStart && cue.Start < x.ContentEnd) || x.Cue?.Start == cue.Start))
+            // A cue inside reported words is reported too; it is an attribution of its own only when
+            // it has its own speaker ("… admitted that while …, he argued …") and the words are not a quotation.
+            if (inSentence.Any(x => x.Cue?.Start == cue.Start))
             {
                 continue;
             }
 
+            var outer = inSentence.FindIndex(x => cue.Start >= x.ContentStart && cue.Start < x.ContentEnd);
+            if (outer >= 0)
+            {
+                // Inside reported words a cue is reported too, unless a new clause opens with its own
+                // speaker after a comma ("While Sanders has pledged …, Devine suggested that …"): then
+                // the outer words end at that comma.
+                var x = inSentence[outer];
+                if (x.Kind is "direct" or "unmarked" || SubjectBefore(v, a, cue.Start) is not { } own || own.Start <= x.ContentStart + 1 || v.Lower[own.Start - 1] != ",")
+                {
+                    continue;
+                }
+
+                inSentence[outer] = x with { ContentEnd = TrimEnd(v, x.ContentStart, own.Start - 1) };
+            }
+
             var attribution = cue.Cue.Class == "source" ? AccordingTo(v, s, cue, found) : Verb(v, s, cue, inSentence, found, cue == closingCue);
-            var minimum = cue.Cue.Class == "speech" && cue.Cue.Stance is not ("assert" or "announce" or "suggest" or "cite") ? 1 : 3;
+            var minimum = cue.Cue.Class == "speech" && cue.Cue.Stance is not ("assert" or "announce" or "suggest" or "cite") ? 1 : 2;
             if (attribution is not null && attribution.ContentEnd - attribution.ContentStart >= minimum && HasLetter(v, attribution.ContentStart, attribution.ContentEnd)
                 && !found.Concat(inSentence).Any(x => x.ContentStart == attribution.ContentStart && x.ContentEnd == attribution.ContentEnd))
             {
@@ -164,18 +181,17 @@ public sealed class QuoteComponent : IDocumentComponent
     }
 
     /// <summary>True when at most a short phrase follows a cue before the sentence ends or a comma ("said on Monday, days after …").</summary>
-    private static bool ClosesClause(QuoteDocument v, int k, int b)
+    private bool ClosesClause(QuoteDocument v, int k, int b)
     {
+        // What follows the cue up to a comma or the sentence's end must be nothing, or say how or when.
         var end = TrimEnd(v, k, b);
-        for (var i = k; i < Math.Min(end, k + 5); i++)
+        var tail = k;
+        while (tail < end && v.Lower[tail] != ",")
         {
-            if (v.Lower[i] == ",")
-            {
-                return true;
-            }
+            tail++;
         }
 
-        return end - k <= 4;
+        return tail == k || IsAdverbial(v, k, tail);
     }
 
     /// <summary>True when the speaker phrase of a cue (or the cue itself, "…, said Khan") follows a comma or a closing quotation mark.</summary>
