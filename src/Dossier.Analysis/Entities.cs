@@ -14,7 +14,7 @@ public sealed record EntityMention(string Document, TextSpan Span, string Text);
 
 /// <summary>An entity: one actor or place under every name it is given, with every mention of it.</summary>
 /// <param name="Id">A stable id within one analysis (e1, e2, … by first appearance).</param>
-/// <param name="Name">Its name: the most frequent of its fullest written forms.</param>
+/// <param name="Name">Its name: the knowledge base's name where the texts write it, else the most frequent of its fullest written forms.</param>
 /// <param name="Type">PER, ORG, GPE, LOC, FAC, NORP, EVENT or MISC (the most frequent of its mentions').</param>
 /// <param name="Aliases">Every other written form.</param>
 /// <param name="Mentions">Every mention, in document and text order.</param>
@@ -216,11 +216,15 @@ public static partial class EntityGrouping
             var forms = members.GroupBy(i => mentions[i].Text, StringComparer.Ordinal)
                 .Select(g => (Form: g.Key, Count: g.Count(), Words: WithoutTitles(g.Key).Split(' ').Length))
                 .ToList();
+            var kb = members.Select(i => links[i]).OfType<KbEntry>().GroupBy(e => e).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+
+            // The knowledge base's name when the texts write it ("Afghanistan", not "Islamic Emirate
+            // of Afghanistan"), else the most frequent of the fullest forms ("Shafqat Ali Khan", not "Khan").
             var longest = forms.Max(f => f.Words);
-            var name = forms.Where(f => f.Words == longest).OrderByDescending(f => f.Count).ThenBy(f => f.Form, StringComparer.Ordinal).First().Form;
+            var name = (kb is null ? null : forms.Where(f => string.Equals(f.Form, kb.Name, StringComparison.OrdinalIgnoreCase)).Select(f => f.Form).FirstOrDefault())
+                ?? forms.Where(f => f.Words == longest).OrderByDescending(f => f.Count).ThenBy(f => f.Form, StringComparer.Ordinal).First().Form;
             var aliases = forms.Select(f => f.Form).Where(f => f != name).Order(StringComparer.Ordinal).ToList();
             var type = members.GroupBy(i => mentions[i].Data.Label, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
-            var kb = members.Select(i => links[i]).OfType<KbEntry>().GroupBy(e => e).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
             type = kb switch
             {
                 { IsPlace: true } when type is not ("GPE" or "LOC" or "FAC") => "GPE",

@@ -44,6 +44,7 @@ public class EntityResolutionTests
         new KbEntry("geonames:2660646", "city", "Genève", "CH", 46.2, 6.15, 201_741, null, ["Geneva"]),
         new KbEntry("geonames:4893591", "city", "Geneva", "US", 41.9, -88.3, 21_806, null, []),
         new KbEntry("ofac:12206", "org", "Tehrik-E Taliban Pakistan", null, null, null, 0, null, ["TTP", "Pakistani Taliban"]),
+        new KbEntry("geonames:1149361", "country", "Afghanistan", "AF", 34.6, 68.0, 37_000_000, null, ["Islamic Emirate of Afghanistan"]),
     ]);
 
     [Fact]
@@ -98,6 +99,16 @@ public class EntityResolutionTests
         // Two Genevas: the city of 200,000 beats the town of 22,000 even in a story that names the US.
         Assert.Equal("CH", Of(entities, "Geneva").Kb!.Country);
         Assert.Equal(46.2, Of(entities, "Geneva").Kb!.Latitude);
+    }
+
+    [Fact]
+    public void Name_IsTheKnowledgeBasesWhereTheTextsWriteIt_ElseTheFullestForm()
+    {
+        var a = Doc("The [Islamic Emirate of Afghanistan/ORG] said [Afghanistan/GPE] was calm. [Afghanistan/GPE] again.");
+        var b = Doc("The [TTP/ORG], or [Tehreek-e-Taliban Pakistan/ORG], and the [TTP/ORG] again.");
+        var entities = EntityGrouping.Group([a, b], SmallKb);
+        Assert.Equal(("Afghanistan", "GPE"), (Of(entities, "Islamic Emirate of Afghanistan").Name, Of(entities, "Islamic Emirate of Afghanistan").Type));
+        Assert.Equal("Tehreek-e-Taliban Pakistan", Of(entities, "TTP").Name);
     }
 
     [Fact]
