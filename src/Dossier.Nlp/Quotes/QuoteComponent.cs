@@ -66,9 +66,11 @@ public sealed class QuoteComponent : IDocumentComponent
     {
         var (a, b) = v.Sentences[s];
         var cues = new List<CueMatch>();
+        var headline = IsHeadline(v, a, b);
         for (var i = a; i < b; i++)
         {
-            if (!v.InQuote(i) && _lexicon.Match(v.Lower, i) is { } cue && cue.End <= b && IsCue(v, cue))
+            if (!v.InQuote(i) && _lexicon.Match(v.Lower, i) is { } cue && cue.End <= b
+                && (IsCue(v, cue) || (i == a && cue.Cue.Class == "source") || (headline && i > a && cue.Cue.Class == "speech" && !_lexicon.Is("ambiguous-cue", cue.Cue.Lemma))))
             {
                 cues.Add(cue);
                 i = cue.End - 1;
@@ -201,7 +203,23 @@ public sealed class QuoteComponent : IDocumentComponent
         return k > a && (v.Lower[k - 1] is "," or "—" or "--" || v.IsQuoteMark(k - 1));
     }
 
-    /// <summary>Leaves out cue words used otherwise: "the alleged attack", "the state", "Islamic State".</summary>
+    /// <summary>True for a title-case headline ("Hillary Clinton Slams Donald Trump On Abortion"): most of its words capitalised.</summary>
+    private static bool IsHeadline(QuoteDocument v, int a, int b)
+    {
+        int words = 0, capitalised = 0;
+        for (var k = a; k < b; k++)
+        {
+            if (v.Words[k].Length > 0 && char.IsLetter(v.Words[k][0]))
+            {
+                words++;
+                capitalised += char.IsUpper(v.Words[k][0]) ? 1 : 0;
+            }
+        }
+
+        return words >= 4 && capitalised * 10 >= words * 7;
+    }
+
+    /// <summary>Leaves out cue words used otherwise: "the alleged attack", "the state", "Islamic State" (a capitalised cue counts only as "According to" opening a sentence).</summary>
     private bool IsCue(QuoteDocument v, CueMatch cue)
     {
         var word = v.Words[cue.Start];
