@@ -131,11 +131,12 @@ public sealed class NerComponent : IDocumentComponent
             return mentions;
         }
 
-        var covered = mentions.Select(m => m.Span).OrderBy(s => s.Start).ToList();
+        var lookup = surnames.GetAlternateLookup<ReadOnlySpan<char>>();
         var added = new List<MentionData>();
         foreach (var t in tokens)
         {
-            if (t.Kind == TokenKind.Word && surnames.Contains(text.Substring(t.Span.Start, t.Span.Length)) && !covered.Any(c => c.Overlaps(t.Span)))
+            if (t.Kind == TokenKind.Word && char.IsUpper(text[t.Span.Start]) && lookup.Contains(text.AsSpan(t.Span.Start, t.Span.Length))
+                && !mentions.Any(m => m.Span.Overlaps(t.Span)))
             {
                 added.Add(new MentionData(t.Span, "PER"));
             }
@@ -153,10 +154,16 @@ public sealed class NerComponent : IDocumentComponent
     {
         const GazetteerCategory Place = GazetteerCategory.Country | GazetteerCategory.City | GazetteerCategory.Region;
         var people = mentions.Where(m => m.Label == "PER").Select(m => text[m.Span.Start..m.Span.End]).ToHashSet(StringComparer.Ordinal);
+        if (people.Count == 0)
+        {
+            return mentions;
+        }
+
+        var lookup = people.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            if (m.Label is "LOC" or "MISC" && people.Contains(text[m.Span.Start..m.Span.End])
+            if (m.Label is "LOC" or "MISC" && lookup.Contains(text.AsSpan(m.Span.Start, m.Span.Length))
                 && (_model.Gazetteer.Lookup(Gazetteer.Normalize(text[m.Span.Start..m.Span.End])) & Place) == 0)
             {
                 mentions[i] = m with { Label = "PER" };

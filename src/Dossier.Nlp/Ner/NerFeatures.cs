@@ -47,6 +47,12 @@ public sealed class NerSentence
 {
     /// <summary>Prepares a sentence.</summary>
     public NerSentence(IReadOnlyList<string> words, Gazetteer gazetteer, WordClusters clusters)
+        : this(words, gazetteer, clusters, null)
+    {
+    }
+
+    /// <summary>Prepares a sentence, taking each word's lower case, shapes, cluster and name ending from <paramref name="facts"/> when it has them.</summary>
+    internal NerSentence(IReadOnlyList<string> words, Gazetteer gazetteer, WordClusters clusters, WordFacts? facts)
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(gazetteer);
@@ -63,11 +69,8 @@ public sealed class NerSentence
         for (var i = 0; i < n; i++)
         {
             var w = words[i];
-            Clusters[i] = clusters.PathOf(w);
-            Lower[i] = Has(w, char.IsUpper) ? w.ToLowerInvariant() : w;
-            Shapes[i] = NerFeatures.Shape(w, collapseRuns: false);
-            ShortShapes[i] = NerFeatures.Shape(w, collapseRuns: true);
-            PersonEnding[i] = gazetteer.HasPersonNameEnding(w, Lower[i]);
+            var f = facts?.Get(w) ?? WordFacts.Of(w, gazetteer, clusters);
+            (Clusters[i], Lower[i], Shapes[i], ShortShapes[i], PersonEnding[i]) = (f.Cluster, f.Lower, f.Shape, f.ShortShape, f.PersonEnding);
             if (Has(w, char.IsLetter))
             {
                 letters++;
@@ -79,7 +82,7 @@ public sealed class NerSentence
         AllCaps = letters >= 3 && !lowerCaseLetters;
     }
 
-    private static bool Has(string word, Func<char, bool> test)
+    internal static bool Has(string word, Func<char, bool> test)
     {
         foreach (var c in word)
         {
@@ -115,6 +118,44 @@ public sealed class NerSentence
 
     /// <summary>True for a headline written in capitals.</summary>
     public bool AllCaps { get; }
+}
+
+/// <summary>
+/// What the features read of a word alone — lower case, shapes, cluster path, person-name ending —
+/// computed once per distinct word and kept (a bounded memo that changes no result; thread-safe).
+/// </summary>
+internal sealed class WordFacts(Gazetteer gazetteer, WordClusters clusters)
+{
+    private const int MaxWords = 100_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Fact> _byWord = new(StringComparer.Ordinal);
+    private int _count;
+
+    /// <summary>The facts of one word.</summary>
+    internal sealed record Fact(string Lower, string Shape, string ShortShape, string? Cluster, bool PersonEnding);
+
+    /// <summary>The facts of a word, from the memo or computed.</summary>
+    public Fact Get(string word)
+    {
+        if (_byWord.TryGetValue(word, out var fact))
+        {
+            return fact;
+        }
+
+        fact = Of(word, gazetteer, clusters);
+        if (Volatile.Read(ref _count) < MaxWords && _byWord.TryAdd(word, fact))
+        {
+            Interlocked.Increment(ref _count);
+        }
+
+        return fact;
+    }
+
+    /// <summary>Computes the facts of a word.</summary>
+    public static Fact Of(string word, Gazetteer gazetteer, WordClusters clusters)
+    {
+        var lower = NerSentence.Has(word, char.IsUpper) ? word.ToLowerInvariant() : word;
+        return new Fact(lower, NerFeatures.Shape(word, collapseRuns: false), NerFeatures.Shape(word, collapseRuns: true), clusters.PathOf(word), gazetteer.HasPersonNameEnding(word, lower));
+    }
 }
 
 /// <summary>How words are written across a document: the Ratinov–Roth style non-local evidence.</summary>

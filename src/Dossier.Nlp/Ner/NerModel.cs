@@ -24,9 +24,11 @@ public sealed class NerModel
         Gazetteer = gazetteer;
         Options = options;
         _wordScores = new WordScores(this);
+        _wordFacts = new WordFacts(gazetteer, clusters);
     }
 
     private readonly WordScores _wordScores;
+    private readonly WordFacts _wordFacts;
 
     /// <summary>The sequence tagger.</summary>
     public PerceptronTagger Tagger { get; }
@@ -44,7 +46,7 @@ public sealed class NerModel
     public List<List<TokenSpan>> Tag(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        var prepared = sentences.Select(s => new NerSentence(s, Gazetteer, Clusters)).ToList();
+        var prepared = sentences.Select(s => new NerSentence(s, Gazetteer, Clusters, _wordFacts)).ToList();
         var context = NerDocumentContext.For(prepared, Options);
         var result = new List<List<TokenSpan>>(prepared.Count);
         var history = Options.History ? new PredictionHistory(Tagger.Labels) : null;
