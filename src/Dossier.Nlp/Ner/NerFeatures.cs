@@ -126,9 +126,7 @@ public sealed class NerSentence
 /// </summary>
 internal sealed class WordFacts(Gazetteer gazetteer, WordClusters clusters)
 {
-    private const int MaxWords = 100_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Fact> _byWord = new(StringComparer.Ordinal);
-    private int _count;
+    private readonly BoundedMemo<Fact> _byWord = new(100_000);
 
     /// <summary>The facts of one word.</summary>
     internal sealed record Fact(string Lower, string Shape, string ShortShape, string? Cluster, bool PersonEnding);
@@ -136,18 +134,7 @@ internal sealed class WordFacts(Gazetteer gazetteer, WordClusters clusters)
     /// <summary>The facts of a word, from the memo or computed.</summary>
     public Fact Get(string word)
     {
-        if (_byWord.TryGetValue(word, out var fact))
-        {
-            return fact;
-        }
-
-        fact = Of(word, gazetteer, clusters);
-        if (Volatile.Read(ref _count) < MaxWords && _byWord.TryAdd(word, fact))
-        {
-            Interlocked.Increment(ref _count);
-        }
-
-        return fact;
+        return _byWord.TryGet(word, out var fact) ? fact : _byWord.Keep(word, Of(word, gazetteer, clusters));
     }
 
     /// <summary>Computes the facts of a word.</summary>
@@ -371,10 +358,7 @@ public static class NerFeatures
         }
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ShapeStrings = new(StringComparer.Ordinal);
-    private static int _shapeCount;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ShapeLookup =
-        ShapeStrings.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly BoundedMemo<string> ShapeStrings = new(100_000);
 
     /// <summary>The shape of a word: X for capitals, x for small letters, d for digits, other characters as they are; the short form collapses runs.</summary>
     /// <remarks>Shapes are few, so each is one shared string (the cache is bounded by the number of distinct shapes of at most 32 characters).</remarks>
@@ -399,19 +383,13 @@ public static class NerFeatures
         }
 
         var shape = buffer[..n];
-        if (ShapeLookup.TryGetValue(shape, out var existing))
+        if (ShapeStrings.TryGet(shape, out var existing))
         {
             return existing;
         }
 
         var created = new string(shape);
-        if (Volatile.Read(ref _shapeCount) >= 100_000 || !ShapeStrings.TryAdd(created, created))
-        {
-            return ShapeStrings.GetValueOrDefault(created, created);
-        }
-
-        Interlocked.Increment(ref _shapeCount);
-        return created;
+        return ShapeStrings.Keep(created, created);
     }
 
     private static void ClusterFeatures(List<ulong> output, int template, NerSentence s, int i, ReadOnlySpan<int> lengths)

@@ -240,9 +240,8 @@ internal sealed class WordScores
 {
     private const int MaxWords = 50_000;
     private readonly NerModel _model;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, float[]> _byWord = new(StringComparer.Ordinal);
+    private readonly BoundedMemo<float[]> _byWord = new(MaxWords);
     private readonly float[] _boundaries;
-    private int _count;
     private readonly ulong _salt;
     private readonly int _labels;
     private readonly int _window;
@@ -279,7 +278,7 @@ internal sealed class WordScores
     public float[] Get(NerSentence sentence, int i)
     {
         var word = sentence.Words[i];
-        if (_byWord.TryGetValue(word, out var scores))
+        if (_byWord.TryGet(word, out var scores))
         {
             return scores;
         }
@@ -298,19 +297,7 @@ internal sealed class WordScores
             Score(features, scores.AsSpan((_window + d) * _labels, _labels));
         }
 
-        // A counter, not ConcurrentDictionary.Count, which takes every lock.
-        if (Volatile.Read(ref _count) >= MaxWords)
-        {
-            return scores;
-        }
-
-        if (_byWord.TryAdd(word, scores))
-        {
-            Interlocked.Increment(ref _count);
-            return scores;
-        }
-
-        return _byWord[word];
+        return _byWord.Keep(word, scores);
     }
 
     /// <summary>Adds the target domain's copy of each feature, for a model whose copies were not folded.</summary>
