@@ -40,34 +40,10 @@ public static class AnalysisJsonWriter
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("documents");
-        foreach (var d in analysis.Documents)
-        {
-            WriteDocument(w, d);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("entities");
-        foreach (var e in analysis.Entities)
-        {
-            WriteEntity(w, e);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("quotes");
-        foreach (var q in analysis.Quotes)
-        {
-            WriteQuote(w, q);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("claims");
-        foreach (var c in analysis.Claims)
-        {
-            WriteClaim(w, c);
-        }
-
-        w.WriteEndArray();
+        WriteArray(w, "documents", analysis.Documents, WriteDocument);
+        WriteArray(w, "entities", analysis.Entities, WriteEntity);
+        WriteArray(w, "quotes", analysis.Quotes, WriteQuote);
+        WriteArray(w, "claims", analysis.Claims, WriteClaim);
         foreach (var name in CorpusArrays)
         {
             w.WriteStartArray(name);
@@ -86,6 +62,17 @@ public static class AnalysisJsonWriter
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void WriteArray<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            write(w, item);
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteDocument(Utf8JsonWriter w, Document d)
