@@ -65,6 +65,7 @@ public static partial class EntityGrouping
         ArgumentNullException.ThrowIfNull(kb);
         var docs = documents.ToList();
         var mentions = new List<(Document Doc, MentionData Data, string Text, string Kind)>();
+        var candidates = new List<IReadOnlyList<KbEntry>>();
         foreach (var d in docs)
         {
             foreach (var m in d.GetOrEmpty(Layers.Mentions))
@@ -72,7 +73,8 @@ public static partial class EntityGrouping
                 if (MentionLabels.Named.Contains(m.Label))
                 {
                     var text = Collapse(d.GetText(m.Span));
-                    mentions.Add((d, m, text, KindOf(m.Label, kb.Candidates(text))));
+                    candidates.Add(kb.Candidates(text));
+                    mentions.Add((d, m, text, KindOf(m.Label, candidates[^1])));
                 }
             }
         }
@@ -102,7 +104,7 @@ public static partial class EntityGrouping
         var countriesMentioned = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < mentions.Count; i++)
         {
-            if (Link(kb, mentions[i].Text, mentions[i].Kind, countriesMentioned) is { Kind: "country", Country: { } code })
+            if (Link(candidates[i], mentions[i].Kind, countriesMentioned) is { Kind: "country", Country: { } code })
             {
                 countriesMentioned.Add(code);
             }
@@ -115,7 +117,7 @@ public static partial class EntityGrouping
         for (var i = 0; i < mentions.Count; i++)
         {
             // Ambiguous places are read in the light of the story's countries (Geneva, Switzerland).
-            links[i] = Link(kb, mentions[i].Text, mentions[i].Kind, countriesMentioned);
+            links[i] = Link(candidates[i], mentions[i].Kind, countriesMentioned);
             if (links[i] is { CapitalOf: { } state } && speaking.Contains((mentions[i].Doc.Id, mentions[i].Data.Span)) && kb.Country(state) is { } country)
             {
                 links[i] = country;
@@ -125,19 +127,36 @@ public static partial class EntityGrouping
         }
 
         // Names, folded; people by their name without titles. A lone surname waits for its document.
-        var personShort = new List<int>();
+        // For each person's full name: the keys of its first and last words, and (across the corpus)
+        // which full names a surname belongs to.
+        var personShort = new bool[mentions.Count];
+        var fullName = new (string Key, string First, string Last)?[mentions.Count];
+        var bySurname = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         for (var i = 0; i < mentions.Count; i++)
         {
             var (_, _, text, kind) = mentions[i];
+            var name = kind == "PER" ? WithoutTitles(text) : text;
+            var words = name.Split(' ');
+            if (kind == "PER" && words.Length > 1)
+            {
+                fullName[i] = (KnowledgeBase.Key(name), KnowledgeBase.Key(words[0]), KnowledgeBase.Key(words[^1]));
+                if (!bySurname.TryGetValue(fullName[i]!.Value.Last, out var names))
+                {
+                    names = new HashSet<string>(StringComparer.Ordinal);
+                    bySurname[fullName[i]!.Value.Last] = names;
+                }
+
+                names.Add(fullName[i]!.Value.Key);
+            }
+
             if (metonymic[i])
             {
                 continue;
             }
 
-            var name = kind == "PER" ? WithoutTitles(text) : text;
-            if (kind == "PER" && name.Split(' ').Length == 1)
+            if (kind == "PER" && words.Length == 1)
             {
-                personShort.Add(i);
+                personShort[i] = true;
                 continue;
             }
 
@@ -148,17 +167,15 @@ public static partial class EntityGrouping
         foreach (var group in Enumerable.Range(0, mentions.Count).GroupBy(i => mentions[i].Doc.Id))
         {
             var inDoc = group.ToList();
-            foreach (var i in personShort.Where(i => mentions[i].Doc.Id == group.Key))
+            foreach (var i in inDoc.Where(i => personShort[i]))
             {
                 var word = KnowledgeBase.Key(WithoutTitles(mentions[i].Text));
-                var full = inDoc.Where(j => mentions[j].Kind == "PER" && WithoutTitles(mentions[j].Text).Split(' ') is { Length: > 1 } parts
-                        && (KnowledgeBase.Key(parts[^1]) == word || KnowledgeBase.Key(parts[0]) == word))
-                    .Select(j => KnowledgeBase.Key(WithoutTitles(mentions[j].Text))).Distinct(StringComparer.Ordinal).ToList();
-                if (full.Count == 0)
+                var full = inDoc.Select(j => fullName[j]).OfType<(string Key, string First, string Last)>()
+                    .Where(f => f.Last == word || f.First == word).Select(f => f.Key).Distinct(StringComparer.Ordinal).ToList();
+                if (full.Count == 0 && bySurname.TryGetValue(word, out var names))
                 {
                     // No full name in this document: the one person of the corpus with that surname, if only one.
-                    full = [.. mentions.Where(m => m.Kind == "PER" && WithoutTitles(m.Text).Split(' ') is { Length: > 1 } parts && KnowledgeBase.Key(parts[^1]) == word)
-                        .Select(m => KnowledgeBase.Key(WithoutTitles(m.Text))).Distinct(StringComparer.Ordinal)];
+                    full = [.. names];
                 }
 
                 Join(i, "PER", full.Count == 1 ? full[0] : word);
@@ -184,7 +201,7 @@ public static partial class EntityGrouping
                 }
 
                 // "ISKP (Islamic State (Khorasan Province)": an acronym mention, then its expansion in brackets.
-                if (IsAllCaps(mentions[i].Text) && OpeningBracket().Match(after.ToString()) is { Success: true } open)
+                if (IsAllCaps(mentions[i].Text) && OpeningBracket().Match(after.Length > 40 ? after[..40].ToString() : after.ToString()) is { Success: true } open)
                 {
                     var expansionStart = mentions[i].Data.Span.End + open.Length;
                     foreach (var j in inDoc.Where(j => mentions[j].Data.Span.Start == expansionStart && mentions[j].Kind == mentions[i].Kind && IsAcronymOf(mentions[i].Text, mentions[j].Text)))
@@ -252,17 +269,8 @@ public static partial class EntityGrouping
     private static EntityRole? RoleOf(Document d, TextSpan mention)
     {
         var tokens = d.GetOrEmpty(Layers.Tokens);
-        var first = -1;
-        for (var k = 0; k < tokens.Length; k++)
-        {
-            if (tokens[k].Span.Start == mention.Start)
-            {
-                first = k;
-                break;
-            }
-        }
-
-        if (first < 0)
+        var first = TokenSearch.FirstEndingAfter(tokens, mention.Start);
+        if (first >= tokens.Length || tokens[first].Span.Start != mention.Start)
         {
             return null;
         }
@@ -321,9 +329,8 @@ public static partial class EntityGrouping
     }
 
     /// <summary>The knowledge-base entry a name links to: a country before a city before a region (the most populous, favouring the story's countries), an organisation or facility for those.</summary>
-    private static KbEntry? Link(KnowledgeBase kb, string text, string kind, HashSet<string> storyCountries)
+    private static KbEntry? Link(IReadOnlyList<KbEntry> candidates, string kind, HashSet<string> storyCountries)
     {
-        var candidates = kb.Candidates(text);
         if (candidates.Count == 0)
         {
             return null;

@@ -46,6 +46,30 @@ public readonly record struct SentenceData(TextSpan Span, int FirstToken, int To
 /// <param name="Confidence">The tagger's confidence in [0, 1]; 1 for rules.</param>
 public readonly record struct MentionData(TextSpan Span, string Label, float Confidence = 1f) : IAnnotation;
 
+/// <summary>Finding tokens by character offset.</summary>
+public static class TokenSearch
+{
+    /// <summary>The index of the first token that ends after <paramref name="offset"/> (the token holding it, or the next one); the token count when none does.</summary>
+    public static int FirstEndingAfter(System.Collections.Immutable.ImmutableArray<TokenData> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (tokens[mid].Span.End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}
+
 /// <summary>The mention labels.</summary>
 public static class MentionLabels
 {

@@ -72,7 +72,7 @@ internal sealed class QuoteDocument
         var mentions = new List<TokenMention>();
         foreach (var m in document.GetOrEmpty(Layers.Mentions))
         {
-            var first = FirstTokenAtOrAfter(m.Span.Start);
+            var first = TokenSearch.FirstEndingAfter(tokens, m.Span.Start);
             var last = first;
             while (last < n && tokens[last].Span.Start < m.Span.End)
             {
@@ -269,25 +269,6 @@ internal sealed class QuoteDocument
         }
 
         return -1;
-    }
-
-    private int FirstTokenAtOrAfter(int offset)
-    {
-        int lo = 0, hi = Words.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (_tokens[mid].Span.End <= offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     /// <summary>
