@@ -33,13 +33,7 @@ public static class AnalysisJsonWriter
         using var w = new Utf8JsonWriter(stream, Options);
         w.WriteStartObject();
         w.WriteNumber("contract", ContractVersion);
-        w.WriteStartArray("pipeline");
-        foreach (var layer in analysis.Layers)
-        {
-            w.WriteStringValue(layer.Name);
-        }
-
-        w.WriteEndArray();
+        WriteArray(w, "pipeline", analysis.Layers, static (w, layer) => w.WriteStringValue(layer.Name));
         WriteArray(w, "documents", analysis.Documents, WriteDocument);
         WriteArray(w, "entities", analysis.Entities, WriteEntity);
         WriteArray(w, "quotes", analysis.Quotes, WriteQuote);
@@ -92,23 +86,9 @@ public static class AnalysisJsonWriter
         w.WriteString("url", m.Url);
         w.WriteString("language", m.Language);
         w.WriteString("encoding", m.Encoding);
-        w.WriteStartArray("warnings");
-        foreach (var warning in d.Warnings)
-        {
-            w.WriteStringValue(warning);
-        }
-
-        w.WriteEndArray();
+        WriteArray(w, "warnings", d.Warnings, static (w, warning) => w.WriteStringValue(warning));
         w.WriteString("text", d.Text);
-        if (d.TitleSpan is { } t)
-        {
-            w.WritePropertyName("title_span");
-            WriteSpan(w, t);
-        }
-        else
-        {
-            w.WriteNull("title_span");
-        }
+        WriteOptionalSpan(w, "title_span", d.TitleSpan);
 
         WriteSpans(w, "paragraphs", d.GetOrEmpty(Layers.Paragraphs).Select(p => p.Span));
         WriteSpans(w, "sentences", d.GetOrEmpty(Layers.Sentences).Select(s => s.Span));
@@ -134,13 +114,7 @@ public static class AnalysisJsonWriter
         w.WriteString("id", e.Id);
         w.WriteString("name", e.Name);
         w.WriteString("type", e.Type);
-        w.WriteStartArray("aliases");
-        foreach (var a in e.Aliases)
-        {
-            w.WriteStringValue(a);
-        }
-
-        w.WriteEndArray();
+        WriteArray(w, "aliases", e.Aliases, static (w, alias) => w.WriteStringValue(alias));
         if (e.Kb is { } kb)
         {
             w.WriteStartObject("kb");
