@@ -78,7 +78,11 @@ public static class MentionLabels
 }
 
 /// <summary>A time expression normalised TIMEX3-style (<c>2024-05-10</c>, <c>XXXX-02-21</c>, <c>P3Y</c>).</summary>
-public readonly record struct TimeData(TextSpan Span, string Type, string? Value) : IAnnotation;
+/// <param name="Span">The expression in the text.</param>
+/// <param name="Type">DATE, TIME, DURATION or SET.</param>
+/// <param name="Value">The TIMEX3 value; null when it depends on a date the document does not give.</param>
+/// <param name="Mod">TimeML's modifier (APPROX, MORE_THAN, START, END, MID …), where the text gives one.</param>
+public readonly record struct TimeData(TextSpan Span, string Type, string? Value, string? Mod = null) : IAnnotation;
 
 /// <summary>A reported figure: its value, unit, what it counts and whether it is approximate.</summary>
 public readonly record struct FigureData(TextSpan Span, double? Value, string? Unit, bool Approximate, string? What) : IAnnotation;
@@ -103,4 +107,12 @@ public readonly record struct QuoteData(TextSpan Span, string Kind, TextSpan? Sp
 public readonly record struct ClaimData(TextSpan Span, TextSpan? Holder, string Stance, string? Proposition, TextSpan? HolderName = null, TextSpan? Cue = null, bool Hedged = false) : IAnnotation;
 
 /// <summary>An event: actor – action – target, CAMEO-coded, with time and place where found.</summary>
-public readonly record struct EventData(TextSpan Span, string Code, string Label, TextSpan? Actor, TextSpan? Target, string? When, TextSpan? Where) : IAnnotation;
+/// <param name="Span">The evidence: the sentence that reports the event.</param>
+/// <param name="Code">The CAMEO code (036 meet, 173 arrest, 183 bombing …).</param>
+/// <param name="Label">The CAMEO root's name ("consult", "coerce", …).</param>
+/// <param name="Actor">The mention of who acted, where the sentence names one.</param>
+/// <param name="Target">The mention of whom it was done to.</param>
+/// <param name="When">The TIMEX3 value of the time the sentence gives, or null.</param>
+/// <param name="Where">The mention of the place, where the sentence gives one.</param>
+/// <param name="Trigger">The verb or noun that names the event.</param>
+public readonly record struct EventData(TextSpan Span, string Code, string Label, TextSpan? Actor, TextSpan? Target, string? When, TextSpan? Where, TextSpan? Trigger = null) : IAnnotation;

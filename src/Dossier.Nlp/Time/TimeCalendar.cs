@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace Dossier.Nlp.Time;
+
+/// <summary>Calendar arithmetic and TIMEX3 value formatting: days, ISO weeks, months, quarters, halves, seasons, years, decades.</summary>
+internal static class TimeCalendar
+{
+    public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Month(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{month:00}");
+
+    public static string Year(int year) => year.ToString("0000", CultureInfo.InvariantCulture);
+
+    public static string Week(DateOnly d)
+    {
+        var dt = d.ToDateTime(TimeOnly.MinValue);
+        return string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(dt):0000}-W{ISOWeek.GetWeekOfYear(dt):00}");
+    }
+
+    public static int QuarterOf(DateOnly d) => ((d.Month - 1) / 3) + 1;
+
+    /// <summary>The month <paramref name="months"/> after (or before) the month of <paramref name="d"/>, as year and month.</summary>
+    public static (int Year, int Month) AddMonths(DateOnly d, int months)
+    {
+        var shifted = new DateOnly(d.Year, d.Month, 1).AddMonths(months);
+        return (shifted.Year, shifted.Month);
+    }
+
+    /// <summary>The value of the period of <paramref name="unit"/> (D, W, WE, M, Q, Y, DE, CE) that is <paramref name="offset"/> periods from the one holding <paramref name="d"/>.</summary>
+    public static string? Shift(DateOnly d, string unit, int offset)
+    {
+        switch (unit)
+        {
+            case "D":
+                return Day(d.AddDays(offset));
+            case "W":
+                return Week(d.AddDays(7 * offset));
+            case "WE":
+                return Week(d.AddDays(7 * offset)) + "-WE";
+            case "M":
+                var (y, m) = AddMonths(d, offset);
+                return Month(y, m);
+            case "Q":
+                var q = ((d.Year * 4) + QuarterOf(d) - 1) + offset;
+                return string.Create(CultureInfo.InvariantCulture, $"{q / 4:0000}-Q{(q % 4) + 1}");
+            case "H2":
+                var h = ((d.Year * 2) + (d.Month > 6 ? 1 : 0)) + offset;
+                return string.Create(CultureInfo.InvariantCulture, $"{h / 2:0000}-H{(h % 2) + 1}");
+            case "Y":
+                return Year(d.Year + offset);
+            case "DE":
+                return ((d.Year / 10) + offset).ToString("000", CultureInfo.InvariantCulture);
+            case "CE":
+                return ((d.Year / 100) + offset).ToString("00", CultureInfo.InvariantCulture);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The year of a month (and day) named without one, seen from <paramref name="dct"/>: the next
+    /// occurrence when it is at most <see cref="MonthsAhead"/> months ahead or the sentence speaks of
+    /// the future, the last one otherwise (news reports the past: November seen from April is last
+    /// November, March seen from January the coming one).
+    /// </summary>
+    public static int YearOf(int month, DateOnly dct, bool future)
+    {
+        var ahead = (month - dct.Month + 12) % 12;
+        var forward = month >= dct.Month ? dct.Year : dct.Year + 1;
+        var backward = month <= dct.Month ? dct.Year : dct.Year - 1;
+        return ahead == 0 ? dct.Year : future || ahead <= MonthsAhead ? forward : backward;
+    }
+
+    /// <summary>How far ahead a month named without a year may lie and still be read as the coming one.</summary>
+    public const int MonthsAhead = 3;
+
+    /// <summary>The date of a weekday (1 = Monday … 7 = Sunday) near <paramref name="dct"/>: the last one on or before it, but the next in a future-tense sentence or when it is the day after; <paramref name="shift"/> −1/+1 for 'last'/'next'.</summary>
+    public static DateOnly Weekday(int weekday, DateOnly dct, bool future, int? shift)
+    {
+        var today = dct.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)dct.DayOfWeek;
+        var back = (today - weekday + 7) % 7;
+        var forward = (weekday - today + 7) % 7;
+        return shift switch
+        {
+            -1 => dct.AddDays(back == 0 ? -7 : -back),
+            1 => dct.AddDays(forward == 0 ? 7 : forward),
+            0 => dct.AddDays(weekday - today),
+            // The day after the report is 'tomorrow' far more often than a week ago (TimeBank: 13 to 2).
+            _ => future || forward == 1 ? dct.AddDays(forward) : dct.AddDays(-back),
+        };
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Dossier.Annotations;
+using Dossier.Nlp;
+using Dossier.Nlp.Time;
+using Dossier.Tests.TestKit;
+
+namespace Dossier.Tests.Nlp.Time;
+
+public class TimeTaggerTests
+{
+    private static readonly DocumentPipeline Pipeline = new PipelineBuilder().UseDefaults().Build();
+
+    private static List<(string Text, string Type, string? Value)> Tag(string text, DateOnly? published)
+    {
+        var doc = Pipeline.Process(text, new DocumentMetadata { Published = published });
+        return [.. doc.Get(Layers.Times).Select(t => (doc.GetText(t.Span), t.Type, t.Value))];
+    }
+
+    [Theory]
+    [InlineData("The talks were held in Washington on Friday.", "Friday", "2024-05-10")] // seed 004: a Tuesday report
+    [InlineData("The two sides met on Monday, May 13 to sign it.", "Monday, May 13", "2024-05-13")]
+    [InlineData("The attack happened on May 7th in Besham.", "May 7th", "2024-05-07")]
+    [InlineData("It was first raised in March.", "March", "2024-03")]
+    [InlineData("Talks resume in July.", "July", "2024-07")] // within three months ahead: the coming July
+    [InlineData("The plant closed last November.", "last November", "2023-11")]
+    [InlineData("Prices rose last week.", "last week", "2024-W19")]
+    [InlineData("Sales fell last year.", "last year", "2023")]
+    [InlineData("He resigned yesterday.", "yesterday", "2024-05-13")]
+    [InlineData("Officials will meet Thursday.", "Thursday", "2024-05-16")] // future tense: the coming Thursday
+    [InlineData("They left two weeks ago.", "two weeks ago", "2024-W18")]
+    [InlineData("It was built in the 1990s.", "the 1990s", "199")]
+    [InlineData("It was signed Aug. 7, 1998, in Nairobi.", "Aug. 7, 1998", "1998-08-07")]
+    [InlineData("The court sits at 5 p.m. Wednesday.", "5 p.m. Wednesday", "2024-05-15T17:00")]
+    public void Dates_AreNormalisedAgainstThePublicationDate(string sentence, string expression, string value)
+    {
+        var found = Tag(sentence, new DateOnly(2024, 5, 14));
+        Assert.Contains((expression, value), found.Select(f => (f.Text, f.Value)));
+    }
+
+    [Fact]
+    public void ADayLater_CountsFromTheDateMentionedBefore()
+    {
+        var found = Tag("The attack happened on May 7th. A day later the army spoke.", new DateOnly(2024, 5, 14));
+        Assert.Contains(("A day later", "2024-05-08"), found.Select(f => (f.Text, f.Value)));
+    }
+
+    [Fact]
+    public void WithoutAPublicationDate_OnlyWhatIsCertainIsKept()
+    {
+        var found = Tag("The crossing was closed on February 21. He spoke on Thursday. It happened in 2021.", null);
+        Assert.Contains(("February 21", "XXXX-02-21"), found.Select(f => (f.Text, f.Value)));
+        Assert.Contains(("Thursday", "XXXX-WXX-4"), found.Select(f => (f.Text, f.Value)));
+        Assert.Contains(("2021", "2021"), found.Select(f => (f.Text, f.Value)));
+    }
+
+    [Theory]
+    [InlineData("It was the case from 2013 till 2018.", "from 2013 till 2018", "DURATION", "2013/2018")]
+    [InlineData("The war lasted more than three years.", "more than three years", "DURATION", "P3Y")]
+    [InlineData("The talks ran for 16 hours.", "16 hours", "DURATION", "PT16H")]
+    [InlineData("The paper appears daily.", "daily", "SET", "P1D")]
+    [InlineData("He is currently abroad.", "currently", "DATE", "PRESENT_REF")]
+    [InlineData("It reported third-quarter results.", "third-quarter", "DATE", "2023-Q3")] // a quarter not yet ended, in a past-tense report: last year's
+    public void Durations_Sets_References_AndQuarters(string sentence, string expression, string type, string value)
+    {
+        var found = Tag(sentence, new DateOnly(2024, 5, 14));
+        Assert.Contains((expression, type, value), found);
+    }
+
+    [Theory]
+    [InlineData("They may meet again.")]
+    [InlineData("The protesters march to the square.")]
+    [InlineData("A 6-year-old boy was hurt.")]
+    [InlineData("He paid $2021 for it.")]
+    public void WordsThatOnlyLookLikeTimes_AreLeftAlone(string sentence)
+    {
+        Assert.Empty(Tag(sentence, new DateOnly(2024, 5, 14)));
+    }
+
+    [Fact]
+    public void TimeMl_IsReadWithOffsetsIntoTheTagFreeText()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dossier-{Guid.NewGuid():N}.tml");
+        File.WriteAllText(path, """<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-06" functionInDocument="CREATION_TIME">02/06/1998</TIMEX3></DCT><TEXT>Sales rose &amp; fell <TIMEX3 tid="t1" type="DATE" value="1998-W05">last week</TIMEX3>.</TEXT></TimeML>""");
+        try
+        {
+            var doc = TimeEvaluation.ReadTimeMl(path);
+            Assert.Equal("Sales rose & fell last week.", doc.Text);
+            Assert.Equal(new DateOnly(1998, 2, 6), doc.Dct);
+            var t = Assert.Single(doc.Timexes);
+            Assert.Equal("last week", doc.Text[t.Span.Start..t.Span.End]);
+            Assert.Equal(("DATE", "1998-W05"), (t.Type, t.Value));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Scores_FollowTempEval3()
+    {
+        GoldTimex[] gold = [new(new(0, 9), "DATE", "1998-W05"), new(new(20, 26), "DATE", "1998")];
+        TimeExpression[] predicted = [new(new(5, 9), "DATE", "1998-W05", null), new(new(30, 34), "DATE", "X", null)];
+        var s = TimeEvaluation.Score([(gold, predicted)]);
+        Assert.Equal(0, s.Strict);
+        Assert.Equal(0.5, s.RelaxedPrecision);
+        Assert.Equal(0.5, s.RelaxedRecall);
+        Assert.Equal(1.0, s.ValueAccuracy);
+        Assert.Equal(0.5, s.ValueF1);
+    }
+
+    /// <summary>The tagger must not drop below the floors pinned in eval/baseline.json on TBAQ-cleaned.</summary>
+    [Fact]
+    public void Tbaq_MeetsTheFloors()
+    {
+        using var baseline = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "eval", "baseline.json")));
+        var time = baseline.RootElement.GetProperty("time");
+        var epsilon = time.GetProperty("epsilon").GetDouble();
+        var files = Directory.GetFiles(Path.GetFullPath(Path.Combine(Repo.Root, time.GetProperty("data").GetString()!)), "*.tml", SearchOption.AllDirectories);
+        var results = TimeEvaluation.Run(files.Order(StringComparer.Ordinal).Select(TimeEvaluation.ReadTimeMl), Pipeline);
+        var s = TimeEvaluation.Score(results.Select(r => (r.Document.Timexes, r.Predicted)));
+        var measured = new Dictionary<string, double>
+        {
+            ["strict_f1"] = 100 * s.StrictF1,
+            ["relaxed_f1"] = 100 * s.RelaxedF1,
+            ["value_f1"] = 100 * s.ValueF1,
+            ["type_f1"] = 100 * s.TypeF1,
+        };
+        foreach (var floor in time.GetProperty("floors").EnumerateObject())
+        {
+            Assert.True(measured[floor.Name] >= floor.Value.GetDouble() - epsilon, $"{floor.Name} {measured[floor.Name]:F2} is below its floor {floor.Value.GetDouble():F2}");
+        }
+    }
+}
