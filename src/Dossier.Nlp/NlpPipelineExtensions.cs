@@ -1,7 +1,10 @@
+using Dossier.Nlp.Events;
+using Dossier.Nlp.Figures;
 using Dossier.Nlp.Ner;
 using Dossier.Nlp.Paragraphs;
 using Dossier.Nlp.Quotes;
 using Dossier.Nlp.Sentences;
+using Dossier.Nlp.Time;
 using Dossier.Nlp.Tokenization;
 
 namespace Dossier.Nlp;
@@ -44,10 +47,31 @@ public static class NlpPipelineExtensions
         return builder.Add(new QuoteComponent(lexicon));
     }
 
+    /// <summary>Adds dates, times, durations and sets normalised against the publication date (needs tokens and sentences).</summary>
+    public static PipelineBuilder UseTimes(this PipelineBuilder builder, TimeTagger? tagger = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Add(new TimeComponent(tagger));
+    }
+
+    /// <summary>Adds figures: values, units and what they count, from the numeric mentions (needs mentions).</summary>
+    public static PipelineBuilder UseFigures(this PipelineBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Add(new FigureComponent());
+    }
+
+    /// <summary>Adds CAMEO-coded events (needs mentions and times).</summary>
+    public static PipelineBuilder UseEvents(this PipelineBuilder builder, VerbLexicon? verbs = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Add(new EventComponent(verbs));
+    }
+
     /// <summary>Adds every component built so far, in a working order; mentions, quotes and claims only when a model is given.</summary>
     public static PipelineBuilder UseDefaults(this PipelineBuilder builder, NerModel? ner = null)
     {
-        builder.UseParagraphs().UseTokenizer().UseSentences();
-        return ner is null ? builder : builder.UseNer(ner).UseQuotes();
+        builder.UseParagraphs().UseTokenizer().UseSentences().UseTimes();
+        return ner is null ? builder : builder.UseNer(ner).UseQuotes().UseFigures().UseEvents();
     }
 }

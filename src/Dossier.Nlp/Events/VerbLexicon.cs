@@ -1,0 +1,232 @@
+using System.Text.RegularExpressions;
+
+namespace Dossier.Nlp.Events;
+
+/// <summary>A verb form of the lexicon: its words ('met', 'met with'), the CAMEO code it carries alone (null when only a pattern codes it) and its synset.</summary>
+internal sealed record VerbEntry(string[] Words, string? Code, int Synset);
+
+/// <summary>A pattern of a synset: words that follow the verb and the CAMEO code they give ('meet … for talks' → 036).</summary>
+internal sealed record VerbPattern(string[] Words, string? Code);
+
+/// <summary>
+/// PETRARCH2's CAMEO verb dictionary (<c>CAMEO.2.0.txt</c>, MIT, Open Event Data Alliance): verb
+/// synsets with their codes, each verb's forms (given in braces or made by the regular rules),
+/// phrasal verbs ('meet with') and the object patterns that refine a code. Read once; immutable.
+/// </summary>
+public sealed partial class VerbLexicon
+{
+    private readonly Dictionary<string, List<VerbEntry>> _byFirstWord;
+    private readonly List<List<VerbPattern>> _patterns;
+
+    private VerbLexicon(Dictionary<string, List<VerbEntry>> byFirstWord, List<List<VerbPattern>> patterns)
+    {
+        _byFirstWord = byFirstWord;
+        _patterns = patterns;
+    }
+
+    /// <summary>The shipped dictionary (PETRARCH2's CAMEO.2.0.txt, embedded).</summary>
+    public static VerbLexicon Default => LazyDefault.Value;
+
+    private static readonly Lazy<VerbLexicon> LazyDefault = new(() =>
+    {
+        using var stream = typeof(VerbLexicon).Assembly.GetManifestResourceStream("Dossier.Nlp.Events.CAMEO.2.0.txt")
+            ?? throw new InvalidOperationException("CAMEO.2.0.txt is not embedded");
+        using var reader = new StreamReader(stream);
+        return Read(reader);
+    });
+
+    /// <summary>The number of verb forms.</summary>
+    public int FormCount => _byFirstWord.Values.Sum(l => l.Count);
+
+    /// <summary>Reads a dictionary in PETRARCH's verb format from <paramref name="path"/>.</summary>
+    public static VerbLexicon Load(string path)
+    {
+        using var reader = new StreamReader(path);
+        return Read(reader);
+    }
+
+    /// <summary>Reads a dictionary in PETRARCH's verb format: <c>--- NAME [code] ---</c> synset headers, verb lines <c>VERB {FORMS} [code]</c>, pattern lines <c>- * WORDS [code]</c>.</summary>
+    public static VerbLexicon Read(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var byFirst = new Dictionary<string, List<VerbEntry>>(StringComparer.Ordinal);
+        var patterns = new List<List<VerbPattern>>();
+        string? synsetCode = null;
+        var started = false;
+        while (reader.ReadLine() is { } raw)
+        {
+            var hash = raw.IndexOf('#', StringComparison.Ordinal);
+            var line = (hash >= 0 ? raw[..hash] : raw).Trim();
+            if (line.StartsWith("---", StringComparison.Ordinal))
+            {
+                started = true;
+                synsetCode = Code(line);
+                patterns.Add([]);
+                continue;
+            }
+
+            if (!started || line.Length == 0 || line[0] is '&' or '<')
+            {
+                continue;
+            }
+
+            if (line[0] == '-')
+            {
+                AddPattern(line, patterns[^1]);
+                continue;
+            }
+
+            var code = line.Contains('[', StringComparison.Ordinal) ? Code(line) : synsetCode;
+            var braceOpen = line.IndexOf('{', StringComparison.Ordinal);
+            var braceClose = line.IndexOf('}', StringComparison.Ordinal);
+            var head = Regex.Replace(braceOpen >= 0 ? line[..braceOpen] : line, "\\[.*?\\]", string.Empty, RegexOptions.None, TimeSpan.FromSeconds(1)).Trim();
+            if (head.Length == 0)
+            {
+                continue;
+            }
+
+            var forms = new List<string> { Words(head) };
+            if (braceOpen >= 0 && braceClose > braceOpen)
+            {
+                forms.AddRange(line[(braceOpen + 1)..braceClose].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Words));
+            }
+            else
+            {
+                forms.AddRange(Inflect(Words(head)));
+            }
+
+            foreach (var form in forms.Distinct(StringComparer.Ordinal))
+            {
+                var words = form.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length == 0 || !char.IsLetter(words[0][0]))
+                {
+                    continue;
+                }
+
+                if (!byFirst.TryGetValue(words[0], out var list))
+                {
+                    byFirst[words[0]] = list = [];
+                }
+
+                list.Add(new VerbEntry(words, code, patterns.Count - 1));
+            }
+        }
+
+        return new VerbLexicon(byFirst, patterns);
+    }
+
+    private static string Words(string entry) => entry.TrimStart('+').Replace('_', ' ').ToLowerInvariant().Trim();
+
+    /// <summary>The code in brackets: the first of a pair ('036:036'), null for '---'.</summary>
+    private static string? Code(string line)
+    {
+        var m = CodePattern().Match(line);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var code = m.Groups[1].Value.Split(':')[0].Trim();
+        return code.Length >= 2 && code.All(char.IsAsciiDigit) ? code : null;
+    }
+
+    private static void AddPattern(string line, List<VerbPattern> into)
+    {
+        var bracket = line.IndexOf('[', StringComparison.Ordinal);
+        if (bracket < 0)
+        {
+            return;
+        }
+
+        var body = line[1..bracket];
+        var star = body.IndexOf('*', StringComparison.Ordinal);
+        if (star < 0 || body[..star].Trim().Length > 0)
+        {
+            return; // patterns on the subject side need a parse
+        }
+
+        var words = body[(star + 1)..].Replace("{", " ", StringComparison.Ordinal).Replace("}", " ", StringComparison.Ordinal)
+            .Replace("(", " ", StringComparison.Ordinal).Replace(")", " ", StringComparison.Ordinal)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Any(w => w[0] is '&' or '$' or '+' or '%' or '^' or '='))
+        {
+            return; // synsets, actor and agent slots need the dictionaries they name
+        }
+
+        into.Add(new VerbPattern([.. words.Select(w => w.Replace('_', ' ').ToLowerInvariant())], Code(line[bracket..])));
+    }
+
+    /// <summary>Regular forms of a verb (or of a phrasal verb's first word): -s, -ed, -ing.</summary>
+    private static IEnumerable<string> Inflect(string verb)
+    {
+        var space = verb.IndexOf(' ', StringComparison.Ordinal);
+        var (v, rest) = space > 0 ? (verb[..space], verb[space..]) : (verb, string.Empty);
+        if (v.Length < 2)
+        {
+            yield break;
+        }
+
+        var last = v[^1];
+        var consonantY = last == 'y' && !"aeiou".Contains(v[^2], StringComparison.Ordinal);
+        yield return (v.EndsWith('s') || v.EndsWith('x') || v.EndsWith('z') || v.EndsWith("sh", StringComparison.Ordinal) || v.EndsWith("ch", StringComparison.Ordinal) || last == 'o' ? v + "es" : consonantY ? v[..^1] + "ies" : v + "s") + rest;
+        yield return (last == 'e' ? v + "d" : consonantY ? v[..^1] + "ied" : v + "ed") + rest;
+        yield return (last == 'e' && v.Length > 2 && v[^2] != 'e' ? v[..^1] + "ing" : v + "ing") + rest;
+    }
+
+    /// <summary>The longest verb form starting at <paramref name="i"/> in the lower-cased words, with the code it gets from the words after it; null when none codes.</summary>
+    /// <remarks>In a passive sentence ('the border crossing was closed') the object stands before the verb, so the patterns are also looked for there, back to <paramref name="start"/>.</remarks>
+    internal (int Length, string Code)? Match(IReadOnlyList<string> lower, int i, int end, int start = -1)
+    {
+        if (!_byFirstWord.TryGetValue(lower[i], out var entries))
+        {
+            return null;
+        }
+
+        VerbEntry? best = null;
+        foreach (var e in entries)
+        {
+            if (i + e.Words.Length <= end && (best is null || e.Words.Length > best.Words.Length) && Enumerable.Range(1, e.Words.Length - 1).All(k => lower[i + k] == e.Words[k]))
+            {
+                best = e;
+            }
+        }
+
+        if (best is null)
+        {
+            return null;
+        }
+
+        var after = i + best.Words.Length;
+        VerbPattern? pattern = null;
+        foreach (var p in _patterns[best.Synset])
+        {
+            if ((pattern is null || p.Words.Length > pattern.Words.Length)
+                && (InOrder(lower, after, Math.Min(end, after + 10), p.Words) || (start >= 0 && InOrder(lower, Math.Max(start, i - 10), i, p.Words))))
+            {
+                pattern = p;
+            }
+        }
+
+        var code = pattern is not null ? pattern.Code : best.Code;
+        return code is null ? null : (best.Words.Length, code);
+    }
+
+    private static bool InOrder(IReadOnlyList<string> lower, int from, int to, string[] words)
+    {
+        var k = 0;
+        for (var t = from; t < to && k < words.Length; t++)
+        {
+            // Pattern words are stems ('violat' matches 'violated'); short ones must match whole.
+            var w = words[k].TrimEnd();
+            if (lower[t] == w || (w.Length >= 4 && !words[k].EndsWith(' ') && lower[t].StartsWith(w, StringComparison.Ordinal)))
+            {
+                k++;
+            }
+        }
+
+        return k == words.Length;
+    }
+
+    [GeneratedRegex("\\[([^\\]]*)\\]", RegexOptions.CultureInvariant)]
+    private static partial Regex CodePattern();
+}

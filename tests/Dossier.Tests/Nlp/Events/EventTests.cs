@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Dossier.Annotations;
+using Dossier.Nlp;
+using Dossier.Nlp.Events;
+using Dossier.Nlp.Figures;
+using Dossier.Tests.TestKit;
+
+namespace Dossier.Tests.Nlp.Events;
+
+public class EventTests
+{
+    private static VerbLexicon Lexicon(string text) => VerbLexicon.Read(new StringReader(text));
+
+    [Fact]
+    public void Lexicon_ReadsForms_PhrasalVerbs_CodesAndObjectPatterns()
+    {
+        var lexicon = Lexicon("""
+            &SYNSET
+            +IGNORED
+            ---  MEET_PEOPLE   [040]  ---
+            +MEET_WITH {+MET_WITH +MEETS_WITH}
+            MEET {MEETS MET MEETING}
+            CONFRONT  # a comment
+            - * (FOR TALKS)                                       [036:036]     # MEET
+            ---  CANCEL   [---]  ---
+            CLOSE
+            - * BORDER                                            [172]         # CLOSE
+            """);
+        string[] Words(string s) => s.Split(' ');
+        Assert.Equal((2, "040"), lexicon.Match(Words("met with the envoy"), 0, 4));
+        Assert.Equal((1, "036"), lexicon.Match(Words("met for talks"), 0, 3));
+        Assert.Equal((1, "040"), lexicon.Match(Words("confronted him"), 0, 2)); // regular -ed form
+        Assert.Null(lexicon.Match(Words("closed the office"), 0, 3)); // synset without a code, no pattern
+        Assert.Equal((1, "172"), lexicon.Match(Words("closed the border"), 0, 3));
+        Assert.Equal((1, "172"), lexicon.Match(Words("the border was closed"), 3, 4, start: 0)); // passive: object before the verb
+    }
+
+    [Fact]
+    public void ShippedLexicon_HasPetrarchsVerbs()
+    {
+        Assert.True(VerbLexicon.Default.FormCount > 7_000, $"{VerbLexicon.Default.FormCount} verb forms");
+        Assert.Equal("coerce", EventComponent.LabelOf("173"));
+    }
+
+    [Fact]
+    public void Events_HaveActorTarget_PassiveSwapped_AndNegationLeftOut()
+    {
+        var doc = Models.Pipeline.Process("Pakistani police arrested Mohammad Sharifullah in Islamabad on May 7, 2024. The embassy was attacked by Taliban fighters. India did not attack Pakistan.");
+        var events = doc.Get(Layers.Events);
+        var arrest = Assert.Single(events, e => e.Code == "173");
+        Assert.Equal("Pakistani", doc.GetText(arrest.Actor!.Value));
+        Assert.Equal("Mohammad Sharifullah", doc.GetText(arrest.Target!.Value));
+        Assert.Equal("Islamabad", doc.GetText(arrest.Where!.Value));
+        Assert.Equal("2024-05-07", arrest.When);
+        var attack = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == "attacked");
+        Assert.Equal("Taliban", doc.GetText(attack.Actor!.Value));
+        Assert.DoesNotContain(events, e => doc.GetText(e.Trigger!.Value) == "attack");
+    }
+
+    [Fact]
+    public void EventNouns_TakeTheActorBeforeThem_NotThePlace()
+    {
+        // Seed 000: "… an ISIS-K terrorist, … for his role in the 2021 Kabul airport bombing that killed …"
+        var doc = Models.Seed("000");
+        var bombing = Assert.Single(doc.Get(Layers.Events), e => e.Code == "183");
+        Assert.Equal("ISIS-K", doc.GetText(bombing.Actor!.Value));
+        Assert.Equal("2021", bombing.When);
+    }
+
+    [Theory]
+    [InlineData("$ 7 billion", 7e9, "USD", false)]
+    [InlineData("about 160", 160, null, true)]
+    [InlineData("258,300", 258300, null, false)]
+    [InlineData("thirteen", 13, null, false)]
+    [InlineData("hundreds of thousands", 100000, null, true)]
+    [InlineData("15 %", 15, "%", false)]
+    [InlineData("60-82mm", 60, "mm", false)]
+    public void Figures_ParseValueUnitAndApproximation(string words, double value, string? unit, bool approximate)
+    {
+        var parsed = FigureComponent.Parse(words.Split(' '), "CARDINAL");
+        Assert.Equal((value, unit, approximate), parsed);
+    }
+
+    [Fact]
+    public void Figures_SayWhatTheyCount()
+    {
+        var doc = Models.Pipeline.Process("The survey counted 258,300 rifles, 56,155 light, medium and heavy machine guns and 9,115 shotguns.");
+        var what = doc.Get(Layers.Figures).ToDictionary(f => f.Value!.Value, f => f.What);
+        Assert.Equal("rifles", what[258300]);
+        Assert.Equal("light, medium and heavy machine guns", what[56155]);
+        Assert.Equal("shotguns", what[9115]);
+    }
+
+    /// <summary>Event coding must not drop below the floors pinned in eval/baseline.json on PETRARCH2's validation records.</summary>
+    [Fact]
+    public void PetrarchRecords_MeetTheFloors()
+    {
+        using var baseline = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "eval", "baseline.json")));
+        var events = baseline.RootElement.GetProperty("events");
+        var epsilon = events.GetProperty("epsilon").GetDouble();
+        var records = EventEvaluation.ReadRecords(Path.GetFullPath(Path.Combine(Repo.Root, events.GetProperty("data").GetString()!)));
+        var verbs = VerbLexicon.Load(Path.Combine(Repo.Shared, "data", "petrarch2", "dictionaries", "PETR.Validate.verbs.txt"));
+        var pipeline = new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseTimes().UseNer(Models.Ner).UseEvents(verbs).Build();
+        var s = EventEvaluation.Score(EventEvaluation.Run(records, pipeline));
+        var measured = new Dictionary<string, double>
+        {
+            ["full_code"] = 100 * s.FullAccuracy,
+            ["root_code"] = 100 * s.RootAccuracy,
+            ["root_precision"] = 100 * s.RootPrecision,
+        };
+        foreach (var floor in events.GetProperty("floors").EnumerateObject())
+        {
+            Assert.True(measured[floor.Name] >= floor.Value.GetDouble() - epsilon, $"{floor.Name} {measured[floor.Name]:F2} is below its floor {floor.Value.GetDouble():F2}");
+        }
+    }
+}
