@@ -30,7 +30,19 @@ public sealed class CorpusAnalysis
         Layers = [.. layers.Distinct()];
         Entities = EntityGrouping.Group(documents, kb ?? KnowledgeBase.Empty);
         (Quotes, Claims) = Statements.Collect(documents, Entities);
+        Times = Facts.Times(documents);
+        Figures = Facts.Figures(documents);
+        Events = Facts.Events(documents, Entities);
     }
+
+    /// <summary>Every time expression.</summary>
+    public IReadOnlyList<TimeFact> Times { get; }
+
+    /// <summary>Every figure.</summary>
+    public IReadOnlyList<FigureFact> Figures { get; }
+
+    /// <summary>Every event, with entities linked.</summary>
+    public IReadOnlyList<EventFact> Events { get; }
 
     /// <summary>Every quote, its speaker linked to an entity where one is named.</summary>
     public IReadOnlyList<Quote> Quotes { get; }

@@ -41,48 +41,28 @@ public static class Statements
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(entities);
-        var byMention = new Dictionary<(string, TextSpan), Entity>();
-        foreach (var e in entities)
-        {
-            foreach (var m in e.Mentions)
-            {
-                byMention[(m.Document, m.Span)] = e;
-            }
-        }
-
-        // A nationality speaks for its state ("Afghan officials deny …"): the country's entity, when the corpus names it.
-        var countries = entities.Where(e => e.Kb is { Kind: "country", Country: not null }).GroupBy(e => e.Kb!.Country!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var index = new EntityIndex(entities);
         var quotes = new List<Quote>();
         var claims = new List<Claim>();
         foreach (var d in documents)
         {
             foreach (var q in d.GetOrEmpty(Layers.Quotes))
             {
-                quotes.Add(new Quote($"q{quotes.Count + 1}", d.Id, q, d.GetText(q.Span), Text(d, q.Speaker), Find(d, q.SpeakerName), Text(d, q.Cue), ParagraphOf(d, q.Span)));
+                quotes.Add(new Quote($"q{quotes.Count + 1}", d.Id, q, d.GetText(q.Span), Text(d, q.Speaker), index.Find(d, q.SpeakerName), Text(d, q.Cue), ParagraphOf(d, q.Span)));
             }
 
             foreach (var c in d.GetOrEmpty(Layers.Claims))
             {
-                claims.Add(new Claim($"c{claims.Count + 1}", d.Id, c, d.GetText(c.Span), Text(d, c.Holder), Find(d, c.HolderName), Text(d, c.Cue), ParagraphOf(d, c.Span)));
+                claims.Add(new Claim($"c{claims.Count + 1}", d.Id, c, d.GetText(c.Span), Text(d, c.Holder), index.Find(d, c.HolderName), Text(d, c.Cue), ParagraphOf(d, c.Span)));
             }
         }
 
         return (quotes, claims);
-
-        Entity? Find(Document d, TextSpan? span)
-        {
-            if (span is not { } s || !byMention.TryGetValue((d.Id, s), out var e))
-            {
-                return null;
-            }
-
-            return e.Type == "NORP" && Dossier.Nlp.Ner.GazetteerBuilder.Demonyms.TryGetValue(d.GetText(s), out var code) && countries.TryGetValue(code, out var country) ? country : e;
-        }
     }
 
-    private static string? Text(Document d, TextSpan? span) => span is { } s ? string.Join(' ', d.GetText(s).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : null;
+    internal static string? Text(Document d, TextSpan? span) => span is { } s ? string.Join(' ', d.GetText(s).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : null;
 
-    private static int ParagraphOf(Document d, TextSpan span)
+    internal static int ParagraphOf(Document d, TextSpan span)
     {
         foreach (var p in d.Paragraphs)
         {
@@ -93,5 +73,36 @@ public static class Statements
         }
 
         return 0;
+    }
+}
+
+/// <summary>Which entity a mention belongs to; a nationality speaking for its state ("Afghan officials deny …") resolves to the country's entity when the corpus names it.</summary>
+internal sealed class EntityIndex
+{
+    private readonly Dictionary<(string, TextSpan), Entity> _byMention = [];
+    private readonly Dictionary<string, Entity> _countries;
+
+    public EntityIndex(IReadOnlyList<Entity> entities)
+    {
+        foreach (var e in entities)
+        {
+            foreach (var m in e.Mentions)
+            {
+                _byMention[(m.Document, m.Span)] = e;
+            }
+        }
+
+        _countries = entities.Where(e => e.Kb is { Kind: "country", Country: not null }).GroupBy(e => e.Kb!.Country!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The entity of the mention at <paramref name="span"/> in <paramref name="d"/>, or null.</summary>
+    public Entity? Find(Document d, TextSpan? span)
+    {
+        if (span is not { } s || !_byMention.TryGetValue((d.Id, s), out var e))
+        {
+            return null;
+        }
+
+        return e.Type == "NORP" && Dossier.Nlp.Ner.GazetteerBuilder.Demonyms.TryGetValue(d.GetText(s), out var code) && _countries.TryGetValue(code, out var country) ? country : e;
     }
 }

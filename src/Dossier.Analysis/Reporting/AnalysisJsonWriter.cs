@@ -23,7 +23,7 @@ public static class AnalysisJsonWriter
     };
 
     private static readonly string[] CorpusArrays =
-        ["claim_groups", "figures", "times", "events", "stories", "figure_discrepancies"];
+        ["claim_groups", "stories", "figure_discrepancies"];
 
     /// <summary>Writes <paramref name="analysis"/> to <paramref name="stream"/> as UTF-8 JSON.</summary>
     public static void Write(Stream stream, CorpusAnalysis analysis)
@@ -38,6 +38,9 @@ public static class AnalysisJsonWriter
         WriteArray(w, "entities", analysis.Entities, WriteEntity);
         WriteArray(w, "quotes", analysis.Quotes, WriteQuote);
         WriteArray(w, "claims", analysis.Claims, WriteClaim);
+        WriteArray(w, "figures", analysis.Figures, WriteFigure);
+        WriteArray(w, "times", analysis.Times, WriteTime);
+        WriteArray(w, "events", analysis.Events, WriteEvent);
         foreach (var name in CorpusArrays)
         {
             w.WriteStartArray(name);
@@ -202,7 +205,54 @@ public static class AnalysisJsonWriter
         w.WriteEndObject();
     }
 
-    /// <summary>Opens a quote's or claim's object with the fields they share: id, document, characters, paragraph (1-based) and text.</summary>
+    private static void WriteFigure(Utf8JsonWriter w, FigureFact f)
+    {
+        WriteStatementStart(w, f.Id, f.Document, f.Data.Span, f.Paragraph, f.Text);
+        if (f.Data.Value is { } value)
+        {
+            w.WriteNumber("value", value);
+        }
+        else
+        {
+            w.WriteNull("value");
+        }
+
+        w.WriteString("unit", f.Data.Unit);
+        w.WriteBoolean("approx", f.Data.Approximate);
+        w.WriteString("what", f.Data.What);
+        w.WriteEndObject();
+    }
+
+    private static void WriteTime(Utf8JsonWriter w, TimeFact t)
+    {
+        WriteStatementStart(w, t.Id, t.Document, t.Data.Span, t.Paragraph, t.Text);
+        w.WriteString("type", t.Data.Type);
+        w.WriteString("value", t.Data.Value);
+        w.WriteString("mod", t.Data.Mod);
+        w.WriteEndObject();
+    }
+
+    private static void WriteEvent(Utf8JsonWriter w, EventFact e)
+    {
+        WriteStatementStart(w, e.Id, e.Document, e.Data.Span, e.Paragraph, e.Text);
+        w.WriteString("code", e.Data.Code);
+        w.WriteString("label", e.Data.Label);
+        w.WriteString("trigger", e.Trigger);
+        WriteOptionalSpan(w, "trigger_span", e.Data.Trigger);
+        w.WriteString("actor", e.Actor?.Id);
+        w.WriteString("actor_text", e.ActorText);
+        WriteOptionalSpan(w, "actor_span", e.Data.Actor);
+        w.WriteString("target", e.Target?.Id);
+        w.WriteString("target_text", e.TargetText);
+        WriteOptionalSpan(w, "target_span", e.Data.Target);
+        w.WriteString("when", e.Data.When);
+        w.WriteString("where", e.Where?.Id);
+        w.WriteString("where_text", e.WhereText);
+        WriteOptionalSpan(w, "where_span", e.Data.Where);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Opens a statement's or fact's object with the fields they share: id, document, characters, paragraph (1-based) and text.</summary>
     private static void WriteStatementStart(Utf8JsonWriter w, string id, string document, TextSpan span, int paragraph, string text)
     {
         w.WriteStartObject();

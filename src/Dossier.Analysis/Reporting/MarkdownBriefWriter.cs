@@ -12,8 +12,6 @@ public static class MarkdownBriefWriter
     private static readonly (string Title, string Needs, LayerKey? Layer)[] PendingSections =
     [
         ("Disputed and corroborated claims", "claims aligned across outlets", null),
-        ("Figures", "figure extraction", Layers.Figures),
-        ("Timeline", "time normalisation and event coding", Layers.Events),
     ];
 
     private const int MaxSpeakers = 15;
@@ -62,6 +60,8 @@ public static class MarkdownBriefWriter
 
         WriteActors(output, analysis);
         WriteWhoSaidWhat(output, analysis);
+        WriteFigures(output, analysis);
+        WriteTimeline(output, analysis);
 
         foreach (var (title, needs, layer) in PendingSections)
         {
@@ -164,6 +164,76 @@ public static class MarkdownBriefWriter
         {
             output.WriteLine();
             output.WriteLine($"… and {bySpeaker.Count - MaxSpeakers} more speakers in the JSON output (`--format json`).");
+        }
+    }
+
+    private const int MaxRows = 40;
+
+    private static void WriteFigures(TextWriter output, CorpusAnalysis analysis)
+    {
+        if (!Section(output, analysis, "Figures", Layers.Figures, "figure extraction (no NER model was loaded)"))
+        {
+            return;
+        }
+
+        var figures = analysis.Figures.Where(f => f.Data.Value is not null && f.Data.What is not null).ToList();
+        if (figures.Count == 0)
+        {
+            output.WriteLine("_No figures found._");
+            return;
+        }
+
+        output.WriteLine("| Value | What | As written | Source |");
+        output.WriteLine("|--:|---|---|---|");
+        foreach (var f in figures.Take(MaxRows))
+        {
+            var value = f.Data.Value!.Value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
+            var unit = f.Data.Unit is { } u ? (u == "%" ? "%" : " " + u) : string.Empty;
+            output.WriteLine($"| {(f.Data.Approximate ? "≈" : string.Empty)}{value}{unit} | {Cell(f.Data.What)} | {Cell(f.Text)} | [{f.Document} ¶{f.Paragraph + 1}] |");
+        }
+
+        if (figures.Count > MaxRows)
+        {
+            output.WriteLine();
+            output.WriteLine($"… and {figures.Count - MaxRows} more figures in the JSON output.");
+        }
+    }
+
+    /// <summary>Dated events in order, one line per reporting sentence; dates the text leaves open (a weekday of an undated report) come last, marked uncertain.</summary>
+    private static void WriteTimeline(TextWriter output, CorpusAnalysis analysis)
+    {
+        if (!Section(output, analysis, "Timeline", Layers.Events, "time normalisation and event coding (no NER model was loaded)"))
+        {
+            return;
+        }
+
+        var dated = analysis.Events
+            .Where(e => e.Data.When is { } w && !e.Data.Code.StartsWith("01", StringComparison.Ordinal) && w.Length >= 4)
+            .GroupBy(e => (e.Document, e.Data.Span))
+            .Select(g => g.First())
+            .OrderBy(e => e.Data.When!.StartsWith('X') ? 1 : 0)
+            .ThenBy(e => e.Data.When, StringComparer.Ordinal)
+            .ToList();
+        if (dated.Count == 0)
+        {
+            output.WriteLine("_No dated events found._");
+            return;
+        }
+
+        output.WriteLine("Events with the date their sentence gives (CAMEO label; actor → target). _Uncertain_ marks a date the report leaves open, such as a weekday in an undated article.");
+        output.WriteLine();
+        foreach (var e in dated.Take(MaxRows))
+        {
+            var when = e.Data.When!.StartsWith('X') ? $"{e.Data.When} _(uncertain)_" : e.Data.When;
+            var target = (e.Target?.Name ?? e.TargetText) is { } t ? " → " + t : string.Empty;
+            var who = (e.Actor?.Name ?? e.ActorText ?? "?") + target;
+            var where = (e.Where?.Name ?? e.WhereText) is { } place ? $", in {place}" : string.Empty;
+            output.WriteLine($"- **{when}** — {Inline(who)}: {e.Data.Label} (“{Inline(e.Trigger ?? string.Empty)}”){where} [{e.Document} ¶{e.Paragraph + 1}]");
+        }
+
+        if (dated.Count > MaxRows)
+        {
+            output.WriteLine($"- … and {dated.Count - MaxRows} more in the JSON output.");
         }
     }
 

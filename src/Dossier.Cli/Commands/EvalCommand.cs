@@ -56,7 +56,7 @@ internal static class EvalCommand
             }
             return Task.FromResult(ExitCodes.Success);
         });
-        return new Command("eval", "Evaluate a component on a labelled data set.") { ner, Quotes(context), Coref(context) };
+        return new Command("eval", "Evaluate a component on a labelled data set.") { ner, Quotes(context), Coref(context), Time(context), Events(context) };
     }
 
     /// <summary><c>dossier eval coref --data DIR [--genre G]</c>: entity resolution against GUM's coreference chains and Wikipedia links.</summary>
@@ -80,6 +80,71 @@ internal static class EvalCommand
             ctx.Output.WriteLine(Dossier.Analysis.Evaluation.CorefEvaluation.Format(result.Shared));
             ctx.Output.WriteLine();
             ctx.Output.WriteLine($"Entity linking: {result.LinkCovered:N0} gold mentions name a Wikipedia entity the knowledge base knows; {result.LinkCorrect:N0} of them ({100.0 * result.LinkCorrect / Math.Max(1, result.LinkCovered):F2}%) are found and linked to it.");
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+
+    /// <summary><c>dossier eval events --data FILE [--verbs FILE]</c>: CAMEO codes against PETRARCH2's unit-test records.</summary>
+    private static Command Events(Lazy<CliContext> context)
+    {
+        var data = new Option<string>("--data", "-d") { Description = "PETRARCH2's PETR.UnitTest.records.xml.", Required = true };
+        var verbs = new Option<string?>("--verbs") { Description = "A verb dictionary in PETRARCH's format (default: the shipped CAMEO.2.0); the records were written for PETR.Validate.verbs.txt." };
+        var errors = new Option<int>("--errors") { Description = "Also print up to this many sentences whose codes differ." };
+        var command = new Command("events", "Share of expected CAMEO codings found (full code and root) and root precision.") { data, verbs, errors };
+        command.SetAction((parse, _) =>
+        {
+            var ctx = context.Value;
+            var records = Dossier.Nlp.Events.EventEvaluation.ReadRecords(parse.GetRequiredValue(data));
+            var lexicon = parse.GetValue(verbs) is { } v ? Dossier.Nlp.Events.VerbLexicon.Load(v) : Dossier.Nlp.Events.VerbLexicon.Default;
+            var pipeline = new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseTimes().UseNer(Dossier.Nlp.Ner.NerModel.Load(ModelPaths.Ner)).UseEvents(lexicon).Build();
+            var results = Dossier.Nlp.Events.EventEvaluation.Run(records, pipeline);
+            ctx.Output.WriteLine(Dossier.Nlp.Events.EventEvaluation.Format(Dossier.Nlp.Events.EventEvaluation.Score(results)));
+            foreach (var (gold, predicted) in results.Where(r => !r.Gold.Codes.Order().SequenceEqual(r.Predicted.Order())).Take(parse.GetValue(errors)))
+            {
+                ctx.Output.WriteLine($"{gold.Id}: gold [{string.Join(' ', gold.Codes)}] got [{string.Join(' ', predicted)}] {gold.Text}");
+            }
+
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+
+    /// <summary><c>dossier eval time --data DIR</c>: time expressions against TimeML files (TempEval-3), normalised against each file's creation date.</summary>
+    private static Command Time(Lazy<CliContext> context)
+    {
+        var data = new Option<string>("--data", "-d") { Description = "A folder of TimeML .tml files (searched recursively), e.g. ../shared/data/tempeval3/TBAQ-cleaned.", Required = true };
+        var errors = new Option<int>("--errors") { Description = "Also print up to this many missed, false and wrongly valued expressions." };
+        var command = new Command("time", "Strict and relaxed span F1, value F1 and type F1 of TIMEX3s, TempEval-3's measures.") { data, errors };
+        command.SetAction((parse, _) =>
+        {
+            var ctx = context.Value;
+            var directory = parse.GetRequiredValue(data);
+            if (!Directory.Exists(directory))
+            {
+                return Task.FromResult(ctx.Fail($"no data folder {directory}"));
+            }
+
+            var files = Directory.GetFiles(directory, "*.tml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            var pipeline = new PipelineBuilder().UseDefaults().Build();
+            var results = Dossier.Nlp.Time.TimeEvaluation.Run(files.Select(Dossier.Nlp.Time.TimeEvaluation.ReadTimeMl), pipeline);
+            ctx.Error.WriteLine($"{files.Count} documents");
+            ctx.Output.WriteLine(Dossier.Nlp.Time.TimeEvaluation.Format(Dossier.Nlp.Time.TimeEvaluation.Score(results.Select(r => (r.Document.Timexes, r.Predicted)))));
+            var budget = parse.GetValue(errors);
+            foreach (var (d, predicted) in results)
+            {
+                string Show(Dossier.Text.TextSpan s) => d.Text[s.Start..s.End].ReplaceLineEndings(" ");
+                var pairs = Dossier.Nlp.Time.TimeEvaluation.Pairs(d.Timexes, predicted);
+                var lines = d.Timexes.Where(g => pairs.All(p => p.Gold != g)).Select(g => $"missed: {Show(g.Span)} {g.Type} {g.Value}")
+                    .Concat(predicted.Where(p => pairs.All(x => x.Predicted != p) && !d.Timexes.Any(g => g.Span.Overlaps(p.Span))).Select(p => $"false:  {Show(p.Span)} {p.Type} {p.Value}"))
+                    .Concat(pairs.Where(p => p.Gold.Value != p.Predicted.Value).Select(p => $"value:  {Show(p.Gold.Span)} | {Show(p.Predicted.Span)} gold {p.Gold.Value} got {p.Predicted.Value}"));
+                foreach (var line in lines.Take(Math.Max(0, budget)))
+                {
+                    ctx.Output.WriteLine($"{d.Name} (DCT {d.Dct:yyyy-MM-dd}) {line}");
+                    budget--;
+                }
+            }
+
             return Task.FromResult(ExitCodes.Success);
         });
         return command;

@@ -16,7 +16,7 @@ public class SeedGoldTests
     };
 
     [Fact]
-    public void Seeds_EntitiesQuotesSpeakersAndClaimPositions_MeetTheFloors_AndNothingIsWronglyMerged()
+    public void Seeds_EntitiesQuotesClaimsFiguresTimesAndEvents_MeetTheFloors_AndNothingIsWronglyMerged()
     {
         var documents = Repo.SeedFiles.Select(f => Models.Pipeline.Process(new Dossier.Extraction.Ingestion.DocumentLoader().Load(f))).ToList();
         var analysis = new CorpusAnalysis(documents, [], Models.Pipeline.Adds, Models.Kb);
@@ -90,6 +90,23 @@ public class SeedGoldTests
 
         Assert.Equal(0, wrongMerges);
 
+        // Figures, times and events, as score.py measures them.
+        var goldFigures = gold.RootElement.GetProperty("figures").EnumerateArray().ToList();
+        var figuresFound = goldFigures.Count(g =>
+        {
+            var value = g.GetProperty("value").GetDouble();
+            var tolerance = g.TryGetProperty("approx", out var approx) && approx.GetBoolean() ? 0.011 : 1e-9;
+            return analysis.Figures.Any(f => keyOf[f.Document] == g.GetProperty("doc").GetString() && f.Data.Value is { } v && Math.Abs(v - value) <= tolerance * Math.Max(1, Math.Abs(value)));
+        });
+        var goldTimes = gold.RootElement.GetProperty("times").EnumerateArray().ToList();
+        var timesFound = goldTimes.Count(g => analysis.Times.Any(t => keyOf[t.Document] == g.GetProperty("doc").GetString()
+            && Norm(t.Text).Contains(Norm(g.GetProperty("text").GetString()).Replace("on ", string.Empty, StringComparison.Ordinal).Replace("as of ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal)
+            && t.Data.Value == g.GetProperty("value").GetString()));
+        var goldEvents = gold.RootElement.GetProperty("events").EnumerateArray().ToList();
+        var eventsFound = goldEvents.Count(g => analysis.Events.Any(e => keyOf[e.Document] == g.GetProperty("doc").GetString()
+            && (!g.TryGetProperty("when", out var when) || when.ValueKind == JsonValueKind.Null || e.Data.When == when.GetString())
+            && (!g.TryGetProperty("actor", out var actor) || SpeakerOk(actor.GetString()!, e.Actor, e.ActorText))));
+
         using var baseline = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "eval", "baseline.json")));
         var seeds = baseline.RootElement.GetProperty("seeds");
         var epsilon = seeds.GetProperty("epsilon").GetDouble();
@@ -100,6 +117,9 @@ public class SeedGoldTests
             ["claim_positions"] = (double)held / positions,
             ["entities_found"] = (double)entitiesFound / aliases.Count,
             ["alias_merge"] = completeness / aliases.Count,
+            ["figures"] = (double)figuresFound / goldFigures.Count,
+            ["times"] = (double)timesFound / goldTimes.Count,
+            ["events"] = (double)eventsFound / goldEvents.Count,
         };
         foreach (var floor in seeds.GetProperty("floors").EnumerateObject())
         {

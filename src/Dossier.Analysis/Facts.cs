@@ -1,0 +1,85 @@
+using Dossier.Annotations;
+
+namespace Dossier.Analysis;
+
+/// <summary>A time expression of one document.</summary>
+/// <param name="Id">t1, t2, … in document and text order.</param>
+/// <param name="Document">The document id.</param>
+/// <param name="Data">The expression as the component found it.</param>
+/// <param name="Text">The expression as written.</param>
+/// <param name="Paragraph">The index of its paragraph.</param>
+public sealed record TimeFact(string Id, string Document, TimeData Data, string Text, int Paragraph);
+
+/// <summary>A figure of one document.</summary>
+/// <param name="Id">f1, f2, … in document and text order.</param>
+/// <param name="Document">The document id.</param>
+/// <param name="Data">The figure as the component found it.</param>
+/// <param name="Text">The figure as written.</param>
+/// <param name="Paragraph">The index of its paragraph.</param>
+public sealed record FigureFact(string Id, string Document, FigureData Data, string Text, int Paragraph);
+
+/// <summary>An event of one document, its actor, target and place linked to entities where mentions name them.</summary>
+/// <param name="Id">v1, v2, … in document and text order.</param>
+/// <param name="Document">The document id.</param>
+/// <param name="Data">The event as the component found it.</param>
+/// <param name="Text">The evidence: the sentence.</param>
+/// <param name="Trigger">The verb or noun as written.</param>
+/// <param name="ActorText">The actor as written, or null.</param>
+/// <param name="Actor">The actor's entity, or null.</param>
+/// <param name="TargetText">The target as written, or null.</param>
+/// <param name="Target">The target's entity, or null.</param>
+/// <param name="WhereText">The place as written, or null.</param>
+/// <param name="Where">The place's entity, or null.</param>
+/// <param name="Paragraph">The index of its paragraph.</param>
+public sealed record EventFact(string Id, string Document, EventData Data, string Text, string? Trigger, string? ActorText, Entity? Actor, string? TargetText, Entity? Target, string? WhereText, Entity? Where, int Paragraph);
+
+/// <summary>Collects the times, figures and events of the documents, with corpus-wide ids.</summary>
+public static class Facts
+{
+    /// <summary>Every time expression, in document and text order.</summary>
+    public static IReadOnlyList<TimeFact> Times(IReadOnlyList<Document> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var all = new List<TimeFact>();
+        foreach (var d in documents)
+        {
+            all.AddRange(d.GetOrEmpty(Layers.Times).Select(t => new TimeFact(string.Empty, d.Id, t, d.GetText(t.Span), Statements.ParagraphOf(d, t.Span))));
+        }
+
+        return Renumber(all, "t", (f, id) => f with { Id = id });
+    }
+
+    /// <summary>Every figure, in document and text order.</summary>
+    public static IReadOnlyList<FigureFact> Figures(IReadOnlyList<Document> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var all = new List<FigureFact>();
+        foreach (var d in documents)
+        {
+            all.AddRange(d.GetOrEmpty(Layers.Figures).Select(f => new FigureFact(string.Empty, d.Id, f, d.GetText(f.Span), Statements.ParagraphOf(d, f.Span))));
+        }
+
+        return Renumber(all, "f", (f, id) => f with { Id = id });
+    }
+
+    /// <summary>Every event, in document and text order, with actors, targets and places linked to entities.</summary>
+    public static IReadOnlyList<EventFact> Events(IReadOnlyList<Document> documents, IReadOnlyList<Entity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(entities);
+        var index = new EntityIndex(entities);
+        var all = new List<EventFact>();
+        foreach (var d in documents)
+        {
+            all.AddRange(d.GetOrEmpty(Layers.Events).Select(e => new EventFact(
+                string.Empty, d.Id, e, Statements.Text(d, e.Span) ?? string.Empty, Statements.Text(d, e.Trigger),
+                Statements.Text(d, e.Actor), index.Find(d, e.Actor), Statements.Text(d, e.Target), index.Find(d, e.Target),
+                Statements.Text(d, e.Where), index.Find(d, e.Where), Statements.ParagraphOf(d, e.Span))));
+        }
+
+        return Renumber(all, "v", (f, id) => f with { Id = id });
+    }
+
+    private static List<T> Renumber<T>(List<T> items, string prefix, Func<T, string, T> withId) =>
+        [.. items.Select((item, k) => withId(item, $"{prefix}{k + 1}"))];
+}
