@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dossier.Analysis.Evaluation;
 using Dossier.Tests.TestKit;
 using Dossier.Text;
@@ -62,10 +61,8 @@ public class CorefEvaluationTests
     [Fact]
     public void GumNews_MeetsTheFloors()
     {
-        using var baseline = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "eval", "baseline.json")));
-        var coref = baseline.RootElement.GetProperty("coref");
-        var epsilon = coref.GetProperty("epsilon").GetDouble();
-        var files = Directory.GetFiles(Path.GetFullPath(Path.Combine(Repo.Root, coref.GetProperty("data").GetString()!)), "GUM_news_*.conllu").Order(StringComparer.Ordinal);
+        var coref = Floors.Section("coref");
+        var files = Directory.GetFiles(Floors.DataPath(coref), "GUM_news_*.conllu").Order(StringComparer.Ordinal);
         var result = CorefRun.Evaluate(files.Select(CorefEvaluation.ReadGumConllu), Models.Pipeline, Models.Kb);
         var measured = new Dictionary<string, double>
         {
@@ -73,9 +70,6 @@ public class CorefEvaluationTests
             ["conll_f1_shared_mentions"] = 100 * result.Shared.Single(s => s.Measure == "CoNLL avg").F1,
             ["linking_accuracy"] = 100.0 * result.LinkCorrect / result.LinkCovered,
         };
-        foreach (var floor in coref.GetProperty("floors").EnumerateObject())
-        {
-            Assert.True(measured[floor.Name] >= floor.Value.GetDouble() - epsilon, $"{floor.Name} {measured[floor.Name]:F2} is below its floor {floor.Value.GetDouble():F2}");
-        }
+        Floors.AssertMet(coref, measured);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dossier.Annotations;
 using Dossier.Nlp;
 using Dossier.Nlp.Events;
@@ -95,10 +94,8 @@ public class EventTests
     [Fact]
     public void PetrarchRecords_MeetTheFloors()
     {
-        using var baseline = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "eval", "baseline.json")));
-        var events = baseline.RootElement.GetProperty("events");
-        var epsilon = events.GetProperty("epsilon").GetDouble();
-        var records = EventEvaluation.ReadRecords(Path.GetFullPath(Path.Combine(Repo.Root, events.GetProperty("data").GetString()!)));
+        var events = Floors.Section("events");
+        var records = EventEvaluation.ReadRecords(Floors.DataPath(events));
         var verbs = VerbLexicon.Load(Path.Combine(Repo.Shared, "data", "petrarch2", "dictionaries", "PETR.Validate.verbs.txt"));
         var pipeline = new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseTimes().UseNer(Models.Ner).UseEvents(verbs).Build();
         var s = EventEvaluation.Score(EventEvaluation.Run(records, pipeline));
@@ -108,9 +105,6 @@ public class EventTests
             ["root_code"] = 100 * s.RootAccuracy,
             ["root_precision"] = 100 * s.RootPrecision,
         };
-        foreach (var floor in events.GetProperty("floors").EnumerateObject())
-        {
-            Assert.True(measured[floor.Name] >= floor.Value.GetDouble() - epsilon, $"{floor.Name} {measured[floor.Name]:F2} is below its floor {floor.Value.GetDouble():F2}");
-        }
+        Floors.AssertMet(events, measured);
     }
 }
