@@ -113,9 +113,10 @@ internal static class EvalCommand
     /// <summary><c>dossier eval time --data DIR</c>: time expressions against TimeML files (TempEval-3), normalised against each file's creation date.</summary>
     private static Command Time(Lazy<CliContext> context)
     {
-        var data = new Option<string>("--data", "-d") { Description = "A folder of TimeML .tml files (searched recursively), e.g. ../shared/data/tempeval3/TBAQ-cleaned.", Required = true };
-        var errors = new Option<int>("--errors") { Description = "Also print up to this many missed, false and wrongly valued expressions." };
-        var command = new Command("time", "Strict and relaxed span F1, value F1 and type F1 of TIMEX3s, TempEval-3's measures.") { data, errors };
+        var data = new Option<string>("--data", "-d") { Description = "A folder of TimeML .tml files (searched recursively), e.g. ../shared/data/tempeval3/TBAQ-cleaned; or, with --specs, the Recognizers-Text DateTime-English folder.", Required = true };
+        var errors = new Option<int>("--errors") { Description = "Also print up to this many missed, false and wrongly valued expressions (failed cases with --specs)." };
+        var specs = new Option<bool>("--specs") { Description = "Run Microsoft Recognizers-Text's date/time specs (the parser files) as a regression suite: the share of in-scope cases passed, per file." };
+        var command = new Command("time", "Strict and relaxed span F1, value F1 and type F1 of TIMEX3s, TempEval-3's measures.") { data, errors, specs };
         command.SetAction((parse, _) =>
         {
             var ctx = context.Value;
@@ -123,6 +124,23 @@ internal static class EvalCommand
             if (!Directory.Exists(directory))
             {
                 return Task.FromResult(ctx.Fail($"no data folder {directory}"));
+            }
+
+            if (parse.GetValue(specs))
+            {
+                var specPipeline = new PipelineBuilder().UseDefaults().Build();
+                var shown = 0;
+                foreach (var (file, passed, total, failures) in Dossier.Nlp.Time.TimeEvaluation.RunSpecs(directory, specPipeline))
+                {
+                    ctx.Output.WriteLine($"{file,-22} {passed,4}/{total,-4} {100.0 * passed / Math.Max(1, total),6:F2}%");
+                    foreach (var (input, expected, found) in failures.Take(Math.Max(0, parse.GetValue(errors) - shown)))
+                    {
+                        ctx.Output.WriteLine($"  {input}  want {expected}  got {found}");
+                        shown++;
+                    }
+                }
+
+                return Task.FromResult(ExitCodes.Success);
             }
 
             var files = Directory.GetFiles(directory, "*.tml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();

@@ -71,8 +71,38 @@ internal static class TimeCalendar
         return ahead == 0 ? dct.Year : future || ahead <= MonthsAhead ? forward : backward;
     }
 
+    /// <summary>
+    /// A holiday's date in <paramref name="year"/>: <paramref name="rule"/> is a day ('25'), an
+    /// N-th weekday ('W44': the fourth Thursday; 'W51': the last Monday) or 'E' (US Election Day,
+    /// the Tuesday after the first Monday of November).
+    /// </summary>
+    public static DateOnly Holiday(int year, int month, string rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return rule switch
+        {
+            "E" => NthWeekday(year, month, 1, 1).AddDays(1),
+            ['W', var n, var d] => NthWeekday(year, month, n - '0', d - '0'),
+            _ => new DateOnly(year, month, int.Parse(rule, CultureInfo.InvariantCulture)),
+        };
+    }
+
+    private static DateOnly NthWeekday(int year, int month, int n, int weekday)
+    {
+        if (n == 5)
+        {
+            var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+            var back = (((int)last.DayOfWeek + 6) % 7 + 1 - weekday + 7) % 7;
+            return last.AddDays(-back);
+        }
+
+        var first = new DateOnly(year, month, 1);
+        var forward = (weekday - (((int)first.DayOfWeek + 6) % 7 + 1) + 7) % 7;
+        return first.AddDays(forward + (7 * (n - 1)));
+    }
+
     /// <summary>How far ahead a month named without a year may lie and still be read as the coming one.</summary>
-    public const int MonthsAhead = 3;
+    public const int MonthsAhead = 4;
 
     /// <summary>The date of a weekday (1 = Monday … 7 = Sunday) near <paramref name="dct"/>: the last one on or before it, but the next in a future-tense sentence or when it is the day after; <paramref name="shift"/> −1/+1 for 'last'/'next'.</summary>
     public static DateOnly Weekday(int weekday, DateOnly dct, bool future, int? shift)

@@ -12,6 +12,13 @@ public readonly record struct GoldTimex(TextSpan Span, string Type, string Value
 /// <summary>A TimeML document: the text inside &lt;TEXT&gt; without tags, its creation date (DCT) and its gold TIMEX3s.</summary>
 public sealed record TimeMlDocument(string Name, string Text, DateOnly? Dct, IReadOnlyList<GoldTimex> Timexes);
 
+/// <summary>One case of Microsoft Recognizers-Text's date/time specs: an input, its reference date and the expressions it must yield.</summary>
+/// <param name="File">The spec file's name.</param>
+/// <param name="Input">The text.</param>
+/// <param name="Reference">The date relative expressions are resolved against.</param>
+/// <param name="Expected">Each expected expression: its span and the values that count as right (the TIMEX, or either of its resolutions).</param>
+public sealed record SpecCase(string File, string Input, DateOnly Reference, IReadOnlyList<(TextSpan Span, IReadOnlySet<string> Values)> Expected);
+
 /// <summary>Counts and scores of one TempEval-3 style comparison.</summary>
 /// <param name="Gold">Gold expressions.</param>
 /// <param name="Predicted">Predicted expressions.</param>
@@ -105,6 +112,94 @@ public static partial class TimeEvaluation
     {
         var m = Regex.Match(tag, $"\\b{name}=\"([^\"]*)\"", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         return m.Success ? m.Groups[1].Value : string.Empty;
+    }
+
+    /// <summary>
+    /// The cases of a Recognizers-Text spec file that a news tagger is meant to handle: those with
+    /// a reference date, not marked unsupported on .NET, whose every expected result has a plain
+    /// TIMEX value (ranges written as '(start,end,duration)' are left out).
+    /// </summary>
+    public static IReadOnlyList<SpecCase> ReadRecognizersSpec(string path)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        var cases = new List<SpecCase>();
+        foreach (var c in json.RootElement.EnumerateArray())
+        {
+            if (!c.TryGetProperty("Context", out var context) || !context.TryGetProperty("ReferenceDateTime", out var reference)
+                || (c.TryGetProperty("NotSupported", out var ns) && ns.GetString()!.Contains("dotnet", StringComparison.OrdinalIgnoreCase))
+                || (c.TryGetProperty("NotSupportedByDesign", out var nsd) && nsd.GetString()!.Contains("dotnet", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var expected = new List<(TextSpan, IReadOnlySet<string>)>();
+            var plain = true;
+            foreach (var r in c.GetProperty("Results").EnumerateArray())
+            {
+                if (!r.TryGetProperty("Value", out var value) || !value.TryGetProperty("Timex", out var timex) || timex.GetString() is not { Length: > 0 } t || t.Contains('(', StringComparison.Ordinal))
+                {
+                    plain = false;
+                    break;
+                }
+
+                var values = new HashSet<string>(StringComparer.Ordinal) { t };
+                foreach (var resolution in new[] { "FutureResolution", "PastResolution" })
+                {
+                    if (value.TryGetProperty(resolution, out var res) && res.TryGetProperty("date", out var date) && date.GetString() is { } d)
+                    {
+                        values.Add(d);
+                    }
+                }
+
+                var start = r.GetProperty("Start").GetInt32();
+                expected.Add((new TextSpan(start, start + r.GetProperty("Length").GetInt32()), values));
+            }
+
+            if (plain && expected.Count > 0)
+            {
+                var day = DateOnly.FromDateTime(DateTime.Parse(reference.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+                cases.Add(new SpecCase(Path.GetFileNameWithoutExtension(path), c.GetProperty("Input").GetString()!, day, expected));
+            }
+        }
+
+        return cases;
+    }
+
+    /// <summary>True when every expected expression of the case is overlapped by a found one whose value is among the right ones (a clock time may carry its day: 2016-11-07T08:40 for T08:40).</summary>
+    public static bool Passes(SpecCase spec, IReadOnlyList<TimeExpression> found)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(found);
+        return spec.Expected.All(e => found.Any(f => f.Span.Overlaps(e.Span) && f.Value is { } v
+            && (e.Values.Contains(v) || e.Values.Any(x => x.StartsWith('T') && v.EndsWith(x, StringComparison.Ordinal)))));
+    }
+
+    /// <summary>The spec files that are run: the parsers of dates, date periods, durations, sets and holidays (the time parser's cases carry no reference date).</summary>
+    public static IReadOnlyList<string> SpecFiles { get; } = ["DateParser", "DatePeriodParser", "DurationParser", "SetParser", "HolidayParser"];
+
+    /// <summary>Runs the in-scope cases of each spec file in <paramref name="directory"/>: per file, cases passed, cases run and the failures (input, wanted, found).</summary>
+    public static IReadOnlyList<(string File, int Passed, int Total, IReadOnlyList<(string Input, string Expected, string Found)> Failures)> RunSpecs(string directory, DocumentPipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var result = new List<(string, int, int, IReadOnlyList<(string, string, string)>)>();
+        foreach (var file in SpecFiles)
+        {
+            var cases = ReadRecognizersSpec(Path.Combine(directory, file + ".json"));
+            var failures = new List<(string, string, string)>();
+            foreach (var c in cases)
+            {
+                var doc = pipeline.Process(c.Input, new DocumentMetadata { Published = c.Reference });
+                var found = doc.Get(Dossier.Annotations.Layers.Times).Select(t => new TimeExpression(t.Span, t.Type, t.Value, t.Mod)).ToList();
+                if (!Passes(c, found))
+                {
+                    failures.Add((c.Input, string.Join(" | ", c.Expected.Select(e => $"{c.Input[e.Span.Start..e.Span.End]}={string.Join('/', e.Values)}")), string.Join(" | ", found.Select(f => $"{c.Input[f.Span.Start..f.Span.End]}={f.Value}"))));
+                }
+            }
+
+            result.Add((file, cases.Count - failures.Count, cases.Count, failures));
+        }
+
+        return result;
     }
 
     /// <summary>Runs <paramref name="pipeline"/> (which must add times) over each document, normalising against its DCT.</summary>

@@ -158,7 +158,7 @@ public sealed class TimeTagger
             found.Add(new TimeExpression(new TextSpan(tokens[first].Start, tokens[last].End), m.Type, m.Value, m.Mod));
             if (m.Quarter && m.Value is { Length: 7 } q && char.IsAsciiDigit(q[0]))
             {
-                state.LastQuarter = q;
+                state.LastQuarter ??= q;
                 state.QuarterSentence = state.Sentence;
             }
 
@@ -175,7 +175,7 @@ public sealed class TimeTagger
     private Match? Best(Sentence s, int i)
     {
         Match? best = null;
-        foreach (var m in new[] { Range(s, i), Dated(s, i), Numeric(s, i), Weekday(s, i), Year(s, i), RelativeDay(s, i), Reference(s, i), Shifted(s, i), OrdinalPeriod(s, i), Distance(s, i), YearAgo(s, i), Duration(s, i), Set(s, i), Clock(s, i) })
+        foreach (var m in new[] { Range(s, i), Dated(s, i), Numeric(s, i), Weekday(s, i), Year(s, i), RelativeDay(s, i), Reference(s, i), Shifted(s, i), OrdinalPeriod(s, i), Distance(s, i), YearAgo(s, i), YearEnd(s, i), Holiday(s, i), Neighbour(s, i), Duration(s, i), Set(s, i), Clock(s, i) })
         {
             if (m is not null && (best is null || m.Length > best.Length))
             {
@@ -190,7 +190,18 @@ public sealed class TimeTagger
 
     private static bool IsCapitalised(string w) => w.Length > 0 && char.IsUpper(w[0]);
 
-    private int? MonthAt(Sentence s, int i) => IsCapitalised(s.W(i)) ? _w.Int("month", s.L(i)) : null;
+    /// <summary>The month at i. A short form without its period ('Jan', 'Dec') is a name unless a day or year follows.</summary>
+    private int? MonthAt(Sentence s, int i)
+    {
+        // Lower-case month names are months too ('june 2016'), except 'may' and 'march', which are verbs.
+        if (_w.Int("month", s.L(i)) is not { } month || (!IsCapitalised(s.W(i)) && (s.L(i).Length < 4 || s.L(i).EndsWith('.') || s.L(i) is "sept" or "march")))
+        {
+            return null;
+        }
+
+        var bare = s.L(i).Length <= 4 && !s.L(i).EndsWith('.') && s.L(i) is not ("may" or "june" or "july");
+        return bare && DayAt(s, i + 1) is null && YearAt(s, i + 1) is null ? null : month;
+    }
 
     private static int? DayAt(Sentence s, int i)
     {
@@ -236,7 +247,13 @@ public sealed class TimeTagger
             return (1, "X");
         }
 
-        // 'twenty five', 'two hundred'
+        // 'couple of weeks', 'dozen years'
+        if (w is "couple" or "dozen" && s.L(i + 1) == "of")
+        {
+            return (2, v);
+        }
+
+        // 'twenty five', 'two hundred', 'two and a half'
         var total = double.Parse(v, CultureInfo.InvariantCulture);
         var len = 1;
         while (w is not ("a" or "an") && _w.Get("number", s.L(i + len)) is { } next && next != "X" && s.L(i + len) is not ("a" or "an" or "half"))
@@ -246,10 +263,27 @@ public sealed class TimeTagger
             len++;
         }
 
+        if (s.L(i + len) == "and" && s.L(i + len + 1) == "a" && s.L(i + len + 2) == "half")
+        {
+            total += 0.5;
+            len += 3;
+        }
+
         return (len, total.ToString(CultureInfo.InvariantCulture));
     }
 
-    private string? Unit(Sentence s, int i) => _w.Get("unit", s.L(i));
+    /// <summary>The unit word at i ('year' → Y). A capitalised unit inside a sentence is a title ('60 Minutes', 'This Week'), and a quarter joined to its count a fraction ('three-quarters'): neither counts.</summary>
+    private string? Unit(Sentence s, int i)
+    {
+        if (_w.Get("unit", s.L(i)) is not { } unit)
+        {
+            return null;
+        }
+
+        var titled = i > 0 && char.IsUpper(s.W(i)[0]) && s.Words.Any(w => w.Text.Length > 1 && char.IsLower(w.Text[0]));
+        var fraction = unit == "Q" && i > 0 && s.Words[i - 1].Token == s.Words[i].Token && Plural(s.L(i));
+        return titled || fraction ? null : unit;
+    }
 
     private static bool Plural(string word) => word.EndsWith('s') || word is "centuries";
 
@@ -278,9 +312,9 @@ public sealed class TimeTagger
     /// In an earnings report, 'a year earlier', 'last year' and 'year-ago' mean the same quarter a
     /// year before the one just named: 1988-Q3 after 'third-quarter net'. Null outside such talk.
     /// </summary>
-    private static string? YearBeforeQuarter(Sentence s, bool near = false)
+    private static string? YearBeforeQuarter(Sentence s)
     {
-        if (s.State.LastQuarter is not { } q || (near && s.State.Sentence - s.State.QuarterSentence > 1 && !s.Words.Any(w => w.Lower.StartsWith("quarter", StringComparison.Ordinal))))
+        if (s.State.LastQuarter is not { } q)
         {
             return null;
         }
@@ -290,6 +324,90 @@ public sealed class TimeTagger
     }
 
     // ------------------------------------------------------------------ matchers
+
+    /// <summary>'Thanksgiving Day', 'last Christmas', 'Election Day': the holiday's date in the year seen from the document date.</summary>
+    private Match? Holiday(Sentence s, int i)
+    {
+        var j = i;
+        int? shift = null;
+        if (s.L(j) is "last" or "next" or "this")
+        {
+            shift = s.L(j) == "last" ? -1 : s.L(j) == "next" ? 1 : 0;
+            j++;
+        }
+
+        string? rule = null;
+        var length = 0;
+        for (var n = 3; n >= 1 && rule is null; n--)
+        {
+            if (j + n <= s.Words.Length && _w.Get("holiday", string.Join(' ', Enumerable.Range(j, n).Select(s.L)).Replace(" 's", "'s", StringComparison.Ordinal)) is { } r)
+            {
+                rule = r;
+                length = n;
+            }
+        }
+
+        if (rule is null)
+        {
+            return null;
+        }
+
+        var month = int.Parse(rule[..2], CultureInfo.InvariantCulture);
+        var end = j + length - i;
+        if (s.Dct is not { } dct)
+        {
+            return new Match(end, "DATE", char.IsAsciiDigit(rule[3]) ? $"XXXX-{rule}" : null);
+        }
+
+        var year = shift switch
+        {
+            -1 => month < dct.Month ? dct.Year : dct.Year - 1,
+            1 => month > dct.Month ? dct.Year : dct.Year + 1,
+            0 => dct.Year,
+            _ => TimeCalendar.YearOf(month, dct, s.Future),
+        };
+        var date = TimeCalendar.Holiday(year, month, rule[3..]);
+        return new Match(end, "DATE", TimeCalendar.Day(date), Day: date);
+    }
+
+    /// <summary>'the next day', 'the following morning', 'that day', 'that year': counted from the day or year named before.</summary>
+    private static Match? Neighbour(Sentence s, int i)
+    {
+        if (s.State.LastDay is not { } last)
+        {
+            return null;
+        }
+
+        if (s.L(i) == "the" && s.L(i + 1) is "next" or "following" or "previous" && s.L(i + 2) is "day" or "morning" or "evening" or "night")
+        {
+            var offset = s.L(i + 1) == "previous" ? -1 : 1;
+            return new Match(3, "DATE", TimeCalendar.Day(last.AddDays(offset)), Day: last.AddDays(offset));
+        }
+
+        if (s.L(i) == "that" && s.L(i + 1) is "day" or "year" or "month")
+        {
+            var value = s.L(i + 1) switch
+            {
+                "day" => TimeCalendar.Day(last),
+                "month" => TimeCalendar.Month(last.Year, last.Month),
+                _ => TimeCalendar.Year(last.Year),
+            };
+            return new Match(2, "DATE", value);
+        }
+
+        return null;
+    }
+
+    /// <summary>'year-end', 'year end', 'year's end': the end of the document's year.</summary>
+    private static Match? YearEnd(Sentence s, int i)
+    {
+        if (s.L(i) != "year" || !(s.L(i + 1) == "end" || (s.L(i + 1) == "'s" && s.L(i + 2) == "end")))
+        {
+            return null;
+        }
+
+        return new Match(s.L(i + 1) == "'s" ? 3 : 2, "DATE", s.Dct is { } dct ? TimeCalendar.Year(dct.Year) : null, "END");
+    }
 
     /// <summary>'year-earlier', 'the year-ago quarter': the year (or, in an earnings report, the quarter) a year back.</summary>
     private static Match? YearAgo(Sentence s, int i)
@@ -361,6 +479,11 @@ public sealed class TimeTagger
                 year = y;
                 k += comma + 1;
             }
+            else if (SpokenYear(s, k) is { } spoken)
+            {
+                year = spoken.Year;
+                k += spoken.Length;
+            }
         }
         else if (DayAt(s, k) is { } d && (s.L(k + 1) == "of" ? MonthAt(s, k + 2) : MonthAt(s, k + 1)) is { } m2)
         {
@@ -378,11 +501,15 @@ public sealed class TimeTagger
             return null;
         }
 
-        // A month alone must look like one: 'May' is a name or a verb unless a date word is near.
-        if (day is null && year is null && weekday is null && mod is null && shift is null
-            && (month == 5 || s.L(i - 1) is not ("in" or "since" or "until" or "till" or "by" or "of" or "through" or "from" or "during" or "before" or "after" or "between" or "and" or "to" or "early" or "late" or "mid" or "last" or "next" or "this" or "," or "(" or "each" or "every")))
+        // A month alone must look like one: after a word that takes a date ('in March', 'since
+        // April', 'early June'); 'May' (a name, a verb) only after a preposition of time.
+        if (day is null && year is null && weekday is null && mod is null && shift is null)
         {
-            if (!(month != 5 && s.L(i - 1) is "" or "on" or "for" or "in"))
+            var before = s.L(i - 1);
+            var ok = month == 5
+                ? before is "in" or "since" or "until" or "till" or "through" or "during" or "early" or "late" or "mid" or "last" or "next" or "this"
+                : before is "" or "on" or "for" or "in" or "since" or "until" or "till" or "by" or "of" or "through" or "from" or "during" or "before" or "after" or "between" or "and" or "to" or "early" or "late" or "mid" or "last" or "next" or "this" or "," or "(" or "each" or "every";
+            if (!ok)
             {
                 return null;
             }
@@ -415,6 +542,21 @@ public sealed class TimeTagger
         return new Match(length, "DATE", TimeCalendar.Month(year2, month.Value), mod);
     }
 
+    /// <summary>A year in digits or in words at j, and how many words it takes.</summary>
+    private (int Year, int Length)? AnyYear(Sentence s, int j) => YearAt(s, j) is { } y ? (y, 1) : SpokenYear(s, j);
+
+    /// <summary>A year said in words, as transcripts write it: 'nineteen ninety-six'.</summary>
+    private (int Year, int Length)? SpokenYear(Sentence s, int j)
+    {
+        if (s.L(j) is "nineteen" or "twenty" && s.Words[Math.Min(j + 1, s.Words.Length - 1)].Token != s.Words[j].Token
+            && Count(s, j + 1) is { Length: > 0 } spoken && spoken.Value is { } sv && double.TryParse(sv, CultureInfo.InvariantCulture, out var two) && two is >= 10 and < 100)
+        {
+            return ((s.L(j) == "nineteen" ? 1900 : 2000) + (int)two, 1 + spoken.Length);
+        }
+
+        return null;
+    }
+
     /// <summary>Dates in digits: 2024-05-14, 11/02/89, 5/14/2024.</summary>
     private static Match? Numeric(Sentence s, int i)
     {
@@ -424,15 +566,34 @@ public sealed class TimeTagger
             return new Match(1, "DATE", TimeCalendar.Day(iso), Day: iso);
         }
 
+        // 5/14/2024, 11/02/89 (month first, as US news writes them), 21/04/2016 (day first when it
+        // cannot be a month), 2015/08/12; 11/2016 (a month).
         var parts = w.Split('/');
-        if (parts.Length == 3 && parts.All(p => p.Length is >= 1 and <= 4 && p.All(char.IsAsciiDigit))
-            && int.Parse(parts[0], CultureInfo.InvariantCulture) is var mo and >= 1 and <= 12
-            && int.Parse(parts[1], CultureInfo.InvariantCulture) is var d and >= 1 and <= 31
-            && parts[2].Length is 2 or 4)
+        if (parts.Length is 2 or 3 && parts.All(p => p.Length is >= 1 and <= 4 && p.All(char.IsAsciiDigit)))
         {
-            var y = int.Parse(parts[2], CultureInfo.InvariantCulture);
-            y = parts[2].Length == 4 ? y : y < 50 ? 2000 + y : 1900 + y;
-            if (d <= DateTime.DaysInMonth(y, mo))
+            var n = parts.Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+            int y, mo, d;
+            if (parts.Length == 2)
+            {
+                return parts[1].Length == 4 && n[0] is >= 1 and <= 12 && n[1] is >= 1800 and <= 2199
+                    ? new Match(1, "DATE", TimeCalendar.Month(n[1], n[0])) : null;
+            }
+
+            if (parts[0].Length == 4)
+            {
+                (y, mo, d) = (n[0], n[1], n[2]);
+            }
+            else if (parts[2].Length is 2 or 4)
+            {
+                y = parts[2].Length == 4 ? n[2] : n[2] < 50 ? 2000 + n[2] : 1900 + n[2];
+                (mo, d) = n[0] > 12 ? (n[1], n[0]) : (n[0], n[1]);
+            }
+            else
+            {
+                return null;
+            }
+
+            if (mo is >= 1 and <= 12 && y is >= 1 and <= 9999 && d >= 1 && d <= DateTime.DaysInMonth(y, mo))
             {
                 var date = new DateOnly(y, mo, d);
                 return new Match(1, "DATE", TimeCalendar.Day(date), Day: date);
@@ -458,16 +619,38 @@ public sealed class TimeTagger
             j++;
         }
 
-        if (s.L(j) is "nineteen" or "twenty" && Count(s, j + 1) is { Length: > 0 } spoken && spoken.Value is { } sv && double.TryParse(sv, CultureInfo.InvariantCulture, out var two) && two is >= 10 and < 100
-            && s.Words[j + 1].Token != s.Words[j].Token)
+        if (SpokenYear(s, j) is { } spoken)
         {
-            var century = s.L(j) == "nineteen" ? 1900 : 2000;
-            return new Match(j + 1 + spoken.Length - i, "DATE", TimeCalendar.Year(century + (int)two), mod);
+            return new Match(j + spoken.Length - i, "DATE", TimeCalendar.Year(spoken.Year), mod);
         }
 
         if (YearAt(s, j) is { } y && s.L(i) != "the")
         {
+            // '2016 November', '2016, Nov': a month of that year.
+            var k = j + 1 + (s.L(j + 1) == "," ? 1 : 0);
+            if (mod is null && _w.Int("month", s.L(k)) is { } month && (IsCapitalised(s.W(k)) || s.L(k) is not ("may" or "march")) && DayAt(s, k + 1) is null)
+            {
+                return new Match(k + 1 - i, "DATE", TimeCalendar.Month(y, month));
+            }
+
             return new Match(j + 1 - i, "DATE", TimeCalendar.Year(y), mod);
+        }
+
+        // 'summer 2016', 'summer of 2016'
+        if (_w.Get("season", s.L(j)) is { } season && AnyYear(s, j + 1 + (s.L(j + 1) == "of" ? 1 : 0)) is { } seasonYear)
+        {
+            return new Match(j + 1 + (s.L(j + 1) == "of" ? 1 : 0) + seasonYear.Length - i, "DATE", $"{TimeCalendar.Year(seasonYear.Year)}-{season}", mod);
+        }
+
+        if (s.L(i) == "the" && _w.Get("decade-word", s.L(j)) is { } decadeWord)
+        {
+            return new Match(j + 1 - i, "DATE", decadeWord, mod);
+        }
+
+        // 'the 20th century' → 19
+        if (s.L(i) == "the" && s.L(j + 1) == "century" && s.L(j).Length is 4 or 3 && int.TryParse(s.L(j)[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out var nth) && nth is >= 1 and <= 21)
+        {
+            return new Match(j + 2 - i, "DATE", (nth - 1).ToString("00", CultureInfo.InvariantCulture), mod);
         }
 
         var w = s.L(j);
@@ -496,20 +679,30 @@ public sealed class TimeTagger
         }
 
         j++;
+
+        // 'Friday the 15th': the day of the month, in the reference month.
+        if (s.L(j) == "the" && DayAt(s, j + 1) is { } dom && s.Dct is { } refDay && dom <= DateTime.DaysInMonth(refDay.Year, refDay.Month))
+        {
+            var named = new DateOnly(refDay.Year, refDay.Month, dom);
+            return new Match(j + 2 - i, "DATE", TimeCalendar.Day(named), Day: named);
+        }
+
         var part = _w.Get("part-of-day", s.L(j));
         if (part is not null)
         {
             j++;
         }
 
-        // 'Friday night' is valued as the day (TimeBank does so more often than not).
+        // 'Friday evening' keeps its part of the day (TEV); 'Friday night' and 'Friday morning' are
+        // valued as the day, as TimeBank, which often marks only 'Friday', does more often than not.
+        var suffix = part is "EV" or "AF" ? "T" + part : string.Empty;
         if (s.Dct is not { } dct)
         {
-            return new Match(j - i, part is null ? "DATE" : "TIME", string.Create(CultureInfo.InvariantCulture, $"XXXX-WXX-{wd}"));
+            return new Match(j - i, part is null ? "DATE" : "TIME", string.Create(CultureInfo.InvariantCulture, $"XXXX-WXX-{wd}") + suffix);
         }
 
         var date = TimeCalendar.Weekday(wd, dct, s.Future, shift);
-        return new Match(j - i, part is null ? "DATE" : "TIME", TimeCalendar.Day(date), Day: date);
+        return new Match(j - i, part is null ? "DATE" : "TIME", TimeCalendar.Day(date) + suffix, Day: date);
     }
 
     /// <summary>'today', 'yesterday afternoon', 'tonight', 'this morning', 'last night'.</summary>
@@ -518,7 +711,13 @@ public sealed class TimeTagger
         int offset;
         string? part;
         int length;
-        if (_w.Int("relative-day", s.L(i)) is { } o)
+        if (s.L(i) == "the" && s.L(i + 1) == "day" && (s.L(i + 2), s.L(i + 3)) is ("before", "yesterday") or ("after", "tomorrow"))
+        {
+            offset = s.L(i + 2) == "before" ? -2 : 2;
+            part = null;
+            length = 4;
+        }
+        else if (_w.Int("relative-day", s.L(i)) is { } o)
         {
             offset = o;
             part = s.L(i) == "tonight" ? null : _w.Get("part-of-day", s.L(i + 1));
@@ -613,6 +812,10 @@ public sealed class TimeTagger
         }
 
         var unitWord = s.L(j);
+        if (shift is not null && j < s.Words.Length && s.Words[j - 1].Token == s.Words[Math.Min(j, s.Words.Length - 1)].Token)
+        {
+            return null; // 'last-minute', 'this-year' are adjectives
+        }
 
         // 'the latest period', 'the period' in an earnings report: the quarter it reports.
         if (unitWord == "period" && the && shift is null or "L" && s.State.LastQuarter is { } period && s.State.Sentence - s.State.QuarterSentence <= 3)
@@ -629,10 +832,17 @@ public sealed class TimeTagger
 
         var length = j + 1 - i;
 
-        // 'the past year', 'the last week': a duration reaching back to now.
-        if (the && shiftWord is "past" or "last" && unit is not null)
+        // 'the past hour' reaches back from now; 'the past year', 'the last decade' are the
+        // period before this one (TimeBank marks them as dates).
+        if (the && shiftWord is "past" or "last" && unit is "H" or "MIN" or "S")
         {
             return new Match(length, "DURATION", Period(1, unit));
+        }
+
+        // 'the year two thousand', 'the year 2000'.
+        if (the && shift is null && unit == "Y" && AnyYear(s, j + 1) is { } named)
+        {
+            return new Match(length + named.Length, "DATE", TimeCalendar.Year(named.Year), mod);
         }
 
         if (unit is "H" or "MIN" or "S" || (shift is null && unit is "DE" or "CE"))
@@ -640,10 +850,16 @@ public sealed class TimeTagger
             return null;
         }
 
-        // 'the year' alone is read as a span of a year more often than as this year.
-        if (the && shift is null && unit == "Y" && mod is null)
+        // 'the year' after 'for', 'during', 'in', 'over' is a span of a year; elsewhere this year.
+        if (the && shift is null && unit == "Y" && mod is null && _w.Is("duration-lead", s.L(i - 1)))
         {
             return new Match(length, "DURATION", "P1Y");
+        }
+
+        // 'the winter of 1994', 'the winter of nineteen ninety-four'.
+        if (season is not null && s.L(j + 1) == "of" && AnyYear(s, j + 2) is { } ofYear)
+        {
+            return new Match(length + 1 + ofYear.Length, "DATE", $"{TimeCalendar.Year(ofYear.Year)}-{season}", mod);
         }
 
         // 'the day', 'the year' alone: the present period; 'the same day' is the day named before.
@@ -748,6 +964,12 @@ public sealed class TimeTagger
         }
 
         var direction = _w.Get("direction", s.L(j + n + 1));
+        var extra = 0;
+        if (direction is null && s.L(j + n + 1) == "from" && s.L(j + n + 2) is "now" or "today")
+        {
+            (direction, extra) = ("+D", 1);
+        }
+
         if (direction is null)
         {
             return null;
@@ -755,7 +977,7 @@ public sealed class TimeTagger
 
         var amount = (int)Math.Round(double.Parse(count, CultureInfo.InvariantCulture));
         var offset = direction[0] == '-' ? -amount : amount;
-        var length = j + n + 2 - i;
+        var length = j + n + 2 + extra - i;
         var fromMention = direction[1] == 'A' && s.State.LastDay is not null;
         if ((fromMention ? s.State.LastDay : s.Dct) is not { } from)
         {
@@ -796,6 +1018,12 @@ public sealed class TimeTagger
         }
 
         var (n, count) = Count(s, j);
+        if (n == 0 && j == i && s.L(i) == "another" && Unit(s, i + 1) is { } another && !Plural(s.L(i + 1)))
+        {
+            // 'another week'
+            return new Match(2, "DURATION", Period(1, another));
+        }
+
         if (n == 0)
         {
             // 'for years', 'for decades': a plural unit alone after a word that takes a duration.
@@ -815,13 +1043,22 @@ public sealed class TimeTagger
         }
 
         // 'a year' alone (not 'a year ago', not '$5 a year') needs a word before it that takes a duration.
-        if (s.L(j) is "a" or "an" && n == 1 && j == i && !(_w.Is("duration-lead", s.L(i - 1)) || s.L(i - 1) is "in" or "than" or "least" or "about" or "nearly" or "almost" or "only" or "just"))
+        if (s.L(j) is "a" or "an" && n == 1 && j == i && !(_w.Is("duration-lead", s.L(i - 1)) || s.L(i - 1) is "in" or "than" or "least" or "about" or "nearly" or "almost" or "only" or "just" or "barely" or "roughly" or "of"
+            || s.L(j + n + 1) is "after" or "before"))
         {
             return null;
         }
 
-        var value = count == "X" ? Period(null, unit) : Period(double.Parse(count!, CultureInfo.InvariantCulture), unit);
-        return new Match(j + n + 1 - i, "DURATION", value, mod);
+        var amount = count == "X" ? (double?)null : double.Parse(count!, CultureInfo.InvariantCulture);
+        var length = j + n + 1 - i;
+        if (amount is not null && s.L(j + n + 1) == "and" && (s.L(j + n + 2), s.L(j + n + 3)) is ("a", "half") or ("half", _))
+        {
+            // 'an hour and a half'
+            amount += 0.5;
+            length += s.L(j + n + 2) == "a" ? 3 : 2;
+        }
+
+        return new Match(length, "DURATION", Period(amount, unit), mod);
     }
 
     private static string Period(double? n, string unit)
@@ -848,18 +1085,32 @@ public sealed class TimeTagger
             return new Match(1, "SET", value);
         }
 
+        // 'on Mondays', 'Sundays': a weekday in the plural recurs.
+        if (IsCapitalised(s.W(i)) && s.L(i).EndsWith('s') && _w.Int("weekday", s.L(i)[..^1]) is { } plural)
+        {
+            return new Match(1, "SET", $"XXXX-WXX-{plural}");
+        }
+
+        // 'once a week', 'twice a year'
+        if (s.L(i) is "once" or "twice" && s.L(i + 1) is "a" or "per" or "every" && Unit(s, i + 2) is { } per && !Plural(s.L(i + 2)))
+        {
+            return new Match(3, "SET", Period(1, per));
+        }
+
         if (!_w.Is("set-lead", s.L(i)) || (s.L(i) == "per" && s.L(i + 1) is not ("day" or "week" or "month" or "year")))
         {
             return null;
         }
 
-        if (IsCapitalised(s.W(i + 1)) && _w.Int("weekday", s.L(i + 1)) is { } wd)
+        if (WeekdayOrPlural(s.L(i + 1)) is { } wd)
         {
             return new Match(2, "SET", $"XXXX-WXX-{wd}");
         }
 
         return Unit(s, i + 1) is { } unit && !Plural(s.L(i + 1)) ? new Match(2, "SET", Period(1, unit)) : null;
     }
+
+    private int? WeekdayOrPlural(string lower) => _w.Int("weekday", lower) ?? (lower.EndsWith('s') ? _w.Int("weekday", lower[..^1]) : null);
 
     /// <summary>Clock times: '5 p.m.', '10:30 a.m.', '15:07', 'noon', 'midnight'.</summary>
     private Match? Clock(Sentence s, int i)
@@ -918,7 +1169,7 @@ public sealed class TimeTagger
             return new Match(after + md.Length - i, "TIME", TimeCalendar.Day(mday) + time, Day: mday);
         }
 
-        var day = s.Day ?? s.Dct;
+        var day = s.Day ?? s.State.LastDay ?? s.Dct;
         return new Match(length, "TIME", day is { } d ? TimeCalendar.Day(d) + time : "XXXX-XX-XX" + time);
     }
 }
