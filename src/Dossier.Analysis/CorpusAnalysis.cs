@@ -31,8 +31,8 @@ public sealed class CorpusAnalysis
         Entities = EntityGrouping.Group(documents, kb ?? KnowledgeBase.Empty);
         (Quotes, Claims) = Statements.Collect(documents, Entities);
         Times = Facts.Times(documents);
-        Figures = Facts.Figures(documents);
         Events = Facts.Events(documents, Entities);
+        Figures = Facts.Figures(documents, Entities, Events);
     }
 
     /// <summary>Every time expression.</summary>

@@ -10,13 +10,15 @@ namespace Dossier.Analysis;
 /// <param name="Paragraph">The index of its paragraph.</param>
 public sealed record TimeFact(string Id, string Document, TimeData Data, string Text, int Paragraph);
 
-/// <summary>A figure of one document.</summary>
+/// <summary>A figure of one document, with the entity named in what it counts and the event its sentence reports.</summary>
 /// <param name="Id">f1, f2, … in document and text order.</param>
 /// <param name="Document">The document id.</param>
 /// <param name="Data">The figure as the component found it.</param>
 /// <param name="Text">The figure as written.</param>
 /// <param name="Paragraph">The index of its paragraph.</param>
-public sealed record FigureFact(string Id, string Document, FigureData Data, string Text, int Paragraph);
+/// <param name="Entity">The entity a name in the counted words refers to ('13 United States military service members' → United States), or null.</param>
+/// <param name="Event">The id of the event of the same sentence whose trigger is nearest, or null.</param>
+public sealed record FigureFact(string Id, string Document, FigureData Data, string Text, int Paragraph, Entity? Entity = null, string? Event = null);
 
 /// <summary>An event of one document, its actor, target and place linked to entities where mentions name them.</summary>
 /// <param name="Id">v1, v2, … in document and text order.</param>
@@ -49,14 +51,26 @@ public static class Facts
         return Renumber(all, "t", (f, id) => f with { Id = id });
     }
 
-    /// <summary>Every figure, in document and text order.</summary>
-    public static IReadOnlyList<FigureFact> Figures(IReadOnlyList<Document> documents)
+    /// <summary>Every figure, in document and text order, linked to the entity its counted words name and the nearest event of its sentence.</summary>
+    public static IReadOnlyList<FigureFact> Figures(IReadOnlyList<Document> documents, IReadOnlyList<Entity> entities, IReadOnlyList<EventFact> events)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(events);
+        var index = new EntityIndex(entities);
         var all = new List<FigureFact>();
         foreach (var d in documents)
         {
-            all.AddRange(d.GetOrEmpty(Layers.Figures).Select(f => new FigureFact(string.Empty, d.Id, f, d.GetText(f.Span), Statements.ParagraphOf(d, f.Span))));
+            var mentions = d.GetOrEmpty(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label)).ToList();
+            var docEvents = events.Where(e => e.Document == d.Id).ToList();
+            foreach (var f in d.GetOrEmpty(Layers.Figures))
+            {
+                var named = f.WhatSpan is { } what ? mentions.FirstOrDefault(m => what.Contains(m.Span)) : default;
+                var entity = named.Label is null ? null : index.Find(d, named.Span);
+                var evt = docEvents.Where(e => e.Data.Span.Contains(f.Span) && e.Data.Trigger is not null)
+                    .OrderBy(e => Math.Abs(e.Data.Trigger!.Value.Start - f.Span.Start)).FirstOrDefault();
+                all.Add(new FigureFact(string.Empty, d.Id, f, d.GetText(f.Span), Statements.ParagraphOf(d, f.Span), entity, evt?.Id));
+            }
         }
 
         return Renumber(all, "f", (f, id) => f with { Id = id });

@@ -220,6 +220,9 @@ public static class AnalysisJsonWriter
         w.WriteString("unit", f.Data.Unit);
         w.WriteBoolean("approx", f.Data.Approximate);
         w.WriteString("what", f.Data.What);
+        WriteOptionalSpan(w, "what_span", f.Data.WhatSpan);
+        w.WriteString("entity", f.Entity?.Id);
+        w.WriteString("event", f.Event);
         w.WriteEndObject();
     }
 

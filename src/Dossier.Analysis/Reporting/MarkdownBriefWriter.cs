@@ -36,7 +36,7 @@ public static class MarkdownBriefWriter
         foreach (var d in docs)
         {
             var m = d.Metadata;
-            var published = m.Published is { } p ? p.ToString("yyyy-MM-dd") + (m.PublishedInferred ? " (inferred)" : string.Empty) : "—";
+            var published = m.Published is { } p ? (m.PublishedInferred ? $"not before {p:yyyy-MM-dd} (inferred)" : p.ToString("yyyy-MM-dd")) : "—";
             output.WriteLine($"| {d.Id} | {Cell(m.Title)} | {Cell(m.Outlet)} | {published} | {d.Paragraphs.Count} | {d.Sentences.Count} | {d.Tokens.Count} |");
         }
 

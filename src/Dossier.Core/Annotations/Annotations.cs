@@ -85,7 +85,13 @@ public static class MentionLabels
 public readonly record struct TimeData(TextSpan Span, string Type, string? Value, string? Mod = null) : IAnnotation;
 
 /// <summary>A reported figure: its value, unit, what it counts and whether it is approximate.</summary>
-public readonly record struct FigureData(TextSpan Span, double? Value, string? Unit, bool Approximate, string? What) : IAnnotation;
+/// <param name="Span">The figure as written ('about 160', '$7 billion').</param>
+/// <param name="Value">The number (7e9 for '$7 billion'); null when none could be read.</param>
+/// <param name="Unit">Currency (ISO code), '%', or a unit of measure; null for a plain count.</param>
+/// <param name="Approximate">True for 'about', 'more than', 'hundreds of' and the like.</param>
+/// <param name="What">The words that say what is counted ('civilians', 'worth of military hardware').</param>
+/// <param name="WhatSpan">Where those words are.</param>
+public readonly record struct FigureData(TextSpan Span, double? Value, string? Unit, bool Approximate, string? What, TextSpan? WhatSpan = null) : IAnnotation;
 
 /// <summary>A quote: what was said (direct, indirect, mixed or unmarked), by whom and with which cue.</summary>
 /// <param name="Span">The content: the words reported, without the quotation marks.</param>

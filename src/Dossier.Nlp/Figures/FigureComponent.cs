@@ -68,7 +68,7 @@ public sealed class FigureComponent : IDocumentComponent
             }
 
             var what = What(text, tokens, last + 1, sentenceEnd[first]);
-            figures.Add(new FigureData(m.Span, parsed.Value, parsed.Unit, parsed.Approximate, what));
+            figures.Add(new FigureData(m.Span, parsed.Value, parsed.Unit, parsed.Approximate, what?.Text, what?.Span));
         }
 
         document.Set(Layers.Figures, [.. figures]);
@@ -186,7 +186,7 @@ public sealed class FigureComponent : IDocumentComponent
     }
 
     /// <summary>What a figure counts: the words after it up to a verb, a preposition that starts a new phrase, a clause mark or another number.</summary>
-    private static string? What(string text, System.Collections.Immutable.ImmutableArray<TokenData> tokens, int from, int end)
+    private static (string Text, TextSpan Span)? What(string text, System.Collections.Immutable.ImmutableArray<TokenData> tokens, int from, int end)
     {
         var words = new List<string>();
         for (var t = from; t < end && words.Count < MaxWhatWords; t++)
@@ -212,6 +212,7 @@ public sealed class FigureComponent : IDocumentComponent
             words.RemoveAt(words.Count - 1);
         }
 
-        return words.Count == 0 ? null : string.Join(' ', words).Replace(" ,", ",", StringComparison.Ordinal);
+        return words.Count == 0 ? null
+            : (string.Join(' ', words).Replace(" ,", ",", StringComparison.Ordinal), new TextSpan(tokens[from].Span.Start, tokens[from + words.Count - 1].Span.End));
     }
 }

@@ -53,6 +53,22 @@ public sealed class QuoteComponent : IDocumentComponent
 
         MergeFollowingQuotes(view, result);
         AddContinuations(view, result);
+
+        // Odd arrangements (a cue between two marks, nothing quoted) can leave a range empty: no content, no quote; no words, no speaker phrase.
+        result.RemoveAll(a => a.ContentEnd <= a.ContentStart);
+        for (var k = 0; k < result.Count; k++)
+        {
+            if (result[k].Speaker is { } sp && sp.End <= sp.Start)
+            {
+                result[k] = result[k] with { Speaker = null };
+            }
+
+            if (result[k].Cue is { } cue && cue.End <= cue.Start)
+            {
+                result[k] = result[k] with { Cue = null };
+            }
+        }
+
         result.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
         return [.. result.Select(a => (ToQuote(view, a), ToClaims(view, a)))];
     }

@@ -3,7 +3,12 @@ using Dossier.Text;
 
 namespace Dossier.Nlp.Time;
 
-/// <summary>Adds the time layer: every date, time, duration and set, normalised against the document's publication date (<see cref="TimeTagger"/>).</summary>
+/// <summary>
+/// Adds the time layer: every date, time, duration and set, normalised against the document's
+/// publication date (<see cref="TimeTagger"/>). When the document states no date, its metadata gets
+/// an inferred one — the latest date the text names, a date the report cannot precede — marked
+/// as inferred with the evidence; relative expressions are not resolved against it.
+/// </summary>
 public sealed class TimeComponent : IDocumentComponent
 {
     private readonly TimeTagger _tagger;
@@ -30,5 +35,48 @@ public sealed class TimeComponent : IDocumentComponent
         var published = document.Metadata.PublishedInferred ? null : document.Metadata.Published;
         var found = _tagger.Tag(document.Text, sentences, published);
         document.Set(Layers.Times, [.. found.Select(t => new TimeData(t.Span, t.Type, t.Value, t.Mod))]);
+        if (published is null && NotBefore(document.Text, found) is { } bound)
+        {
+            document.Metadata = document.Metadata with { Published = bound.Date, PublishedInferred = true, PublishedEvidence = bound.Evidence };
+        }
+    }
+
+    /// <summary>
+    /// For a report without a stated date: the latest calendar date it names, which the report
+    /// cannot precede (a month or year named counts from its first day). Relative expressions are
+    /// never resolved against it.
+    /// </summary>
+    public static (DateOnly Date, string Evidence)? NotBefore(string text, IEnumerable<TimeExpression> times)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(times);
+        (DateOnly Date, TimeExpression Time)? latest = null;
+        foreach (var t in times)
+        {
+            if (t.Type != "DATE" || t.Value is not { } v || !char.IsAsciiDigit(v[0]))
+            {
+                continue;
+            }
+
+            var parts = v.Split('-');
+            if (parts.Length > 3 || !parts.All(p => p.All(char.IsAsciiDigit)) || parts[0].Length != 4)
+            {
+                continue;
+            }
+
+            var date = new DateOnly(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 1, parts.Length > 2 ? int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) : 1);
+            if (latest is null || date > latest.Value.Date)
+            {
+                latest = (date, t);
+            }
+        }
+
+        if (latest is not { } l)
+        {
+            return null;
+        }
+
+        var words = text[l.Time.Span.Start..l.Time.Span.End];
+        return (l.Date, $"not stated; no earlier than the latest date the text names, '{words}' (characters {l.Time.Span.Start}–{l.Time.Span.End})");
     }
 }

@@ -203,6 +203,6 @@ public class QuoteComponentTests
             }
 
             Assert.All(d.Get(Layers.Claims), c => Assert.False(string.IsNullOrEmpty(c.Stance)));
-        }, iter: 300);
+        }, iter: 2000);
     }
 }

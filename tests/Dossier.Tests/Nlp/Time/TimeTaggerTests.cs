@@ -1,3 +1,4 @@
+using CsCheck;
 using Dossier.Annotations;
 using Dossier.Nlp;
 using Dossier.Nlp.Time;
@@ -51,6 +52,20 @@ public class TimeTaggerTests
         Assert.Contains(("February 21", "XXXX-02-21"), found.Select(f => (f.Text, f.Value)));
         Assert.Contains(("Thursday", "XXXX-WXX-4"), found.Select(f => (f.Text, f.Value)));
         Assert.Contains(("2021", "2021"), found.Select(f => (f.Text, f.Value)));
+    }
+
+    [Fact]
+    public void AnUndatedReport_GetsAnInferredDateItCannotPrecede_AndRelativeDatesStayOpen()
+    {
+        var doc = Pipeline.Process("The attack on August 26, 2021, killed 13. On Thursday the ministry spoke; in 2019 it had warned.");
+        Assert.True(doc.Metadata.PublishedInferred);
+        Assert.Equal(new DateOnly(2021, 8, 26), doc.Metadata.Published);
+        Assert.Contains("August 26, 2021", doc.Metadata.PublishedEvidence, StringComparison.Ordinal);
+        Assert.Contains(doc.Get(Layers.Times), t => doc.GetText(t.Span) == "Thursday" && t.Value == "XXXX-WXX-4");
+
+        // Run again (as a stored document would be): the inferred date is not used as an anchor.
+        var again = Pipeline.Process(new Document(doc.Text, doc.Metadata));
+        Assert.Contains(again.Get(Layers.Times), t => again.GetText(t.Span) == "Thursday" && t.Value == "XXXX-WXX-4");
     }
 
     [Theory]
@@ -107,6 +122,31 @@ public class TimeTaggerTests
         Assert.Equal(0.5, s.RelaxedRecall);
         Assert.Equal(1.0, s.ValueAccuracy);
         Assert.Equal(0.5, s.ValueF1);
+    }
+
+    private static readonly string[] TimeWords = [
+            "the", "last", "next", "this", "a", "day", "days", "week", "year", "years", "ago", "later", "earlier", "from", "till", "until", "2013", "1998",
+            "May", "March", "Jan.", "20", "7th", "Friday", "Monday", ",", ".", "of", "more", "than", "three", "nineteen", "ninety-six", "quarter", "third-quarter",
+            "year-end", "Thanksgiving", "Day", "5", "p.m.", "noon", "21/04/2016", "2015/08/12", "11/2016", "now", "recent", "the", "winter", "summer", "every", "Sundays",
+            "and", "a", "half", "hour", "another", "once", "twice", "per", "fiscal", "1990s", "mid-1990s", "the", "day", "before", "yesterday", "tomorrow", "that"];
+
+    /// <summary>Random sentences made of the words time expressions are made of, in any order.</summary>
+    private static readonly Gen<string> TimeLikeText = Gen.Int[0, TimeWords.Length - 1].Array[0, 40]
+        .Select(picks => string.Join(' ', picks.Select(k => TimeWords[k])));
+
+    [Fact]
+    public void Property_AnyArrangementOfTimeWords_GivesSpansInsideTheText()
+    {
+        Gen.Select(TimeLikeText, Gen.Bool).Sample((text, dated) =>
+        {
+            var doc = Pipeline.Process(text, new DocumentMetadata { Published = dated ? new DateOnly(2024, 2, 29) : null });
+            foreach (var t in doc.Get(Layers.Times))
+            {
+                Assert.False(t.Span.IsEmpty);
+                Assert.True(t.Span.End <= doc.Text.Length);
+                Assert.Contains(t.Type, (string[])["DATE", "TIME", "DURATION", "SET"]);
+            }
+        }, iter: 2000);
     }
 
     /// <summary>Microsoft Recognizers-Text's parser specs as a regression suite: the share of in-scope cases passed per file must not drop.</summary>
