@@ -33,7 +33,19 @@ public sealed class CorpusAnalysis
         Times = Facts.Times(documents);
         Events = Facts.Events(documents, Entities);
         Figures = Facts.Figures(documents, Entities, Events);
+        var copies = Syndication.Group([.. documents.Select(d => d.Text)]);
+        SourceOf = documents.Select((d, k) => (d.Id, Source: documents[copies[k]].Id)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
+        ClaimGroups = ClaimAlignment.Align(documents, Claims, Entities, doc => SourceOf[doc].GetHashCode(StringComparison.Ordinal));
     }
+
+    /// <summary>For each document id, the id of the first document of its group of near-copies: documents that share one are one source.</summary>
+    public IReadOnlyDictionary<string, string> SourceOf { get; }
+
+    /// <summary>How many independent sources the documents are (near-copies counted once).</summary>
+    public int IndependentSources => SourceOf.Values.Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary>Claims grouped by the proposition they state, disputed groups first.</summary>
+    public IReadOnlyList<ClaimGroup> ClaimGroups { get; }
 
     /// <summary>Every time expression.</summary>
     public IReadOnlyList<TimeFact> Times { get; }

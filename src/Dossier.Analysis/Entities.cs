@@ -449,33 +449,4 @@ public static partial class EntityGrouping
 
     [GeneratedRegex(@"^\s*\(\s*", RegexOptions.CultureInvariant)]
     private static partial Regex OpeningBracket();
-
-    /// <summary>Disjoint sets over mention indices.</summary>
-    private sealed class UnionFind
-    {
-        private readonly int[] _parent;
-
-        public UnionFind(int n) => _parent = [.. Enumerable.Range(0, n)];
-
-        public int Find(int i)
-        {
-            while (_parent[i] != i)
-            {
-                _parent[i] = _parent[_parent[i]];
-                i = _parent[i];
-            }
-
-            return i;
-        }
-
-        public void Union(int a, int b)
-        {
-            var (ra, rb) = (Find(a), Find(b));
-            if (ra != rb)
-            {
-                _parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
-            }
-        }
-
-    }
 }

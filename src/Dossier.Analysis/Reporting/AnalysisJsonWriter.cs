@@ -23,7 +23,7 @@ public static class AnalysisJsonWriter
     };
 
     private static readonly string[] CorpusArrays =
-        ["claim_groups", "stories", "figure_discrepancies"];
+        ["stories", "figure_discrepancies"];
 
     /// <summary>Writes <paramref name="analysis"/> to <paramref name="stream"/> as UTF-8 JSON.</summary>
     public static void Write(Stream stream, CorpusAnalysis analysis)
@@ -34,10 +34,12 @@ public static class AnalysisJsonWriter
         w.WriteStartObject();
         w.WriteNumber("contract", ContractVersion);
         WriteArray(w, "pipeline", analysis.Layers, static (w, layer) => w.WriteStringValue(layer.Name));
-        WriteArray(w, "documents", analysis.Documents, WriteDocument);
+        WriteArray(w, "documents", analysis.Documents, (w, d) => WriteDocument(w, d, analysis.SourceOf[d.Id]));
+        w.WriteNumber("independent_sources", analysis.IndependentSources);
         WriteArray(w, "entities", analysis.Entities, WriteEntity);
         WriteArray(w, "quotes", analysis.Quotes, WriteQuote);
         WriteArray(w, "claims", analysis.Claims, WriteClaim);
+        WriteArray(w, "claim_groups", analysis.ClaimGroups, WriteClaimGroup);
         WriteArray(w, "figures", analysis.Figures, WriteFigure);
         WriteArray(w, "times", analysis.Times, WriteTime);
         WriteArray(w, "events", analysis.Events, WriteEvent);
@@ -72,11 +74,12 @@ public static class AnalysisJsonWriter
         w.WriteEndArray();
     }
 
-    private static void WriteDocument(Utf8JsonWriter w, Document d)
+    private static void WriteDocument(Utf8JsonWriter w, Document d, string source)
     {
         var m = d.Metadata;
         w.WriteStartObject();
         w.WriteString("id", d.Id);
+        w.WriteString("copy_of", source == d.Id ? null : source);
         w.WriteString("source", m.Source);
         w.WriteString("content_hash", d.ContentHash);
         w.WriteString("title", m.Title);
@@ -202,6 +205,25 @@ public static class AnalysisJsonWriter
         w.WriteString("proposition", c.Data.Proposition);
         w.WriteString("cue", c.CueText);
         WriteOptionalSpan(w, "cue_span", c.Data.Cue);
+        w.WriteEndObject();
+    }
+
+    private static void WriteClaimGroup(Utf8JsonWriter w, ClaimGroup g)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", g.Id);
+        w.WriteString("proposition", g.Proposition);
+        w.WriteString("status", g.Status);
+        WriteArray(w, "positions", g.Claims, static (w, c) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("claim", c.Id);
+            w.WriteString("doc", c.Document);
+            w.WriteString("holder", c.Holder?.Id);
+            w.WriteString("holder_text", c.HolderText);
+            w.WriteString("stance", c.Data.Stance);
+            w.WriteEndObject();
+        });
         w.WriteEndObject();
     }
 

@@ -11,7 +11,6 @@ public static class MarkdownBriefWriter
 {
     private static readonly (string Title, string Needs, LayerKey? Layer)[] PendingSections =
     [
-        ("Disputed and corroborated claims", "claims aligned across outlets", null),
     ];
 
     private const int MaxSpeakers = 15;
@@ -43,8 +42,12 @@ public static class MarkdownBriefWriter
         output.WriteLine();
         foreach (var d in docs)
         {
-            output.WriteLine($"- `{d.Id}` {d.Metadata.Source}");
+            var copy = analysis.SourceOf.TryGetValue(d.Id, out var first) && first != d.Id ? $" — a near-copy of `{first}`" : string.Empty;
+            output.WriteLine($"- `{d.Id}` {d.Metadata.Source}{copy}");
         }
+
+        output.WriteLine();
+        output.WriteLine($"{Plural(analysis.IndependentSources, "independent source")} among {Plural(docs.Count, "document")} (near-copies of one text count once).");
 
         output.WriteLine();
         output.WriteLine("## Leads");
@@ -60,6 +63,7 @@ public static class MarkdownBriefWriter
 
         WriteActors(output, analysis);
         WriteWhoSaidWhat(output, analysis);
+        WriteClaimGroups(output, analysis);
         WriteFigures(output, analysis);
         WriteTimeline(output, analysis);
 
@@ -168,6 +172,58 @@ public static class MarkdownBriefWriter
     }
 
     private const int MaxRows = 40;
+
+    private const int MaxGroups = 12;
+
+    /// <summary>Disputed propositions with what each side said, side by side; then corroborated ones with their independent sources.</summary>
+    private static void WriteClaimGroups(TextWriter output, CorpusAnalysis analysis)
+    {
+        if (!Section(output, analysis, "Disputed and corroborated claims", Layers.Claims, "quote and claim extraction (no NER model was loaded)"))
+        {
+            return;
+        }
+
+        var shown = analysis.ClaimGroups.Where(g => g.Status != "single").ToList();
+        if (shown.Count == 0)
+        {
+            output.WriteLine("_No claim is stated by more than one source or contested._");
+            return;
+        }
+
+        output.WriteLine("Claims grouped by the proposition they state (content words, concepts and the entities named). A group is _disputed_ when some holders assert what others deny or reject, _corroborated_ when holders in two or more sources assert it and nobody denies it.");
+        foreach (var g in shown.Take(MaxGroups))
+        {
+            output.WriteLine();
+            output.WriteLine($"**{(g.Status == "disputed" ? "Disputed" : "Corroborated")}:** {Quote(g.Proposition)}");
+            output.WriteLine();
+            if (g.Status == "disputed")
+            {
+                output.WriteLine("| Asserted | Denied or rejected |");
+                output.WriteLine("|---|---|");
+                var asserted = g.Claims.Where(c => !ClaimAlignment.Denies(c.Data.Stance)).ToList();
+                var denied = g.Claims.Where(c => ClaimAlignment.Denies(c.Data.Stance)).ToList();
+                for (var k = 0; k < Math.Max(asserted.Count, denied.Count); k++)
+                {
+                    output.WriteLine($"| {(k < asserted.Count ? Position(asserted[k]) : string.Empty)} | {(k < denied.Count ? Position(denied[k]) : string.Empty)} |");
+                }
+            }
+            else
+            {
+                foreach (var c in g.Claims)
+                {
+                    output.WriteLine($"- {Position(c)}");
+                }
+            }
+        }
+
+        if (shown.Count > MaxGroups)
+        {
+            output.WriteLine();
+            output.WriteLine($"… and {shown.Count - MaxGroups} more groups in the JSON output (`claim_groups`).");
+        }
+
+        static string Position(Claim c) => Cell($"{c.HolderLabel} ({c.Data.Stance}): {Quote(c.Text)} [{c.Document} ¶{c.Paragraph + 1}]");
+    }
 
     private static void WriteFigures(TextWriter output, CorpusAnalysis analysis)
     {

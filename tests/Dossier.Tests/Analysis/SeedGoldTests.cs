@@ -90,6 +90,29 @@ public class SeedGoldTests
 
         Assert.Equal(0, wrongMerges);
 
+        // Disputes, as score.py measures them: a gold proposition asserted by some and denied by
+        // others is found when one claim group holds a claim matching an assertion and one matching a denial.
+        var disputed = gold.RootElement.GetProperty("claims").EnumerateArray()
+            .Where(gc => gc.GetProperty("positions").EnumerateArray().Where(p => p.GetProperty("stance").GetString() != "nuance")
+                .Select(p => Family(p.GetProperty("stance").GetString()!)).ToHashSet().SetEquals(["assert", "deny"])).ToList();
+        var disputesFound = disputed.Count(gc => analysis.ClaimGroups.Any(g =>
+        {
+            var got = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var c in g.Claims)
+            {
+                foreach (var p in gc.GetProperty("positions").EnumerateArray())
+                {
+                    if (keyOf[c.Document] == p.GetProperty("doc").GetString() && Family(c.Data.Stance) == Family(p.GetProperty("stance").GetString()!)
+                        && SpeakerOk(p.GetProperty("holder").GetString()!, c.Holder, c.HolderText))
+                    {
+                        got.Add(Family(c.Data.Stance));
+                    }
+                }
+            }
+
+            return got.SetEquals(["assert", "deny"]);
+        }));
+
         // Figures, times and events, as score.py measures them.
         var goldFigures = gold.RootElement.GetProperty("figures").EnumerateArray().ToList();
         var figuresFound = goldFigures.Count(g =>
@@ -120,6 +143,7 @@ public class SeedGoldTests
             ["figures"] = (double)figuresFound / goldFigures.Count,
             ["times"] = (double)timesFound / goldTimes.Count,
             ["events"] = (double)eventsFound / goldEvents.Count,
+            ["disputes_found"] = (double)disputesFound / disputed.Count,
         };
         foreach (var floor in seeds.GetProperty("floors").EnumerateObject())
         {

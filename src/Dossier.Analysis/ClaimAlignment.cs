@@ -1,0 +1,269 @@
+using Dossier.Annotations;
+using Dossier.Text;
+
+namespace Dossier.Analysis;
+
+/// <summary>Claims that state the same proposition, and what the sources do with it.</summary>
+/// <param name="Id">g1, g2, … disputed groups first, then corroborated, then single.</param>
+/// <param name="Proposition">The proposition, in the words of the group's most central assertion.</param>
+/// <param name="Status"><c>disputed</c> (asserted by some and denied or rejected by other holders), <c>corroborated</c> (asserted by holders in two or more independent sources, denied by none) or <c>single</c>.</param>
+/// <param name="Claims">The claims, in document and text order.</param>
+public sealed record ClaimGroup(string Id, string Proposition, string Status, IReadOnlyList<Claim> Claims);
+
+/// <summary>
+/// Groups claims that state the same proposition across documents and outlets. Each claim becomes
+/// a weighted bag of terms: the entities its mentions resolve to ("Afghan soil" and "Kabul" both
+/// mean Afghanistan) and its content words, stemmed and folded into concepts that outlets word
+/// differently (weapons/arms/hardware, militants/terrorists, sanctuary/shelter/harbouring; data in
+/// <c>claim-words.tsv</c>). A claim joins its best match when the IDF-weighted cosine of their
+/// bags reaches <see cref="Threshold"/>, and any two claims join at <see cref="SameThreshold"/>
+/// (best matches rather than every pair above a low bar, so that groups do not chain); a denial with next to no content of its own ("Afghan officials deny
+/// involvement") joins the claim it answers, the nearest earlier claim of another holder in its
+/// paragraph. Pairs are found through an inverted index, never all against all.
+/// </summary>
+public static class ClaimAlignment
+{
+    /// <summary>The cosine at which a claim joins its best match.</summary>
+    public const double Threshold = 0.2;
+
+    /// <summary>The cosine at which any two claims join: they state the same thing in nearly the same words.</summary>
+    public const double SameThreshold = 0.5;
+
+    /// <summary>Two claims must share at least this many terms to be compared.</summary>
+    private const int MinShared = 2;
+
+    /// <summary>Denials with at most this many terms take their content from the claim they answer.</summary>
+    private const int AnswerMaxTerms = 2;
+
+    /// <summary>How far back (characters) a bare denial looks for the claim it answers.</summary>
+    private const int AnswerWindow = 400;
+
+    /// <summary>Terms held by more claims than this are left out of candidate generation (they still count in the cosine).</summary>
+    private const int MaxPostings = 500;
+
+    private static readonly HashSet<string> DenyFamily = new(["deny", "reject", "dismiss", "refute"], StringComparer.Ordinal);
+
+    private static readonly (Dictionary<string, string> Concepts, HashSet<string> Stop) Words = Load();
+
+    /// <summary>True when the stance denies the proposition (deny, reject, dismiss, refute).</summary>
+    public static bool Denies(string stance) => DenyFamily.Contains(stance);
+
+    /// <summary>Groups the claims; <paramref name="sourceOf"/> gives each document's independent source (near-copies share one).</summary>
+    public static IReadOnlyList<ClaimGroup> Align(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<Entity> entities, Func<string, int>? sourceOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(entities);
+        sourceOf ??= doc => doc.GetHashCode(StringComparison.Ordinal);
+        var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var index = new EntityIndex(entities);
+        var bags = claims.Select(c => Terms(byId[c.Document], c, index)).ToList();
+
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var bag in bags)
+        {
+            foreach (var term in bag.Keys)
+            {
+                df[term] = df.GetValueOrDefault(term) + 1;
+            }
+        }
+
+        var vectors = bags.Select(bag => Weigh(bag, df, claims.Count)).ToList();
+        var sets = new UnionFind(claims.Count);
+
+        // Candidate pairs share a term that is not too common; their dot products are summed per pair.
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var k = 0; k < vectors.Count; k++)
+        {
+            foreach (var term in vectors[k].Keys)
+            {
+                if (df[term] <= MaxPostings)
+                {
+                    (postings.TryGetValue(term, out var list) ? list : postings[term] = []).Add(k);
+                }
+            }
+        }
+
+        var dots = new Dictionary<(int, int), (double Dot, int Shared)>();
+        foreach (var (term, list) in postings)
+        {
+            for (var x = 0; x < list.Count; x++)
+            {
+                for (var y = x + 1; y < list.Count; y++)
+                {
+                    var key = (list[x], list[y]);
+                    var (dot, shared) = dots.GetValueOrDefault(key);
+                    dots[key] = (dot + (vectors[list[x]][term] * vectors[list[y]][term]), shared + 1);
+                }
+            }
+        }
+
+        // One shared name ('Kabul') or one shared word ('sports') is not a shared proposition; two are.
+        foreach (var key in dots.Where(p => p.Value.Shared < MinShared).Select(p => p.Key).ToList())
+        {
+            dots.Remove(key);
+        }
+
+        // Each claim joins its best match when that reaches the threshold; near-identical claims always join.
+        var best = new (int Other, double Cosine)[claims.Count];
+        Array.Fill(best, (-1, 0.0));
+        foreach (var ((a, b), (dot, _)) in dots)
+        {
+            if (dot >= SameThreshold)
+            {
+                sets.Union(a, b);
+            }
+
+            if (dot > best[a].Cosine)
+            {
+                best[a] = (b, dot);
+            }
+
+            if (dot > best[b].Cosine)
+            {
+                best[b] = (a, dot);
+            }
+        }
+
+        for (var k = 0; k < claims.Count; k++)
+        {
+            if (best[k].Other >= 0 && best[k].Cosine >= Threshold)
+            {
+                sets.Union(k, best[k].Other);
+            }
+        }
+
+        // A bare denial answers the claim before it.
+        for (var k = 0; k < claims.Count; k++)
+        {
+            var c = claims[k];
+            if (!Denies(c.Data.Stance) || bags[k].Count > AnswerMaxTerms)
+            {
+                continue;
+            }
+
+            for (var j = k - 1; j >= 0 && claims[j].Document == c.Document && c.Data.Span.Start - claims[j].Data.Span.End <= AnswerWindow; j--)
+            {
+                if (claims[j].Paragraph >= c.Paragraph - 1 && !string.Equals(claims[j].HolderLabel, c.HolderLabel, StringComparison.OrdinalIgnoreCase))
+                {
+                    sets.Union(j, k);
+                    break;
+                }
+            }
+        }
+
+        var groups = Enumerable.Range(0, claims.Count).GroupBy(k => sets.Find(k)).Where(g => g.Count() > 1).Select(g =>
+        {
+            var members = g.OrderBy(k => k).ToList();
+            var status = StatusOf(members.Select(k => claims[k]).ToList(), sourceOf);
+            var central = members.Where(k => !Denies(claims[k].Data.Stance)).DefaultIfEmpty(members[0])
+                .OrderByDescending(k => members.Sum(m => m == k ? 0 : Cosine(vectors[k], vectors[m]))).First();
+            return (Status: status, Proposition: claims[central].Data.Proposition ?? claims[central].Text, Claims: (IReadOnlyList<Claim>)[.. members.Select(k => claims[k])]);
+        });
+
+        return [.. groups.OrderBy(g => g.Status switch { "disputed" => 0, "corroborated" => 1, _ => 2 }).ThenByDescending(g => g.Claims.Count)
+            .Select((g, n) => new ClaimGroup($"g{n + 1}", g.Proposition, g.Status, g.Claims))];
+    }
+
+    /// <summary>disputed, corroborated or single (see <see cref="ClaimGroup.Status"/>).</summary>
+    public static string StatusOf(IReadOnlyList<Claim> claims, Func<string, int> sourceOf)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(sourceOf);
+        var asserted = claims.Where(c => !Denies(c.Data.Stance)).ToList();
+        var denied = claims.Where(c => Denies(c.Data.Stance)).ToList();
+        if (asserted.Count > 0 && denied.Count > 0 && asserted.Any(a => denied.Any(d => !string.Equals(a.HolderLabel, d.HolderLabel, StringComparison.OrdinalIgnoreCase))))
+        {
+            return "disputed";
+        }
+
+        return denied.Count == 0 && asserted.Select(c => sourceOf(c.Document)).Distinct().Count() > 1 ? "corroborated" : "single";
+    }
+
+    private static Dictionary<string, double> Terms(Document d, Claim c, EntityIndex index)
+    {
+        var bag = new Dictionary<string, double>(StringComparer.Ordinal);
+        var mentions = d.GetOrEmpty(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label) && c.Data.Span.Contains(m.Span)).ToList();
+        foreach (var m in mentions)
+        {
+            var key = index.Find(d, m.Span) is { } e ? "E:" + e.Id : "N:" + d.GetText(m.Span).ToLowerInvariant();
+            bag[key] = 1.5;
+        }
+
+        foreach (var t in d.Tokens)
+        {
+            if (!c.Data.Span.Contains(t.Span) || mentions.Any(m => m.Span.Contains(t.Span)))
+            {
+                continue;
+            }
+
+            var w = d.GetText(t.Span).ToLowerInvariant();
+            if (w.Length < 3 || !char.IsLetter(w[0]) || Words.Stop.Contains(w))
+            {
+                continue;
+            }
+
+            bag.TryAdd(Words.Concepts.TryGetValue(w, out var concept) ? "C:" + concept : Stem(w), 1.0);
+        }
+
+        return bag;
+    }
+
+    private static Dictionary<string, double> Weigh(Dictionary<string, double> bag, Dictionary<string, int> df, int n)
+    {
+        var v = bag.ToDictionary(p => p.Key, p => p.Value * Math.Log(1.0 + ((double)n / df[p.Key])), StringComparer.Ordinal);
+        var norm = Math.Sqrt(v.Values.Sum(x => x * x));
+        foreach (var key in v.Keys.ToList())
+        {
+            v[key] = norm == 0 ? 0 : v[key] / norm;
+        }
+
+        return v;
+    }
+
+    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b) =>
+        a.Count <= b.Count ? a.Sum(p => b.TryGetValue(p.Key, out var x) ? p.Value * x : 0) : Cosine(b, a);
+
+    /// <summary>A light suffix-stripping stem: 'concerns' → 'concern', 'agreed' → 'agre', 'provided' → 'provid'.</summary>
+    internal static string Stem(string w)
+    {
+        if (w.EndsWith("ies", StringComparison.Ordinal) && w.Length > 4)
+        {
+            return w[..^3] + "y";
+        }
+
+        foreach (var suffix in (string[])["ing", "ed", "es", "s"])
+        {
+            if (w.EndsWith(suffix, StringComparison.Ordinal) && w.Length - suffix.Length >= 4 && !w.EndsWith("ss", StringComparison.Ordinal))
+            {
+                return w[..^suffix.Length];
+            }
+        }
+
+        return w;
+    }
+
+
+    private static (Dictionary<string, string>, HashSet<string>) Load()
+    {
+        var concepts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var stop = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in DataFile.ReadEmbedded(typeof(ClaimAlignment).Assembly, "Dossier.Analysis.Data.claim-words.tsv"))
+        {
+            var words = row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (row[0] == "concept")
+            {
+                foreach (var w in words)
+                {
+                    concepts[w] = words[0];
+                }
+            }
+            else if (row[0] == "stop")
+            {
+                stop.UnionWith(words);
+            }
+        }
+
+        return (concepts, stop);
+    }
+}

@@ -1,0 +1,88 @@
+using Dossier.Analysis;
+using Dossier.Extraction.Ingestion;
+using Dossier.Tests.TestKit;
+
+namespace Dossier.Tests.Analysis;
+
+public class CrossSourceTests
+{
+    private static Document Load(string path, string? text = null)
+    {
+        var doc = new DocumentLoader().Load(path);
+        return Models.Pipeline.Process(text is null ? doc : new Document(text, doc.Metadata));
+    }
+
+    /// <summary>Three lightly edited reposts of seed 001 (a word changed and a line added; a paragraph dropped; a credit added and words swapped) are one source with it: 5 independent sources, not 8.</summary>
+    [Fact]
+    public void SeedsPlusThreeRepostsOfOne_AreFiveIndependentSources()
+    {
+        var seeds = Repo.SeedFiles.Select(f => Load(f)).ToList();
+        var original = File.ReadAllText(Repo.SeedFiles[1]);
+        var paragraphs = original.Split("\n\n");
+        string[] reposts =
+        [
+            original.Replace("increasingly", "more and more", StringComparison.Ordinal) + "\nShare this article on social media.\n",
+            string.Join("\n\n", paragraphs.Take(3).Concat(paragraphs.Skip(4))),
+            "Reposted from a wire service.\n\n" + original.Replace("said", "stated", StringComparison.Ordinal).Replace("weapons", "arms", StringComparison.Ordinal),
+        ];
+        var docs = seeds.Concat(reposts.Select(r => Load(Repo.SeedFiles[1], r))).ToList();
+        Assert.Equal(8, docs.Select(d => d.Id).Distinct().Count());
+
+        var analysis = new CorpusAnalysis(docs, [], Models.Pipeline.Adds, Models.Kb);
+        Assert.Equal(5, analysis.IndependentSources);
+        Assert.All(docs.Skip(5), d => Assert.Equal(seeds[1].Id, analysis.SourceOf[d.Id]));
+    }
+
+    [Fact]
+    public void DifferentStoriesOnOneTopic_AreNotCopies()
+    {
+        var texts = Repo.SeedFiles.Select(File.ReadAllText).ToList();
+        var groups = Syndication.Group(texts);
+        Assert.Equal(Enumerable.Range(0, texts.Count), groups);
+    }
+
+    [Fact]
+    public void Signatures_EstimateJaccard()
+    {
+        var a = string.Join(' ', Enumerable.Range(0, 400).Select(k => $"w{k}"));
+        var b = string.Join(' ', Enumerable.Range(0, 400).Select(k => k % 50 == 0 ? "changed" : $"w{k}"));
+        var c = string.Join(' ', Enumerable.Range(1000, 400).Select(k => $"w{k}"));
+        Assert.True(Syndication.Agreement(Syndication.Signature(a)!, Syndication.Signature(b)!) > 0.6);
+        Assert.True(Syndication.Agreement(Syndication.Signature(a)!, Syndication.Signature(c)!) < 0.1);
+        Assert.Null(Syndication.Signature("too short to shingle"));
+    }
+
+    [Fact]
+    public void ARejectedAllegation_IsDisputedWithTheAllegation()
+    {
+        var doc = Models.Pipeline.Process("Khan rejected allegations by Afghanistan regarding the presence of training camps of ISKP in Pakistan.");
+        var analysis = new CorpusAnalysis([doc], [], Models.Pipeline.Adds, Models.Kb);
+        var group = Assert.Single(analysis.ClaimGroups);
+        Assert.Equal("disputed", group.Status);
+        Assert.Contains(group.Claims, c => ClaimAlignment.Denies(c.Data.Stance));
+        Assert.Contains(group.Claims, c => !ClaimAlignment.Denies(c.Data.Stance));
+    }
+
+    [Fact]
+    public void ABareDenial_AnswersTheClaimBeforeIt()
+    {
+        var doc = Models.Pipeline.Process("Pakistan accuses Kabul of sheltering militant groups that launch cross-border attacks. Afghan officials deny involvement.");
+        var analysis = new CorpusAnalysis([doc], [], Models.Pipeline.Adds, Models.Kb);
+        var group = Assert.Single(analysis.ClaimGroups);
+        Assert.Equal("disputed", group.Status);
+        Assert.Equal(2, group.Claims.Count);
+    }
+
+    [Fact]
+    public void TheSameAssertionFromTwoSources_IsCorroborated_FromOneSourceTwice_IsNot()
+    {
+        const string text = "Pakistan's foreign office said militants are using US weapons left behind in Afghanistan for attacks inside Pakistan.";
+        var a = Models.Pipeline.Process(text);
+        var b = Models.Pipeline.Process("Islamabad said militants are using US weapons left behind in Afghanistan for attacks inside Pakistan, officials told reporters on Monday.");
+        var two = new CorpusAnalysis([a, b], [], Models.Pipeline.Adds, Models.Kb);
+        Assert.Contains(two.ClaimGroups, g => g.Status == "corroborated" && g.Claims.Select(c => c.Document).Distinct().Count() == 2);
+
+        var sameSource = ClaimAlignment.StatusOf([.. two.Claims], _ => 1);
+        Assert.Equal("single", sameSource);
+    }
+}
