@@ -46,7 +46,7 @@ public class CliTests
     }
 
     [Fact]
-    public void Analyze_Markdown_ShowsSourcesWhoSaidWhatAndWhatIsNotBuilt()
+    public void Analyze_Markdown_ShowsSourcesWhoSaidWhatDisputesFiguresAndTimeline()
     {
         var (code, output, _) = Run("analyze", Repo.Seeds);
         Assert.Equal(0, code);
@@ -55,7 +55,10 @@ public class CliTests
         Assert.Contains("## Who said what", output, StringComparison.Ordinal);
         Assert.Matches(@"\*\*Shafqat Ali Khan\*\* — \d+ statements in 2 sources", output);
         Assert.Matches("- _deny_ .*“There is no foreign involvement in these operations” \\[[0-9a-f]{12} ¶1\\]", output);
-        Assert.Contains("_Not built yet: needs claims aligned across outlets._", output, StringComparison.Ordinal);
+        Assert.Contains("5 independent sources among 5 documents", output, StringComparison.Ordinal);
+        Assert.Matches(@"\*\*Disputed:\*\* “the presence of training camps of iskp in pakistan”", output);
+        Assert.Matches(@"\| 56,155 \| light, medium and heavy machine guns \| 56,155 \| \[[0-9a-f]{12} ¶\d+\] \|", output);
+        Assert.Matches(@"- \*\*2021-08-26\*\* — Islamic State \(Khorasan Province\) → Hamid Karzai International Airport: fight", output);
         Assert.Matches(@"\[[0-9a-f]{12} ¶\d+\]", output);
     }
 
