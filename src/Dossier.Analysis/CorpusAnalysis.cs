@@ -36,7 +36,11 @@ public sealed class CorpusAnalysis
         var copies = Syndication.Group([.. documents.Select(d => d.Text)]);
         SourceOf = documents.Select((d, k) => (d.Id, Source: documents[copies[k]].Id)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
         ClaimGroups = ClaimAlignment.Align(documents, Claims, Entities, doc => SourceOf[doc].GetHashCode(StringComparison.Ordinal));
+        Discrepancies = FigureDiscrepancies.Find(documents, Figures, SourceOf);
     }
+
+    /// <summary>Figures that count the same thing but disagree across sources.</summary>
+    public IReadOnlyList<FigureDiscrepancy> Discrepancies { get; }
 
     /// <summary>For each document id, the id of the first document of its group of near-copies: documents that share one are one source.</summary>
     public IReadOnlyDictionary<string, string> SourceOf { get; }

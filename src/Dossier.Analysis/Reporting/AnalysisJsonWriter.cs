@@ -23,7 +23,7 @@ public static class AnalysisJsonWriter
     };
 
     private static readonly string[] CorpusArrays =
-        ["stories", "figure_discrepancies"];
+        ["stories"];
 
     /// <summary>Writes <paramref name="analysis"/> to <paramref name="stream"/> as UTF-8 JSON.</summary>
     public static void Write(Stream stream, CorpusAnalysis analysis)
@@ -43,6 +43,13 @@ public static class AnalysisJsonWriter
         WriteArray(w, "figures", analysis.Figures, WriteFigure);
         WriteArray(w, "times", analysis.Times, WriteTime);
         WriteArray(w, "events", analysis.Events, WriteEvent);
+        WriteArray(w, "figure_discrepancies", analysis.Discrepancies, static (w, x) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("what", x.What);
+            WriteArray(w, "figures", x.Figures, static (w, f) => w.WriteStringValue(f.Id));
+            w.WriteEndObject();
+        });
         foreach (var name in CorpusArrays)
         {
             w.WriteStartArray(name);

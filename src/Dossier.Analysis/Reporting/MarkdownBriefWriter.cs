@@ -253,6 +253,19 @@ public static class MarkdownBriefWriter
             output.WriteLine();
             output.WriteLine($"… and {figures.Count - MaxRows} more figures in the JSON output.");
         }
+
+        output.WriteLine();
+        output.WriteLine("**Discrepancies** (the same thing counted differently by different sources):");
+        output.WriteLine();
+        if (analysis.Discrepancies.Count == 0)
+        {
+            output.WriteLine("_None found._");
+        }
+
+        foreach (var x in analysis.Discrepancies)
+        {
+            output.WriteLine($"- {Inline(x.What)}: " + string.Join("; ", x.Figures.Select(f => $"{Inline(f.Text)} [{f.Document} ¶{f.Paragraph + 1}]")));
+        }
     }
 
     /// <summary>Dated events in order, one line per reporting sentence; dates the text leaves open (a weekday of an undated report) come last, marked uncertain.</summary>

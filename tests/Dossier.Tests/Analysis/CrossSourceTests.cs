@@ -85,4 +85,16 @@ public class CrossSourceTests
         var sameSource = ClaimAlignment.StatusOf([.. two.Claims], _ => 1);
         Assert.Equal("single", sameSource);
     }
+
+    [Fact]
+    public void OneBombingCountedDifferently_IsADiscrepancy_TheSeedsAloneHaveNone()
+    {
+        var seeds = Repo.SeedFiles.Select(f => Load(f)).ToList();
+        Assert.Empty(new CorpusAnalysis(seeds, [], Models.Pipeline.Adds, Models.Kb).Discrepancies);
+
+        var other = Models.Pipeline.Process("The 2021 Kabul airport bombing killed 13 US service members and about 170 civilians, officials said on Monday.");
+        var analysis = new CorpusAnalysis([.. seeds, other], [], Models.Pipeline.Adds, Models.Kb);
+        var x = Assert.Single(analysis.Discrepancies);
+        Assert.Equal([160.0, 170.0], x.Figures.Select(f => f.Data.Value!.Value).Order());
+    }
 }

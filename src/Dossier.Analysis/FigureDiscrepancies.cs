@@ -1,0 +1,101 @@
+namespace Dossier.Analysis;
+
+/// <summary>The same measured thing reported with different values by different sources.</summary>
+/// <param name="What">What is counted, in the words of the first figure.</param>
+/// <param name="Figures">The figures, from two or more independent sources, with two or more values.</param>
+public sealed record FigureDiscrepancy(string What, IReadOnlyList<FigureFact> Figures);
+
+/// <summary>
+/// Flags figures that count the same thing in the same context but disagree ('about 160
+/// civilians' killed in the Kabul airport bombing in one outlet, 'about 170' in another). Two
+/// figures are candidates when they share a unit and the head word of what they count
+/// ('civilians'); they count the same thing when their sentences share enough content (stemmed
+/// words and the entities named, Jaccard ≥ <see cref="ContextOverlap"/>) and their values are of
+/// one size (the larger at most <see cref="MaxRatio"/> times the smaller). Only figures from
+/// different independent sources are compared: a source revising itself is not a discrepancy.
+/// </summary>
+public static class FigureDiscrepancies
+{
+    /// <summary>Least Jaccard overlap of the two sentences' content.</summary>
+    public const double ContextOverlap = 0.2;
+
+    /// <summary>Largest ratio between two values that may count the same thing.</summary>
+    public const double MaxRatio = 1.5;
+
+    /// <summary>The discrepancies among the figures.</summary>
+    public static IReadOnlyList<FigureDiscrepancy> Find(IReadOnlyList<Document> documents, IReadOnlyList<FigureFact> figures, IReadOnlyDictionary<string, string> sourceOf)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(sourceOf);
+        var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var candidates = figures.Where(f => f.Data.Value is > 0 && f.Data.What is not null)
+            .Select(f => (Figure: f, Head: Head(f.Data.What!), Context: Context(byId[f.Document], f.Data.Span)))
+            .Where(x => x.Head is not null)
+            .GroupBy(x => (x.Head, x.Figure.Data.Unit));
+        var found = new List<FigureDiscrepancy>();
+        foreach (var bucket in candidates)
+        {
+            // Sorted by value, each figure is compared only with those up to MaxRatio above it.
+            var items = bucket.OrderBy(x => x.Figure.Data.Value).ToList();
+            var sets = new UnionFind(items.Count);
+            var joined = new bool[items.Count];
+            for (var a = 0; a < items.Count; a++)
+            {
+                for (var b = a + 1; b < items.Count && items[b].Figure.Data.Value!.Value <= items[a].Figure.Data.Value!.Value * MaxRatio; b++)
+                {
+                    var (x, y) = (items[a].Figure, items[b].Figure);
+                    if (sourceOf[x.Document] != sourceOf[y.Document] && Jaccard(items[a].Context, items[b].Context) >= ContextOverlap)
+                    {
+                        sets.Union(a, b);
+                        joined[a] = joined[b] = true;
+                    }
+                }
+            }
+
+            foreach (var group in Enumerable.Range(0, items.Count).Where(k => joined[k]).GroupBy(sets.Find))
+            {
+                var members = group.Select(k => items[k].Figure).ToList();
+                if (members.Select(f => f.Data.Value).Distinct().Count() > 1)
+                {
+                    found.Add(new FigureDiscrepancy(members[0].Data.What!, members));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The head word of what a figure counts: its last word, lower case, plural 's' off ('US military service members' → 'member').</summary>
+    private static string? Head(string what)
+    {
+        var words = what.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var last = words.Length == 0 ? null : words[^1].Trim(',', '.').ToLowerInvariant();
+        return last is null || last.Length < 3 ? null : ClaimAlignment.Stem(last);
+    }
+
+    private static HashSet<string> Context(Document d, Dossier.Text.TextSpan span)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in d.Sentences)
+        {
+            if (!sentence.Span.Contains(span.Start))
+            {
+                continue;
+            }
+
+            foreach (var t in sentence.Tokens)
+            {
+                var w = d.GetText(t.Span).ToLowerInvariant();
+                if (w.Length >= 4 && char.IsLetter(w[0]))
+                {
+                    terms.Add(ClaimAlignment.Stem(w));
+                }
+            }
+        }
+
+        return terms;
+    }
+
+    private static double Jaccard(HashSet<string> a, HashSet<string> b) => a.Count + b.Count == 0 ? 0 : (double)a.Count(b.Contains) / (a.Count + b.Count - a.Count(b.Contains));
+}
