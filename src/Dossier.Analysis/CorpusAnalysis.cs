@@ -37,7 +37,11 @@ public sealed class CorpusAnalysis
         SourceOf = documents.Select((d, k) => (d.Id, Source: documents[copies[k]].Id)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
         ClaimGroups = ClaimAlignment.Align(documents, Claims, Entities, doc => SourceOf[doc].GetHashCode(StringComparison.Ordinal));
         Discrepancies = FigureDiscrepancies.Find(documents, Figures, SourceOf);
+        Stories = Dossier.Analysis.Stories.Cluster(documents, Entities, SourceOf);
     }
+
+    /// <summary>The stories the documents cover, largest first.</summary>
+    public IReadOnlyList<Story> Stories { get; }
 
     /// <summary>Figures that count the same thing but disagree across sources.</summary>
     public IReadOnlyList<FigureDiscrepancy> Discrepancies { get; }

@@ -22,9 +22,6 @@ public static class AnalysisJsonWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly string[] CorpusArrays =
-        ["stories"];
-
     /// <summary>Writes <paramref name="analysis"/> to <paramref name="stream"/> as UTF-8 JSON.</summary>
     public static void Write(Stream stream, CorpusAnalysis analysis)
     {
@@ -50,11 +47,14 @@ public static class AnalysisJsonWriter
             WriteArray(w, "figures", x.Figures, static (w, f) => w.WriteStringValue(f.Id));
             w.WriteEndObject();
         });
-        foreach (var name in CorpusArrays)
+        WriteArray(w, "stories", analysis.Stories, static (w, s) =>
         {
-            w.WriteStartArray(name);
-            w.WriteEndArray();
-        }
+            w.WriteStartObject();
+            w.WriteString("id", s.Id);
+            w.WriteString("title", s.Title);
+            WriteArray(w, "docs", s.Documents, static (w, d) => w.WriteStringValue(d));
+            w.WriteEndObject();
+        });
 
         w.WriteStartArray("errors");
         foreach (var f in analysis.Failures)

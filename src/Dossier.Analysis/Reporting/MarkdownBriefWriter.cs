@@ -50,6 +50,14 @@ public static class MarkdownBriefWriter
         output.WriteLine($"{Plural(analysis.IndependentSources, "independent source")} among {Plural(docs.Count, "document")} (near-copies of one text count once).");
 
         output.WriteLine();
+        output.WriteLine("## Stories");
+        output.WriteLine();
+        foreach (var story in analysis.Stories)
+        {
+            output.WriteLine($"- **{Inline(story.Title)}** — {Plural(story.Documents.Count, "document")}: {string.Join(", ", story.Documents.Select(d => $"`{d}`"))}");
+        }
+
+        output.WriteLine();
         output.WriteLine("## Leads");
         output.WriteLine();
         foreach (var d in docs)
