@@ -55,7 +55,7 @@ public static class ClaimAlignment
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(entities);
         sourceOf ??= doc => doc.GetHashCode(StringComparison.Ordinal);
-        var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var byId = documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var index = new EntityIndex(entities);
         var bags = claims.Select(c => Terms(byId[c.Document], c, index)).ToList();
 

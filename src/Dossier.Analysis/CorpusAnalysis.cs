@@ -25,6 +25,22 @@ public sealed class CorpusAnalysis
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(failures);
         ArgumentNullException.ThrowIfNull(layers);
+        // The same text read twice (two files, a file and its copy) is one document: the first kept, the others' sources noted on it.
+        var distinct = new List<Document>(documents.Count);
+        var seen = new Dictionary<string, Document>(StringComparer.Ordinal);
+        foreach (var d in documents)
+        {
+            if (seen.TryGetValue(d.Id, out var first))
+            {
+                first.AddWarning($"the same text was also read from {d.Metadata.Source ?? "another input"}");
+                continue;
+            }
+
+            seen[d.Id] = d;
+            distinct.Add(d);
+        }
+
+        documents = distinct;
         Documents = documents;
         Failures = failures;
         Layers = [.. layers.Distinct()];

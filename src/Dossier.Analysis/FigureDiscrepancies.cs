@@ -28,7 +28,7 @@ public static class FigureDiscrepancies
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(sourceOf);
-        var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var byId = documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var candidates = figures.Where(f => f.Data.Value is > 0 && f.Data.What is not null)
             .Select(f => (Figure: f, Head: Head(f.Data.What!), Context: Context(byId[f.Document], f.Data.Span)))
             .Where(x => x.Head is not null)

@@ -46,7 +46,7 @@ public static class Stories
         var storyOf = new int[documents.Count];
         var profiles = new List<Dictionary<string, double>>();
         var postings = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
-        var position = documents.Select((d, k) => (d.Id, k)).ToDictionary(p => p.Id, p => p.k, StringComparer.Ordinal);
+        var position = documents.Select((d, k) => (d.Id, k)).GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().k, StringComparer.Ordinal);
         var placed = new bool[documents.Count];
         foreach (var k in order)
         {

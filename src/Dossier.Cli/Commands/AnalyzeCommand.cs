@@ -5,7 +5,7 @@ using Dossier.Storage.Sqlite;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier analyze PATH... [--format markdown|json] [--db FILE] [--output FILE]</c>.</summary>
+/// <summary><c>dossier analyze PATH... [--format markdown|html|json] [--db FILE] [--output FILE]</c>.</summary>
 internal static class AnalyzeCommand
 {
     public static Command Create(Lazy<CliContext> context)
@@ -13,10 +13,10 @@ internal static class AnalyzeCommand
         var paths = CommonOptions.Paths();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "markdown: a brief to read; json: the analysis contract (ANALYSIS-JSON.md).",
+            Description = "markdown: a brief to read; html: the brief as one self-contained page, every citation a link to its paragraph; json: the analysis contract (ANALYSIS-JSON.md).",
             DefaultValueFactory = _ => "markdown",
         };
-        format.AcceptOnlyFromAmong("markdown", "json");
+        format.AcceptOnlyFromAmong("markdown", "html", "json");
         var db = CommonOptions.Db("Also keep the documents in this SQLite file (created if missing). Without it nothing is stored.");
         var output = new Option<string?>("--output", "-o") { Description = "Write the result to this file instead of standard output." };
         var command = new Command("analyze", "Read articles and print what they say: a brief, or the analysis as JSON.")
@@ -80,6 +80,10 @@ internal static class AnalyzeCommand
             AnalysisJsonWriter.Write(ms, analysis);
             writer.Write(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
             writer.WriteLine();
+        }
+        else if (format == "html")
+        {
+            HtmlBriefWriter.Write(writer, analysis);
         }
         else
         {

@@ -97,4 +97,15 @@ public class CrossSourceTests
         var x = Assert.Single(analysis.Discrepancies);
         Assert.Equal([160.0, 170.0], x.Figures.Select(f => f.Data.Value!.Value).Order());
     }
+
+    [Fact]
+    public void TheSameTextReadTwice_IsOneDocument_WithTheOtherSourceNoted()
+    {
+        var a = Load(Repo.SeedFiles[0]);
+        var b = Models.Pipeline.Process(new Document(a.Text, a.Metadata with { Source = "elsewhere/copy.txt" }));
+        var analysis = new CorpusAnalysis([a, b], [], Models.Pipeline.Adds, Models.Kb);
+        var doc = Assert.Single(analysis.Documents);
+        Assert.Contains(doc.Warnings, w => w.Contains("elsewhere/copy.txt", StringComparison.Ordinal));
+        Assert.Equal(1, analysis.IndependentSources);
+    }
 }

@@ -1,0 +1,62 @@
+using Dossier.Analysis;
+using Dossier.Analysis.Reporting;
+using Dossier.Extraction.Ingestion;
+using Dossier.Tests.TestKit;
+using Microsoft.Playwright;
+
+namespace Dossier.Tests.Browser;
+
+/// <summary>The HTML brief of the seeds, opened in a real Chromium (Debian's, installed by .ci/run), headless.</summary>
+public class HtmlBriefBrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task HtmlBrief_InChromium_ShowsEverySection_AndEveryCitationLeadsToItsParagraph()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: .ci/run installs Debian's chromium package for this test");
+        var documents = Repo.SeedFiles.Select(f => Models.Pipeline.Process(new DocumentLoader().Load(f))).ToList();
+        var analysis = new CorpusAnalysis(documents, [], Models.Pipeline.Adds, Models.Kb);
+        using var dir = new TempDir();
+        var page = dir.File("brief.html");
+        await using (var file = new StreamWriter(page))
+        {
+            HtmlBriefWriter.Write(file, analysis);
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var tab = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await tab.GotoAsync(new Uri(page).AbsoluteUri);
+
+        foreach (var section in (string[])["sources", "stories", "leads", "key-actors", "who-said-what", "disputed-and-corroborated-claims", "figures", "timeline", "documents"])
+        {
+            Assert.True(await tab.Locator($"h2#{section}").IsVisibleAsync(), $"section {section} is not shown");
+        }
+
+        Assert.True(await tab.Locator("table").CountAsync() >= 3);
+        var citations = await tab.Locator("a.cite").CountAsync();
+        Assert.True(citations > 50, $"{citations} citations");
+        var broken = await tab.EvaluateAsync<int>("() => [...document.querySelectorAll('a[href^=\"#\"]')].filter(a => !document.getElementById(a.getAttribute('href').slice(1))).length");
+        Assert.Equal(0, broken);
+
+        // Following a citation from the timeline scrolls its paragraph into view and marks it.
+        var link = tab.Locator("#timeline ~ ul a.cite").First;
+        var target = (await link.GetAttributeAsync("href"))!;
+        await link.ClickAsync();
+        Assert.EndsWith(target, tab.Url, StringComparison.Ordinal);
+        var box = await tab.Locator(target).BoundingBoxAsync();
+        Assert.NotNull(box);
+        var scrolled = await tab.EvaluateAsync<double>("() => window.scrollY");
+        Assert.True(box.Y is > -2 and < 900, $"paragraph {target} at y={box.Y}, page scrolled to {scrolled}");
+        Assert.StartsWith("¶", (await tab.Locator(target).InnerTextAsync()).Trim(), StringComparison.Ordinal);
+
+        var shot = await tab.ScreenshotAsync(new() { Path = dir.File("brief.png"), FullPage = true });
+        Assert.True(shot.Length > 50_000, $"screenshot of {shot.Length} bytes");
+    }
+}
