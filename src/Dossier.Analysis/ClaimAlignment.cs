@@ -38,8 +38,8 @@ public static class ClaimAlignment
     /// <summary>How far back (characters) a bare denial looks for the claim it answers.</summary>
     private const int AnswerWindow = 400;
 
-    /// <summary>Terms held by more claims than this are left out of candidate generation (they still count in the cosine).</summary>
-    private const int MaxPostings = 500;
+    /// <summary>Terms held by more claims than this are left out of candidate generation (they still count in the cosine), which keeps the pairs proposed linear in the corpus.</summary>
+    private const int MaxPostings = 100;
 
     private static readonly HashSet<string> DenyFamily = new(["deny", "reject", "dismiss", "refute"], StringComparer.Ordinal);
 
@@ -156,8 +156,18 @@ public static class ClaimAlignment
         {
             var members = g.OrderBy(k => k).ToList();
             var status = StatusOf(members.Select(k => claims[k]).ToList(), sourceOf);
+            // The most central assertion: the one nearest the group's centroid (linear in the group's size).
+            var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var m in members)
+            {
+                foreach (var (term, weight) in vectors[m])
+                {
+                    centroid[term] = centroid.GetValueOrDefault(term) + weight;
+                }
+            }
+
             var central = members.Where(k => !Denies(claims[k].Data.Stance)).DefaultIfEmpty(members[0])
-                .OrderByDescending(k => members.Sum(m => m == k ? 0 : Cosine(vectors[k], vectors[m]))).First();
+                .OrderByDescending(k => Cosine(vectors[k], centroid)).ThenBy(k => k).First();
             return (Status: status, Proposition: claims[central].Data.Proposition ?? claims[central].Text, Claims: (IReadOnlyList<Claim>)[.. members.Select(k => claims[k])]);
         });
 
@@ -172,7 +182,10 @@ public static class ClaimAlignment
         ArgumentNullException.ThrowIfNull(sourceOf);
         var asserted = claims.Where(c => !Denies(c.Data.Stance)).ToList();
         var denied = claims.Where(c => Denies(c.Data.Stance)).ToList();
-        if (asserted.Count > 0 && denied.Count > 0 && asserted.Any(a => denied.Any(d => !string.Equals(a.HolderLabel, d.HolderLabel, StringComparison.OrdinalIgnoreCase))))
+
+        // Some holder asserts and another denies: both sides there, and more than one holder among them.
+        var holders = asserted.Concat(denied).Select(c => c.HolderLabel).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        if (asserted.Count > 0 && denied.Count > 0 && holders > 1)
         {
             return "disputed";
         }
@@ -190,8 +203,10 @@ public static class ClaimAlignment
             bag[key] = 1.5;
         }
 
-        foreach (var t in d.Tokens)
+        var tokens = d.Get(Layers.Tokens);
+        for (var k = TokenSearch.FirstEndingAfter(tokens, c.Data.Span.Start); k < tokens.Length && tokens[k].Span.Start < c.Data.Span.End; k++)
         {
+            var t = tokens[k];
             if (!c.Data.Span.Contains(t.Span) || mentions.Any(m => m.Span.Contains(t.Span)))
             {
                 continue;

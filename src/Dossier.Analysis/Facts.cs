@@ -58,11 +58,12 @@ public static class Facts
         ArgumentNullException.ThrowIfNull(entities);
         ArgumentNullException.ThrowIfNull(events);
         var index = new EntityIndex(entities);
+        var eventsOf = events.ToLookup(e => e.Document, StringComparer.Ordinal);
         var all = new List<FigureFact>();
         foreach (var d in documents)
         {
             var mentions = d.GetOrEmpty(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label)).ToList();
-            var docEvents = events.Where(e => e.Document == d.Id).ToList();
+            var docEvents = eventsOf[d.Id].ToList();
             foreach (var f in d.GetOrEmpty(Layers.Figures))
             {
                 var named = f.WhatSpan is { } what ? mentions.FirstOrDefault(m => what.Contains(m.Span)) : default;

@@ -19,6 +19,9 @@ public static class FigureDiscrepancies
     /// <summary>Least Jaccard overlap of the two sentences' content.</summary>
     public const double ContextOverlap = 0.2;
 
+    /// <summary>How many figures of a smaller value each figure is compared with.</summary>
+    private const int Representatives = 16;
+
     /// <summary>Largest ratio between two values that may count the same thing.</summary>
     public const double MaxRatio = 1.5;
 
@@ -36,19 +39,29 @@ public static class FigureDiscrepancies
         var found = new List<FigureDiscrepancy>();
         foreach (var bucket in candidates)
         {
-            // Sorted by value, each figure is compared only with those up to MaxRatio above it.
+            // Figures of one value cannot disagree with each other, so values are compared, not
+            // figures: each figure with up to Representatives figures of every smaller value
+            // within MaxRatio (reposts repeat a value many times).
             var items = bucket.OrderBy(x => x.Figure.Data.Value).ToList();
+            var byValue = Enumerable.Range(0, items.Count).GroupBy(k => items[k].Figure.Data.Value).Select(g => g.ToList()).ToList();
             var sets = new UnionFind(items.Count);
             var joined = new bool[items.Count];
-            for (var a = 0; a < items.Count; a++)
+            for (var i = 0; i < byValue.Count; i++)
             {
-                for (var b = a + 1; b < items.Count && items[b].Figure.Data.Value!.Value <= items[a].Figure.Data.Value!.Value * MaxRatio; b++)
+                var low = items[byValue[i][0]].Figure.Data.Value!.Value;
+                for (var j = i + 1; j < byValue.Count && items[byValue[j][0]].Figure.Data.Value!.Value <= low * MaxRatio; j++)
                 {
-                    var (x, y) = (items[a].Figure, items[b].Figure);
-                    if (sourceOf[x.Document] != sourceOf[y.Document] && Jaccard(items[a].Context, items[b].Context) >= ContextOverlap)
+                    foreach (var b in byValue[j])
                     {
-                        sets.Union(a, b);
-                        joined[a] = joined[b] = true;
+                        foreach (var a in byValue[i].Take(Representatives))
+                        {
+                            if (sourceOf[items[a].Figure.Document] != sourceOf[items[b].Figure.Document] && Jaccard(items[a].Context, items[b].Context) >= ContextOverlap)
+                            {
+                                sets.Union(a, b);
+                                joined[a] = joined[b] = true;
+                                break;
+                            }
+                        }
                     }
                 }
             }
