@@ -9,13 +9,13 @@ namespace Dossier.Analysis.Reporting;
 /// paragraph, and the documents' texts at the end, each paragraph with its own anchor, so a
 /// reader can check every line against its source. The Markdown brief is the one source of the
 /// content; this writer only renders the subset of Markdown it produces (headings, tables, lists,
-/// bold, italics, code).
+/// bold, italics, code); a story's sections get ids that name the story ('s1-timeline').
 /// </summary>
 public static partial class HtmlBriefWriter
 {
     private const string Style = """
         body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-        h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ddd}
+        h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2.2rem;border-bottom:2px solid #bbb}h3{font-size:1.1rem;margin-top:1.5rem;border-bottom:1px solid #ddd}
         table{border-collapse:collapse;margin:.5rem 0;width:100%}td,th{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}
         a.cite{font-size:.85em;white-space:nowrap;color:#0645ad}p.para{margin:.4rem 0}p.para:target{background:#fff3b0}
         section.doc{border-top:1px solid #ccc;margin-top:1.5rem}code{background:#f3f3f3;padding:0 .2rem}
@@ -53,6 +53,7 @@ public static partial class HtmlBriefWriter
         var list = false;
         var table = false;
         var header = false;
+        var story = string.Empty;
         foreach (var line in lines)
         {
             if (list && !line.StartsWith("- ", StringComparison.Ordinal))
@@ -67,10 +68,18 @@ public static partial class HtmlBriefWriter
                 table = false;
             }
 
-            if (line.StartsWith("## ", StringComparison.Ordinal))
+            if (line.StartsWith("### ", StringComparison.Ordinal))
+            {
+                // A story's section: its id names the story ('s1-timeline').
+                var title = line[4..];
+                output.WriteLine($"<h3 id=\"{story}-{Slug(title)}\">{Inline(title)}</h3>");
+            }
+            else if (line.StartsWith("## ", StringComparison.Ordinal))
             {
                 var title = line[3..];
-                output.WriteLine($"<h2 id=\"{Slug(title)}\">{Inline(title)}</h2>");
+                var storyHeading = StoryHeading().Match(title);
+                story = storyHeading.Success ? storyHeading.Groups[1].Value : string.Empty;
+                output.WriteLine($"<h2 id=\"{(storyHeading.Success ? story : Slug(title))}\">{Inline(title)}</h2>");
             }
             else if (line.StartsWith("# ", StringComparison.Ordinal))
             {
@@ -164,6 +173,9 @@ public static partial class HtmlBriefWriter
         .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     private static string Slug(string title) => string.Join('-', Regex.Split(title.ToLowerInvariant(), "[^a-z0-9]+", RegexOptions.None, TimeSpan.FromSeconds(1)).Where(w => w.Length > 0));
+
+    [GeneratedRegex(@"^Story (s\d+):", RegexOptions.CultureInvariant)]
+    private static partial Regex StoryHeading();
 
     [GeneratedRegex(@"\[([0-9a-f]{12}) ¶(\d+)\]", RegexOptions.CultureInvariant)]
     private static partial Regex Citation();

@@ -9,10 +9,6 @@ namespace Dossier.Analysis.Reporting;
 /// </summary>
 public static class MarkdownBriefWriter
 {
-    private static readonly (string Title, string Needs, LayerKey? Layer)[] PendingSections =
-    [
-    ];
-
     private const int MaxSpeakers = 15;
     private const int MaxStatements = 6;
     private const int MaxStatementLength = 220;
@@ -54,35 +50,21 @@ public static class MarkdownBriefWriter
         output.WriteLine();
         foreach (var story in analysis.Stories)
         {
-            output.WriteLine($"- **{Inline(story.Title)}** — {Plural(story.Documents.Count, "document")}: {string.Join(", ", story.Documents.Select(d => $"`{d}`"))}");
+            output.WriteLine($"- {story.Id}: **{Inline(story.Title)}** — {Plural(story.Documents.Count, "document")}: {string.Join(", ", story.Documents.Select(d => $"`{d}`"))}");
         }
 
-        output.WriteLine();
-        output.WriteLine("## Leads");
-        output.WriteLine();
-        foreach (var d in docs)
+        // One brief per story: its summary, actors, statements, disputes, figures and timeline.
+        foreach (var story in analysis.Stories)
         {
-            if (Lead(d) is { } lead)
-            {
-                var heading = d.Metadata.Title is { } title ? $"**{Inline(title)}** — " : string.Empty;
-                output.WriteLine($"- {heading}{Inline(lead.Text)} [{d.Id} ¶{lead.Paragraph + 1}]");
-            }
-        }
-
-        WriteActors(output, analysis);
-        WriteWhoSaidWhat(output, analysis);
-        WriteClaimGroups(output, analysis);
-        WriteFigures(output, analysis);
-        WriteTimeline(output, analysis);
-
-        foreach (var (title, needs, layer) in PendingSections)
-        {
+            var scope = new Scope(analysis, story.Documents.ToHashSet(StringComparer.Ordinal));
             output.WriteLine();
-            output.WriteLine($"## {title}");
-            output.WriteLine();
-            output.WriteLine(layer is not null && analysis.Layers.Contains(layer)
-                ? "_Built, but not shown in the brief yet._"
-                : $"_Not built yet: needs {needs}._");
+            output.WriteLine($"## Story {story.Id}: {Inline(story.Title)}");
+            WriteSummary(output, scope);
+            WriteActors(output, scope);
+            WriteWhoSaidWhat(output, scope);
+            WriteClaimGroups(output, scope);
+            WriteFigures(output, scope);
+            WriteTimeline(output, scope);
         }
 
         if (analysis.Failures.Count > 0)
@@ -99,33 +81,73 @@ public static class MarkdownBriefWriter
 
     private const int MaxActors = 30;
 
-    private static void WriteActors(TextWriter output, CorpusAnalysis analysis)
+    private const int MaxSummary = 5;
+
+    /// <summary>What a story's sections draw on: the analysis, limited to the story's documents.</summary>
+    private sealed class Scope(CorpusAnalysis analysis, IReadOnlySet<string> documents)
     {
-        if (!Section(output, analysis, "Key actors", Layers.Mentions, "named-entity recognition (no model was loaded)"))
+        public CorpusAnalysis Analysis { get; } = analysis;
+
+        public bool Has(string document) => documents.Contains(document);
+
+        public IEnumerable<Document> Documents => Analysis.Documents.Where(d => Has(d.Id));
+
+        public IReadOnlyList<Claim> Claims { get; } = [.. analysis.Claims.Where(c => documents.Contains(c.Document))];
+
+        public IReadOnlyList<FigureFact> Figures { get; } = [.. analysis.Figures.Where(f => documents.Contains(f.Document))];
+
+        public IReadOnlyList<EventFact> Events { get; } = [.. analysis.Events.Where(e => documents.Contains(e.Document))];
+
+        public IReadOnlyList<ClaimGroup> ClaimGroups { get; } = [.. analysis.ClaimGroups.Where(g => g.Claims.Any(c => documents.Contains(c.Document)))];
+
+        public IReadOnlyList<FigureDiscrepancy> Discrepancies { get; } = [.. analysis.Discrepancies.Where(x => x.Figures.Any(f => documents.Contains(f.Document)))];
+    }
+
+    /// <summary>The story in a few sentences: the lead of each of its documents, dated ones first, with its citation.</summary>
+    private static void WriteSummary(TextWriter output, Scope scope)
+    {
+        output.WriteLine();
+        output.WriteLine("### Summary");
+        output.WriteLine();
+        var leads = scope.Documents
+            .OrderBy(d => d.Metadata.Published is null || d.Metadata.PublishedInferred ? 1 : 0).ThenBy(d => d.Metadata.Published)
+            .Select(d => (Doc: d, Lead: Lead(d))).Where(x => x.Lead is not null).Take(MaxSummary).ToList();
+        foreach (var (d, lead) in leads)
+        {
+            var heading = d.Metadata.Title is { } title ? $"**{Inline(title)}** — " : string.Empty;
+            output.WriteLine($"- {heading}{Inline(lead!.Value.Text)} [{d.Id} ¶{lead.Value.Paragraph + 1}]");
+        }
+    }
+
+    private static void WriteActors(TextWriter output, Scope scope)
+    {
+        if (!Section(output, scope, "Key actors", Layers.Mentions, "named-entity recognition (no model was loaded)"))
         {
             return;
         }
 
-        var byId = analysis.Documents.ToDictionary(d => d.Id);
-        var ranked = analysis.Entities
-            .OrderByDescending(e => e.Mentions.Select(m => m.Document).Distinct().Count())
-            .ThenByDescending(e => e.Mentions.Count)
-            .ThenBy(e => e.Name, StringComparer.Ordinal)
+        var byId = scope.Analysis.Documents.ToDictionary(d => d.Id);
+        var present = scope.Analysis.Entities.Select(e => (Entity: e, Mentions: (IReadOnlyList<EntityMention>)[.. e.Mentions.Where(m => scope.Has(m.Document))]))
+            .Where(x => x.Mentions.Count > 0).ToList();
+        var ranked = present
+            .OrderByDescending(x => x.Mentions.Select(m => m.Document).Distinct().Count())
+            .ThenByDescending(x => x.Mentions.Count)
+            .ThenBy(x => x.Entity.Name, StringComparer.Ordinal)
             .Take(MaxActors)
             .ToList();
         output.WriteLine("Named in the most sources first. One actor under all its names: spellings, acronyms, short forms, a.k.a. names from the knowledge base, and capitals that speak for their state.");
         output.WriteLine();
         output.WriteLine("| Actor | Type | Sources | Mentions | Also written | First mention |");
         output.WriteLine("|---|---|--:|--:|---|---|");
-        foreach (var e in ranked)
+        foreach (var (e, mentions) in ranked)
         {
-            var first = e.Mentions[0];
+            var first = mentions[0];
             var paragraph = byId[first.Document].Paragraphs.FirstOrDefault(p => p.Span.Contains(first.Span));
             var aliases = e.Aliases.Count == 0 ? "—" : string.Join(", ", e.Aliases.Take(3));
-            output.WriteLine($"| {Cell(e.Name)} | {e.Type} | {e.Mentions.Select(m => m.Document).Distinct().Count()} | {e.Mentions.Count} | {Cell(aliases)} | [{first.Document} ¶{paragraph.Index + 1}] |");
+            output.WriteLine($"| {Cell(e.Name)} | {e.Type} | {mentions.Select(m => m.Document).Distinct().Count()} | {mentions.Count} | {Cell(aliases)} | [{first.Document} ¶{paragraph.Index + 1}] |");
         }
 
-        var rest = analysis.Entities.Count - ranked.Count;
+        var rest = present.Count - ranked.Count;
         if (rest > 0)
         {
             output.WriteLine();
@@ -134,20 +156,20 @@ public static class MarkdownBriefWriter
     }
 
     /// <summary>Per speaker, most sources first: each statement with its stance, how the speaker was found when it was not by name, and a citation.</summary>
-    private static void WriteWhoSaidWhat(TextWriter output, CorpusAnalysis analysis)
+    private static void WriteWhoSaidWhat(TextWriter output, Scope scope)
     {
-        if (!Section(output, analysis, "Who said what", Layers.Claims, "quote and claim extraction (no NER model was loaded)"))
+        if (!Section(output, scope, "Who said what", Layers.Claims, "quote and claim extraction (no NER model was loaded)"))
         {
             return;
         }
 
-        if (analysis.Claims.Count == 0)
+        if (scope.Claims.Count == 0)
         {
             output.WriteLine("_No reported statements found._");
             return;
         }
 
-        var bySpeaker = analysis.Claims
+        var bySpeaker = scope.Claims
             .GroupBy(c => c.HolderLabel, StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(g => g.Select(c => c.Document).Distinct().Count())
             .ThenByDescending(g => g.Count())
@@ -184,14 +206,14 @@ public static class MarkdownBriefWriter
     private const int MaxGroups = 12;
 
     /// <summary>Disputed propositions with what each side said, side by side; then corroborated ones with their independent sources.</summary>
-    private static void WriteClaimGroups(TextWriter output, CorpusAnalysis analysis)
+    private static void WriteClaimGroups(TextWriter output, Scope scope)
     {
-        if (!Section(output, analysis, "Disputed and corroborated claims", Layers.Claims, "quote and claim extraction (no NER model was loaded)"))
+        if (!Section(output, scope, "Disputed and corroborated claims", Layers.Claims, "quote and claim extraction (no NER model was loaded)"))
         {
             return;
         }
 
-        var shown = analysis.ClaimGroups.Where(g => g.Status != "single").ToList();
+        var shown = scope.ClaimGroups.Where(g => g.Status != "single").ToList();
         if (shown.Count == 0)
         {
             output.WriteLine("_No claim is stated by more than one source or contested._");
@@ -233,14 +255,14 @@ public static class MarkdownBriefWriter
         static string Position(Claim c) => Cell($"{c.HolderLabel} ({c.Data.Stance}): {Quote(c.Text)} [{c.Document} ¶{c.Paragraph + 1}]");
     }
 
-    private static void WriteFigures(TextWriter output, CorpusAnalysis analysis)
+    private static void WriteFigures(TextWriter output, Scope scope)
     {
-        if (!Section(output, analysis, "Figures", Layers.Figures, "figure extraction (no NER model was loaded)"))
+        if (!Section(output, scope, "Figures", Layers.Figures, "figure extraction (no NER model was loaded)"))
         {
             return;
         }
 
-        var figures = analysis.Figures.Where(f => f.Data.Value is not null && f.Data.What is not null).ToList();
+        var figures = scope.Figures.Where(f => f.Data.Value is not null && f.Data.What is not null).ToList();
         if (figures.Count == 0)
         {
             output.WriteLine("_No figures found._");
@@ -265,26 +287,26 @@ public static class MarkdownBriefWriter
         output.WriteLine();
         output.WriteLine("**Discrepancies** (the same thing counted differently by different sources):");
         output.WriteLine();
-        if (analysis.Discrepancies.Count == 0)
+        if (scope.Discrepancies.Count == 0)
         {
             output.WriteLine("_None found._");
         }
 
-        foreach (var x in analysis.Discrepancies)
+        foreach (var x in scope.Discrepancies)
         {
             output.WriteLine($"- {Inline(x.What)}: " + string.Join("; ", x.Figures.Select(f => $"{Inline(f.Text)} [{f.Document} ¶{f.Paragraph + 1}]")));
         }
     }
 
     /// <summary>Dated events in order, one line per reporting sentence; dates the text leaves open (a weekday of an undated report) come last, marked uncertain.</summary>
-    private static void WriteTimeline(TextWriter output, CorpusAnalysis analysis)
+    private static void WriteTimeline(TextWriter output, Scope scope)
     {
-        if (!Section(output, analysis, "Timeline", Layers.Events, "time normalisation and event coding (no NER model was loaded)"))
+        if (!Section(output, scope, "Timeline", Layers.Events, "time normalisation and event coding (no NER model was loaded)"))
         {
             return;
         }
 
-        var dated = analysis.Events
+        var dated = scope.Events
             .Where(e => e.Data.When is { } w && !e.Data.Code.StartsWith("01", StringComparison.Ordinal) && w.Length >= 4)
             .GroupBy(e => (e.Document, e.Data.Span))
             .Select(g => g.First())
@@ -315,10 +337,11 @@ public static class MarkdownBriefWriter
     }
 
     /// <summary>Writes a section's heading; when its layer was not built, says what it needs and returns false.</summary>
-    private static bool Section(TextWriter output, CorpusAnalysis analysis, string title, LayerKey layer, string needs)
+    private static bool Section(TextWriter output, Scope scope, string title, LayerKey layer, string needs)
     {
+        var analysis = scope.Analysis;
         output.WriteLine();
-        output.WriteLine($"## {title}");
+        output.WriteLine($"### {title}");
         output.WriteLine();
         if (analysis.Layers.Contains(layer))
         {

@@ -34,9 +34,9 @@ public class HtmlBriefBrowserTests
         var tab = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await tab.GotoAsync(new Uri(page).AbsoluteUri);
 
-        foreach (var section in (string[])["sources", "stories", "leads", "key-actors", "who-said-what", "disputed-and-corroborated-claims", "figures", "timeline", "documents"])
+        foreach (var section in (string[])["h2#sources", "h2#stories", "h2#s1", "h3#s1-summary", "h3#s1-key-actors", "h3#s1-who-said-what", "h3#s1-disputed-and-corroborated-claims", "h3#s1-figures", "h3#s1-timeline", "h2#documents"])
         {
-            Assert.True(await tab.Locator($"h2#{section}").IsVisibleAsync(), $"section {section} is not shown");
+            Assert.True(await tab.Locator(section).IsVisibleAsync(), $"section {section} is not shown");
         }
 
         Assert.True(await tab.Locator("table").CountAsync() >= 3);
@@ -46,7 +46,7 @@ public class HtmlBriefBrowserTests
         Assert.Equal(0, broken);
 
         // Following a citation from the timeline scrolls its paragraph into view and marks it.
-        var link = tab.Locator("#timeline ~ ul a.cite").First;
+        var link = tab.Locator("#s1-timeline ~ ul a.cite").First;
         var target = (await link.GetAttributeAsync("href"))!;
         await link.ClickAsync();
         Assert.EndsWith(target, tab.Url, StringComparison.Ordinal);
