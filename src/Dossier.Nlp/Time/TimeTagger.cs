@@ -228,7 +228,9 @@ public sealed class TimeTagger
         var w = s.L(i);
         if (w.Length > 0 && char.IsAsciiDigit(w[0]) && double.TryParse(w.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
         {
-            return (1, d.ToString(CultureInfo.InvariantCulture));
+            // '5 1/2'
+            var half = s.L(i + 1) == "1/2" ? 1 : s.L(i + 1) == "1" && s.L(i + 2) == "/" && s.L(i + 3) == "2" ? 3 : 0;
+            return half > 0 ? (1 + half, (d + 0.5).ToString(CultureInfo.InvariantCulture)) : (1, d.ToString(CultureInfo.InvariantCulture));
         }
 
         if ((w is "a" && s.L(i + 1) is "few" or "couple") || (w == "a" && s.L(i + 1) == "half"))
@@ -545,9 +547,18 @@ public sealed class TimeTagger
     /// <summary>A year in digits or in words at j, and how many words it takes.</summary>
     private (int Year, int Length)? AnyYear(Sentence s, int j) => YearAt(s, j) is { } y ? (y, 1) : SpokenYear(s, j);
 
-    /// <summary>A year said in words, as transcripts write it: 'nineteen ninety-six'.</summary>
+    /// <summary>A year said in words, as transcripts write it: 'nineteen ninety-six', 'two thousand', 'two thousand and one'.</summary>
     private (int Year, int Length)? SpokenYear(Sentence s, int j)
     {
+        // 'two thousand' is a count far more often than a year: a year only after 'the year', 'in', 'since', 'until', 'of' or a date's comma.
+        if (s.L(j) == "two" && s.L(j + 1) == "thousand" && s.L(j - 1) is "year" or "in" or "since" or "until" or "of" or ",")
+        {
+            var and = s.L(j + 2) == "and" ? 1 : 0;
+            return Count(s, j + 2 + and) is { Length: > 0, Value: { } rest } && double.TryParse(rest, CultureInfo.InvariantCulture, out var n) && n is >= 1 and < 100
+                ? (2000 + (int)n, 3 + and + Count(s, j + 2 + and).Length - 1)
+                : (2000, 2);
+        }
+
         if (s.L(j) is "nineteen" or "twenty" && s.Words[Math.Min(j + 1, s.Words.Length - 1)].Token != s.Words[j].Token
             && Count(s, j + 1) is { Length: > 0 } spoken && spoken.Value is { } sv && double.TryParse(sv, CultureInfo.InvariantCulture, out var two) && two is >= 10 and < 100)
         {
@@ -1035,6 +1046,12 @@ public sealed class TimeTagger
             return null;
         }
 
+        // 'the 1988 quarter' is a date, not 1,988 quarters.
+        if (n == 1 && YearAt(s, j) is not null)
+        {
+            return null;
+        }
+
         if (Unit(s, j + n) is not { } unit || _w.Is("direction", s.L(j + n + 1))
             || (s.L(j + n + 1) == "old" && s.Words[j + n + 1].Token == s.Words[j + n].Token))
         {
@@ -1061,18 +1078,36 @@ public sealed class TimeTagger
         return new Match(length, "DURATION", Period(amount, unit), mod);
     }
 
+    /// <summary>
+    /// A TIMEX3 duration (ISO 8601): 'three years' → P3Y, '16 hours' → PT16H, 'two decades' →
+    /// P20Y, 'three quarters' → P3Q (TimeBank's way), a half carried into the next unit down
+    /// ('5 1/2 hours' → PT5H30M, '2 1/2 years' → P2Y6M); X for an unknown count.
+    /// </summary>
     private static string Period(double? n, string unit)
     {
-        var amount = n is { } x ? x.ToString(CultureInfo.InvariantCulture) : "X";
+        static string Num(double v) => v.ToString(CultureInfo.InvariantCulture);
+        if (n is { } h && h % 1 == 0.5 && unit is "H" or "Y" or "D")
+        {
+            var whole = Math.Floor(h);
+            var lead = whole > 0 ? Num(whole) + unit : string.Empty;
+            return unit switch
+            {
+                "H" => $"PT{lead}30M",
+                "Y" => $"P{lead}6M",
+                _ => $"P{lead}T12H",
+            };
+        }
+
+        var amount = n is { } x ? Num(x) : "X";
         return unit switch
         {
             "H" => $"PT{amount}H",
             "MIN" => $"PT{amount}M",
             "S" => $"PT{amount}S",
-            "2W" => n is { } x2 ? $"P{(x2 * 2).ToString(CultureInfo.InvariantCulture)}W" : "PXW",
+            "2W" => n is { } x2 ? $"P{Num(x2 * 2)}W" : "PXW",
             "WE" => $"P{amount}WE",
-            "DE" => n is { } x3 ? $"P{(x3 * 10).ToString(CultureInfo.InvariantCulture)}Y" : "PXY",
-            "CE" => n is { } x4 ? $"P{(x4 * 100).ToString(CultureInfo.InvariantCulture)}Y" : "PXY",
+            "DE" => n is { } x3 ? $"P{Num(x3 * 10)}Y" : "PXY",
+            "CE" => n is { } x4 ? $"P{Num(x4 * 100)}Y" : "PXY",
             _ => $"P{amount}{unit}",
         };
     }
