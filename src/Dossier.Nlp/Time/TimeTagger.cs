@@ -486,6 +486,12 @@ public sealed class TimeTagger
                 year = spoken.Year;
                 k += spoken.Length;
             }
+            else if (s.L(k) is "last" or "next" or "this" && s.L(k + 1) == "year" && s.Dct is { } yearOf)
+            {
+                // 'June last year', 'March next year'
+                year = yearOf.Year + (s.L(k) == "last" ? -1 : s.L(k) == "next" ? 1 : 0);
+                k += 2;
+            }
         }
         else if (DayAt(s, k) is { } d && (s.L(k + 1) == "of" ? MonthAt(s, k + 2) : MonthAt(s, k + 1)) is { } m2)
         {
@@ -781,7 +787,7 @@ public sealed class TimeTagger
             return unit == "Y" ? new Match(j + 2 - i, "DATE", "PAST_REF") : new Match(j + 2 - i, "DURATION", Period(null, unit));
         }
 
-        if (w is "recent" or "future" && j == i && !(s.L(i - 1) is "the" or "near" or "in" or "foreseeable"))
+        if (w is "future" && j == i && !(s.L(i - 1) is "the" or "near" or "in" or "foreseeable"))
         {
             return null;
         }
@@ -820,6 +826,12 @@ public sealed class TimeTagger
         else if (!the)
         {
             return null;
+        }
+
+        // 'last fiscal year', 'the current fiscal year': a year all the same.
+        if (shift is not null && s.L(j) == "fiscal" && s.L(j + 1) == "year")
+        {
+            j++;
         }
 
         var unitWord = s.L(j);
@@ -871,6 +883,12 @@ public sealed class TimeTagger
         if (season is not null && s.L(j + 1) == "of" && AnyYear(s, j + 2) is { } ofYear)
         {
             return new Match(length + 1 + ofYear.Length, "DATE", $"{TimeCalendar.Year(ofYear.Year)}-{season}", mod);
+        }
+
+        // 'the week of March 6': the week holding that day.
+        if (the && shift is null && unit == "W" && s.L(j + 1) == "of" && Dated(s, j + 2) is { Day: { } weekOf } ofDate)
+        {
+            return new Match(length + 1 + ofDate.Length, "DATE", TimeCalendar.Week(weekOf), mod);
         }
 
         // 'the day', 'the year' alone: the present period; 'the same day' is the day named before.
