@@ -246,6 +246,11 @@ public static class AnalysisJsonWriter
             w.WriteNull("value");
         }
 
+        if (f.Data.High is { } high)
+        {
+            w.WriteNumber("value_high", high);
+        }
+
         w.WriteString("unit", f.Data.Unit);
         w.WriteBoolean("approx", f.Data.Approximate);
         w.WriteString("what", f.Data.What);

@@ -273,7 +273,8 @@ public static class MarkdownBriefWriter
         output.WriteLine("|--:|---|---|---|");
         foreach (var f in figures.Take(MaxRows))
         {
-            var value = f.Data.Value!.Value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
+            var value = f.Data.Value!.Value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture)
+                + (f.Data.High is { } high ? "–" + high.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
             var unit = f.Data.Unit is { } u ? (u == "%" ? "%" : " " + u) : string.Empty;
             output.WriteLine($"| {(f.Data.Approximate ? "≈" : string.Empty)}{value}{unit} | {Cell(f.Data.What)} | {Cell(f.Text)} | [{f.Document} ¶{f.Paragraph + 1}] |");
         }

@@ -91,7 +91,8 @@ public readonly record struct TimeData(TextSpan Span, string Type, string? Value
 /// <param name="Approximate">True for 'about', 'more than', 'hundreds of' and the like.</param>
 /// <param name="What">The words that say what is counted ('civilians', 'worth of military hardware').</param>
 /// <param name="WhatSpan">Where those words are.</param>
-public readonly record struct FigureData(TextSpan Span, double? Value, string? Unit, bool Approximate, string? What, TextSpan? WhatSpan = null) : IAnnotation;
+/// <param name="High">For a range ('between 150 and 200'), its upper end; <paramref name="Value"/> is the lower.</param>
+public readonly record struct FigureData(TextSpan Span, double? Value, string? Unit, bool Approximate, string? What, TextSpan? WhatSpan = null, double? High = null) : IAnnotation;
 
 /// <summary>A quote: what was said (direct, indirect, mixed or unmarked), by whom and with which cue.</summary>
 /// <param name="Span">The content: the words reported, without the quotation marks.</param>

@@ -47,32 +47,58 @@ public sealed class FigureComponent : IDocumentComponent
         }
 
         var figures = new List<FigureData>();
-        foreach (var m in document.Get(Layers.Mentions))
+        var numeric = document.Get(Layers.Mentions).Where(m => m.Label is "CARDINAL" or "MONEY" or "PERCENT" or "QUANTITY").ToList();
+        for (var n = 0; n < numeric.Count; n++)
         {
-            if (m.Label is not ("CARDINAL" or "MONEY" or "PERCENT" or "QUANTITY"))
+            var m = numeric[n];
+            var (first, last) = TokensOf(tokens, m.Span);
+            if (Parse(WordsOf(text, tokens, first, last), m.Label) is not { } parsed)
             {
                 continue;
             }
 
-            var first = TokenSearch.FirstEndingAfter(tokens, m.Span.Start);
-            var last = first;
-            while (last + 1 < tokens.Length && tokens[last + 1].Span.Start < m.Span.End)
+            // A range: 'between 150 and 200', 'from 150 to 200', '150 to 200 people', '150-200'.
+            double? high = null;
+            var span = m.Span;
+            if (n + 1 < numeric.Count && last + 2 < tokens.Length && TokensOf(tokens, numeric[n + 1].Span).First == last + 2)
             {
-                last++;
-            }
-
-            var words = Enumerable.Range(first, last - first + 1).Select(t => text.Substring(tokens[t].Span.Start, tokens[t].Span.Length)).ToList();
-            if (Parse(words, m.Label) is not { } parsed)
-            {
-                continue;
+                var link = text.Substring(tokens[last + 1].Span.Start, tokens[last + 1].Span.Length).ToLowerInvariant();
+                var lead = first > 0 ? text.Substring(tokens[first - 1].Span.Start, tokens[first - 1].Span.Length).ToLowerInvariant() : string.Empty;
+                if ((link is "to" or "-" or "–" || (link == "and" && lead == "between")) && numeric[n + 1].Label == m.Label)
+                {
+                    var (nextFirst, nextLast) = TokensOf(tokens, numeric[n + 1].Span);
+                    if (Parse(WordsOf(text, tokens, nextFirst, nextLast), m.Label) is { } upper && upper.Value > parsed.Value)
+                    {
+                        high = upper.Value;
+                        parsed = (parsed.Value, parsed.Unit ?? upper.Unit, parsed.Approximate || upper.Approximate);
+                        span = new TextSpan(m.Span.Start, numeric[n + 1].Span.End);
+                        last = nextLast;
+                        n++;
+                    }
+                }
             }
 
             var what = What(text, tokens, last + 1, sentenceEnd[first]);
-            figures.Add(new FigureData(m.Span, parsed.Value, parsed.Unit, parsed.Approximate, what?.Text, what?.Span));
+            figures.Add(new FigureData(span, parsed.Value, parsed.Unit, parsed.Approximate, what?.Text, what?.Span, high));
         }
 
         document.Set(Layers.Figures, [.. figures]);
     }
+
+    private static (int First, int Last) TokensOf(System.Collections.Immutable.ImmutableArray<TokenData> tokens, TextSpan span)
+    {
+        var first = TokenSearch.FirstEndingAfter(tokens, span.Start);
+        var last = first;
+        while (last + 1 < tokens.Length && tokens[last + 1].Span.Start < span.End)
+        {
+            last++;
+        }
+
+        return (first, last);
+    }
+
+    private static List<string> WordsOf(string text, System.Collections.Immutable.ImmutableArray<TokenData> tokens, int first, int last) =>
+        [.. Enumerable.Range(first, last - first + 1).Select(t => text.Substring(tokens[t].Span.Start, tokens[t].Span.Length))];
 
     private static bool Is(string cls, string word) => Words[cls].ContainsKey(word);
 
@@ -193,7 +219,7 @@ public sealed class FigureComponent : IDocumentComponent
         {
             var w = text.Substring(tokens[t].Span.Start, tokens[t].Span.Length);
             var lower = w.ToLowerInvariant();
-            if (Is("stop", lower) || (words.Count > 0 && char.IsAsciiDigit(w[0])) || (w.Length == 1 && char.IsPunctuation(w[0]) && w is not "," and not "-"))
+            if (Is("stop", lower) || (words.Count > 0 && char.IsAsciiDigit(w[0])) || (w.Length == 1 && (char.IsPunctuation(w[0]) || char.IsSymbol(w[0])) && w is not "," and not "-"))
             {
                 break;
             }

@@ -90,6 +90,16 @@ public class EventTests
         Assert.Equal("shotguns", what[9115]);
     }
 
+    [Fact]
+    public void Figures_ReadRanges()
+    {
+        var doc = Models.Pipeline.Process("Officials said between 150 and 200 people were killed. The blast injured 30 to 40 soldiers.");
+        var figures = doc.Get(Layers.Figures);
+        Assert.Contains(figures, f => f.Value == 150 && f.High == 200 && f.What == "people");
+        Assert.Contains(figures, f => f.Value == 30 && f.High == 40 && f.What == "soldiers");
+        Assert.DoesNotContain(figures, f => f.Value == 200 && f.High is null);
+    }
+
     /// <summary>Event coding must not drop below the floors pinned in eval/baseline.json on PETRARCH2's validation records.</summary>
     [Fact]
     public void PetrarchRecords_MeetTheFloors()
