@@ -307,33 +307,58 @@ public static class MarkdownBriefWriter
             return;
         }
 
-        var dated = scope.Events
+        // Events with a date in their sentence (one line per sentence), and statements whose sentence gives a date.
+        var lines = scope.Events
             .Where(e => e.Data.When is { } w && !e.Data.Code.StartsWith("01", StringComparison.Ordinal) && w.Length >= 4)
             .GroupBy(e => (e.Document, e.Data.Span))
             .Select(g => g.First())
-            .OrderBy(e => e.Data.When!.StartsWith('X') ? 1 : 0)
-            .ThenBy(e => e.Data.When, StringComparer.Ordinal)
+            .Select(e =>
+            {
+                var target = (e.Target?.Name ?? e.TargetText) is { } t ? " → " + t : string.Empty;
+                var who = (e.Actor?.Name ?? e.ActorText ?? "?") + target;
+                var where = (e.Where?.Name ?? e.WhereText) is { } place ? $", in {place}" : string.Empty;
+                return (When: e.Data.When!, Text: $"{Inline(who)}: {e.Data.Label} (“{Inline(e.Trigger ?? string.Empty)}”){where} [{e.Document} ¶{e.Paragraph + 1}]");
+            })
+            .Concat(DatedStatements(scope))
+            .OrderBy(x => x.When.StartsWith('X') ? 1 : 0)
+            .ThenBy(x => x.When, StringComparer.Ordinal)
             .ToList();
-        if (dated.Count == 0)
+        if (lines.Count == 0)
         {
-            output.WriteLine("_No dated events found._");
+            output.WriteLine("_No dated events or statements found._");
             return;
         }
 
-        output.WriteLine("Events with the date their sentence gives (CAMEO label; actor → target). _Uncertain_ marks a date the report leaves open, such as a weekday in an undated article.");
+        output.WriteLine("Events (CAMEO label; actor → target) and statements, with the date their sentence gives. _Uncertain_ marks a date the report leaves open, such as a weekday in an undated article.");
         output.WriteLine();
-        foreach (var e in dated.Take(MaxRows))
+        foreach (var (when, text) in lines.Take(MaxRows))
         {
-            var when = e.Data.When!.StartsWith('X') ? $"{e.Data.When} _(uncertain)_" : e.Data.When;
-            var target = (e.Target?.Name ?? e.TargetText) is { } t ? " → " + t : string.Empty;
-            var who = (e.Actor?.Name ?? e.ActorText ?? "?") + target;
-            var where = (e.Where?.Name ?? e.WhereText) is { } place ? $", in {place}" : string.Empty;
-            output.WriteLine($"- **{when}** — {Inline(who)}: {e.Data.Label} (“{Inline(e.Trigger ?? string.Empty)}”){where} [{e.Document} ¶{e.Paragraph + 1}]");
+            output.WriteLine($"- **{(when.StartsWith('X') ? $"{when} _(uncertain)_" : when)}** — {text}");
         }
 
-        if (dated.Count > MaxRows)
+        if (lines.Count > MaxRows)
         {
-            output.WriteLine($"- … and {dated.Count - MaxRows} more in the JSON output.");
+            output.WriteLine($"- … and {lines.Count - MaxRows} more in the JSON output.");
+        }
+    }
+
+    /// <summary>Each claim whose sentence holds a calendar date (day, month or year; a weekday of an undated report too), with that date.</summary>
+    private static IEnumerable<(string When, string Text)> DatedStatements(Scope scope)
+    {
+        foreach (var group in scope.Claims.GroupBy(c => c.Document))
+        {
+            var d = scope.Analysis.Documents.First(x => x.Id == group.Key);
+            var times = d.GetOrEmpty(Layers.Times).Where(t => t.Type is "DATE" or "TIME" && t.Value is { Length: >= 4 } v && (char.IsAsciiDigit(v[0]) || v[0] == 'X')).ToList();
+            foreach (var c in group)
+            {
+                var sentence = d.Sentences.FirstOrDefault(x => x.Span.Contains(c.Data.Span.Start));
+                if (sentence.Document is null || times.FirstOrDefault(t => sentence.Span.Contains(t.Span)) is not { Value: { } when })
+                {
+                    continue;
+                }
+
+                yield return (when, $"{Inline(c.HolderLabel)} ({c.Data.Stance}): {Quote(c.Text)} [{c.Document} ¶{c.Paragraph + 1}]");
+            }
         }
     }
 
