@@ -240,7 +240,7 @@ public static partial class EntityGrouping
             var longest = forms.Max(f => f.Words);
             var name = (kb is null ? null : forms.Where(f => string.Equals(f.Form, kb.Name, StringComparison.OrdinalIgnoreCase)).Select(f => f.Form).FirstOrDefault())
                 ?? forms.Where(f => f.Words == longest).OrderByDescending(f => f.Count).ThenBy(f => f.Form, StringComparer.Ordinal).First().Form;
-            var aliases = forms.Select(f => f.Form).Where(f => f != name).Order(StringComparer.Ordinal).ToList();
+            var aliases = forms.Select(f => f.Form).Where(f => f != name).ToList();
             var type = members.GroupBy(i => mentions[i].Data.Label, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
             type = kb switch
             {
@@ -254,11 +254,109 @@ public static partial class EntityGrouping
                 ? members.Select(i => RoleOf(mentions[i].Doc, mentions[i].Data.Span)).OfType<EntityRole>()
                     .DistinctBy(r => (r.Role.ToLowerInvariant(), r.Affiliation?.ToLowerInvariant())).ToList()
                 : [];
-            entities.Add(new Entity($"e{entities.Count + 1}", name, type, aliases,
+            if (type == "PER")
+            {
+                // A person as the text titles them ('President Donald Trump', 'General Ahmed Sharif').
+                aliases.AddRange(members.Select(i => TitledForm(mentions[i].Doc, mentions[i].Data.Span)).OfType<string>());
+            }
+            else if (type is "GPE" or "LOC" or "FAC")
+            {
+                // 'Torkham border crossing': the place as the text names its crossing or post.
+                aliases.AddRange(members.Select(i => WithPlaceNouns(mentions[i].Doc, mentions[i].Data.Span)).OfType<string>());
+            }
+            else if (type == "ORG" && WithoutCountry(name) is { } bare)
+            {
+                // 'U.S. Department of Defense' is the 'Department of Defense' of later mentions.
+                aliases.Add(bare);
+            }
+
+            entities.Add(new Entity($"e{entities.Count + 1}", name, type, [.. aliases.Distinct(StringComparer.Ordinal).Where(a => a != name).Order(StringComparer.Ordinal)],
                 [.. members.Select(i => new EntityMention(mentions[i].Doc.Id, mentions[i].Data.Span, mentions[i].Text))], kb) { Roles = roles });
         }
 
+        return WithSurnames(entities);
+    }
+
+    /// <summary>
+    /// People get their surname as an alias ('Biden' for Joe Biden: the name later reports and
+    /// searches use) when no other person of the corpus has it.
+    /// </summary>
+    private static List<Entity> WithSurnames(List<Entity> entities)
+    {
+        static string? Surname(Entity e)
+        {
+            var words = WithoutTitles(e.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return words.Length >= 2 && words[^1].Length >= 3 && char.IsUpper(words[^1][0]) ? words[^1] : null;
+        }
+
+        var people = entities.Where(e => e.Type == "PER").ToList();
+        var shared = people.Select(Surname).OfType<string>().GroupBy(x => x, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var k = 0; k < entities.Count; k++)
+        {
+            var e = entities[k];
+            if (e.Type == "PER" && Surname(e) is { } surname && !shared.Contains(surname) && !e.Aliases.Contains(surname, StringComparer.OrdinalIgnoreCase))
+            {
+                entities[k] = e with { Aliases = [.. e.Aliases.Append(surname).Order(StringComparer.Ordinal)] };
+            }
+        }
+
         return entities;
+    }
+
+    private static readonly HashSet<string> PlaceNouns = DataFile.ReadEmbedded(typeof(EntityGrouping).Assembly, "Dossier.Analysis.Data.entity-words.tsv")
+        .Where(r => r[0] == "place-noun").SelectMany(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The mention with the place nouns written right after it ('Torkham' + 'border crossing'); null when none follows.</summary>
+    private static string? WithPlaceNouns(Document d, TextSpan span)
+    {
+        var tokens = d.GetOrEmpty(Layers.Tokens);
+        if (tokens.IsEmpty)
+        {
+            return null;
+        }
+
+        var last = TokenSearch.FirstEndingAfter(tokens, span.End - 1);
+        var k = last;
+        while (k + 1 < tokens.Length && k - last < 2 && PlaceNouns.Contains(d.GetText(tokens[k + 1].Span)))
+        {
+            k++;
+        }
+
+        return k == last ? null : string.Join(' ', d.Text[span.Start..tokens[k].Span.End].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>An organisation's name without the country or owner it starts with ('U.S. Department of Defense' → 'Department of Defense', "Pakistan's Foreign Office" → 'Foreign Office'); null when it starts with none or too little would remain.</summary>
+    private static string? WithoutCountry(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3 || !char.IsUpper(words[1][0]))
+        {
+            return null;
+        }
+
+        var first = words[0];
+        var country = first is "US" or "U.S." or "UK" or "U.K." || Dossier.Nlp.Ner.GazetteerBuilder.Demonyms.ContainsKey(first)
+            || ((first.EndsWith("'s", StringComparison.Ordinal) || first.EndsWith("’s", StringComparison.Ordinal)) && char.IsUpper(first[0]));
+        return country ? string.Join(' ', words[1..]) : null;
+    }
+
+    /// <summary>The mention with the titles written right before it ('General' + 'Ahmed Sharif'), as the text has it; null when none precedes.</summary>
+    private static string? TitledForm(Document d, TextSpan span)
+    {
+        var tokens = d.GetOrEmpty(Layers.Tokens);
+        if (tokens.IsEmpty)
+        {
+            return null;
+        }
+
+        var first = TokenSearch.FirstEndingAfter(tokens, span.Start);
+        var k = first;
+        while (k > 0 && first - k < 3 && Titles.Contains(d.GetText(tokens[k - 1].Span)))
+        {
+            k--;
+        }
+
+        return k == first ? null : string.Join(' ', d.Text[tokens[k].Span.Start..span.End].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>

@@ -162,4 +162,25 @@ public class EntityResolutionTests
         Assert.Equal(("deputy spokesperson", "Taliban"), (fitrat.Role, fitrat.Affiliation));
         Assert.Equal("counsellor", Assert.Single(Of(entities, "Syed Atif Raza").Roles).Role);
     }
+
+    [Fact]
+    public void People_CarryTheirTitledForm_AndTheirSurnameWhenNoOtherPersonHasIt()
+    {
+        var doc = Models.Pipeline.Process("President Donald Trump met General Ahmed Sharif. Former President Joe Biden and Hunter Biden were not there.");
+        var entities = EntityGrouping.Group([doc], Models.Kb);
+        var trump = Assert.Single(entities, e => e.Name == "Donald Trump");
+        Assert.Contains("President Donald Trump", trump.Aliases);
+        Assert.Contains("Trump", trump.Aliases);
+        Assert.Contains("General Ahmed Sharif", Assert.Single(entities, e => e.Name == "Ahmed Sharif").Aliases);
+        Assert.DoesNotContain(entities, e => e.Type == "PER" && e.Aliases.Contains("Biden")); // two Bidens: the surname is nobody's alone
+    }
+
+    [Fact]
+    public void Places_CarryTheirCrossingForm_Organisations_TheirNameWithoutTheCountry()
+    {
+        var doc = Models.Pipeline.Process("The Torkham border crossing was closed. A U.S. Department of Defense report said so.");
+        var entities = EntityGrouping.Group([doc], Models.Kb);
+        Assert.Contains(entities, e => e.Name == "Torkham" && e.Aliases.Contains("Torkham border crossing"));
+        Assert.Contains(entities, e => e.Aliases.Contains("Department of Defense"));
+    }
 }
