@@ -303,10 +303,13 @@ public static partial class EntityGrouping
         return entities;
     }
 
-    private static readonly HashSet<string> PlaceNouns = DataFile.ReadEmbedded(typeof(EntityGrouping).Assembly, "Dossier.Analysis.Data.entity-words.tsv")
-        .Where(r => r[0] == "place-noun").SelectMany(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+    private static readonly IReadOnlyList<string[]> EntityWords = DataFile.ReadEmbedded(typeof(EntityGrouping).Assembly, "Dossier.Analysis.Data.entity-words.tsv");
 
-    /// <summary>The mention with the place nouns written right after it ('Torkham' + 'border crossing'); null when none follows.</summary>
+    private static readonly HashSet<string> PlaceModifiers = EntityWords.Where(r => r[0] == "place-modifier").SelectMany(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+
+    private static readonly HashSet<string> PlaceNouns = EntityWords.Where(r => r[0] == "place-noun").SelectMany(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The mention with the place noun written right after it ('Torkham' + 'border crossing'); null when none follows.</summary>
     private static string? WithPlaceNouns(Document d, TextSpan span)
     {
         var tokens = d.GetOrEmpty(Layers.Tokens);
@@ -316,13 +319,15 @@ public static partial class EntityGrouping
         }
 
         var last = TokenSearch.FirstEndingAfter(tokens, span.End - 1);
-        var k = last;
-        while (k + 1 < tokens.Length && k - last < 2 && PlaceNouns.Contains(d.GetText(tokens[k + 1].Span)))
+        var k = last + 1;
+        if (k < tokens.Length && PlaceModifiers.Contains(d.GetText(tokens[k].Span)))
         {
             k++;
         }
 
-        return k == last ? null : string.Join(' ', d.Text[span.Start..tokens[k].Span.End].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return k < tokens.Length && PlaceNouns.Contains(d.GetText(tokens[k].Span))
+            ? string.Join(' ', d.Text[span.Start..tokens[k].Span.End].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            : null;
     }
 
     /// <summary>An organisation's name without the country or owner it starts with ('U.S. Department of Defense' → 'Department of Defense', "Pakistan's Foreign Office" → 'Foreign Office'); null when it starts with none or too little would remain.</summary>
@@ -335,8 +340,8 @@ public static partial class EntityGrouping
         }
 
         var first = words[0];
-        var country = first is "US" or "U.S." or "UK" or "U.K." || Dossier.Nlp.Ner.GazetteerBuilder.Demonyms.ContainsKey(first)
-            || ((first.EndsWith("'s", StringComparison.Ordinal) || first.EndsWith("’s", StringComparison.Ordinal)) && char.IsUpper(first[0]));
+        // Only a country's abbreviation or a possessive: a nationality is often part of the name itself ('Afghan Voice Agency', 'Pakistani Taliban').
+        var country = first is "US" or "U.S." or "UK" or "U.K." || ((first.EndsWith("'s", StringComparison.Ordinal) || first.EndsWith("’s", StringComparison.Ordinal)) && char.IsUpper(first[0]));
         return country ? string.Join(' ', words[1..]) : null;
     }
 

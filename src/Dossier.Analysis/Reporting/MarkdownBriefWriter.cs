@@ -65,6 +65,7 @@ public static class MarkdownBriefWriter
             WriteClaimGroups(output, scope);
             WriteFigures(output, scope);
             WriteTimeline(output, scope);
+            WriteStorySources(output, scope);
         }
 
         if (analysis.Failures.Count > 0)
@@ -103,6 +104,21 @@ public static class MarkdownBriefWriter
         public IReadOnlyList<FigureDiscrepancy> Discrepancies { get; } = [.. analysis.Discrepancies.Where(x => x.Figures.Any(f => documents.Contains(f.Document)))];
     }
 
+    /// <summary>The story's documents: outlet, date and, for a near-copy, the text it copies.</summary>
+    private static void WriteStorySources(TextWriter output, Scope scope)
+    {
+        output.WriteLine();
+        output.WriteLine("### Sources");
+        output.WriteLine();
+        foreach (var d in scope.Documents)
+        {
+            var m = d.Metadata;
+            var date = m.Published is { } p ? (m.PublishedInferred ? $"not before {p:yyyy-MM-dd}" : p.ToString("yyyy-MM-dd")) : "undated";
+            var copy = scope.Analysis.SourceOf.TryGetValue(d.Id, out var first) && first != d.Id ? $", a near-copy of `{first}`" : string.Empty;
+            output.WriteLine($"- `{d.Id}` {Inline(m.Title ?? "(no headline)")} — {Inline(m.Outlet ?? "outlet not named")}, {date}{copy}");
+        }
+    }
+
     /// <summary>The story in a few sentences: the lead of each of its documents, dated ones first, with its citation.</summary>
     private static void WriteSummary(TextWriter output, Scope scope)
     {
@@ -137,14 +153,17 @@ public static class MarkdownBriefWriter
             .ToList();
         output.WriteLine("Named in the most sources first. One actor under all its names: spellings, acronyms, short forms, a.k.a. names from the knowledge base, and capitals that speak for their state.");
         output.WriteLine();
-        output.WriteLine("| Actor | Type | Sources | Mentions | Also written | First mention |");
-        output.WriteLine("|---|---|--:|--:|---|---|");
+        output.WriteLine("| Actor | Type | Role | Sources | Mentions | Also written | First mention |");
+        output.WriteLine("|---|---|---|--:|--:|---|---|");
         foreach (var (e, mentions) in ranked)
         {
             var first = mentions[0];
             var paragraph = byId[first.Document].Paragraphs.FirstOrDefault(p => p.Span.Contains(first.Span));
             var aliases = e.Aliases.Count == 0 ? "—" : string.Join(", ", e.Aliases.Take(3));
-            output.WriteLine($"| {Cell(e.Name)} | {e.Type} | {mentions.Select(m => m.Document).Distinct().Count()} | {mentions.Count} | {Cell(aliases)} | [{first.Document} ¶{paragraph.Index + 1}] |");
+            var role = e.Roles.FirstOrDefault(r => scope.Has(r.Document)) is { } r
+                ? $"{r.Role}{(r.Affiliation is null ? string.Empty : ", " + r.Affiliation)} [{r.Document} ¶{byId[r.Document].Paragraphs.FirstOrDefault(p => p.Span.Contains(r.Span)).Index + 1}]"
+                : "—";
+            output.WriteLine($"| {Cell(e.Name)} | {e.Type} | {Cell(role)} | {mentions.Select(m => m.Document).Distinct().Count()} | {mentions.Count} | {Cell(aliases)} | [{first.Document} ¶{paragraph.Index + 1}] |");
         }
 
         var rest = present.Count - ranked.Count;

@@ -34,7 +34,7 @@ public class HtmlBriefBrowserTests
         var tab = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await tab.GotoAsync(new Uri(page).AbsoluteUri);
 
-        foreach (var section in (string[])["h2#sources", "h2#stories", "h2#s1", "h3#s1-summary", "h3#s1-key-actors", "h3#s1-who-said-what", "h3#s1-disputed-and-corroborated-claims", "h3#s1-figures", "h3#s1-timeline", "h2#documents"])
+        foreach (var section in (string[])["h2#sources", "h2#stories", "h2#s1", "h3#s1-summary", "h3#s1-key-actors", "h3#s1-who-said-what", "h3#s1-disputed-and-corroborated-claims", "h3#s1-figures", "h3#s1-timeline", "h3#s1-sources", "h2#documents"])
         {
             Assert.True(await tab.Locator(section).IsVisibleAsync(), $"section {section} is not shown");
         }
