@@ -59,16 +59,7 @@ public static class ClaimAlignment
         var index = new EntityIndex(entities);
         var bags = claims.Select(c => Terms(byId[c.Document], c, index)).ToList();
 
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var bag in bags)
-        {
-            foreach (var term in bag.Keys)
-            {
-                df[term] = df.GetValueOrDefault(term) + 1;
-            }
-        }
-
-        var vectors = bags.Select(bag => Weigh(bag, df, claims.Count)).ToList();
+        var vectors = TermBags.WeighByIdf(bags, out var df).Select(Normalise).ToList();
         var sets = new UnionFind(claims.Count);
 
         // Candidate pairs share a term that is not too common; their dot products are summed per pair.
@@ -224,9 +215,8 @@ public static class ClaimAlignment
         return bag;
     }
 
-    private static Dictionary<string, double> Weigh(Dictionary<string, double> bag, Dictionary<string, int> df, int n)
+    private static Dictionary<string, double> Normalise(Dictionary<string, double> v)
     {
-        var v = bag.ToDictionary(p => p.Key, p => p.Value * Math.Log(1.0 + ((double)n / df[p.Key])), StringComparer.Ordinal);
         var norm = Math.Sqrt(v.Values.Sum(x => x * x));
         foreach (var key in v.Keys.ToList())
         {

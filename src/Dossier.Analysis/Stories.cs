@@ -32,16 +32,7 @@ public static class Stories
         ArgumentNullException.ThrowIfNull(sourceOf);
         var index = new EntityIndex(entities);
         var bags = documents.Select(d => Bag(d, index)).ToList();
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var bag in bags)
-        {
-            foreach (var term in bag.Keys)
-            {
-                df[term] = df.GetValueOrDefault(term) + 1;
-            }
-        }
-
-        var vectors = bags.Select(bag => Top(bag.ToDictionary(p => p.Key, p => p.Value * Math.Log(1.0 + ((double)documents.Count / df[p.Key])), StringComparer.Ordinal))).ToList();
+        var vectors = TermBags.WeighByIdf(bags, out _).Select(Top).ToList();
         var order = Enumerable.Range(0, documents.Count).OrderBy(k => Stated(documents[k]) is null ? 1 : 0).ThenBy(k => Stated(documents[k])).ThenBy(k => k).ToList();
         var storyOf = new int[documents.Count];
         var profiles = new List<Dictionary<string, double>>();
