@@ -78,12 +78,12 @@ public static partial class EventEvaluation
             $"{s.Sentences} sentences, {s.Gold} gold codings, {s.Predicted} events coded\nfull code found  {100 * s.FullAccuracy:F2}% ({s.FullFound}/{s.Gold})\nroot code found  {100 * s.RootAccuracy:F2}% ({s.RootFound}/{s.Gold})\nroot precision   {100 * s.RootPrecision:F2}% ({s.PredictedRight}/{s.Predicted})");
     }
 
-    [GeneratedRegex("<Sentence [^>]*id=\"([^\"]+)\"[^>]*>(.*?)</Sentence>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("<Sentence [^>]*\\bid\\s*=\\s*\"([^\"]+)\"[^>]*>(.*?)</Sentence>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex SentencePattern();
 
     [GeneratedRegex("<Text>(.*?)</Text>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex TextPattern();
 
-    [GeneratedRegex("<EventCoding [^>]*eventcode=\"([0-9]+)\"", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("<EventCoding [^>]*eventcode\\s*=\\s*\"([0-9]+)\"", RegexOptions.CultureInvariant)]
     private static partial Regex CodingPattern();
 }
