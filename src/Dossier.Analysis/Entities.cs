@@ -453,8 +453,10 @@ public static partial class EntityGrouping
                 .FirstOrDefault();
         }
 
-        var wanted = kind switch { "ORG" => "org", "FAC" => "facility", _ => null };
-        return wanted is null ? null : candidates.Where(c => c.Kind == wanted).OrderBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault();
+        // A person or an organisation of one of the story's countries first (two men of one name).
+        var wanted = kind switch { "ORG" => "org", "FAC" => "facility", "PER" => "person", _ => null };
+        return wanted is null ? null : candidates.Where(c => c.Kind == wanted)
+            .OrderBy(c => c.Country is { } code && storyCountries.Contains(code) ? 0 : 1).ThenBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault();
     }
 
     /// <summary>
@@ -478,7 +480,7 @@ public static partial class EntityGrouping
 
         if (label is "MISC" or "ORG" or "FAC" && candidates.Count > 0 && !candidates.Any(c => c.IsPlace))
         {
-            var kinds = candidates.Select(c => c.Kind).Distinct(StringComparer.Ordinal).ToList();
+            var kinds = candidates.Select(c => c.Kind).Where(k => k != "person").Distinct(StringComparer.Ordinal).ToList();
             if (kinds.Count == 1)
             {
                 return kinds[0] == "facility" ? "FAC" : "ORG";

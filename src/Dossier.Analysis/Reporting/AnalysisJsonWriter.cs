@@ -135,6 +135,11 @@ public static class AnalysisJsonWriter
             w.WriteString("name", kb.Name);
             w.WriteString("kind", kb.Kind);
             w.WriteString("country", kb.Country);
+            if (kb.Role is { } role)
+            {
+                w.WriteString("role", role);
+            }
+
             w.WriteEndObject();
         }
         else

@@ -4,9 +4,9 @@ using Dossier.Nlp.Ner;
 
 namespace Dossier.Nlp.Entities;
 
-/// <summary>An entry of the knowledge base: a country, city, region or organisation, with its names.</summary>
-/// <param name="Id">A stable id: <c>geonames:1168579</c>, <c>ofac:12206</c>.</param>
-/// <param name="Kind"><c>country</c>, <c>city</c>, <c>region</c> or <c>org</c>.</param>
+/// <summary>An entry of the knowledge base: a country, city, region, organisation or person, with its names.</summary>
+/// <param name="Id">A stable id: <c>geonames:1168579</c>, <c>ofac:12206</c>, <c>petrarch:NAWAZ_SHARIF</c>.</param>
+/// <param name="Kind"><c>country</c>, <c>city</c>, <c>region</c>, <c>org</c> or <c>person</c>.</param>
 /// <param name="Name">The canonical name.</param>
 /// <param name="Country">The ISO 3166 alpha-2 code of the country it is (countries) or lies in, or null.</param>
 /// <param name="Latitude">Latitude (cities: GeoNames; countries: the population-weighted centre of their cities), or null.</param>
@@ -14,7 +14,8 @@ namespace Dossier.Nlp.Entities;
 /// <param name="Population">Population, 0 when unknown.</param>
 /// <param name="CapitalOf">For a national capital, the ISO code of its country.</param>
 /// <param name="Aliases">Other names (spellings, acronyms, "a.k.a." names).</param>
-public sealed record KbEntry(string Id, string Kind, string Name, string? Country, double? Latitude, double? Longitude, long Population, string? CapitalOf, IReadOnlyList<string> Aliases)
+/// <param name="Role">For a person, the CAMEO agent code of their latest role (GOV, MIL, ELI, OPP …), where the source gives one.</param>
+public sealed record KbEntry(string Id, string Kind, string Name, string? Country, double? Latitude, double? Longitude, long Population, string? CapitalOf, IReadOnlyList<string> Aliases, string? Role = null)
 {
     /// <summary>True for places (countries, cities, regions).</summary>
     public bool IsPlace => Kind is "country" or "city" or "region";
@@ -95,13 +96,13 @@ public sealed class KnowledgeBase
     /// <summary>The country with an ISO code, or null.</summary>
     public KbEntry? Country(string code) => _countries.GetValueOrDefault(code);
 
-    /// <summary>Writes the entries as TSV: id, kind, name, country, latitude, longitude, population, capital-of, aliases (|-separated).</summary>
+    /// <summary>Writes the entries as TSV: id, kind, name, country, latitude, longitude, population, capital-of, aliases (|-separated), role.</summary>
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var w = new StreamWriter(path, append: false, new UTF8Encoding(false));
-        w.WriteLine("# id\tkind\tname\tcountry\tlatitude\tlongitude\tpopulation\tcapital_of\taliases");
+        w.WriteLine("# id\tkind\tname\tcountry\tlatitude\tlongitude\tpopulation\tcapital_of\taliases\trole");
         foreach (var e in Entries.OrderBy(e => e.Id, StringComparer.Ordinal))
         {
             w.WriteLine(string.Join('\t',
@@ -109,7 +110,7 @@ public sealed class KnowledgeBase
                 e.Latitude?.ToString("0.#####", CultureInfo.InvariantCulture) ?? string.Empty,
                 e.Longitude?.ToString("0.#####", CultureInfo.InvariantCulture) ?? string.Empty,
                 e.Population.ToString(CultureInfo.InvariantCulture), e.CapitalOf ?? string.Empty,
-                string.Join('|', e.Aliases)));
+                string.Join('|', e.Aliases), e.Role ?? string.Empty));
         }
     }
 
@@ -139,7 +140,7 @@ public sealed class KnowledgeBase
 
             entries.Add(new KbEntry(f[0], f[1], f[2], Null(f[3]), Number(f[4]), Number(f[5]),
                 long.Parse(f[6], CultureInfo.InvariantCulture), Null(f[7]),
-                f[8].Length == 0 ? [] : f[8].Split('|')));
+                f[8].Length == 0 ? [] : f[8].Split('|'), f.Length > 9 ? Null(f[9]) : null));
         }
 
         return new KnowledgeBase(entries);

@@ -135,6 +135,19 @@ public static partial class KnowledgeBaseBuilder
             }
         }
 
+        // People of PETRARCH2's country actors: names with a dated role ('NAWAZ_SHARIF' [PAKGOV
+        // 970217-991012]), their country and latest role. Their organisations are not taken: the
+        // dictionaries give them generic aliases ('TANZIM_' +ORGANIZATION_).
+        if (sources.PetrarchPeople.Count > 0 && sources.GeonamesCountries is { } isoPath)
+        {
+            var iso2 = File.ReadLines(Resolve(isoPath)).Where(l => !l.StartsWith('#')).Select(l => l.Split('\t')).Where(f => f.Length > 1)
+                .ToDictionary(f => f[1], f => f[0], StringComparer.Ordinal);
+            foreach (var path in sources.PetrarchPeople)
+            {
+                entries.AddRange(PetrarchPeople(Resolve(path), iso2));
+            }
+        }
+
         // The shipped list: entries the sources lack, names they lack.
         foreach (var row in DataFile.ReadEmbedded(typeof(KnowledgeBaseBuilder).Assembly, "Dossier.Nlp.Entities.known-entities.tsv").Where(r => r.Length >= 4))
         {
@@ -152,6 +165,64 @@ public static partial class KnowledgeBaseBuilder
 
         return new KnowledgeBase(entries);
     }
+
+    /// <summary>The people of a PETRARCH2 country-actor dictionary: an entry of two to four words with at least one dated role code; its multi-word + aliases; country and role from its latest code.</summary>
+    private static IEnumerable<KbEntry> PetrarchPeople(string path, Dictionary<string, string> iso2)
+    {
+        string? name = null;
+        var aliases = new List<string>();
+        var codes = new List<(string Code, bool Dated)>();
+        foreach (var raw in File.ReadLines(path).Append(string.Empty))
+        {
+            var line = raw.Split('#')[0].TrimEnd();
+            var entryLine = line.Length > 0 && line[0] is not ('\t' or ' ' or '+' or '[');
+            if ((entryLine || raw.Length == 0) && name is not null)
+            {
+                if (Person(name, codes) is { } person)
+                {
+                    var latest = codes[^1].Code;
+                    var country = latest.Length >= 3 && iso2.TryGetValue(latest[..3], out var c) ? c : null;
+                    var role = latest.Length >= 6 ? latest[3..6] : null;
+                    yield return new KbEntry($"petrarch:{name.TrimEnd('_')}", "person", person, country, null, null, 0, null,
+                        [.. aliases.Where(a => a != person).Distinct(StringComparer.Ordinal)], role);
+                }
+
+                name = null;
+                aliases.Clear();
+                codes.Clear();
+            }
+
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (Match m in PetrarchCode().Matches(line))
+            {
+                codes.Add((m.Groups[1].Value, m.Groups[2].Value.Any(char.IsAsciiDigit)));
+            }
+
+            var head = line.Split('[')[0].Trim();
+            if (entryLine)
+            {
+                name = head;
+            }
+            else if (line.StartsWith('+') && name is not null && head.TrimStart('+').Trim('_').Contains('_', StringComparison.Ordinal))
+            {
+                aliases.Add(GazetteerBuilder.TitleCase(head.TrimStart('+').Trim('_').Replace('_', ' ')));
+            }
+        }
+
+        static string? Person(string name, List<(string Code, bool Dated)> codes)
+        {
+            var words = name.Trim('_').Split('_', StringSplitOptions.RemoveEmptyEntries);
+            return words.Length is >= 2 and <= 4 && codes.Count > 0 && codes.Any(c => c.Dated) && words.All(w => w.All(char.IsLetter))
+                ? GazetteerBuilder.TitleCase(string.Join(' ', words)) : null;
+        }
+    }
+
+    [GeneratedRegex(@"\[([A-Z]{3,9})\s*([^\]]*)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex PetrarchCode();
 
     /// <summary>"TEHRIK-E TALIBAN PAKISTAN (TTP)" → the name and the acronym.</summary>
     private static (string Name, string? Acronym) SplitAcronym(string raw)

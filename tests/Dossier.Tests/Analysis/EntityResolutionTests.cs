@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Dossier.Analysis;
 using Dossier.Annotations;
 using Dossier.Nlp.Entities;
+using Dossier.Nlp.Ner;
 using Dossier.Tests.TestKit;
 using Dossier.Text;
 
@@ -182,5 +183,32 @@ public class EntityResolutionTests
         var entities = EntityGrouping.Group([doc], Models.Kb);
         Assert.Contains(entities, e => e.Name == "Torkham" && e.Aliases.Contains("Torkham border crossing"));
         Assert.Contains(entities, e => e.Aliases.Contains("Department of Defense"));
+    }
+
+    [Fact]
+    public void PetrarchPeople_EnterTheKnowledgeBase_WithCountryAndLatestRole_AndPeopleLinkByFullName()
+    {
+        using var dir = new TempDir();
+        System.IO.File.WriteAllText(dir.File("countryInfo.tsv"), "#ISO\tISO3\n" + "PK\tPAK\t586\tPK\tPakistan\tIslamabad\t0\t0\tAS\t.pk\tPKR\tRupee\t92\t\t\tur-PK\t1168579\n");
+        System.IO.File.WriteAllText(dir.File("actors.txt"), """
+            # a comment
+            NAWAZ_SHARIF  # CountryInfo.txt
+            +PRIME_MINISTER_SHARIF
+            +SHARIF
+            	[PAKELI 670101-901106]
+            	[PAKGOV >20130605]
+
+            MINISTRY_OF_DEFENSE [PAKGOV]
+
+            """);
+        var kb = KnowledgeBaseBuilder.Build(new GazetteerSources { GeonamesCountries = "countryInfo.tsv", PetrarchPeople = ["actors.txt"] }, dir.Path);
+        var sharif = Assert.Single(kb.Entries, e => e.Kind == "person");
+        Assert.Equal(("petrarch:NAWAZ_SHARIF", "Nawaz Sharif", "PK", "GOV"), (sharif.Id, sharif.Name, sharif.Country, sharif.Role));
+        Assert.Equal(["Prime Minister Sharif"], sharif.Aliases); // one-word aliases are left out
+        Assert.DoesNotContain(kb.Entries, e => e.Name.Contains("Ministry", StringComparison.Ordinal)); // no dated role: not a person
+
+        var doc = Doc("[Nawaz Sharif/PER] spoke; [Prime Minister Sharif/PER] left.");
+        var entity = Assert.Single(EntityGrouping.Group([doc], kb));
+        Assert.Equal("petrarch:NAWAZ_SHARIF", entity.Kb!.Id);
     }
 }
