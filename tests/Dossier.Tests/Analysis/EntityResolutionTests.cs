@@ -211,4 +211,14 @@ public class EntityResolutionTests
         var entity = Assert.Single(EntityGrouping.Group([doc], kb));
         Assert.Equal("petrarch:NAWAZ_SHARIF", entity.Kb!.Id);
     }
+
+    [Fact]
+    public void PronounsAndRoleNouns_JoinTheNearestFittingEntityBeforeThem()
+    {
+        var doc = Models.Pipeline.Process("Shafqat Ali Khan spoke in Islamabad. He said the TTP was to blame and the group had bases abroad. The Ministry of Defense rejected it; the ministry said Pakistan must answer.");
+        var entities = EntityGrouping.Group([doc], Models.Kb);
+        Assert.Contains(entities.Single(e => e.Type == "PER").Mentions, m => m.Text == "He");
+        Assert.Contains(entities.Single(e => e.Aliases.Contains("TTP") || e.Name == "TTP").Mentions, m => m.Text == "the group");
+        Assert.Contains(entities.Single(e => e.Name.Contains("Ministry of Defense", StringComparison.Ordinal)).Mentions, m => m.Text == "the ministry");
+    }
 }
