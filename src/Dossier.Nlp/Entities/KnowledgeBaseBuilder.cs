@@ -138,13 +138,22 @@ public static partial class KnowledgeBaseBuilder
         // People of PETRARCH2's country actors: names with a dated role ('NAWAZ_SHARIF' [PAKGOV
         // 970217-991012]), their country and latest role. Their organisations are not taken: the
         // dictionaries give them generic aliases ('TANZIM_' +ORGANIZATION_).
-        if (sources.PetrarchPeople.Count > 0 && sources.GeonamesCountries is { } isoPath)
+        // Its militant and non-state groups ('HEZBOLLAH_' [LBNREB]) enter as organisations, with
+        // only their multi-word aliases: single words there are often generic ('+ORGANIZATION_').
+        if (sources.GeonamesCountries is { } isoPath && (sources.PetrarchPeople.Count > 0 || sources.PetrarchOrganisations.Count > 0))
         {
             var iso2 = File.ReadLines(Resolve(isoPath)).Where(l => !l.StartsWith('#')).Select(l => l.Split('\t')).Where(f => f.Length > 1)
                 .ToDictionary(f => f[1], f => f[0], StringComparer.Ordinal);
             foreach (var path in sources.PetrarchPeople)
             {
-                entries.AddRange(PetrarchPeople(Resolve(path), iso2));
+                entries.AddRange(PetrarchActors(Resolve(path), iso2, people: true));
+            }
+
+            var known = entries.Where(e => e.Kind == "org").Select(e => KnowledgeBase.Key(e.Name)).ToHashSet(StringComparer.Ordinal);
+            foreach (var path in sources.PetrarchOrganisations)
+            {
+                // An organisation another source already has keeps that entry.
+                entries.AddRange(PetrarchActors(Resolve(path), iso2, people: false).Where(e => known.Add(KnowledgeBase.Key(e.Name))));
             }
         }
 
@@ -166,8 +175,12 @@ public static partial class KnowledgeBaseBuilder
         return new KnowledgeBase(entries);
     }
 
-    /// <summary>The people of a PETRARCH2 country-actor dictionary: an entry of two to four words with at least one dated role code; its multi-word + aliases; country and role from its latest code.</summary>
-    private static IEnumerable<KbEntry> PetrarchPeople(string path, Dictionary<string, string> iso2)
+    /// <summary>
+    /// The actors of a PETRARCH2 dictionary, with their multi-word + aliases and the country and
+    /// role of their latest code: people (an entry of two to four words with a dated role) or
+    /// organisations (every entry; a parenthesised acronym is dropped from the name).
+    /// </summary>
+    private static IEnumerable<KbEntry> PetrarchActors(string path, Dictionary<string, string> iso2, bool people)
     {
         string? name = null;
         var aliases = new List<string>();
@@ -178,13 +191,13 @@ public static partial class KnowledgeBaseBuilder
             var entryLine = line.Length > 0 && line[0] is not ('\t' or ' ' or '+' or '[');
             if ((entryLine || raw.Length == 0) && name is not null)
             {
-                if (Person(name, codes) is { } person)
+                if ((people ? Person(name, codes) : Organisation(name, codes)) is { } actor)
                 {
                     var latest = codes[^1].Code;
                     var country = latest.Length >= 3 && iso2.TryGetValue(latest[..3], out var c) ? c : null;
-                    var role = latest.Length >= 6 ? latest[3..6] : null;
-                    yield return new KbEntry($"petrarch:{name.TrimEnd('_')}", "person", person, country, null, null, 0, null,
-                        [.. aliases.Where(a => a != person).Distinct(StringComparer.Ordinal)], role);
+                    var role = country is not null && latest.Length >= 6 ? latest[3..6] : null;
+                    yield return new KbEntry($"petrarch:{name.TrimEnd('_')}", people ? "person" : "org", actor, country, null, null, 0, null,
+                        [.. aliases.Where(a => a != actor).Distinct(StringComparer.Ordinal)], role);
                 }
 
                 name = null;
@@ -211,6 +224,12 @@ public static partial class KnowledgeBaseBuilder
             {
                 aliases.Add(GazetteerBuilder.TitleCase(head.TrimStart('+').Trim('_').Replace('_', ' ')));
             }
+        }
+
+        static string? Organisation(string name, List<(string Code, bool Dated)> codes)
+        {
+            var bare = name.Split('(')[0].Trim('_').Replace("__", "_", StringComparison.Ordinal);
+            return codes.Count > 0 && bare.Length >= 3 ? GazetteerBuilder.TitleCase(bare.Replace('_', ' ')) : null;
         }
 
         static string? Person(string name, List<(string Code, bool Dated)> codes)

@@ -186,10 +186,12 @@ public class EntityResolutionTests
     }
 
     [Fact]
-    public void PetrarchPeople_EnterTheKnowledgeBase_WithCountryAndLatestRole_AndPeopleLinkByFullName()
+    public void PetrarchActors_EnterTheKnowledgeBase_WithCountryAndLatestRole_AndPeopleLinkByFullName()
     {
         using var dir = new TempDir();
-        System.IO.File.WriteAllText(dir.File("countryInfo.tsv"), "#ISO\tISO3\n" + "PK\tPAK\t586\tPK\tPakistan\tIslamabad\t0\t0\tAS\t.pk\tPKR\tRupee\t92\t\t\tur-PK\t1168579\n");
+        System.IO.File.WriteAllText(dir.File("countryInfo.tsv"), "#ISO\tISO3\n" + "PK\tPAK\t586\tPK\tPakistan\tIslamabad\t0\t0\tAS\t.pk\tPKR\tRupee\t92\t\t\tur-PK\t1168579\n"
+            + "LB\tLBN\t422\tLE\tLebanon\tBeirut\t0\t0\tAS\t.lb\tLBP\tPound\t961\t\t\tar-LB\t272103\n");
+        System.IO.File.WriteAllText(dir.File("groups.txt"), "HEZBOLLAH_ [LBNREB] #  kkl\n+HIZB_ALLAH_\n+HIZBALLAH_\n\nTANZIM_ [MEAREB] #  kkl\n+ORGANIZATION_\n\n");
         System.IO.File.WriteAllText(dir.File("actors.txt"), """
             # a comment
             NAWAZ_SHARIF  # CountryInfo.txt
@@ -201,7 +203,11 @@ public class EntityResolutionTests
             MINISTRY_OF_DEFENSE [PAKGOV]
 
             """);
-        var kb = KnowledgeBaseBuilder.Build(new GazetteerSources { GeonamesCountries = "countryInfo.tsv", PetrarchPeople = ["actors.txt"] }, dir.Path);
+        var kb = KnowledgeBaseBuilder.Build(new GazetteerSources { GeonamesCountries = "countryInfo.tsv", PetrarchPeople = ["actors.txt"], PetrarchOrganisations = ["groups.txt"] }, dir.Path);
+        var hezbollah = Assert.Single(kb.Entries, e => e.Name == "Hezbollah");
+        Assert.Equal(("org", "LB", "REB"), (hezbollah.Kind, hezbollah.Country, hezbollah.Role));
+        Assert.Equal(["Hizb Allah"], hezbollah.Aliases);
+        Assert.Empty(Assert.Single(kb.Entries, e => e.Name == "Tanzim").Aliases); // '+ORGANIZATION_' is not a name of it
         var sharif = Assert.Single(kb.Entries, e => e.Kind == "person");
         Assert.Equal(("petrarch:NAWAZ_SHARIF", "Nawaz Sharif", "PK", "GOV"), (sharif.Id, sharif.Name, sharif.Country, sharif.Role));
         Assert.Equal(["Prime Minister Sharif"], sharif.Aliases); // one-word aliases are left out
