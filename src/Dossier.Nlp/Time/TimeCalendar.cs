@@ -43,9 +43,6 @@ internal static class TimeCalendar
             case "Q":
                 var q = ((d.Year * 4) + QuarterOf(d) - 1) + offset;
                 return string.Create(CultureInfo.InvariantCulture, $"{q / 4:0000}-Q{(q % 4) + 1}");
-            case "H2":
-                var h = ((d.Year * 2) + (d.Month > 6 ? 1 : 0)) + offset;
-                return string.Create(CultureInfo.InvariantCulture, $"{h / 2:0000}-H{(h % 2) + 1}");
             case "Y":
                 return Year(d.Year + offset);
             case "DE":
