@@ -243,6 +243,7 @@ public static partial class EntityGrouping
     private static List<Entity> WithReferences(List<Entity> entities, List<Document> documents)
     {
         var added = entities.ToDictionary(e => e.Id, _ => new List<EntityMention>(), StringComparer.Ordinal);
+        var namedIn = entities.SelectMany(e => e.Mentions.Select(m => (Entity: e, m.Document, m.Span))).ToLookup(x => x.Document, StringComparer.Ordinal);
         foreach (var d in documents)
         {
             var tokens = d.GetOrEmpty(Layers.Tokens);
@@ -251,7 +252,7 @@ public static partial class EntityGrouping
                 continue;
             }
 
-            var named = entities.SelectMany(e => e.Mentions.Where(m => m.Document == d.Id).Select(m => (Entity: e, m.Span))).OrderBy(x => x.Span.Start).ToList();
+            var named = namedIn[d.Id].Select(x => (x.Entity, x.Span)).OrderBy(x => x.Span.Start).ToList();
             var n = 0;
             for (var k = 0; k < tokens.Length; k++)
             {
