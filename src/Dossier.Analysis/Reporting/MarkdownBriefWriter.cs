@@ -54,9 +54,10 @@ public static class MarkdownBriefWriter
         }
 
         // One brief per story: its summary, actors, statements, disputes, figures and timeline.
+        var index = new ByDocument(analysis);
         foreach (var story in analysis.Stories)
         {
-            var scope = new Scope(analysis, story.Documents.ToHashSet(StringComparer.Ordinal));
+            var scope = new Scope(analysis, index, story.Documents);
             output.WriteLine();
             output.WriteLine($"## Story {story.Id}: {Inline(story.Title)}");
             WriteSummary(output, scope);
@@ -85,23 +86,51 @@ public static class MarkdownBriefWriter
     private const int MaxSummary = 5;
 
     /// <summary>What a story's sections draw on: the analysis, limited to the story's documents.</summary>
-    private sealed class Scope(CorpusAnalysis analysis, IReadOnlySet<string> documents)
+    /// <summary>The analysis's statements, facts and entity mentions by document, built once for every story's scope.</summary>
+    private sealed class ByDocument(CorpusAnalysis analysis)
     {
+        public ILookup<string, Claim> Claims { get; } = analysis.Claims.ToLookup(c => c.Document, StringComparer.Ordinal);
+
+        public ILookup<string, FigureFact> Figures { get; } = analysis.Figures.ToLookup(f => f.Document, StringComparer.Ordinal);
+
+        public ILookup<string, EventFact> Events { get; } = analysis.Events.ToLookup(e => e.Document, StringComparer.Ordinal);
+
+        public ILookup<string, ClaimGroup> ClaimGroups { get; } = analysis.ClaimGroups.SelectMany(g => g.Claims.Select(c => (c.Document, Group: g))).ToLookup(x => x.Document, x => x.Group, StringComparer.Ordinal);
+
+        public ILookup<string, FigureDiscrepancy> Discrepancies { get; } = analysis.Discrepancies.SelectMany(x => x.Figures.Select(f => (f.Document, Discrepancy: x))).ToLookup(x => x.Document, x => x.Discrepancy, StringComparer.Ordinal);
+
+        public Dictionary<FigureDiscrepancy, int> DiscrepancyOrder { get; } = analysis.Discrepancies.Select((x, k) => (x, k)).ToDictionary(p => p.x, p => p.k);
+
+        public ILookup<string, (Entity Entity, EntityMention Mention)> Mentions { get; } = analysis.Entities.SelectMany(e => e.Mentions.Select(m => (e, m))).ToLookup(x => x.m.Document, StringComparer.Ordinal);
+    }
+
+    /// <summary>What a story's sections draw on: the analysis, limited to the story's documents (in input order).</summary>
+    private sealed class Scope(CorpusAnalysis analysis, ByDocument index, IReadOnlyList<string> documents)
+    {
+        private readonly HashSet<string> _documents = documents.ToHashSet(StringComparer.Ordinal);
+
         public CorpusAnalysis Analysis { get; } = analysis;
 
-        public bool Has(string document) => documents.Contains(document);
+        public bool Has(string document) => _documents.Contains(document);
 
         public IEnumerable<Document> Documents => Analysis.Documents.Where(d => Has(d.Id));
 
-        public IReadOnlyList<Claim> Claims { get; } = [.. analysis.Claims.Where(c => documents.Contains(c.Document))];
+        public IReadOnlyList<Claim> Claims { get; } = [.. documents.SelectMany(d => index.Claims[d])];
 
-        public IReadOnlyList<FigureFact> Figures { get; } = [.. analysis.Figures.Where(f => documents.Contains(f.Document))];
+        public IReadOnlyList<FigureFact> Figures { get; } = [.. documents.SelectMany(d => index.Figures[d])];
 
-        public IReadOnlyList<EventFact> Events { get; } = [.. analysis.Events.Where(e => documents.Contains(e.Document))];
+        public IReadOnlyList<EventFact> Events { get; } = [.. documents.SelectMany(d => index.Events[d])];
 
-        public IReadOnlyList<ClaimGroup> ClaimGroups { get; } = [.. analysis.ClaimGroups.Where(g => g.Claims.Any(c => documents.Contains(c.Document)))];
+        /// <summary>The groups holding a claim of the story, in the analysis's order (disputed first).</summary>
+        public IReadOnlyList<ClaimGroup> ClaimGroups { get; } = [.. documents.SelectMany(d => index.ClaimGroups[d]).Distinct().OrderBy(g => int.Parse(g.Id[1..], System.Globalization.CultureInfo.InvariantCulture))];
 
-        public IReadOnlyList<FigureDiscrepancy> Discrepancies { get; } = [.. analysis.Discrepancies.Where(x => x.Figures.Any(f => documents.Contains(f.Document)))];
+        public IReadOnlyList<FigureDiscrepancy> Discrepancies { get; } = [.. documents.SelectMany(d => index.Discrepancies[d]).Distinct().OrderBy(x => index.DiscrepancyOrder[x])];
+
+        /// <summary>Each entity the story names, with its mentions in the story's documents, in the analysis's entity order.</summary>
+        public IReadOnlyList<(Entity Entity, IReadOnlyList<EntityMention> Mentions)> Entities { get; } =
+            [.. documents.SelectMany(d => index.Mentions[d]).GroupBy(x => x.Entity)
+                .Select(g => (g.Key, (IReadOnlyList<EntityMention>)[.. g.Select(x => x.Mention)]))
+                .OrderBy(x => int.Parse(x.Key.Id[1..], System.Globalization.CultureInfo.InvariantCulture))];
     }
 
     /// <summary>The story's documents: outlet, date and, for a near-copy, the text it copies.</summary>
@@ -143,8 +172,7 @@ public static class MarkdownBriefWriter
         }
 
         var byId = scope.Analysis.Documents.ToDictionary(d => d.Id);
-        var present = scope.Analysis.Entities.Select(e => (Entity: e, Mentions: (IReadOnlyList<EntityMention>)[.. e.Mentions.Where(m => scope.Has(m.Document))]))
-            .Where(x => x.Mentions.Count > 0).ToList();
+        var present = scope.Entities;
         var ranked = present
             .OrderByDescending(x => x.Mentions.Select(m => m.Document).Distinct().Count())
             .ThenByDescending(x => x.Mentions.Count)
