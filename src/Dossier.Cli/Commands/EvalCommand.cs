@@ -56,7 +56,41 @@ internal static class EvalCommand
             }
             return Task.FromResult(ExitCodes.Success);
         });
-        return new Command("eval", "Evaluate a component on a labelled data set.") { ner, Quotes(context), Coref(context), Time(context), Events(context) };
+        return new Command("eval", "Evaluate a component on a labelled data set.") { ner, Quotes(context), Coref(context), Time(context), Events(context), Extract(context) };
+    }
+
+    /// <summary><c>dossier eval extract --dataset DIR</c>: the HTML extractor on trafilatura-eval or Mozilla Readability's test pages.</summary>
+    private static Command Extract(Lazy<CliContext> context)
+    {
+        var dataset = new Option<string>("--dataset", "-d") { Description = "../shared/data/trafilatura-eval (evaldata.json + html/) or ../shared/data/mozilla-readability-testpages.", Required = true };
+        var errors = new Option<int>("--errors") { Description = "Also print up to this many pages with the text segments missed and the boilerplate let through." };
+        var threads = new Option<int?>("--threads") { Description = "Pages extracted at once (default: all cores)." };
+        var command = new Command("extract", "Precision, recall and F1 of main-text extraction in trafilatura's way, title/date/author accuracy; or closeness to Readability's expected text.") { dataset, errors, threads };
+        command.SetAction((parse, _) =>
+        {
+            var ctx = context.Value;
+            var directory = parse.GetRequiredValue(dataset);
+            if (File.Exists(Path.Combine(directory, "evaldata.json")))
+            {
+                var scores = Dossier.Extraction.Html.ExtractionEvaluation.Trafilatura(directory, parallelism: parse.GetValue(threads));
+                ctx.Output.WriteLine(Dossier.Extraction.Html.ExtractionEvaluation.Format(scores));
+                foreach (var (file, missed, through) in scores.Misses.Take(parse.GetValue(errors)))
+                {
+                    ctx.Output.WriteLine($"{file}: missed [{string.Join(" | ", missed)}] let through [{string.Join(" | ", through)}]");
+                }
+
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            if (Directory.Exists(directory))
+            {
+                ctx.Output.WriteLine(Dossier.Extraction.Html.ExtractionEvaluation.Format(Dossier.Extraction.Html.ExtractionEvaluation.Readability(directory)));
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            return Task.FromResult(ctx.Fail($"no data set at {directory}"));
+        });
+        return command;
     }
 
     /// <summary><c>dossier eval coref --data DIR [--genre G]</c>: entity resolution against GUM's coreference chains and Wikipedia links.</summary>

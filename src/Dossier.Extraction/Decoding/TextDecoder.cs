@@ -54,6 +54,91 @@ public static class TextDecoder
         return decoded;
     }
 
+    /// <summary>
+    /// Decodes a web page or feed: a byte-order mark wins; then valid UTF-8 (a page that is valid
+    /// UTF-8 is UTF-8 whatever it declares); then the charset declared by the server
+    /// (<paramref name="declaredCharset"/>) or in the first 4 KB of markup (<c>&lt;meta charset&gt;</c>,
+    /// <c>http-equiv</c>, <c>&lt;?xml encoding?&gt;</c>), with WHATWG's aliases (ISO-8859-1 reads as
+    /// Windows-1252); then the sniffing of <see cref="Decode"/>.
+    /// </summary>
+    /// <exception cref="DossierException">When the bytes are empty, binary or not text in a supported encoding.</exception>
+    public static DecodedText DecodeMarkup(ReadOnlySpan<byte> bytes, string source, string? declaredCharset = null)
+    {
+        if (bytes.IsEmpty)
+        {
+            throw new DossierException(DossierErrorCode.EmptyInput, "the file is empty (0 bytes)", source);
+        }
+
+        if (DecodeWithBom(bytes) is { } withBom)
+        {
+            return withBom;
+        }
+
+        foreach (var (signature, format) in BinarySignatures)
+        {
+            if (bytes.StartsWith(signature))
+            {
+                throw new DossierException(DossierErrorCode.BinaryInput, $"the file is {format}, not a web page", source);
+            }
+        }
+
+        var declared = EncodingFor(declaredCharset) ?? EncodingFor(DeclaredInMarkup(bytes));
+        if (declared is not null && declared.CodePage != 65001 && !LooksLikeUtf16(bytes, out _))
+        {
+            try
+            {
+                return new DecodedText(StrictUtf8.GetString(bytes), "utf-8", false);
+            }
+            catch (DecoderFallbackException)
+            {
+                return new DecodedText(declared.GetString(bytes), declared.WebName, false);
+            }
+        }
+
+        return Decode(bytes, source);
+    }
+
+    /// <summary>The charset a page declares in its first 4 KB, or null.</summary>
+    internal static string? DeclaredInMarkup(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 4096)]);
+        var match = System.Text.RegularExpressions.Regex.Match(
+            head,
+            @"(?:<meta[^>]+charset\s*=\s*[""']?|<\?xml[^>]+encoding\s*=\s*[""'])(?<cs>[A-Za-z0-9_:.-]{2,40})",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+            TimeSpan.FromMilliseconds(200));
+        return match.Success ? match.Groups["cs"].Value : null;
+    }
+
+    /// <summary>The encoding a charset label names (WHATWG aliases), or null when unknown.</summary>
+    internal static Encoding? EncodingFor(string? label)
+    {
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            return null;
+        }
+
+        var name = label.Trim().Trim('"', '\'').ToLowerInvariant() switch
+        {
+            "iso-8859-1" or "latin1" or "latin-1" or "us-ascii" or "ascii" or "iso8859-1" or "iso_8859-1" or "cp1252" or "l1" => "windows-1252",
+            "gb2312" or "gb_2312-80" or "x-gbk" or "chinese" => "gbk",
+            "iso-8859-9" or "latin5" => "windows-1254",
+            "tis-620" or "iso-8859-11" => "windows-874",
+            "utf8" or "unicode-1-1-utf-8" => "utf-8",
+            "sjis" or "x-sjis" or "ms_kanji" => "shift_jis",
+            var other => other,
+        };
+        try
+        {
+            _ = Windows1252;
+            return Encoding.GetEncoding(name, new EncoderReplacementFallback("?"), new DecoderReplacementFallback("\uFFFD"));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     private static DecodedText? DecodeWithBom(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))

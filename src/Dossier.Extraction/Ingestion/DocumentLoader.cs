@@ -1,4 +1,5 @@
 using Dossier.Extraction.Decoding;
+using Dossier.Extraction.Html;
 using Dossier.Extraction.PlainText;
 
 namespace Dossier.Extraction.Ingestion;
@@ -21,12 +22,14 @@ public sealed class DocumentLoader
 
     private readonly LoaderOptions _options;
     private readonly PlainTextReader _textReader;
+    private readonly HtmlArticleExtractor _htmlExtractor;
 
     /// <summary>Creates a loader.</summary>
     public DocumentLoader(LoaderOptions? options = null, PlainTextReader? textReader = null)
     {
         _options = options ?? new LoaderOptions();
         _textReader = textReader ?? PlainTextReader.Default;
+        _htmlExtractor = HtmlArticleExtractor.Default;
     }
 
     /// <summary>Reads a file.</summary>
@@ -55,12 +58,43 @@ public sealed class DocumentLoader
             throw new DossierException(DossierErrorCode.ReadFailed, $"the file could not be read: {ex.Message}", path, ex);
         }
 
-        if (HtmlExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()))
+        return HtmlExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()) ? LoadHtml(bytes, path) : LoadBytes(bytes, path);
+    }
+
+    /// <summary>
+    /// Reads the bytes of a web page: decodes them (BOM, UTF-8, the declared charset, sniffing),
+    /// extracts the article and its metadata. <paramref name="source"/> names it in the document
+    /// and in errors; <paramref name="url"/> and <paramref name="declaredCharset"/> come from the
+    /// HTTP response or archive record when there is one.
+    /// </summary>
+    /// <exception cref="DossierException">When the bytes are empty, too large, binary, undecodable or hold no article text.</exception>
+    public Document LoadHtml(ReadOnlySpan<byte> bytes, string source, string? url = null, string? declaredCharset = null)
+    {
+        if (bytes.Length > _options.MaxBytes)
         {
-            throw new DossierException(DossierErrorCode.UnsupportedFormat, "HTML pages are not read yet; save the article as text", path);
+            throw new DossierException(DossierErrorCode.InputTooLarge, $"the page is {bytes.Length:N0} bytes, over the limit of {_options.MaxBytes:N0}", source);
         }
 
-        return LoadBytes(bytes, path);
+        var decoded = TextDecoder.DecodeMarkup(bytes, source, declaredCharset);
+        var extraction = _htmlExtractor.Extract(decoded.Text, new DocumentMetadata { Source = source, Url = url, Encoding = decoded.Encoding });
+        if (extraction.Extracted.Paragraphs.Count == 0 || extraction.Extracted.Text.Length == 0
+            || (extraction.Extracted.TitleSpan is { } title && title.End == extraction.Extracted.Text.Length))
+        {
+            throw new DossierException(DossierErrorCode.EmptyInput, "the page holds no article text (only scripts, markup or page furniture)", source);
+        }
+
+        var document = extraction.Extracted.ToDocument();
+        if (extraction.Flattened)
+        {
+            document.AddWarning($"the page nests elements deeper than {NestingGuard.MaxDepth:N0} levels; the surplus levels were flattened and the text has no map back to the HTML");
+        }
+
+        if (decoded.Repaired)
+        {
+            document.AddWarning("the page was UTF-8 mis-decoded as Windows-1252 (mojibake) and was repaired");
+        }
+
+        return document;
     }
 
     /// <summary>Reads the bytes of a text source; <paramref name="source"/> names it in the document and in errors.</summary>
