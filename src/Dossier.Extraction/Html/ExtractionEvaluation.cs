@@ -90,10 +90,12 @@ public static class ExtractionEvaluation
             var (url, item) = items[i];
             string? body = null;
             ExtractedText? extracted = null;
+            HtmlExtraction? extraction = null;
             try
             {
                 var decoded = TextDecoder.DecodeMarkup(pages[i], url);
-                extracted = extractor.Extract(decoded.Text, new DocumentMetadata { Url = url }).Extracted;
+                extraction = extractor.Extract(decoded.Text, new DocumentMetadata { Url = url });
+                extracted = extraction.Extracted;
                 body = BodyOf(extracted);
             }
             catch (DossierException)
@@ -103,8 +105,8 @@ public static class ExtractionEvaluation
             var text = Norm(body ?? string.Empty);
             var with = Strings(item, "with");
             var without = Strings(item, "without");
-            var missed = with.Where(w => !text.Contains(Norm(w), StringComparison.Ordinal)).ToList();
-            var through = without.Where(w => text.Contains(Norm(w), StringComparison.Ordinal)).ToList();
+            var missed = with.Where(w => !text.Contains(Norm(w), StringComparison.Ordinal)).Select(w => $"{w} ({WhyLeftOut(extracted, w)})").ToList();
+            var through = without.Where(w => text.Contains(Norm(w), StringComparison.Ordinal)).Select(w => $"{w} (in {WhereKept(extraction, w)})").ToList();
             var (titleOk, titleN) = Compare(Gold(item, "title"), extracted?.Metadata.Title, SameText);
             var (dateOk, dateN) = Compare(Gold(item, "date"), extracted?.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Equals);
             var (authorOk, authorN) = Compare(Gold(item, "author"), extracted?.Metadata.Byline, SameAuthors);
@@ -199,6 +201,21 @@ public static class ExtractionEvaluation
         b.AppendLine(CultureInfo.InvariantCulture, $"metadata: title {Share(s.Title)}, byline {Share(s.Byline)}, published date {Share(s.Published)}");
         b.AppendLine("lowest word F1: " + string.Join(", ", s.Worst.Select(w => $"{w.Page} {w.F1:F2}")));
         return b.ToString();
+    }
+
+    /// <summary>Why a segment is not in the text: the reason its block was left out, or 'not in any block'.</summary>
+    private static string WhyLeftOut(ExtractedText? extracted, string segment)
+    {
+        var norm = Norm(segment);
+        var removed = extracted?.Removed.FirstOrDefault(r => Norm(r.Text).Contains(norm, StringComparison.Ordinal));
+        return removed is { } r ? r.Reason : "not in any block";
+    }
+
+    private static string WhereKept(HtmlExtraction? extraction, string segment)
+    {
+        var norm = Norm(segment);
+        var index = extraction?.Kept.ToList().FindIndex(k => Norm(k.Text).Contains(norm, StringComparison.Ordinal)) ?? -1;
+        return index < 0 ? "the title" : $"{extraction!.Kept[index].Element}, block {index + 1} of {extraction.Kept.Count}";
     }
 
     private static string Share((int Correct, int Total) x) =>

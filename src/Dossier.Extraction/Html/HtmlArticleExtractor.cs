@@ -26,6 +26,10 @@ public sealed class HtmlArticleExtractor
 {
     private const int MinParagraph = 25;
     private const int SearchWindow = 4096;
+    private const int ClimbMinimum = 100;
+    private const int MaxFurnitureHeading = 80;
+    private const double ClimbShare = 0.3;
+    private const double ClimbLinkDensity = 0.3;
 
     private readonly HtmlRules _rules;
 
@@ -60,8 +64,9 @@ public sealed class HtmlArticleExtractor
             Language = metadata.Language ?? found.Language,
         };
 
+        var described = kept.Select(b => (b.Text, b.Box.Describe())).ToList();
         var result = Assemble(kept, merged, html.Length, removed);
-        return new HtmlExtraction(result, flattened);
+        return new HtmlExtraction(result, flattened, described);
     }
 
     private static ExtractedText Assemble(List<Block> blocks, DocumentMetadata metadata, int sourceLength, List<RemovedLine> removed)
@@ -147,6 +152,18 @@ public sealed class HtmlArticleExtractor
         public int Good { get; set; }
 
         public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
+
+        /// <summary>The element as a CSS selector would name it (tag#id.class), for reports.</summary>
+        public string Describe()
+        {
+            var id = Element.Id;
+            var classes = Element.GetAttribute("class");
+            var role = Element.GetAttribute("role");
+            return Tag
+                + (string.IsNullOrWhiteSpace(id) ? string.Empty : "#" + id)
+                + (string.IsNullOrWhiteSpace(classes) ? string.Empty : "." + string.Join('.', classes.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+                + (string.IsNullOrWhiteSpace(role) ? string.Empty : $"[role={role}]");
+        }
 
         public bool IsWithin(Box other)
         {
@@ -247,7 +264,8 @@ public sealed class HtmlArticleExtractor
                     var id = element.Id;
                     var role = element.GetAttribute("role");
                     var furniture = tag is not ("body" or "html")
-                        && (rules.BoilerplateTags.Contains(tag) || rules.IsBoilerplateHint(classes, id, role));
+                        && (rules.BoilerplateTags.Contains(tag)
+                            || (tag is not ("p" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6") && rules.IsBoilerplateHint(classes, id, role)));
                     if (rules.BlockTags.Contains(tag) || furniture)
                     {
                         if (boxes.Count > 0)
@@ -421,7 +439,8 @@ public sealed class HtmlArticleExtractor
             }
 
             Aggregate();
-            var root = ChooseRoot(document);
+            var core = ChooseRoot(document);
+            var root = Climb(core);
             var region = new List<Box> { root };
             if (root.Parent is { } parent)
             {
@@ -434,34 +453,93 @@ public sealed class HtmlArticleExtractor
                 }
             }
 
-            var kept = new List<Block>();
+            var reasons = new string?[_blocks.Count];
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var block in _blocks)
+            for (var i = 0; i < _blocks.Count; i++)
             {
-                var reason = Judge(block, region, rules, seen);
-                if (reason is null)
+                reasons[i] = Judge(_blocks[i], region, rules, seen);
+            }
+
+            // Outside the body first chosen (in what climbing or siblings added) only paragraph
+            // text is kept, and short blocks that stand between two kept paragraphs.
+            for (var i = 0; i < _blocks.Count; i++)
+            {
+                if (reasons[i] is null && !_blocks[i].Box.IsWithin(core) && _blocks[i].Good == 0 && !Sandwiched(i))
                 {
-                    kept.Add(block);
+                    reasons[i] = "short, outside the body";
+                }
+            }
+
+            // A short heading with nothing kept under it, once the article's text has begun, heads
+            // furniture ("Related posts", "Tags"); above the first paragraph it is a headline or deck.
+            var paragraphSeen = false;
+            for (var i = 0; i < _blocks.Count; i++)
+            {
+                paragraphSeen = paragraphSeen || (reasons[i] is null && _blocks[i].Good > 0 && !_blocks[i].Heading);
+                if (reasons[i] is null && _blocks[i].Heading && _blocks[i].Text.Length <= MaxFurnitureHeading && paragraphSeen)
+                {
+                    var next = i + 1;
+                    while (next < _blocks.Count && reasons[next] is not null && !_blocks[next].Heading)
+                    {
+                        next++;
+                    }
+
+                    if (next >= _blocks.Count || _blocks[next].Heading)
+                    {
+                        reasons[i] = "heading without text";
+                    }
+                }
+            }
+
+            var kept = new List<Block>();
+            for (var i = 0; i < _blocks.Count; i++)
+            {
+                if (reasons[i] is null)
+                {
+                    kept.Add(_blocks[i]);
                 }
                 else
                 {
-                    removed.Add(new RemovedLine(default, block.Text, reason));
+                    removed.Add(new RemovedLine(default, _blocks[i].Text, reasons[i]!));
                 }
             }
 
             return kept;
+
+            bool Sandwiched(int i)
+            {
+                var before = i - 1;
+                while (before >= 0 && reasons[before] is not null)
+                {
+                    before--;
+                }
+
+                var after = i + 1;
+                while (after < _blocks.Count && reasons[after] is not null)
+                {
+                    after++;
+                }
+
+                return before >= 0 && after < _blocks.Count && _blocks[before].Good > 0 && _blocks[after].Good > 0;
+            }
         }
 
         private static string? Judge(Block block, List<Box> region, HtmlRules rules, HashSet<string> seen)
         {
             if (block.Box.Excluded)
             {
-                return "furniture";
+                var furniture = block.Box;
+                while (!furniture.Furniture && furniture.Parent is not null)
+                {
+                    furniture = furniture.Parent;
+                }
+
+                return "furniture " + furniture.Describe();
             }
 
             if (!region.Exists(block.Box.IsWithin))
             {
-                return "outside";
+                return "outside " + region[0].Describe();
             }
 
             if (rules.IsBoilerplateText(block.Text))
@@ -543,6 +621,28 @@ public sealed class HtmlArticleExtractor
             return n;
         }
 
+        /// <summary>
+        /// Widens the body to the highest ancestor below &lt;body&gt; that adds clean paragraph text
+        /// of its own (a share of what is already held, with few links): articles split over
+        /// several sections or text components.
+        /// </summary>
+        private static Box Climb(Box root)
+        {
+            var best = root;
+            for (var ancestor = root.Parent; ancestor is not null && ancestor.Tag is not ("body" or "html"); ancestor = ancestor.Parent)
+            {
+                var extraGood = ancestor.Good - best.Good;
+                var extraChars = ancestor.Chars - best.Chars;
+                var extraLinks = ancestor.LinkChars - best.LinkChars;
+                if (extraGood >= ClimbMinimum && extraGood >= best.Good * ClimbShare && extraLinks <= extraChars * ClimbLinkDensity)
+                {
+                    best = ancestor;
+                }
+            }
+
+            return best;
+        }
+
         private Box ChooseRoot(IDocument document)
         {
             Box? top = null;
@@ -604,4 +704,5 @@ public sealed class HtmlArticleExtractor
 /// <summary>The outcome of extracting a page: the text and whether the page had to be flattened.</summary>
 /// <param name="Extracted">Clean text, metadata, paragraphs, the map back to the HTML and the blocks left out.</param>
 /// <param name="Flattened">True when the page nested deeper than <see cref="NestingGuard.MaxDepth"/> and was flattened (no offset map then).</param>
-public sealed record HtmlExtraction(ExtractedText Extracted, bool Flattened);
+/// <param name="Kept">The blocks kept, each with the element it came from (tag#id.class), for reports.</param>
+public sealed record HtmlExtraction(ExtractedText Extracted, bool Flattened, IReadOnlyList<(string Text, string Element)> Kept);

@@ -79,14 +79,14 @@ public sealed class HtmlRules
             byKind["boilerplate-tag"].ToFrozenSet(StringComparer.Ordinal),
             byKind["block-tag"].ToFrozenSet(StringComparer.Ordinal),
             new Regex($"(?:^|[-_0-9])(?:{Alternation(byKind["boilerplate-hint"])})(?:$|[-_0-9])", Options, MatchTimeout),
-            new Regex($"^(?:{Alternation(byKind["content-hint"])})$", Options, MatchTimeout),
+            new Regex($"(?:^|[-_0-9])(?:{Alternation(byKind["content-hint"])})(?:$|[-_0-9])", Options, MatchTimeout),
             new Regex($"^(?:{Alternation(byKind["boilerplate-text"])})$", Options, MatchTimeout),
             byKind["content-selector"]);
     }
 
     /// <summary>
     /// Whether the class tokens, id and role name page furniture: a boilerplate hint matches one of
-    /// them and no content hint matches a whole one.
+    /// them and no content hint does.
     /// </summary>
     public bool IsBoilerplateHint(string? classes, string? id, string? role)
     {
@@ -133,7 +133,8 @@ public sealed class HtmlRules
         {
             foreach (var token in classes.Split((char[])[' ', '\t', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries))
             {
-                if (token.Length <= 80)
+                if (token.Length <= 80 && !token.StartsWith("has-", StringComparison.OrdinalIgnoreCase)
+                    && !token.StartsWith("is-", StringComparison.OrdinalIgnoreCase) && !token.StartsWith("with-", StringComparison.OrdinalIgnoreCase))
                 {
                     yield return token;
                 }
