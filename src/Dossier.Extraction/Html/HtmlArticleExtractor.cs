@@ -28,6 +28,8 @@ public sealed class HtmlArticleExtractor
     private const int SearchWindow = 4096;
     private const int ClimbMinimum = 100;
     private const int MaxFurnitureHeading = 80;
+    private const int TailParagraph = 100;
+    private const int TailShort = 60;
     private const double ClimbShare = 0.3;
     private const double ClimbLinkDensity = 0.3;
 
@@ -488,6 +490,25 @@ public sealed class HtmlArticleExtractor
                     {
                         reasons[i] = "heading without text";
                     }
+                }
+            }
+
+            // Short blocks after the last paragraph are what follows an article: credits, prompts, bylines.
+            var last = Array.FindLastIndex(reasons, r => r is null);
+            var lastParagraph = -1;
+            for (var i = 0; i < _blocks.Count; i++)
+            {
+                if (reasons[i] is null && _blocks[i].Weight >= TailParagraph && !_blocks[i].Heading)
+                {
+                    lastParagraph = i;
+                }
+            }
+
+            for (var i = lastParagraph + 1; lastParagraph >= 0 && i <= last; i++)
+            {
+                if (reasons[i] is null && _blocks[i].Weight < TailShort)
+                {
+                    reasons[i] = "short, after the article";
                 }
             }
 
