@@ -21,7 +21,7 @@ namespace Dossier.Extraction.Html;
 /// <param name="Date">Date accuracy.</param>
 /// <param name="Author">Author accuracy.</param>
 /// <param name="Seconds">Wall time of the extraction (decoding included), all cores.</param>
-/// <param name="Misses">Per page: the segments missed and the boilerplate let through.</param>
+/// <param name="Misses">Per page: the segments missed, and the boilerplate let through followed by metadata that differs from the gold.</param>
 public sealed record TrafilaturaScores(
     int Documents,
     int TruePositives,
@@ -110,7 +110,23 @@ public static class ExtractionEvaluation
             var (titleOk, titleN) = Compare(Gold(item, "title"), extracted?.Metadata.Title, SameText);
             var (dateOk, dateN) = Compare(Gold(item, "date"), extracted?.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Equals);
             var (authorOk, authorN) = Compare(Gold(item, "author"), extracted?.Metadata.Byline, SameAuthors);
-            results[i] = (with.Count - missed.Count, missed.Count, through.Count, without.Count - through.Count, body is null, titleOk, titleN, dateOk, dateN, authorOk, authorN, missed, through);
+            var falsePositives = through.Count;
+            if (titleN > titleOk)
+            {
+                through.Add($"title: gold '{Gold(item, "title")}' got '{extracted?.Metadata.Title}'");
+            }
+
+            if (dateN > dateOk)
+            {
+                through.Add($"date: gold '{Gold(item, "date")}' got '{extracted?.Metadata.Published}' from {extracted?.Metadata.PublishedEvidence}");
+            }
+
+            if (authorN > authorOk)
+            {
+                through.Add($"author: gold '{Gold(item, "author")}' got '{extracted?.Metadata.Byline}'");
+            }
+
+            results[i] = (with.Count - missed.Count, missed.Count, falsePositives, without.Count - falsePositives, body is null, titleOk, titleN, dateOk, dateN, authorOk, authorN, missed, through);
         });
         var seconds = clock.Elapsed.TotalSeconds;
         return new TrafilaturaScores(

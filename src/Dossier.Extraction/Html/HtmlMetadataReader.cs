@@ -76,7 +76,7 @@ public static partial class HtmlMetadataReader
             ? canonical
             : First(meta, "og:url") is { } og && IsAbsoluteUrl(og) ? og : (sourceUrl is not null && IsAbsoluteUrl(sourceUrl) ? sourceUrl : null);
 
-        var title = ld.Title ?? FirstOf(meta, TitleMetaNames) ?? HeadingTitle(document) ?? TitleTag(document);
+        var title = ld.Title ?? HeadingTitle(document) ?? FirstOf(meta, TitleMetaNames) ?? TitleTag(document);
         var site = ld.Publisher ?? FirstOf(meta, SiteMetaNames)?.TrimStart('@');
         if (site is not null && (IsAbsoluteUrl(site) || site.StartsWith('©') || site.Length > 80))
         {
@@ -206,6 +206,20 @@ public static partial class HtmlMetadataReader
             }
         }
 
+        // Last: the first full date written in the page's text (a blog's "31. Mai 2012" under the title).
+        var body = document.Body?.TextContent;
+        if (body is not null)
+        {
+            var head = body.Length > 100_000 ? body[..100_000] : body;
+            foreach (var candidate in (Regex[])[NumericDate(), GermanDate(), WrittenDate()])
+            {
+                if (candidate.Match(head) is { Success: true } m && TryParseDate(m.Value, out d, out t))
+                {
+                    return (d, t, "page text");
+                }
+            }
+        }
+
         return (null, null, null);
     }
 
@@ -290,7 +304,7 @@ public static partial class HtmlMetadataReader
     /// <summary>A title without the site name a &lt;title&gt; or og:title appends ("Headline | Site", "Headline - Site").</summary>
     private static string TrimTitle(string title, string? site)
     {
-        foreach (var separator in new[] { " | ", " – ", " — ", " - ", " :: ", " · ", " » " })
+        foreach (var separator in new[] { " | ", " – ", " — ", " - ", " :: ", " · ", " » ", " › ", " / " })
         {
             var at = title.LastIndexOf(separator, StringComparison.Ordinal);
             if (at > 0)
@@ -496,6 +510,9 @@ public static partial class HtmlMetadataReader
 
     [GeneratedRegex(@"\b(?<d>\d{1,2})\.\s*(?<mon>jan(?:uar)?|feb(?:ruar)?|mär(?:z)?|maerz|apr(?:il)?|mai|jun(?:i)?|jul(?:i)?|aug(?:ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dez(?:ember)?)\.?\s+(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex GermanDate();
+
+    [GeneratedRegex(@"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+(?:19|20)\d{2}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WrittenDate();
 
     [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})[/-](?<m>[01]?\d)(?:[/-](?<d>[0-3]?\d))?(?:/|[-_]|$)")]
     private static partial Regex UrlDate();
