@@ -35,6 +35,12 @@ public enum DossierErrorCode
 
     /// <summary>The store could not be opened, migrated or written.</summary>
     StoreFailed,
+
+    /// <summary>The input is in a known format but broken (a feed that is not well-formed XML, a truncated archive).</summary>
+    MalformedInput,
+
+    /// <summary>A URL could not be fetched (unreachable, timed out, an HTTP error, too many redirects).</summary>
+    FetchFailed,
 }
 
 /// <summary>

@@ -11,6 +11,7 @@ internal static class AnalyzeCommand
     public static Command Create(Lazy<CliContext> context)
     {
         var paths = CommonOptions.Paths();
+        var offline = CommonOptions.Offline();
         var format = new Option<string>("--format", "-f")
         {
             Description = "markdown: a brief to read; html: the brief as one self-contained page, every citation a link to its paragraph; json: the analysis contract (ANALYSIS-JSON.md).",
@@ -21,7 +22,7 @@ internal static class AnalyzeCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the result to this file instead of standard output." };
         var command = new Command("analyze", "Read articles and print what they say: a brief, or the analysis as JSON.")
         {
-            paths, format, db, output,
+            paths, format, db, output, offline,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             context.Value,
@@ -29,11 +30,12 @@ internal static class AnalyzeCommand
             parse.GetValue(format)!,
             parse.GetValue(db),
             parse.GetValue(output),
+            parse.GetValue(offline),
             cancellationToken)));
         return command;
     }
 
-    private static int Run(CliContext ctx, string[] paths, string format, string? dbPath, string? outputPath, CancellationToken cancellationToken)
+    private static int Run(CliContext ctx, string[] paths, string format, string? dbPath, string? outputPath, bool offline, CancellationToken cancellationToken)
     {
         var files = Dossier.Extraction.Ingestion.BatchReader.ExpandPaths(paths).ToList();
         if (files.Count == 0)
@@ -44,7 +46,7 @@ internal static class AnalyzeCommand
         using var store = dbPath is null ? null : SqliteDocumentStore.Open(dbPath);
         var documents = new List<Document>();
         var failures = new List<InputFailure>();
-        foreach (var outcome in ctx.Reader.Run(files, cancellationToken))
+        foreach (var outcome in ctx.ReaderFor(offline).Run(files, cancellationToken))
         {
             if (outcome.Document is { } document)
             {

@@ -7,8 +7,13 @@ internal static class CommonOptions
 {
     public static Argument<string[]> Paths() => new("paths")
     {
-        Description = "Files or folders (read recursively) of articles saved as text.",
+        Description = "Articles: text (.txt) or HTML (.html, .htm) files, folders of them (read recursively), RSS/Atom feeds (.rss, .atom, .xml), WARC archives (.warc, .warc.gz), or http(s) URLs of pages or feeds.",
         Arity = ArgumentArity.OneOrMore,
+    };
+
+    public static Option<bool> Offline() => new("--offline")
+    {
+        Description = "Fetch nothing: URLs fail with a clear error and feed items without full text keep their summary.",
     };
 
     public static Option<string?> Db(string description, bool required = false) => new("--db")

@@ -13,21 +13,23 @@ internal static class IngestCommand
     public static Command Create(Lazy<CliContext> context)
     {
         var paths = CommonOptions.Paths();
+        var offline = CommonOptions.Offline();
         var db = CommonOptions.Db("The SQLite file to store into (created if missing).");
         db.DefaultValueFactory = _ => "dossier.db";
         var command = new Command("ingest", "Read articles, annotate them and store them; a document already stored is stored once.")
         {
-            paths, db,
+            paths, db, offline,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             context.Value,
             parse.GetRequiredValue(paths),
+            parse.GetValue(offline),
             parse.GetValue(db)!,
             cancellationToken)));
         return command;
     }
 
-    private static int Run(CliContext ctx, string[] paths, string dbPath, CancellationToken cancellationToken)
+    private static int Run(CliContext ctx, string[] paths, bool offline, string dbPath, CancellationToken cancellationToken)
     {
         var files = BatchReader.ExpandPaths(paths).ToList();
         if (files.Count == 0)
@@ -41,7 +43,7 @@ internal static class IngestCommand
 
         void Consume(Action<string>? progress)
         {
-            foreach (var outcome in ctx.Reader.Run(files, cancellationToken))
+            foreach (var outcome in ctx.ReaderFor(offline).Run(files, cancellationToken))
             {
                 if (outcome.Document is { } document)
                 {

@@ -82,6 +82,22 @@ public static class TextDecoder
             }
         }
 
+        // A stray NUL byte in a page (a CMS bug) is dropped, as browsers do; many NULs mean binary data.
+        if (!LooksLikeUtf16(bytes, out _) && bytes.IndexOf((byte)0) >= 0 && bytes.Count((byte)0) * 100 < bytes.Length)
+        {
+            var cleaned = new byte[bytes.Length - bytes.Count((byte)0)];
+            var at = 0;
+            foreach (var b in bytes)
+            {
+                if (b != 0)
+                {
+                    cleaned[at++] = b;
+                }
+            }
+
+            return DecodeMarkup(cleaned, source, declaredCharset);
+        }
+
         var declared = EncodingFor(declaredCharset) ?? EncodingFor(DeclaredInMarkup(bytes));
         if (declared is not null && declared.CodePage != 65001 && !LooksLikeUtf16(bytes, out _))
         {

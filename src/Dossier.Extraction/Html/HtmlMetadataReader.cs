@@ -342,7 +342,7 @@ public static partial class HtmlMetadataReader
             return null;
         }
 
-        var text = Whitespace().Replace(value, " ").Trim();
+        var text = Whitespace().Replace(value.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(value) : value, " ").Trim();
         return text.Length == 0 ? null : text;
     }
 

@@ -17,6 +17,7 @@ public sealed record InputOutcome(string Source, Document? Document, DossierExce
 public sealed class BatchReader
 {
     private readonly DocumentLoader _loader;
+    private readonly InputExpander _expander;
     private readonly DocumentPipeline _pipeline;
     private readonly int _parallelism;
 
@@ -24,11 +25,13 @@ public sealed class BatchReader
     /// <param name="loader">Reads one file.</param>
     /// <param name="pipeline">Annotates each document.</param>
     /// <param name="parallelism">Documents processed at once; the number of cores by default.</param>
-    public BatchReader(DocumentLoader loader, DocumentPipeline pipeline, int? parallelism = null)
+    /// <param name="expander">Turns inputs into documents (archives, feeds, URLs); without one, only files, and nothing is fetched.</param>
+    public BatchReader(DocumentLoader loader, DocumentPipeline pipeline, int? parallelism = null, InputExpander? expander = null)
     {
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(pipeline);
         _loader = loader;
+        _expander = expander ?? new InputExpander(loader);
         _pipeline = pipeline;
         _parallelism = Math.Max(1, parallelism ?? Environment.ProcessorCount);
     }
@@ -57,14 +60,17 @@ public sealed class BatchReader
         }
     }
 
-    /// <summary>Reads and processes the inputs; outcomes come in input order as chunks finish.</summary>
-    public IEnumerable<InputOutcome> Run(IEnumerable<string> files, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads and processes the inputs (files, URLs; archives and feeds give one outcome per
+    /// document they hold); outcomes come in input order as chunks finish.
+    /// </summary>
+    public IEnumerable<InputOutcome> Run(IEnumerable<string> inputs, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(files);
-        var chunk = new List<string>(_parallelism * 4);
-        foreach (var file in files)
+        ArgumentNullException.ThrowIfNull(inputs);
+        var chunk = new List<InputItem>(_parallelism * 4);
+        foreach (var item in inputs.SelectMany(input => _expander.Expand(input, cancellationToken)))
         {
-            chunk.Add(file);
+            chunk.Add(item);
             if (chunk.Count == chunk.Capacity)
             {
                 foreach (var outcome in RunChunk(chunk, cancellationToken))
@@ -82,12 +88,16 @@ public sealed class BatchReader
         }
     }
 
-    /// <summary>Reads and processes one input.</summary>
-    public InputOutcome RunOne(string file, CancellationToken cancellationToken = default)
+    /// <summary>Reads and processes one file.</summary>
+    public InputOutcome RunOne(string file, CancellationToken cancellationToken = default) =>
+        RunItem(new InputItem(file, () => _loader.Load(file)), cancellationToken);
+
+    private InputOutcome RunItem(InputItem item, CancellationToken cancellationToken)
     {
+        var file = item.Source;
         try
         {
-            var document = _loader.Load(file);
+            var document = item.Load();
             _pipeline.Process(document, cancellationToken);
             return new InputOutcome(file, document, null);
         }
@@ -103,14 +113,14 @@ public sealed class BatchReader
         }
     }
 
-    private InputOutcome[] RunChunk(List<string> chunk, CancellationToken cancellationToken)
+    private InputOutcome[] RunChunk(List<InputItem> chunk, CancellationToken cancellationToken)
     {
         var results = new InputOutcome[chunk.Count];
         Parallel.For(
             0,
             chunk.Count,
             new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken },
-            i => results[i] = RunOne(chunk[i], cancellationToken));
+            i => results[i] = RunItem(chunk[i], cancellationToken));
         return results;
     }
 }

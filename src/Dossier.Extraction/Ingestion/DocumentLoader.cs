@@ -68,30 +68,48 @@ public sealed class DocumentLoader
     /// HTTP response or archive record when there is one.
     /// </summary>
     /// <exception cref="DossierException">When the bytes are empty, too large, binary, undecodable or hold no article text.</exception>
-    public Document LoadHtml(ReadOnlySpan<byte> bytes, string source, string? url = null, string? declaredCharset = null)
+    public Document LoadHtml(ReadOnlySpan<byte> bytes, string source, string? url = null, string? declaredCharset = null) =>
+        LoadHtml(bytes, new DocumentMetadata { Source = source, Url = url }, declaredCharset);
+
+    /// <summary>Reads the bytes of a web page over what is already known of it (a feed's title, author and date).</summary>
+    /// <exception cref="DossierException">When the bytes are empty, too large, binary, undecodable or hold no article text.</exception>
+    public Document LoadHtml(ReadOnlySpan<byte> bytes, DocumentMetadata known, string? declaredCharset = null)
     {
+        ArgumentNullException.ThrowIfNull(known);
+        var source = known.Source ?? known.Url ?? "page";
         if (bytes.Length > _options.MaxBytes)
         {
             throw new DossierException(DossierErrorCode.InputTooLarge, $"the page is {bytes.Length:N0} bytes, over the limit of {_options.MaxBytes:N0}", source);
         }
 
         var decoded = TextDecoder.DecodeMarkup(bytes, source, declaredCharset);
-        var extraction = _htmlExtractor.Extract(decoded.Text, new DocumentMetadata { Source = source, Url = url, Encoding = decoded.Encoding });
-        if (extraction.Extracted.Paragraphs.Count == 0 || extraction.Extracted.Text.Length == 0
-            || (extraction.Extracted.TitleSpan is { } title && title.End == extraction.Extracted.Text.Length))
+        var document = LoadHtmlText(decoded.Text, known with { Source = source, Encoding = decoded.Encoding });
+        if (decoded.Repaired)
+        {
+            document.AddWarning("the page was UTF-8 mis-decoded as Windows-1252 (mojibake) and was repaired");
+        }
+
+        return document;
+    }
+
+    /// <summary>Extracts the article of decoded HTML (a feed item's content, a page already decoded).</summary>
+    /// <exception cref="DossierException">When the page holds no article text.</exception>
+    public Document LoadHtmlText(string html, DocumentMetadata known)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(known);
+        var source = known.Source ?? known.Url ?? "page";
+        var extraction = _htmlExtractor.Extract(html, known);
+        var extracted = extraction.Extracted;
+        if (extracted.Paragraphs.Count == 0 || extracted.Text.Length == 0 || (extracted.TitleSpan is { } title && title.End == extracted.Text.Length))
         {
             throw new DossierException(DossierErrorCode.EmptyInput, "the page holds no article text (only scripts, markup or page furniture)", source);
         }
 
-        var document = extraction.Extracted.ToDocument();
+        var document = extracted.ToDocument();
         if (extraction.Flattened)
         {
             document.AddWarning($"the page nests elements deeper than {NestingGuard.MaxDepth:N0} levels; the surplus levels were flattened and the text has no map back to the HTML");
-        }
-
-        if (decoded.Repaired)
-        {
-            document.AddWarning("the page was UTF-8 mis-decoded as Windows-1252 (mojibake) and was repaired");
         }
 
         return document;

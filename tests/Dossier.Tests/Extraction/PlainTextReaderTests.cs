@@ -128,12 +128,12 @@ public class PlainTextReaderTests
     public void Load_RefusesWhatItCannotRead()
     {
         using var dir = new TempDir();
-        File.WriteAllText(dir.File("page.html"), "<html><body><p>Hi</p></body></html>");
+        File.WriteAllText(dir.File("page.html"), "<html><body><nav><a href=\"/\">Home</a></nav></body></html>");
         File.WriteAllText(dir.File("big.txt"), new string('a', 2000));
         File.WriteAllText(dir.File("boiler.txt"), "Also Read\nLeave a Comment\n");
         var loader = new DocumentLoader(new LoaderOptions { MaxBytes = 1000 });
 
-        Assert.Equal(DossierErrorCode.UnsupportedFormat, Assert.Throws<DossierException>(() => loader.Load(dir.File("page.html"))).Code);
+        Assert.Equal(DossierErrorCode.EmptyInput, Assert.Throws<DossierException>(() => loader.Load(dir.File("page.html"))).Code);
         Assert.Equal(DossierErrorCode.InputTooLarge, Assert.Throws<DossierException>(() => loader.Load(dir.File("big.txt"))).Code);
         Assert.Equal(DossierErrorCode.NotFound, Assert.Throws<DossierException>(() => loader.Load(dir.File("missing.txt"))).Code);
         var empty = Assert.Throws<DossierException>(() => loader.Load(dir.File("boiler.txt")));
