@@ -19,6 +19,7 @@ internal static class DossierCli
             TrainCommand.Create(context),
             BuildCommand.Create(context),
             EvalCommand.Create(context),
+            BenchCommand.Create(context),
         };
         var parse = root.Parse(args);
         try
