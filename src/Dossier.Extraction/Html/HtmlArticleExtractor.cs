@@ -28,6 +28,7 @@ public sealed class HtmlArticleExtractor
     private const int SearchWindow = 4096;
     private const int ClimbMinimum = 100;
     private const int MaxFurnitureHeading = 80;
+    private const double BlockLinkDensity = 0.3;
     private const int TailParagraph = 100;
     private const int TailShort = 60;
     private const double ClimbShare = 0.3;
@@ -267,7 +268,7 @@ public sealed class HtmlArticleExtractor
                     var role = element.GetAttribute("role");
                     var furniture = tag is not ("body" or "html")
                         && (rules.BoilerplateTags.Contains(tag)
-                            || (tag is not ("p" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6") && rules.IsBoilerplateHint(classes, id, role)));
+                            || (tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6") && rules.IsBoilerplateHint(classes, id, role)));
                     if (rules.BlockTags.Contains(tag) || furniture)
                     {
                         if (boxes.Count > 0)
@@ -568,7 +569,7 @@ public sealed class HtmlArticleExtractor
                 return "boilerplate";
             }
 
-            if (block.LinkDensity > 0.5 && !(block.Box.Tag == "p" && block.Text.Length > 150))
+            if (block.LinkDensity > (block.Box.Tag == "p" ? 0.5 : BlockLinkDensity) && !(block.Box.Tag == "p" && block.Text.Length > 150))
             {
                 return "link";
             }
