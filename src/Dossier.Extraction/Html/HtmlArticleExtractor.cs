@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -26,9 +27,12 @@ public sealed class HtmlArticleExtractor
 {
     private const int MinParagraph = 25;
     private const int SearchWindow = 4096;
+    private static readonly SearchValues<char> Invisible = SearchValues.Create("\u00AD\u200B\u2060\uFEFF");
     private const int ClimbMinimum = 100;
     private const int MaxFurnitureHeading = 80;
     private const double BlockLinkDensity = 0.3;
+    private const double LinkListDensity = 0.5;
+    private const int LinkListMaxCommas = 10;
     private const int TailParagraph = 100;
     private const int TailShort = 60;
     private const double ClimbShare = 0.3;
@@ -54,7 +58,7 @@ public sealed class HtmlArticleExtractor
 
         var walk = new Walk(_rules, flattened ? string.Empty : guarded);
         walk.Run(document.Body ?? document.DocumentElement);
-        var kept = walk.SelectArticle(document, _rules, out var removed);
+        var kept = walk.SelectArticle(document, _rules, metadata.Title ?? found.Title, out var removed);
         var merged = metadata with
         {
             Title = metadata.Title ?? found.Title,
@@ -81,13 +85,14 @@ public sealed class HtmlArticleExtractor
         var title = metadata.Title;
 
         // The headline opens the text, as in the plain-text reader: the article's own heading when
-        // it is the first block, otherwise the title read from the page's metadata.
-        var first = blocks.FindIndex(b => b.Text.Length > 0);
-        if (first >= 0 && title is not null && blocks[first].Heading && Normalise(blocks[first].Text).Equals(Normalise(title), StringComparison.OrdinalIgnoreCase))
+        // the body holds it (moved before a kicker that precedes it), otherwise the title read
+        // from the page's metadata.
+        var headline = title is null ? -1 : blocks.FindIndex(b => b.Heading && Normalise(b.Text).Equals(Normalise(title), StringComparison.OrdinalIgnoreCase));
+        if (headline >= 0)
         {
             title = null;
-            titleSpan = Append(blocks[first]);
-            blocks.RemoveAt(first);
+            titleSpan = Append(blocks[headline]);
+            blocks.RemoveAt(headline);
         }
         else if (title is not null)
         {
@@ -153,6 +158,11 @@ public sealed class HtmlArticleExtractor
         public int LinkChars { get; set; }
 
         public int Good { get; set; }
+
+        public int Commas { get; set; }
+
+        // In a container of links inside the body (see SelectArticle).
+        public bool LinkList { get; set; }
 
         public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
 
@@ -285,7 +295,10 @@ public sealed class HtmlArticleExtractor
                         _boxByElement[element] = box;
                         boxes.Push(box);
                     }
-                    else if (tag == "a")
+
+                    // Counted whatever else the element is: a link that is also furniture
+                    // (<a class="logo">) is left on exit like any other.
+                    if (tag == "a")
                     {
                         linkDepth++;
                     }
@@ -366,23 +379,42 @@ public sealed class HtmlArticleExtractor
                     _text.Append(' ');
                 }
 
+                // Soft hyphens and zero-width characters are invisible on the page and would split
+                // a word for every reader of the text: the word's pieces are joined without them.
                 var word = data.AsSpan(start, i - start);
-                if (source.Length > 0)
+                int cut;
+                while ((cut = word.IndexOfAny(Invisible)) >= 0)
                 {
-                    var window = Math.Min(source.Length - _cursor, SearchWindow + (word.Length * 4));
-                    var at = window <= 0 ? -1 : source.AsSpan(_cursor, window).IndexOf(word, StringComparison.Ordinal);
-                    if (at >= 0)
-                    {
-                        _runs.Add((_text.Length, _cursor + at, word.Length));
-                        _cursor += at + word.Length;
-                    }
+                    AppendWord(word[..cut], inLink);
+                    word = word[(cut + 1)..];
                 }
 
-                _text.Append(word);
-                if (inLink)
+                AppendWord(word, inLink);
+            }
+        }
+
+        private void AppendWord(ReadOnlySpan<char> word, bool inLink)
+        {
+            if (word.IsEmpty)
+            {
+                return;
+            }
+
+            if (source.Length > 0)
+            {
+                var window = Math.Min(source.Length - _cursor, SearchWindow + (word.Length * 4));
+                var at = window <= 0 ? -1 : source.AsSpan(_cursor, window).IndexOf(word, StringComparison.Ordinal);
+                if (at >= 0)
                 {
-                    _linkChars += word.Length;
+                    _runs.Add((_text.Length, _cursor + at, word.Length));
+                    _cursor += at + word.Length;
                 }
+            }
+
+            _text.Append(word);
+            if (inLink)
+            {
+                _linkChars += word.Length;
             }
         }
 
@@ -433,7 +465,7 @@ public sealed class HtmlArticleExtractor
         }
 
         /// <summary>Chooses the article's blocks; the others go to <paramref name="removed"/> with the reason.</summary>
-        public List<Block> SelectArticle(IDocument document, HtmlRules rules, out List<RemovedLine> removed)
+        public List<Block> SelectArticle(IDocument document, HtmlRules rules, string? title, out List<RemovedLine> removed)
         {
             removed = [];
             if (_blocks.Count == 0)
@@ -454,6 +486,16 @@ public sealed class HtmlArticleExtractor
                         region.Add(sibling);
                     }
                 }
+            }
+
+            // Readability's conditional cleaning, lightly: a container inside the body whose text is
+            // mostly links and has few commas lists links (related stories, tags, a table of contents).
+            foreach (var box in _boxes)
+            {
+                box.LinkList = (box.Parent?.LinkList ?? false)
+                    || (!box.Excluded && box.Tag is "div" or "section" or "ul" or "ol" or "dl" or "table" or "header" or "form"
+                        && box.Commas < LinkListMaxCommas && box.LinkDensity > LinkListDensity && box.Chars * 2 < root.Chars
+                        && region.Exists(box.IsWithin) && !region.Contains(box));
             }
 
             var reasons = new string?[_blocks.Count];
@@ -491,6 +533,17 @@ public sealed class HtmlArticleExtractor
                     {
                         reasons[i] = "heading without text";
                     }
+                }
+            }
+
+            // Short blocks above the article's headline are the page's head: log-in boxes, kickers
+            // of other stories, the section's name.
+            var headline = title is null ? -1 : _blocks.FindIndex(b => b.Heading && Normalise(b.Text).Equals(Normalise(title), StringComparison.OrdinalIgnoreCase));
+            for (var i = 0; i < headline; i++)
+            {
+                if (reasons[i] is null && _blocks[i].Weight < TailParagraph)
+                {
+                    reasons[i] = "short, above the headline";
                 }
             }
 
@@ -564,6 +617,11 @@ public sealed class HtmlArticleExtractor
                 return "outside " + region[0].Describe();
             }
 
+            if (block.Box.LinkList)
+            {
+                return "in a list of links";
+            }
+
             if (rules.IsBoilerplateText(block.Text))
             {
                 return "boilerplate";
@@ -609,6 +667,7 @@ public sealed class HtmlArticleExtractor
                 block.Box.Chars += block.Text.Length;
                 block.Box.LinkChars += block.LinkChars;
                 block.Box.Good += block.Good;
+                block.Box.Commas += Commas(block.Text);
                 if (block.Weight >= MinParagraph)
                 {
                     var score = 1.0 + Commas(block.Text) + Math.Min(block.Weight / 100, 3);
@@ -628,6 +687,7 @@ public sealed class HtmlArticleExtractor
                     p.Chars += box.Chars;
                     p.LinkChars += box.LinkChars;
                     p.Good += box.Good;
+                    p.Commas += box.Commas;
                 }
             }
         }

@@ -74,12 +74,16 @@ public sealed class HtmlRules
         }
 
         static string Alternation(List<string> parts) => parts.Count == 0 ? "(?!)" : string.Join('|', parts.Select(p => $"(?:{p})"));
+
+        // In a hint '-?' joins the words of a name however a site writes it: 'author-bio',
+        // 'authorbio', 'author_bio' and BEM's 'author__bio'.
+        static string Hints(List<string> parts) => Alternation(parts.Select(p => p.Replace("-?", "[-_]*", StringComparison.Ordinal)).ToList());
         return new HtmlRules(
             byKind["skip-tag"].ToFrozenSet(StringComparer.Ordinal),
             byKind["boilerplate-tag"].ToFrozenSet(StringComparer.Ordinal),
             byKind["block-tag"].ToFrozenSet(StringComparer.Ordinal),
-            new Regex($"(?:^|[-_0-9])(?:{Alternation(byKind["boilerplate-hint"])})(?:$|[-_0-9])", Options, MatchTimeout),
-            new Regex($"(?:^|[-_0-9])(?:{Alternation(byKind["content-hint"])})(?:$|[-_0-9])", Options, MatchTimeout),
+            new Regex($"(?:^|[-_0-9])(?:{Hints(byKind["boilerplate-hint"])})(?:$|[-_0-9])", Options, MatchTimeout),
+            new Regex($"(?:^|[-_0-9])(?:{Hints(byKind["content-hint"])})(?:$|[-_0-9])", Options, MatchTimeout),
             new Regex($"^(?:{Alternation(byKind["boilerplate-text"])})$", Options, MatchTimeout),
             byKind["content-selector"]);
     }

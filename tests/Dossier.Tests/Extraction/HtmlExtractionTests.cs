@@ -59,6 +59,41 @@ public class HtmlExtractionTests
     }
 
     [Fact]
+    public void Extract_ALinkThatIsAlsoFurnitureDoesNotHideTheLinksAfterIt()
+    {
+        // A logo link is furniture (its own box); leaving it must not stop the links of a later
+        // "more stories" block from counting as links.
+        var html = $$$"""
+            <html><head><title>Pakistan warns over weapons</title></head><body>
+            <div class="page"><a class="logo" href="/">Daily Example</a>
+            <h1>Pakistan warns over weapons</h1>
+            <p>{{{Article}}}</p><p>{{{Second}}}</p>
+            <div class="more"><a href="/a">Another headline about the border and trade talks</a> <a href="/b">Markets rally on Friday as the rupee gains</a> <a href="/c">Floods in the north</a></div>
+            </div></body></html>
+            """;
+
+        var text = HtmlArticleExtractor.Default.Extract(html).Extracted.Text;
+
+        Assert.Contains(Second, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Markets rally", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_DropsSoftHyphensAndRubyReadingsButMapsTheWords()
+    {
+        var html = "<html><body><article><h1>Headline</h1><p>Schon im Mit\u00ADtel\u00ADal\u00ADter war der St. Mag\u00ADda\u00ADle\u00ADner das Aus\u00ADhän\u00ADge\u00ADschild der Süd\u00ADti\u00ADro\u00ADler Wein\u00ADwirt\u00ADschaft, heißt es.</p>"
+            + "<p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができて、体罰を禁止することになりました。</p></article></body></html>";
+
+        var extracted = HtmlArticleExtractor.Default.Extract(html).Extracted;
+
+        Assert.Contains("Schon im Mittelalter war der St. Magdalener das Aushängeschild der Südtiroler Weinwirtschaft", extracted.Text, StringComparison.Ordinal);
+        Assert.Contains("子どもへの虐待をなくすための法律ができて", extracted.Text, StringComparison.Ordinal);
+        var at = extracted.Text.IndexOf("Weinwirtschaft", StringComparison.Ordinal);
+        var source = extracted.SourceMap.ToSource(at + "Wein".Length);
+        Assert.Equal("wirt", html.Substring(source, 4));
+    }
+
+    [Fact]
     public void Extract_ReadsTheMetadata()
     {
         var metadata = HtmlArticleExtractor.Default.Extract(NewsPage()).Extracted.Metadata;
