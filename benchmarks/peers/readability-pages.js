@@ -12,13 +12,16 @@ const rounds = parseInt(opt('rounds', '3'), 10);
 const modules = path.resolve(opt('modules', path.join(process.cwd(), 'node_modules')));
 const need = (name) => require(require.resolve(name, { paths: [modules] }));
 const { Readability } = need('@mozilla/readability');
-let parse;
-if (dom === 'jsdom') { const { JSDOM } = need('jsdom'); parse = (html) => new JSDOM(html, { url: 'https://example.test/story' }).window.document; }
-else { const { parseHTML } = need('linkedom'); parse = (html) => parseHTML(html).document; }
+let extract;
+if (dom === 'jsdom') {
+  // Each window is closed after use: jsdom keeps it (and its memory) alive otherwise.
+  const { JSDOM } = need('jsdom');
+  extract = (html) => { const d = new JSDOM(html, { url: 'https://example.test/story' }); try { return new Readability(d.window.document).parse(); } finally { d.window.close(); } };
+} else { const { parseHTML } = need('linkedom'); extract = (html) => new Readability(parseHTML(html).document).parse(); }
 const pages = fs.readdirSync(dir).filter(f => f.endsWith('.html')).sort().map(f => fs.readFileSync(path.join(dir, f), 'utf8'));
 const bytes = pages.reduce((n, p) => n + Buffer.byteLength(p), 0);
 let failures = 0, chars = 0;
-const run = () => { for (const html of pages) { try { const r = new Readability(parse(html)).parse(); chars += r && r.textContent ? r.textContent.length : 0; } catch (e) { failures++; } } };
+const run = () => { for (const html of pages) { try { const r = extract(html); chars += r && r.textContent ? r.textContent.length : 0; } catch (e) { failures++; } } };
 run(); // warm-up
 const times = [];
 for (let r = 0; r < rounds; r++) { const t0 = process.hrtime.bigint(); run(); times.push(Number(process.hrtime.bigint() - t0) / 1e9); }

@@ -99,10 +99,10 @@ internal static class BenchCommand
                             continue;
                         }
 
-                        var peer = RunNode(parse.GetValue(script)!, folder, dom, r, Path.GetFullPath(modules));
+                        var (peer, problem) = RunNode(parse.GetValue(script)!, folder, dom, r, Path.GetFullPath(modules));
                         if (peer is null)
                         {
-                            ctx.Error.WriteLine($"dossier: warning: Readability + {dom} could not be run (is node on PATH and --peers the node_modules of ../shared/peers/node?)");
+                            ctx.Error.WriteLine($"dossier: warning: Readability + {dom} could not be run (is node on PATH and --peers the node_modules of ../shared/peers/node?): {problem}");
                             continue;
                         }
 
@@ -163,11 +163,11 @@ internal static class BenchCommand
         return times[times.Count / 2];
     }
 
-    private static JsonElement? RunNode(string script, string folder, string dom, int rounds, string modules)
+    private static (JsonElement? Result, string Problem) RunNode(string script, string folder, string dom, int rounds, string modules)
     {
         if (!File.Exists(script))
         {
-            return null;
+            return (null, $"no script {script}");
         }
 
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -181,18 +181,21 @@ internal static class BenchCommand
             using var process = Process.Start(start);
             if (process is null)
             {
-                return null;
+                return (null, "node did not start");
             }
 
+            var stderr = process.StandardError.ReadToEndAsync();
             var stdout = process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
             process.WaitForExit();
             var line = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith('{'));
-            return process.ExitCode == 0 && line is not null ? JsonDocument.Parse(line).RootElement.Clone() : null;
+            var error = stderr.GetAwaiter().GetResult();
+            return process.ExitCode == 0 && line is not null
+                ? (JsonDocument.Parse(line).RootElement.Clone(), string.Empty)
+                : (null, $"exit code {process.ExitCode}: {error[Math.Max(0, error.Length - 400)..].Trim()}");
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (System.ComponentModel.Win32Exception ex)
         {
-            return null;
+            return (null, ex.Message);
         }
     }
 
