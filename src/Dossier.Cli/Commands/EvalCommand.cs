@@ -229,7 +229,10 @@ internal static class EvalCommand
                 var pairs = QuoteEvaluation.Match(gold, predicted, 0.3);
                 foreach (var g in gold.Where(g => pairs.All(p => p.Gold != g)).Take(Math.Max(0, parse.GetValue(errors) - shown)))
                 {
-                    ctx.Output.WriteLine($"missed: [{Show(text, g.Source)}] [{Show(text, g.Cue)}] {Show(text, g.Content)}");
+                    // Whether the cue was found with other content tells a boundary miss from a cue never seen.
+                    var sameCue = predicted.FirstOrDefault(p => p.Cue is { } c && g.Cue.Any(gc => gc.Start < c.End && c.Start < gc.End));
+                    var found = sameCue is null ? string.Empty : $" (cue found, content: {Show(text, [sameCue.Content])})";
+                    ctx.Output.WriteLine($"missed: [{Show(text, g.Source)}] [{Show(text, g.Cue)}] {Show(text, g.Content)}{found}");
                     shown++;
                 }
 

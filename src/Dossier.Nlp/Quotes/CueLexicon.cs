@@ -53,7 +53,7 @@ public sealed class CueLexicon
             var cue = new Cue(row[0], row[1], row[2]);
             var parts = row[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var rest = parts[1..];
-            if (cue.Class == "source")
+            if (cue.Class is "source" or "noun")
             {
                 Add(parts[0], rest, cue, CueForm.Phrase);
                 continue;

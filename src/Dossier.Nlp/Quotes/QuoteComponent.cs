@@ -95,7 +95,7 @@ public sealed class QuoteComponent : IDocumentComponent
 
         // A cue that closes the sentence ("…, he said.") frames everything before it: it goes first,
         // and the cues inside its content are the speaker's words, not attributions of their own.
-        var closing = cues.FindLastIndex(c => c.Cue.Class != "source" && IsAfterBreak(v, a, c) && ClosesClause(v, c.End, b));
+        var closing = cues.FindLastIndex(c => c.Cue.Class is not ("source" or "noun") && IsAfterBreak(v, a, c) && ClosesClause(v, c.End, b));
         if (closing >= 0)
         {
             cues.Insert(0, cues[closing]);
@@ -125,7 +125,7 @@ public sealed class QuoteComponent : IDocumentComponent
                 // speaker after a comma ("While Sanders has pledged …, Devine suggested that …"): then
                 // the outer words end at that comma.
                 var x = inSentence[outer];
-                if (x.Kind is "direct" or "unmarked" || SubjectBefore(v, a, cue.Start) is not { } own || own.Start <= x.ContentStart + 1 || v.Lower[own.Start - 1] != ",")
+                if (x.Kind is "direct" or "unmarked" || SubjectBefore(v, a, cue.Start) is not { } own || own.Start <= x.ContentStart + 1 || !OpensClause(v.Lower[own.Start - 1]))
                 {
                     continue;
                 }
@@ -133,7 +133,12 @@ public sealed class QuoteComponent : IDocumentComponent
                 inSentence[outer] = x with { ContentEnd = TrimEnd(v, x.ContentStart, own.Start - 1) };
             }
 
-            var attribution = cue.Cue.Class == "source" ? AccordingTo(v, s, cue, found) : Verb(v, s, cue, inSentence, found, cue == closingCue);
+            var attribution = cue.Cue.Class switch
+            {
+                "source" => AccordingTo(v, s, cue, found),
+                "noun" => Nominal(v, s, cue, found),
+                _ => Verb(v, s, cue, inSentence, found, cue == closingCue),
+            };
             var minimum = cue.Cue.Class == "speech" && cue.Cue.Stance is not ("assert" or "announce" or "suggest" or "cite") ? 1 : 2;
             if (attribution is not null && attribution.ContentEnd - attribution.ContentStart >= minimum && HasLetter(v, attribution.ContentStart, attribution.ContentEnd)
                 && !found.Concat(inSentence).Any(x => x.ContentStart == attribution.ContentStart && x.ContentEnd == attribution.ContentEnd))
@@ -144,6 +149,9 @@ public sealed class QuoteComponent : IDocumentComponent
 
         found.AddRange(inSentence);
     }
+
+    /// <summary>A word after which a new clause with its own speaker can open: "…, Devine suggested", "… and Clinton said", "…; Khan said", "… which Washington has sought".</summary>
+    private static bool OpensClause(string word) => word is "," or ";" or "and" or "but" or "while" or "whereas" or "yet" or "which";
 
     private static readonly Cue ColonCue = new(":", "assert", "speech");
 
@@ -166,7 +174,7 @@ public sealed class QuoteComponent : IDocumentComponent
         var colon = start;
         if (v.MentionAt(start) is var m && m >= 0 && v.Mentions[m].Start == start)
         {
-            colon = v.Mentions[m].Label is "PER" or "ORG" ? v.Mentions[m].End : -1;
+            colon = v.Mentions[m].Label is "PER" or "ORG" or "GPE" or "NORP" ? v.Mentions[m].End : -1;
         }
         else
         {
@@ -246,6 +254,12 @@ public sealed class QuoteComponent : IDocumentComponent
 
         var before = cue.Start > 0 ? v.Lower[cue.Start - 1] : string.Empty;
         var next = cue.End < v.Lower.Length ? v.Lower[cue.End] : string.Empty;
+        if (before is "-" or "self" || (before.Length > 1 && before[^1] == '-'))
+        {
+            // Part of a compound: "self-described", "so-called", "long-promised".
+            return false;
+        }
+
         var passive = next == "by" && Enumerable.Range(cue.Start - 2, 2).Any(k => k >= 0 && _lexicon.Is("be", v.Lower[k]));
         if ((cue.Form == CueForm.Past && (_lexicon.Is("determiner", before) || passive || next == "as"))
             || Enumerable.Range(cue.End, 4).Any(k => k < v.Lower.Length && _lexicon.Is("not-cue-object", v.Lower[k])))
@@ -257,11 +271,21 @@ public sealed class QuoteComponent : IDocumentComponent
         if (cue.Form == CueForm.Base && (_lexicon.Is("ambiguous-cue", cue.Cue.Lemma) || _lexicon.Is("determiner", before)))
         {
             // A noun more often than a verb: only after a subject pronoun, a modal or "to", or before "that".
-            return next == "that" || before is "he" or "she" or "they" or "we" or "i" or "it" or "who" or "to" or "will" or "would" or "can" or "could" or "should" or "may" or "might" or "must" or "did" or "do" or "does" or "not";
+            return next == "that" || before is "he" or "she" or "they" or "we" or "i" or "it" or "who" or "to" or "will" or "would" or "can" or "could" or "should" or "may" or "might" or "must" or "did" or "do" or "does" or "not"
+                || IsPluralSubject(before) || IsRoleWord(before);
         }
 
         return true;
     }
+
+    /// <summary>
+    /// A word that ends a plural subject, so a base-form cue after it is its verb: "voters support",
+    /// "Republicans back", "most oppose", "two-thirds favor", "48 percent say" (not "Obama's plans").
+    /// </summary>
+    private static bool IsPluralSubject(string word) =>
+        word is "percent" or "%" or "majority" or "most" or "many" or "half" or "others" or "both" or "all"
+        || word.EndsWith("thirds", StringComparison.Ordinal) || word.EndsWith("quarters", StringComparison.Ordinal)
+        || (word.Length > 3 && word[^1] == 's' && char.IsLetter(word[^2]) && word[^2] is not ('s' or 'u' or 'i' or '\'' or '’') && word.All(char.IsLetter));
 
     /// <summary>"according to X, C" and "C, according to X".</summary>
     private Attribution? AccordingTo(QuoteDocument v, int s, CueMatch cue, List<Attribution> found)
@@ -286,6 +310,59 @@ public sealed class QuoteComponent : IDocumentComponent
             : new Attribution(a, TrimEnd(v, a, cue.Start), "indirect", cue, speaker, name, how, s);
     }
 
+    /// <summary>
+    /// A position stated as a noun: "Trump's criticism of the deal", "his support for the wall",
+    /// "allegations that the vote was rigged". The content runs from after the cue to the end of
+    /// its clause (a comma, a semicolon or the sentence's end); the holder is the possessor before
+    /// the noun ("Trump's", "his"), else not named.
+    /// </summary>
+    private Attribution? Nominal(QuoteDocument v, int s, CueMatch cue, List<Attribution> found)
+    {
+        var (a, b) = v.Sentences[s];
+        var start = cue.End;
+        if (v.QuoteStartingAt(start) is { } quoted)
+        {
+            return new Attribution(quoted.Start, quoted.End, "direct", cue, null, -1, "unnamed", s);
+        }
+
+        var end = start;
+        while (end < b && v.Lower[end] is not ("," or ";" or ":" or "—" or "--" or "(") && !(v.IsPunctuation(end) && end + 1 == b))
+        {
+            end++;
+        }
+
+        end = TrimEnd(v, start, end);
+        if (end - start < 2)
+        {
+            return null;
+        }
+
+        (int Start, int End)? speaker = null;
+        int name = -1;
+        var how = "unnamed";
+        var before = cue.Start - 1;
+        if (before > a && v.Lower[before] is "'s" or "’s" or "'" or "’")
+        {
+            var m = v.MentionAt(before - 1);
+            speaker = m >= 0 ? (v.Mentions[m].Start, before) : (before - 1, before);
+            (name, how) = ResolveSpeaker(v, speaker.Value, found);
+        }
+        else if (before >= a && v.Lower[before] is "his" or "her" or "their" or "its")
+        {
+            speaker = (before, before + 1);
+            name = v.PreviousMention(before, v.Lower[before] is "his" or "her" ? "PER" : "ORG", k => found.Any(x => k >= x.ContentStart && k < x.ContentEnd));
+            how = name >= 0 ? "pronoun" : "unnamed";
+        }
+        else if (SubjectBefore(v, a, cue.Start) is { } subject)
+        {
+            // "Republican criticism of …", and the noun read as a verb: "Trump calls for a ban".
+            speaker = subject;
+            (name, how) = ResolveSpeaker(v, subject, found);
+        }
+
+        return new Attribution(start, end, KindOf(v, start, end), cue, speaker, name, how, s);
+    }
+
     /// <summary>A reporting verb: its speaker before it ("Khan said") or after it ("said Khan"), and its content after it or before it.</summary>
     private Attribution? Verb(QuoteDocument v, int s, CueMatch cue, List<Attribution> earlierInSentence, List<Attribution> found, bool closing)
     {
@@ -308,7 +385,7 @@ public sealed class QuoteComponent : IDocumentComponent
             }
         }
 
-        var subject = SubjectBefore(v, a, cue.Start);
+        var subject = SubjectBefore(v, a, cue.Start) ?? RelativeSubject(v, a, cue.Start);
         (int Start, int End)? speaker = subject;
         var inverted = false;
         if (speaker is null && cue.Start > a && (v.IsQuoteMark(cue.Start - 1) || v.Lower[cue.Start - 1] == ","))
@@ -350,6 +427,11 @@ public sealed class QuoteComponent : IDocumentComponent
         {
             speaker = subjectPhrase;
             (name, how) = ResolveSpeaker(v, subjectPhrase, found);
+        }
+        else if (cue.Cue.Lemma == "ask" && cue.End < b && v.Lower[cue.End] is "whether" or "if" or "what" or "which" or "who" or "whom" or "how" or "why" or "when" or "where" or "about")
+        {
+            // "When asked whether he would …": the question is reported, its asker not named.
+            (name, how) = (-1, "unnamed");
         }
         else
         {
@@ -527,6 +609,12 @@ public sealed class QuoteComponent : IDocumentComponent
                 return (v.Mentions[m].Start, close);
             }
 
+            // "Another delegate on the Cruz slate, Jim Poolman, said": the name between the commas.
+            if (open >= sentenceStart && v.Lower[open] == "," && v.MentionAt(open + 1) is var named && named >= 0 && v.Mentions[named].Start == open + 1 && v.Mentions[named].End == close && v.Mentions[named].Label is "PER" or "ORG")
+            {
+                return (open + 1, close);
+            }
+
             return null;
         }
 
@@ -537,12 +625,44 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         // A phrase must end in a noun-like word; a leading article is not part of the name.
+        var opensWithArticle = start == sentenceStart && v.Lower[start] is "the" or "a" or "an";
         while (start < end - 1 && v.Lower[start] is "the" or "a" or "an")
         {
             start++;
         }
 
-        return start < end && LooksLikeSpeaker(v, start, end) ? (start, end) : null;
+        // A noun phrase that opens the sentence with an article speaks whatever its head: "The
+        // self-described democratic socialist said …".
+        if (start >= end)
+        {
+            return null;
+        }
+
+        var last = v.Lower[end - 1];
+        return LooksLikeSpeaker(v, start, end)
+            || (opensWithArticle && end - start <= 5 && last.Length > 2 && last.All(char.IsLetter) && !last.EndsWith("ly", StringComparison.Ordinal))
+            ? (start, end) : null;
+    }
+
+    /// <summary>
+    /// The speaker of a cue in a relative clause is the phrase the clause hangs on: "voters who said
+    /// they would …", "Mr. Smith, who has argued that …".
+    /// </summary>
+    private (int Start, int End)? RelativeSubject(QuoteDocument v, int sentenceStart, int cueStart)
+    {
+        var k = cueStart;
+        while (k > sentenceStart && _lexicon.Is("skip", v.Lower[k - 1]))
+        {
+            k--;
+        }
+
+        if (k - 1 <= sentenceStart || v.Lower[k - 1] is not ("who" or "which"))
+        {
+            return null;
+        }
+
+        var end = k - 1;
+        return SubjectBefore(v, sentenceStart, end);
     }
 
     /// <summary>The first phrase of the sentence, when it is a pronoun or a mention ("He also rejected …").</summary>
@@ -583,7 +703,7 @@ public sealed class QuoteComponent : IDocumentComponent
     private bool IsRoleWord(string lower)
     {
         var singular = lower.EndsWith("ies", StringComparison.Ordinal) ? lower[..^3] + "y" : lower.EndsWith('s') ? lower[..^1] : lower;
-        return _lexicon.Is("person-role", lower) || _lexicon.Is("group-role", lower) || _lexicon.Is("unnamed", lower)
+        return _lexicon.Is("person-role", lower) || _lexicon.Is("group-role", lower) || _lexicon.Is("unnamed", lower) || _lexicon.Is("finding", lower)
             || _lexicon.Is("person-role", singular) || _lexicon.Is("group-role", singular);
     }
 

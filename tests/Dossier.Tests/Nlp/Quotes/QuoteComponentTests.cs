@@ -163,6 +163,70 @@ public class QuoteComponentTests
         Assert.Contains(quotes, q => q.Cue == "said" && q.Text.StartsWith("his remarks were propaganda", StringComparison.Ordinal) && q.Name == "De Blasio");
     }
 
+    // The sentences below are from PolNeAR's training split (news of 2015-2016).
+
+    [Fact]
+    public void Indirect_ASecondSpeakerAfterAndOpensItsOwnClause()
+    {
+        var d = Run("Senator Marco Rubio, Republican of Florida, has talked about embedding Special Operations troops with Iraqi soldiers on the front lines, and Hillary Clinton said she would consider sending more special operators to Syria than the 50 that Mr. Obama recently authorized.");
+        var quotes = Quotes(d);
+        Assert.Contains(quotes, q => q.Cue == "said" && q.Text.StartsWith("she would consider sending", StringComparison.Ordinal) && q.Name == "Hillary Clinton");
+        Assert.Contains(quotes, q => q.Cue == "talked about" && q.Text.StartsWith("embedding Special Operations troops", StringComparison.Ordinal) && !q.Text.Contains("Clinton", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Indirect_ARelativeClauseSpeaksForWhatItHangsOn()
+    {
+        var d = Run("The new poll takes into account both Democrats and independent voters who said they would vote in the Democratic primary.");
+        var q = Single(d, "they would vote in the Democratic primary");
+        Assert.Equal("said", q.Cue);
+        Assert.Contains("voters", q.Speaker, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Indirect_APollShows()
+    {
+        var d = Run("A Fox News poll shows Sanders with 47 percent versus Clinton, who has 44 percent.");
+        var q = Single(d, "Sanders with 47 percent");
+        Assert.Equal("shows", q.Cue);
+        Assert.EndsWith("poll", q.Speaker, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Indirect_TheNameBetweenTheCommasOfAnApposition()
+    {
+        var d = Run("Another delegate on the Cruz slate, Jim Poolman, said he was only “leaning Cruz.”");
+        var q = Single(d, "he was only");
+        Assert.Equal("Jim Poolman", q.Name);
+    }
+
+    [Fact]
+    public void Indirect_ACueInsideACompoundIsNotACue()
+    {
+        var d = Run("The self-described democratic socialist said he would win the state’s primary if turnout were high.");
+        var q = Assert.Single(Quotes(d));
+        Assert.Equal(("said", "he would win the state’s primary if turnout were high"), (q.Cue, q.Text));
+    }
+
+    [Fact]
+    public void Indirect_AQuestionAskedWithoutItsAsker()
+    {
+        var d = Run("When asked whether the President’s insistence that the UK would have to wait its turn was the right position for America to take, 59 percent said it was not.");
+        var q = Single(d, "whether the President’s insistence");
+        Assert.Equal(("asked", "unnamed"), (q.Cue, q.How));
+    }
+
+    [Fact]
+    public void Nominal_APositionStatedAsANounWithItsHolder()
+    {
+        var d = Run("Peter Thiel is a billionaire investor. Thiel’s support for Trump was first noted when he was on a list of California GOP delegates.");
+        var q = Single(d, "Trump was first noted");
+        Assert.Equal("support for", q.Cue);
+        Assert.Equal("Thiel", q.Speaker);
+        var claim = Assert.Single(d.Get(Layers.Claims), c => d.GetText(c.Span).StartsWith("Trump was first noted", StringComparison.Ordinal));
+        Assert.Equal("support", claim.Stance);
+    }
+
     [Fact]
     public void EveryQuoteAndClaim_HasSpansInsideItsDocument_InTextOrder()
     {
