@@ -236,6 +236,12 @@ internal static class EvalCommand
                     shown++;
                 }
 
+                foreach (var (g, p) in pairs.Where(x => !QuoteEvaluation.SpeakerAgrees(x.Gold, x.Predicted)).Take(Math.Max(0, parse.GetValue(errors) - shown)))
+                {
+                    ctx.Output.WriteLine($"speaker: gold [{Show(text, g.Source)}] got [{Show(text, p.Speaker is { } s ? [s] : [])}] [{Show(text, p.Cue is { } c ? [c] : [])}] {Show(text, [p.Content])}");
+                    shown++;
+                }
+
                 foreach (var p in predicted.Where(p => pairs.All(x => x.Predicted != p)).Take(Math.Max(0, parse.GetValue(errors) - shown)))
                 {
                     ctx.Output.WriteLine($"false:  [{Show(text, p.Speaker is { } s ? [s] : [])}] [{Show(text, p.Cue is { } c ? [c] : [])}] {Show(text, [p.Content])}");

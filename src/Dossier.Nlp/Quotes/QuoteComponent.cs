@@ -137,6 +137,7 @@ public sealed class QuoteComponent : IDocumentComponent
             {
                 "source" => AccordingTo(v, s, cue, found),
                 "noun" => Nominal(v, s, cue, found),
+                "impression" => Impression(v, s, cue),
                 _ => Verb(v, s, cue, inSentence, found, cue == closingCue),
             };
             var minimum = cue.Cue.Class == "speech" && cue.Cue.Stance is not ("assert" or "announce" or "suggest" or "cite") ? 1 : 2;
@@ -287,6 +288,27 @@ public sealed class QuoteComponent : IDocumentComponent
         || word.EndsWith("thirds", StringComparison.Ordinal) || word.EndsWith("quarters", StringComparison.Ordinal)
         || (word.Length > 3 && word[^1] == 's' && char.IsLetter(word[^2]) && word[^2] is not ('s' or 'u' or 'i' or '\'' or '’') && word.All(char.IsLetter));
 
+    /// <summary>
+    /// The speaker after an inverted cue when it is a longer phrase that ends the sentence or its
+    /// clause: a name or a described person ("Scott Hawkins of Cheyenne", "the 46-year-old").
+    /// </summary>
+    private static (int Start, int End)? InvertedPhrase(QuoteDocument v, int start, int b)
+    {
+        if (start >= b || !(char.IsUpper(v.Words[start][0]) || v.Lower[start] is "the" or "a" or "an" or "one" or "another") || v.Lower[start] is "that")
+        {
+            return null;
+        }
+
+        var end = start;
+        while (end < b && end - start < MaxSpeakerWords && !v.IsPunctuation(end) && v.Lower[end] is not ("that" or "which" or "who"))
+        {
+            end++;
+        }
+
+        var stop = TrimEnd(v, end, b) == end || (end < b && v.Lower[end] == ",");
+        return end > start && stop ? (start, end) : null;
+    }
+
     /// <summary>"according to X, C" and "C, according to X".</summary>
     private Attribution? AccordingTo(QuoteDocument v, int s, CueMatch cue, List<Attribution> found)
     {
@@ -353,14 +375,37 @@ public sealed class QuoteComponent : IDocumentComponent
             name = v.PreviousMention(before, v.Lower[before] is "his" or "her" ? "PER" : "ORG", k => found.Any(x => k >= x.ContentStart && k < x.ContentEnd));
             how = name >= 0 ? "pronoun" : "unnamed";
         }
-        else if (SubjectBefore(v, a, cue.Start) is { } subject)
+        else if ((SubjectBefore(v, a, cue.Start) ?? SentenceSubject(v, a, cue.Start)) is { } subject)
         {
-            // "Republican criticism of …", and the noun read as a verb: "Trump calls for a ban".
+            // "Republican criticism of …", the noun read as a verb ("Trump calls for a ban"), or
+            // the sentence's subject ("He held back criticism of …").
             speaker = subject;
             (name, how) = ResolveSpeaker(v, subject, found);
         }
 
         return new Attribution(start, end, KindOf(v, start, end), cue, speaker, name, how, s);
+    }
+
+    /// <summary>
+    /// "The politician seemed to be shrinking in political stature": an impression the writer
+    /// reports without a holder; what seems runs from the clause's subject to the sentence's end.
+    /// </summary>
+    private Attribution? Impression(QuoteDocument v, int s, CueMatch cue)
+    {
+        var (a, b) = v.Sentences[s];
+        var start = cue.Start;
+        while (start > a && !v.IsPunctuation(start - 1) && v.Lower[start - 1] is not ("that" or "which" or "who" or "and" or "but" or "as" or "if" or "because" or "while" or "when"))
+        {
+            start--;
+        }
+
+        var end = TrimEnd(v, cue.End, b);
+        if (end - cue.End < 2 || start >= cue.Start)
+        {
+            return null;
+        }
+
+        return new Attribution(start, end, KindOf(v, start, end), cue, null, -1, "unnamed", s);
     }
 
     /// <summary>A reporting verb: its speaker before it ("Khan said") or after it ("said Khan"), and its content after it or before it.</summary>
@@ -401,6 +446,12 @@ public sealed class QuoteComponent : IDocumentComponent
             if (end > cue.End && (TrimEnd(v, end, b) == end || v.Lower[end] == ",") && LooksLikeSpeaker(v, cue.End, TrimEnd(v, cue.End, end)))
             {
                 speaker = (cue.End, TrimEnd(v, cue.End, end));
+                inverted = true;
+            }
+            else if (InvertedPhrase(v, cue.End, b) is { } phrase)
+            {
+                // "…," said Scott Hawkins of Cheyenne. "…," said the 46-year-old.
+                speaker = phrase;
                 inverted = true;
             }
         }
@@ -444,7 +495,17 @@ public sealed class QuoteComponent : IDocumentComponent
         // A quotation ending just before the speaker and cue: “…,” Khan said.
         if (QuoteBefore(v, a, clusterStart) is { } before)
         {
-            return new Attribution(before.Start, before.End, "direct", cue, speaker, name, how, s);
+            // A quotation that ends the speaker's own words: 'Clinton will play the "woman card,"
+            // Fiorina said' reports the whole sentence, not the quoted words alone.
+            var words = 0;
+            for (var k = a; k < before.Start - 1; k++)
+            {
+                words += v.IsPunctuation(k) ? 0 : 1;
+            }
+
+            return words >= 2
+                ? new Attribution(a, before.End, KindOf(v, a, before.End), cue, speaker, name, how, s)
+                : new Attribution(before.Start, before.End, "direct", cue, speaker, name, how, s);
         }
 
         // A quotation starting just after the cue: Khan said: “…”

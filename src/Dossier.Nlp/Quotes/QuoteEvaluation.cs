@@ -191,7 +191,8 @@ public static class QuoteEvaluation
         return sb.ToString().TrimEnd();
     }
 
-    private static bool SpeakerAgrees(GoldAttribution g, PredictedAttribution p)
+    /// <summary>Whether the predicted speaker (or the mention it resolves to) overlaps the gold source; with no gold source, whether none was predicted.</summary>
+    public static bool SpeakerAgrees(GoldAttribution g, PredictedAttribution p)
     {
         if (g.Source.Count == 0)
         {

@@ -228,6 +228,26 @@ public class QuoteComponentTests
     }
 
     [Fact]
+    public void Mixed_AQuotationThatEndsTheSentenceCarriesTheWholeSentence()
+    {
+        var d = Run("America needs leaders “who understand that bombastic comments in turbulent times can actually cause more turbulence,” Clinton said.");
+        var q = Assert.Single(Quotes(d));
+        Assert.StartsWith("America needs leaders", q.Text, StringComparison.Ordinal);
+        Assert.EndsWith("cause more turbulence", q.Text, StringComparison.Ordinal);
+        Assert.Equal("Clinton", q.Name);
+        Assert.Contains(q.Kind, new[] { "direct", "mixed" }); // mostly quoted words count as direct
+    }
+
+    [Fact]
+    public void Impression_WhatSeemsHasNoHolder()
+    {
+        var d = Run("In the past few days, the politician with the outsized personality seemed to be shrinking in political stature.");
+        var q = Assert.Single(Quotes(d));
+        Assert.Equal("the politician with the outsized personality seemed to be shrinking in political stature", q.Text);
+        Assert.Equal(("seemed", null, "unnamed"), (q.Cue, q.Speaker, q.How));
+    }
+
+    [Fact]
     public void EveryQuoteAndClaim_HasSpansInsideItsDocument_InTextOrder()
     {
         foreach (var file in Repo.SeedFiles)
