@@ -520,6 +520,16 @@ public sealed class QuoteComponent : IDocumentComponent
             // Khan said: “…”; the ministry said by publishing a statement: “…”
             if (v.QuoteStartingAt(k) is { } after && (k == next || v.Lower[k - 1] is ":" or ","))
             {
+                // Khan said “it gets me mad” every time …: the sentence goes on in the speaker's
+                // reported words after the quotation closes.
+                var onward = after.Close + 1;
+                if (k == next && onward < b && !v.IsPunctuation(onward) && after.Close < b && TrimEnd(v, onward, b) - onward >= 2
+                    && _lexicon.Match(v.Lower, onward) is null && SubjectBefore(v, a, onward) is null)
+                {
+                    var end = TrimEnd(v, onward, b);
+                    return new Attribution(after.Start, end, KindOf(v, after.Start, end), cue, speaker, name, how, s);
+                }
+
                 return new Attribution(after.Start, after.End, "direct", cue, speaker, name, how, s);
             }
         }
@@ -647,7 +657,8 @@ public sealed class QuoteComponent : IDocumentComponent
             for (var k = end - 2; k >= Math.Max(sentenceStart, end - 46); k--)
             {
                 if (v.MentionAt(k) is var c && c >= 0 && v.Mentions[c].Start == k && v.Mentions[c].Label is "PER" or "ORG" && v.Mentions[c].End < end - 1
-                    && v.Lower[v.Mentions[c].End] == "," && (k == sentenceStart || v.IsQuoteMark(k - 1) || v.Lower[k - 1] == ","))
+                    && v.Lower[v.Mentions[c].End] == "," && (k == sentenceStart || v.IsQuoteMark(k - 1) || v.Lower[k - 1] == ","
+                        || (k - 1 == sentenceStart && char.IsUpper(v.Words[k - 1][0]))))
                 {
                     opener = c;
                 }

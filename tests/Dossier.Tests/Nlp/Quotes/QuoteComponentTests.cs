@@ -239,6 +239,15 @@ public class QuoteComponentTests
     }
 
     [Fact]
+    public void Mixed_ReportedWordsGoOnAfterTheQuotationCloses()
+    {
+        var d = Run("Bernie Sanders says “the wind is at our backs” despite his loss to Hillary Clinton in the Nevada caucuses.");
+        var q = Assert.Single(Quotes(d));
+        Assert.Equal("the wind is at our backs” despite his loss to Hillary Clinton in the Nevada caucuses", q.Text);
+        Assert.Equal(("mixed", "Bernie Sanders"), (q.Kind, q.Name));
+    }
+
+    [Fact]
     public void Impression_WhatSeemsHasNoHolder()
     {
         var d = Run("In the past few days, the politician with the outsized personality seemed to be shrinking in political stature.");
