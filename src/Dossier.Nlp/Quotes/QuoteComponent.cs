@@ -125,7 +125,7 @@ public sealed class QuoteComponent : IDocumentComponent
                 // speaker after a comma ("While Sanders has pledged …, Devine suggested that …"): then
                 // the outer words end at that comma.
                 var x = inSentence[outer];
-                if (x.Kind is "direct" or "unmarked" || SubjectBefore(v, a, cue.Start) is not { } own || own.Start <= x.ContentStart + 1 || !OpensClause(v.Lower[own.Start - 1]))
+                if (x.Kind is "direct" or "unmarked" || cue.Form == CueForm.Progressive || SubjectBefore(v, a, cue.Start) is not { } own || own.Start <= x.ContentStart + 1 || !OpensClause(v, own.Start - 1))
                 {
                     continue;
                 }
@@ -151,8 +151,17 @@ public sealed class QuoteComponent : IDocumentComponent
         found.AddRange(inSentence);
     }
 
-    /// <summary>A word after which a new clause with its own speaker can open: "…, Devine suggested", "… and Clinton said", "…; Khan said", "… which Washington has sought".</summary>
-    private static bool OpensClause(string word) => word is "," or ";" or "and" or "but" or "while" or "whereas" or "yet" or "which";
+    /// <summary>
+    /// Whether a new clause with its own speaker can open after token <paramref name="k"/>: "…, Devine
+    /// suggested", "…, and Clinton said", "…; Khan said", "… which Washington has sought"; not a bare
+    /// "and" ("Khan said the US left its weapons and Pakistan supported …" is all Khan's).
+    /// </summary>
+    private static bool OpensClause(QuoteDocument v, int k) => v.Lower[k] switch
+    {
+        "," or ";" or "while" or "whereas" or "which" => true,
+        "and" or "but" or "yet" => k > 0 && v.Lower[k - 1] == ",",
+        _ => false,
+    };
 
     private static readonly Cue ColonCue = new(":", "assert", "speech");
 
@@ -273,7 +282,7 @@ public sealed class QuoteComponent : IDocumentComponent
         {
             // A noun more often than a verb: only after a subject pronoun, a modal or "to", or before "that".
             return next == "that" || before is "he" or "she" or "they" or "we" or "i" or "it" or "who" or "to" or "will" or "would" or "can" or "could" or "should" or "may" or "might" or "must" or "did" or "do" or "does" or "not"
-                || IsPluralSubject(before) || IsRoleWord(before);
+                || IsPluralSubject(before) || (word.EndsWith('s') && IsRoleWord(before));
         }
 
         return true;
@@ -712,7 +721,7 @@ public sealed class QuoteComponent : IDocumentComponent
 
         var last = v.Lower[end - 1];
         return LooksLikeSpeaker(v, start, end)
-            || (opensWithArticle && end - start <= 5 && last.Length > 2 && last.All(char.IsLetter) && !last.EndsWith("ly", StringComparison.Ordinal))
+            || (opensWithArticle && end - start <= 5 && !_lexicon.Is("determiner", last) && last.Length > 2 && last.All(char.IsLetter) && !last.EndsWith("ly", StringComparison.Ordinal))
             ? (start, end) : null;
     }
 
