@@ -270,7 +270,8 @@ public sealed class QuoteComponent : IDocumentComponent
             return false;
         }
 
-        var passive = next == "by" && Enumerable.Range(cue.Start - 2, 2).Any(k => k >= 0 && _lexicon.Is("be", v.Lower[k]));
+        var passive = (next == "by" && Enumerable.Range(cue.Start - 2, 2).Any(k => k >= 0 && _lexicon.Is("be", v.Lower[k])))
+            || (cue.Cue.Lemma == "find" && _lexicon.Is("be", before)); // "was found dead", "were found to use"
         if ((cue.Form == CueForm.Past && (_lexicon.Is("determiner", before) || passive || next == "as"))
             || Enumerable.Range(cue.End, 4).Any(k => k < v.Lower.Length && _lexicon.Is("not-cue-object", v.Lower[k])))
         {
@@ -323,7 +324,9 @@ public sealed class QuoteComponent : IDocumentComponent
     {
         var (a, b) = v.Sentences[s];
         var end = cue.End;
-        while (end < b && end - cue.End < MaxSpeakerWords && !v.IsPunctuation(end))
+        // The source runs to the clause's end: "according to early results of exit polls conducted
+        // for the Associated Press and television networks by Edison Research, …".
+        while (end < b && end - cue.End < MaxSpeakerWords * 3 && !v.IsPunctuation(end))
         {
             end++;
         }
@@ -376,6 +379,13 @@ public sealed class QuoteComponent : IDocumentComponent
         {
             var m = v.MentionAt(before - 1);
             speaker = m >= 0 ? (v.Mentions[m].Start, before) : (before - 1, before);
+            (name, how) = ResolveSpeaker(v, speaker.Value, found);
+        }
+        else if (before >= a && (v.Lower[before].EndsWith("'s", StringComparison.Ordinal) || v.Lower[before].EndsWith("’s", StringComparison.Ordinal)) && v.Lower[before].Length > 2)
+        {
+            // "Trump’s proposal to" written as one token.
+            var m = v.MentionAt(before);
+            speaker = m >= 0 ? (v.Mentions[m].Start, before + 1) : (before, before + 1);
             (name, how) = ResolveSpeaker(v, speaker.Value, found);
         }
         else if (before >= a && v.Lower[before] is "his" or "her" or "their" or "its")
