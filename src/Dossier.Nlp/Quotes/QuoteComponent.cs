@@ -283,7 +283,8 @@ public sealed class QuoteComponent : IDocumentComponent
         {
             // A noun more often than a verb: only after a subject pronoun, a modal or "to", or before "that".
             return next == "that" || before is "he" or "she" or "they" or "we" or "i" or "it" or "who" or "to" or "will" or "would" or "can" or "could" or "should" or "may" or "might" or "must" or "did" or "do" or "does" or "not"
-                || IsPluralSubject(before) || (word.EndsWith('s') && IsRoleWord(before));
+                || IsPluralSubject(before) || (word.EndsWith('s') && IsRoleWord(before))
+                || (word.EndsWith('s') && before == "," && SubjectBefore(v, v.Sentences[v.SentenceOfToken(cue.Start)].Start, cue.Start) is not null);
         }
 
         return true;
@@ -690,7 +691,7 @@ public sealed class QuoteComponent : IDocumentComponent
 
             var close = end - 1;
             var open = close - 1;
-            while (open > sentenceStart && v.Lower[open] != "," && close - open < MaxSpeakerWords)
+            while (open > sentenceStart && v.Lower[open] != "," && close - open < MaxSpeakerWords * 2)
             {
                 open--;
             }
@@ -698,6 +699,18 @@ public sealed class QuoteComponent : IDocumentComponent
             if (open > sentenceStart && v.Lower[open] == "," && v.MentionAt(open - 1) is var m && m >= 0 && v.Mentions[m].End == open && v.Mentions[m].Label is "PER" or "ORG")
             {
                 return (v.Mentions[m].Start, close);
+            }
+
+            // "A Fox News poll, conducted jointly with …, shows": a role or a finding before the apposition.
+            if (open > sentenceStart && v.Lower[open] == "," && IsRoleWord(v.Lower[open - 1]))
+            {
+                var head = open - 1;
+                while (head > sentenceStart && !v.IsPunctuation(head - 1) && !_lexicon.Is("np-stop", v.Lower[head - 1]) && open - head < MaxSpeakerWords)
+                {
+                    head--;
+                }
+
+                return (head, close);
             }
 
             // "Another delegate on the Cruz slate, Jim Poolman, said": the name between the commas.
