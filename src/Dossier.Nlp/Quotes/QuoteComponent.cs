@@ -125,12 +125,21 @@ public sealed class QuoteComponent : IDocumentComponent
                 // speaker after a comma ("While Sanders has pledged …, Devine suggested that …"): then
                 // the outer words end at that comma.
                 var x = inSentence[outer];
-                if (x.Kind is "direct" or "unmarked" || cue.Form == CueForm.Progressive || SubjectBefore(v, a, cue.Start) is not { } own || own.Start <= x.ContentStart + 1 || !OpensClause(v, own.Start - 1))
+                var own = x.Kind is "direct" or "unmarked" || cue.Form == CueForm.Progressive ? null : SubjectBefore(v, a, cue.Start);
+                if (own is { } o && o.Start < x.ContentStart && x.Cue is { } inner && inner.Start > o.Start && cue.Start > 0 && v.Lower[cue.Start - 1] == ",")
+                {
+                    // "Barkley, who said he votes Democratic, said …": the first cue is in an apposition
+                    // of the second one's speaker; its words end at the comma that closes it.
+                    inSentence[outer] = x with { ContentEnd = TrimEnd(v, x.ContentStart, cue.Start - 1) };
+                }
+                else if (own is not { } o2 || o2.Start <= x.ContentStart + 1 || !OpensClause(v, o2.Start - 1))
                 {
                     continue;
                 }
-
-                inSentence[outer] = x with { ContentEnd = TrimEnd(v, x.ContentStart, own.Start - 1) };
+                else
+                {
+                    inSentence[outer] = x with { ContentEnd = TrimEnd(v, x.ContentStart, o2.Start - 1) };
+                }
             }
 
             var attribution = cue.Cue.Class switch
@@ -311,8 +320,25 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         var end = start;
-        while (end < b && end - start < MaxSpeakerWords && !v.IsPunctuation(end) && v.Lower[end] is not ("that" or "which" or "who"))
+        while (end < b && end - start < MaxSpeakerWords && (!v.IsPunctuation(end) || v.Words[end] == "(") && v.Lower[end] is not ("that" or "which" or "who"))
         {
+            if (v.Words[end] == "(")
+            {
+                // "said Rep. Jim Clyburn (D-S.C.)": a party and state in parentheses.
+                var close = end + 1;
+                while (close < b && close - end < 8 && v.Words[close] != ")")
+                {
+                    close++;
+                }
+
+                if (close >= b || v.Words[close] != ")")
+                {
+                    break;
+                }
+
+                end = close;
+            }
+
             end++;
         }
 
@@ -667,6 +693,12 @@ public sealed class QuoteComponent : IDocumentComponent
             end--;
         }
 
+        // "Proponents of the new bill, however, say …": a connective set off by commas.
+        if (end - 3 > sentenceStart && v.Lower[end - 1] == "," && v.Lower[end - 3] == "," && v.Lower[end - 2] is "however" or "though" or "meanwhile" or "too" or "instead" or "moreover")
+        {
+            end -= 3;
+        }
+
         if (end > sentenceStart && v.Lower[end - 1] == ",")
         {
             // "Hamdullah Fitrat, the deputy Taliban spokesperson, vehemently dismissed": an apposition.
@@ -726,6 +758,31 @@ public sealed class QuoteComponent : IDocumentComponent
         while (start > sentenceStart && end - start < MaxSpeakerWords && (!v.IsPunctuation(start - 1) || v.IsJoined(start - 1)) && !_lexicon.Is("np-stop", v.Lower[start - 1]) && !v.IsQuoteMark(start - 1))
         {
             start--;
+        }
+
+        // "A spokesman for the buyer said", "At least half of voters in each state say": the head
+        // is before a preposition; the phrase takes in what modifies it.
+        var extended = start;
+        while (extended - 1 > sentenceStart && v.Lower[extended - 1] is "of" or "for" or "in" or "at" or "from" or "with" or "on"
+            && !LooksLikeSpeaker(v, start, end) && end - extended < MaxSpeakerWords)
+        {
+            var head = extended - 1;
+            while (head > sentenceStart && end - head < MaxSpeakerWords && !v.IsPunctuation(head - 1) && !_lexicon.Is("np-stop", v.Lower[head - 1]) && !v.IsQuoteMark(head - 1))
+            {
+                head--;
+            }
+
+            if (head < extended - 1 && LooksLikeSpeaker(v, head, extended - 1))
+            {
+                while (head < extended - 2 && v.Lower[head] is "the" or "a" or "an")
+                {
+                    head++;
+                }
+
+                return (head, end);
+            }
+
+            extended = head;
         }
 
         // A phrase must end in a noun-like word; a leading article is not part of the name.
