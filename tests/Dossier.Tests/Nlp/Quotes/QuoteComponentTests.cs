@@ -230,6 +230,18 @@ public class QuoteComponentTests
         Assert.Equal(("asked", "unnamed"), (q.Cue, q.How));
     }
 
+    [Theory]
+    [InlineData("nyt_2015-12-01_puerto-rican-bank-left-debt-inst", "A spokesman for the buyer", "community.", "there was a commitment", "spokesman")]
+    [InlineData("politico_2015-11-30_congress-set-to-dump-no-child-le", "Proponents of the new bill", "“umpire.", "it would keep enough federal safeguards", "Proponents")]
+    [InlineData("breitbart_2015-12-11_charles-barkley-takes-on-donald-", "Barkley, who said", "John Kasich.", "one candidate he likes", "Barkley")]
+    public void Indirect_TheSpeakerBeforeAModifierAConnectiveOrAnApposition(string article, string first, string last, string content, string speaker)
+    {
+        // "A spokesman for the buyer said", "Proponents of the new bill, however, say",
+        // "Barkley, who said he typically votes democratic, said …".
+        var q = Single(Run(Polnear(article, first, last)), content);
+        Assert.Contains(speaker, q.Speaker, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Nominal_APositionStatedAsANounWithItsHolder()
     {
