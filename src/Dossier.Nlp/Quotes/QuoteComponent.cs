@@ -193,7 +193,7 @@ public sealed class QuoteComponent : IDocumentComponent
         var colon = start;
         if (v.MentionAt(start) is var m && m >= 0 && v.Mentions[m].Start == start)
         {
-            colon = v.Mentions[m].Label is "PER" or "ORG" or "GPE" or "NORP" ? v.Mentions[m].End : -1;
+            colon = v.Mentions[m].Label is "PER" or "ORG" ? v.Mentions[m].End : -1; // not a dateline ("ISLAMABAD: …")
         }
         else
         {
