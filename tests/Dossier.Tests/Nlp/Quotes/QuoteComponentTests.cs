@@ -188,24 +188,6 @@ public class QuoteComponentTests
     }
 
     [Fact]
-    public void Indirect_ARelativeClauseSpeaksForWhatItHangsOn()
-    {
-        var d = Run(Polnear("nyt_2016-05-27_clinton-faces-tight-primary-with", "The new poll takes", "Democratic primary."));
-        var q = Single(d, "they would vote");
-        Assert.Equal("said", q.Cue);
-        Assert.Contains("voters", q.Speaker, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Indirect_APollShows()
-    {
-        var d = Run(Polnear("breitbart_2016-02-18_poll-bernie-sanders-burns-hillar", "Fox News poll", "44 percent."));
-        var q = Single(d, "Sanders with 47 percent");
-        Assert.Equal("shows", q.Cue);
-        Assert.Contains("poll", q.Speaker, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Indirect_TheNameBetweenTheCommasOfAnApposition()
     {
         var d = Run(Polnear("politico_2016-04-03_cruz-tops-trump-in-north-dakota-", "Another delegate", "Cruz.”"));
@@ -231,14 +213,19 @@ public class QuoteComponentTests
     }
 
     [Theory]
-    [InlineData("nyt_2015-12-01_puerto-rican-bank-left-debt-inst", "A spokesman for the buyer", "community.", "there was a commitment", "spokesman")]
-    [InlineData("politico_2015-11-30_congress-set-to-dump-no-child-le", "Proponents of the new bill", "“umpire.", "it would keep enough federal safeguards", "Proponents")]
-    [InlineData("breitbart_2015-12-11_charles-barkley-takes-on-donald-", "Barkley, who said", "John Kasich.", "one candidate he likes", "Barkley")]
-    public void Indirect_TheSpeakerBeforeAModifierAConnectiveOrAnApposition(string article, string first, string last, string content, string speaker)
+    [InlineData("nyt_2015-12-01_puerto-rican-bank-left-debt-inst", "A spokesman for the buyer", "community.", "there was a commitment", "said", "spokesman")]
+    [InlineData("politico_2015-11-30_congress-set-to-dump-no-child-le", "Proponents of the new bill", "“umpire.", "it would keep enough federal safeguards", "say", "Proponents")]
+    [InlineData("breitbart_2015-12-11_charles-barkley-takes-on-donald-", "Barkley, who said", "John Kasich.", "one candidate he likes", "said", "Barkley")]
+    [InlineData("nyt_2016-05-27_clinton-faces-tight-primary-with", "The new poll takes", "Democratic primary.", "they would vote", "said", "voters")]
+    [InlineData("breitbart_2016-02-18_poll-bernie-sanders-burns-hillar", "Fox News poll", "44 percent.", "Sanders with 47 percent", "shows", "poll")]
+    public void Indirect_TheSpeakerPhrase(string article, string first, string last, string content, string cue, string speaker)
     {
-        // "A spokesman for the buyer said", "Proponents of the new bill, however, say",
-        // "Barkley, who said he typically votes democratic, said …".
+        // Before a modifier ("A spokesman for the buyer said"), a connective ("Proponents of the new
+        // bill, however, say"), an apposition holding a cue of its own ("Barkley, who said he
+        // typically votes democratic, said …"), a relative clause ("voters who said they would …")
+        // and a long apposition after a finding ("A Fox News poll, conducted jointly with …, shows").
         var q = Single(Run(Polnear(article, first, last)), content);
+        Assert.Equal(cue, q.Cue);
         Assert.Contains(speaker, q.Speaker, StringComparison.Ordinal);
     }
 
@@ -253,25 +240,19 @@ public class QuoteComponentTests
         Assert.Equal("support", claim.Stance);
     }
 
-    [Fact]
-    public void Mixed_AQuotationThatEndsTheSentenceCarriesTheWholeSentence()
+    [Theory]
+    [InlineData("breitbart_2016-06-26_clinton-swipes-at-trump-over-bre", "America needs leaders", "Clinton said.", "America needs leaders", "more turbulence", "Clinton", "direct mixed")]
+    [InlineData("breitbart_2016-02-20_the-latest-hillary-clinton-tells", "Bernie Sanders says", "caucuses.", "the wind is at our backs”", "Nevada caucuses", "Bernie Sanders", "mixed")]
+    public void Mixed_TheReportedWordsAroundAQuotation(string article, string first, string last, string starts, string ends, string name, string kinds)
     {
-        var d = Run(Polnear("breitbart_2016-06-26_clinton-swipes-at-trump-over-bre", "America needs leaders", "Clinton said."));
-        var q = Assert.Single(Quotes(d));
-        Assert.StartsWith("America needs leaders", q.Text, StringComparison.Ordinal);
-        Assert.EndsWith("more turbulence", q.Text, StringComparison.Ordinal);
-        Assert.Equal("Clinton", q.Name);
-        Assert.Contains(q.Kind, new[] { "direct", "mixed" }); // mostly quoted words count as direct
-    }
-
-    [Fact]
-    public void Mixed_ReportedWordsGoOnAfterTheQuotationCloses()
-    {
-        var d = Run(Polnear("breitbart_2016-02-20_the-latest-hillary-clinton-tells", "Bernie Sanders says", "caucuses."));
-        var q = Assert.Single(Quotes(d));
-        Assert.StartsWith("the wind is at our backs”", q.Text, StringComparison.Ordinal);
-        Assert.EndsWith("Nevada caucuses", q.Text, StringComparison.Ordinal);
-        Assert.Equal(("mixed", "Bernie Sanders"), (q.Kind, q.Name));
+        // A quotation that ends the sentence carries the whole sentence ('America needs leaders
+        // “who understand …,” Clinton said'); reported words go on after a quotation closes
+        // ('says “the wind is at our backs” despite his loss …'). Mostly quoted words count as direct.
+        var q = Assert.Single(Quotes(Run(Polnear(article, first, last))));
+        Assert.StartsWith(starts, q.Text, StringComparison.Ordinal);
+        Assert.EndsWith(ends, q.Text, StringComparison.Ordinal);
+        Assert.Equal(name, q.Name);
+        Assert.Contains(q.Kind, kinds.Split(' '));
     }
 
     [Fact]
