@@ -87,7 +87,7 @@ public sealed class HtmlArticleExtractor
         // The headline opens the text, as in the plain-text reader: the article's own heading when
         // the body holds it (moved before a kicker that precedes it), otherwise the title read
         // from the page's metadata.
-        var headline = title is null ? -1 : blocks.FindIndex(b => b.Heading && Normalise(b.Text).Equals(Normalise(title), StringComparison.OrdinalIgnoreCase));
+        var headline = title is null ? -1 : blocks.FindIndex(b => IsHeadline(b, title));
         if (headline >= 0)
         {
             title = null;
@@ -129,6 +129,9 @@ public sealed class HtmlArticleExtractor
     }
 
     private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Whether a block is the article's headline: a heading that says the title.</summary>
+    private static bool IsHeadline(Block block, string title) => block.Heading && Normalise(block.Text).Equals(Normalise(title), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>An element that starts blocks, with the text figures of its subtree.</summary>
     private sealed class Box(IElement element, Box? parent, int index)
@@ -538,7 +541,7 @@ public sealed class HtmlArticleExtractor
 
             // Short blocks above the article's headline are the page's head: log-in boxes, kickers
             // of other stories, the section's name.
-            var headline = title is null ? -1 : _blocks.FindIndex(b => b.Heading && Normalise(b.Text).Equals(Normalise(title), StringComparison.OrdinalIgnoreCase));
+            var headline = title is null ? -1 : _blocks.FindIndex(b => IsHeadline(b, title));
             for (var i = 0; i < headline; i++)
             {
                 if (reasons[i] is null && _blocks[i].Weight < TailParagraph)

@@ -402,17 +402,15 @@ public sealed class QuoteComponent : IDocumentComponent
         int name = -1;
         var how = "unnamed";
         var before = cue.Start - 1;
-        if (before > a && v.Lower[before] is "'s" or "’s" or "'" or "’")
+
+        // The possessor ends before a separate "'s", or with its own "Trump’s" written as one token.
+        var owner = before > a && v.Lower[before] is "'s" or "’s" or "'" or "’" ? before
+            : before >= a && v.Lower[before].Length > 2 && (v.Lower[before].EndsWith("'s", StringComparison.Ordinal) || v.Lower[before].EndsWith("’s", StringComparison.Ordinal)) ? before + 1
+            : -1;
+        if (owner > a)
         {
-            var m = v.MentionAt(before - 1);
-            speaker = m >= 0 ? (v.Mentions[m].Start, before) : (before - 1, before);
-            (name, how) = ResolveSpeaker(v, speaker.Value, found);
-        }
-        else if (before >= a && (v.Lower[before].EndsWith("'s", StringComparison.Ordinal) || v.Lower[before].EndsWith("’s", StringComparison.Ordinal)) && v.Lower[before].Length > 2)
-        {
-            // "Trump’s proposal to" written as one token.
-            var m = v.MentionAt(before);
-            speaker = m >= 0 ? (v.Mentions[m].Start, before + 1) : (before, before + 1);
+            var m = v.MentionAt(owner - 1);
+            speaker = m >= 0 ? (v.Mentions[m].Start, owner) : (owner - 1, owner);
             (name, how) = ResolveSpeaker(v, speaker.Value, found);
         }
         else if (before >= a && v.Lower[before] is "his" or "her" or "their" or "its")
