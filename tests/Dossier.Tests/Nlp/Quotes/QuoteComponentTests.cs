@@ -230,6 +230,15 @@ public class QuoteComponentTests
     }
 
     [Fact]
+    public void Report_WhatThePollsShowWithoutAVerb()
+    {
+        var d = Run("The senator holds a decisive lead in the latest Quinnipiac poll of likely voters.");
+        var q = Assert.Single(Quotes(d));
+        Assert.Equal(("in", "the latest Quinnipiac poll"), (q.Cue, q.Speaker));
+        Assert.StartsWith("The senator holds a decisive lead", q.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Nominal_APositionStatedAsANounWithItsHolder()
     {
         var d = Run(Polnear("west-journal_2016-07-14_donald-trump-stuns-lgbt-communit", "Thiel’s support for", "convention."));
