@@ -250,7 +250,11 @@ public sealed class QuoteComponent : IDocumentComponent
 
         if (colon <= start || colon >= b || v.Words[colon] != ":")
         {
-            return null;
+            colon = HeadlineSpeakerEnd(v, start, b);
+            if (colon < 0)
+            {
+                return null;
+            }
         }
 
         var content = SkipPunctuation(v, colon + 1, b);
@@ -268,6 +272,40 @@ public sealed class QuoteComponent : IDocumentComponent
         var speaker = (start, colon);
         var (name, how) = ResolveSpeaker(v, speaker, found);
         return new Attribution(content, end, KindOf(v, content, end), new CueMatch(colon, colon + 1, ColonCue, CueForm.Phrase), speaker, name, how, s);
+    }
+
+    /// <summary>
+    /// The colon after a headline's speaker who is named with a role, an audience or a place:
+    /// "Clinton to Planned Parenthood:", "Former AG Mukasey at RNC:", "Republican pollster Daron
+    /// Shaw:"; -1 when the words before the colon are not such a phrase or name no person,
+    /// organisation or role (a dateline, "The Latest:").
+    /// </summary>
+    private int HeadlineSpeakerEnd(QuoteDocument v, int start, int b)
+    {
+        var named = false;
+        for (var k = start; k < Math.Min(b, start + 8); k++)
+        {
+            var word = v.Words[k];
+            if (word == ":")
+            {
+                return named && k > start + 1 ? k : -1;
+            }
+
+            if (_lexicon.Is("not-speaker", v.Lower[k]))
+            {
+                return -1;
+            }
+
+            var role = IsRoleWord(v.Lower[k]);
+            if (!(char.IsUpper(word[0]) || role || v.Lower[k] is "to" or "at" or "of" or "on" or "in" or "and" or "for"))
+            {
+                return -1;
+            }
+
+            named |= role || (v.MentionAt(k) is var m && m >= 0 && v.Mentions[m].Label is "PER" or "ORG");
+        }
+
+        return -1;
     }
 
     /// <summary>True when at most a short phrase follows a cue before the sentence ends or a comma ("said on Monday, days after …").</summary>

@@ -115,14 +115,21 @@ public class QuoteComponentTests
         Assert.Equal(("spokesperson", "Shafqat Ali Khan", "role"), (q.Speaker, q.Name, q.How));
     }
 
-    [Fact]
-    public void Colon_ANameThenAColonAttributesWhatFollows()
+    [Theory]
+    [InlineData("Kerry: “By law, the president sets the number of refugees every year.”", "Kerry", "By law")]
+    [InlineData("Khan to Reporters in Islamabad: Pakistan Will Not Accept the Weapons Claim", "Khan to Reporters in Islamabad", "Pakistan Will Not Accept")]
+    [InlineData("Former Foreign Minister Qureshi at UN: Terror Groups Use Leftover Arms", "Former Foreign Minister Qureshi at UN", "Terror Groups Use")]
+    public void Colon_ANameThenAColonAttributesWhatFollows(string line, string speaker, string content)
     {
-        var d = Run("Kerry: “By law, the president sets the number of refugees every year.”");
-        var q = Assert.Single(Quotes(d));
-        Assert.Equal((":", "Kerry"), (q.Cue, q.Speaker));
-        Assert.StartsWith("By law", q.Text, StringComparison.Ordinal);
+        var q = Assert.Single(Quotes(Run(line)));
+        Assert.Equal((":", speaker), (q.Cue, q.Speaker));
+        Assert.StartsWith(content, q.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ISLAMABAD: The United States acknowledges the issue of military equipment left behind.")]
+    [InlineData("The Latest: Senate Passes the Defence Bill After a Long Night")]
+    public void Colon_ADatelineOrALabelIsNotASpeaker(string line) => Assert.DoesNotContain(Quotes(Run(line)), q => q.Cue == ":");
 
     [Theory]
     [InlineData("The alleged attack took place near the border crossing on Monday night.")]
