@@ -558,6 +558,20 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         var subject = SubjectBefore(v, a, cue.Start) ?? RelativeSubject(v, a, cue.Start);
+        if (subject is null && cue.Cue.Lemma == "ask" && cue.End < b && v.Lower[cue.End] is "whether" or "if" or "what" or "which" or "who" or "whom" or "how" or "why" or "when" or "where" or "about")
+        {
+            // "…," he said when asked whether …: the question is reported, its asker not named; it
+            // runs to the comma that ends it ("When asked whether …, 59 percent said …").
+            var comma = cue.End;
+            while (comma < b && v.Lower[comma] != ",")
+            {
+                comma++;
+            }
+
+            var question = TrimEnd(v, cue.End, comma);
+            return question - cue.End >= 2 ? new Attribution(cue.End, question, KindOf(v, cue.End, question), cue, null, -1, "unnamed", s) : null;
+        }
+
         (int Start, int End)? speaker = subject;
         var inverted = false;
         if (speaker is null && cue.Start > a && (v.IsQuoteMark(cue.Start - 1) || v.Lower[cue.Start - 1] == ","))
@@ -606,11 +620,6 @@ public sealed class QuoteComponent : IDocumentComponent
             speaker = subjectPhrase;
             (name, how) = ResolveSpeaker(v, subjectPhrase, found);
         }
-        else if (cue.Cue.Lemma == "ask" && cue.End < b && v.Lower[cue.End] is "whether" or "if" or "what" or "which" or "who" or "whom" or "how" or "why" or "when" or "where" or "about")
-        {
-            // "When asked whether he would …": the question is reported, its asker not named.
-            (name, how) = (-1, "unnamed");
-        }
         else
         {
             return null;
@@ -651,6 +660,7 @@ public sealed class QuoteComponent : IDocumentComponent
                 // reported words after the quotation closes.
                 var onward = after.Close + 1;
                 if (k == next && onward < b && !v.IsPunctuation(onward) && after.Close < b && TrimEnd(v, onward, b) - onward >= 2
+                    && v.Lower[after.Close - 1] != "," && !_lexicon.Is("adverbial-start", v.Lower[onward])
                     && _lexicon.Match(v.Lower, onward) is null && SubjectBefore(v, a, onward) is null)
                 {
                     var end = TrimEnd(v, onward, b);

@@ -246,6 +246,15 @@ public class QuoteComponentTests
     }
 
     [Fact]
+    public void Indirect_TheQuestionAfterASpeakersAnswer()
+    {
+        var d = Run("“We will see,” the minister said when asked whether the crossing would reopen this week.");
+        var quotes = Quotes(d);
+        Assert.Contains(quotes, q => q.Cue == "said" && q.Text == "We will see");
+        Assert.Contains(quotes, q => q.Cue == "asked" && q.Speaker is null && q.Text == "whether the crossing would reopen this week");
+    }
+
+    [Fact]
     public void Nominal_APositionStatedAsANounWithItsHolder()
     {
         var d = Run(Polnear("west-journal_2016-07-14_donald-trump-stuns-lgbt-communit", "Thiel’s support for", "convention."));
