@@ -625,7 +625,9 @@ public sealed class QuoteComponent : IDocumentComponent
             return null;
         }
 
-        var clusterStart = Math.Min(cue.Start, speaker?.Start ?? cue.Start);
+        // The speaker and cue stand together only when the speaker was read beside the cue; one
+        // taken from earlier in the sentence ("“…,” Anderson said, adding that …") is elsewhere.
+        var clusterStart = subject is not null || inverted ? Math.Min(cue.Start, speaker?.Start ?? cue.Start) : cue.Start;
         var clusterEnd = Math.Max(cue.End, inverted ? speaker!.Value.End : cue.End);
 
         // A quotation ending just before the speaker and cue: “…,” Khan said.

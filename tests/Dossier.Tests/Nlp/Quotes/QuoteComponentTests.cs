@@ -246,6 +246,15 @@ public class QuoteComponentTests
     }
 
     [Fact]
+    public void Indirect_AddingThatAfterADirectQuote()
+    {
+        var d = Run("“He stands for working families,” Maria Anderson said, adding that the senator is the most trustworthy of the candidates.");
+        var quotes = Quotes(d);
+        Assert.Contains(quotes, q => q.Cue == "said" && q.Text == "He stands for working families");
+        Assert.Contains(quotes, q => q.Cue == "adding" && q.Text.StartsWith("the senator is the most trustworthy", StringComparison.Ordinal) && q.Name == "Maria Anderson");
+    }
+
+    [Fact]
     public void Indirect_TheQuestionAfterASpeakersAnswer()
     {
         var d = Run("“We will see,” the minister said when asked whether the crossing would reopen this week.");
