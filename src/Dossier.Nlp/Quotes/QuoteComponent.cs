@@ -641,9 +641,15 @@ public sealed class QuoteComponent : IDocumentComponent
                 words += v.IsPunctuation(k) ? 0 : 1;
             }
 
-            return words >= 2
-                ? new Attribution(a, before.End, KindOf(v, a, before.End), cue, speaker, name, how, s)
-                : new Attribution(before.Start, before.End, "direct", cue, speaker, name, how, s);
+            // A quotation the cue interrupts: “His legend will live on,” he said, “and his example.”
+            var start = words >= 2 ? a : before.Start;
+            var end = before.End;
+            if (clusterEnd < b && v.Lower[clusterEnd] == "," && v.QuoteStartingAt(SkipPunctuation(v, clusterEnd, b)) is { } resumed)
+            {
+                end = resumed.End;
+            }
+
+            return new Attribution(start, end, start == before.Start && end == before.End ? "direct" : KindOf(v, start, end), cue, speaker, name, how, s);
         }
 
         // A quotation starting just after the cue: Khan said: “…”
@@ -692,6 +698,16 @@ public sealed class QuoteComponent : IDocumentComponent
             {
                 // A dateline: "ISLAMABAD: The United States acknowledges …"
                 start += 2;
+            }
+
+            // A cue set off by commas inside the sentence: "Vice President Joe Biden, Rubio said,
+            // had been in the Senate for …": the words go on after it.
+            var sentenceEnd = TrimEnd(v, clusterEnd, b);
+            if (!inverted && clusterEnd + 3 < sentenceEnd && v.Lower[clusterEnd] == "," && clusterStart > a && v.Lower[clusterStart - 1] == ","
+                && !v.IsQuoteMark(clusterStart - 2) && !_lexicon.Is("adverbial-start", v.Lower[clusterEnd + 1]) && _lexicon.Match(v.Lower, clusterEnd + 1) is null
+                && v.QuoteStartingAt(SkipPunctuation(v, clusterEnd, b)) is null)
+            {
+                contentEnd = sentenceEnd;
             }
 
             var kind = KindOf(v, start, contentEnd);
@@ -1057,7 +1073,7 @@ public sealed class QuoteComponent : IDocumentComponent
         for (var i = 0; i < found.Count; i++)
         {
             var a = found[i];
-            if (a.Kind != "direct")
+            if (a.Kind is not ("direct" or "mixed"))
             {
                 continue;
             }

@@ -254,6 +254,17 @@ public class QuoteComponentTests
         Assert.Contains(quotes, q => q.Cue == "adding" && q.Text.StartsWith("the senator is the most trustworthy", StringComparison.Ordinal) && q.Name == "Maria Anderson");
     }
 
+    [Theory]
+    [InlineData("“His legacy will live on,” Ahmed Khan said, “and so will his work at the border.”", "His legacy will live on", "his work at the border")]
+    [InlineData("The border crossing, Ahmed Khan said, had been closed for three days before the talks.", "The border crossing", "before the talks")]
+    public void Direct_AndIndirect_WordsTheCueInterrupts(string sentence, string starts, string ends)
+    {
+        var q = Assert.Single(Quotes(Run(sentence)));
+        Assert.StartsWith(starts, q.Text, StringComparison.Ordinal);
+        Assert.EndsWith(ends, q.Text, StringComparison.Ordinal);
+        Assert.Equal(("said", "Ahmed Khan"), (q.Cue, q.Name));
+    }
+
     [Fact]
     public void Indirect_TheQuestionAfterASpeakersAnswer()
     {
