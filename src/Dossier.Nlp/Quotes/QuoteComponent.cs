@@ -1065,7 +1065,7 @@ public sealed class QuoteComponent : IDocumentComponent
     }
 
     /// <summary>
-    /// A direct quote goes on in the quotations that follow it in its paragraph with no cue of
+    /// A direct or mixed quote goes on in the quotations that follow it in its paragraph with no cue of
     /// their own: “A,” Khan said. “B.” is one statement, A … B.
     /// </summary>
     private static void MergeFollowingQuotes(QuoteDocument v, List<Attribution> found)
@@ -1088,7 +1088,9 @@ public sealed class QuoteComponent : IDocumentComponent
                 }
 
                 var taken = found.Any(x => x != a && x.ContentStart < region.End && region.Start < x.ContentEnd);
-                if (taken || region.Open - end > 12)
+                // The next quotation continues this one when it opens in the same sentence or the
+                // next one, with no other speaker's words between ("“A,” said X, a lawyer who …. “B.”").
+                if (taken || region.Open - end > 40 || v.SentenceOfToken(region.Open) - v.SentenceOfToken(end - 1) > 1)
                 {
                     break;
                 }

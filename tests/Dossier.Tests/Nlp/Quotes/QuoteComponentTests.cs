@@ -37,6 +37,16 @@ public class QuoteComponentTests
     }
 
     [Fact]
+    public void Direct_ContinuesAfterALongSpeakerPhrase_ButNotPastAnotherSentence()
+    {
+        var d = Run("“The crossing must reopen,” said Ahmed Khan, a trader who has moved goods through Torkham for twenty years and lost most of his stock this month. “We cannot wait another week.”\n\n"
+            + "“The talks went well,” the minister said. The opposition leader disagreed with him at a rally in Peshawar. “Nothing has changed.”");
+        var quotes = Quotes(d);
+        Assert.Contains(quotes, q => q.Text.StartsWith("The crossing must reopen", StringComparison.Ordinal) && q.Text.EndsWith("another week", StringComparison.Ordinal));
+        Assert.Contains(quotes, q => q.Text == "The talks went well");
+    }
+
+    [Fact]
     public void Direct_DoubledApostrophesAreQuotationMarks()
     {
         var d = Run("''We expect the shares to recover within a year,'' Mr. Ackman said.");
