@@ -1273,6 +1273,19 @@ public sealed class QuoteComponent : IDocumentComponent
     private static (int Start, int End)? QuoteBefore(QuoteDocument v, int sentenceStart, int limit)
     {
         var k = limit;
+
+        // A title before the name the speaker phrase starts with: “…,” House Speaker Paul Ryan told …
+        var title = k;
+        while (title > sentenceStart && limit - title < 4 && v.Words[title - 1].Length > 0 && char.IsUpper(v.Words[title - 1][0]) && !v.IsPunctuation(title - 1))
+        {
+            title--;
+        }
+
+        if (title < k && title > sentenceStart && v.IsPunctuation(title - 1))
+        {
+            k = title;
+        }
+
         while (k > sentenceStart && ((v.IsPunctuation(k - 1) && !v.IsQuoteMark(k - 1)) || v.Lower[k - 1] is "the" or "a" or "an"))
         {
             k--;
