@@ -47,6 +47,14 @@ public class QuoteComponentTests
     }
 
     [Fact]
+    public void Direct_ATitleBeforeTheNameStillFollowsTheQuotation()
+    {
+        var d = Run("“Order on the floor matters,” Senate Speaker Ahmed Khan, the session chair, told the delegates before the vote.");
+        var q = Assert.Single(Quotes(d));
+        Assert.Equal(("direct", "Order on the floor matters", "told"), (q.Kind, q.Text, q.Cue));
+    }
+
+    [Fact]
     public void Direct_DoubledApostrophesAreQuotationMarks()
     {
         var d = Run("''We expect the shares to recover within a year,'' Mr. Ackman said.");
