@@ -297,7 +297,7 @@ public sealed class QuoteComponent : IDocumentComponent
             }
 
             var role = IsRoleWord(v.Lower[k]);
-            if (!(char.IsUpper(word[0]) || role || v.Lower[k] is "to" or "at" or "of" or "on" or "in" or "and" or "for"))
+            if (!((word.Length > 0 && char.IsUpper(word[0])) || role || v.Lower[k] is "to" or "at" or "of" or "on" or "in" or "and" or "for"))
             {
                 return -1;
             }
