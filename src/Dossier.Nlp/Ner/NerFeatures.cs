@@ -230,6 +230,12 @@ public static class NerFeatures
     /// <summary>The hash of a template and a text, as features are hashed.</summary>
     public static ulong Hash(int template, string text) => H(template, text);
 
+    /// <summary>The hash of a template and two texts, as features are hashed.</summary>
+    public static ulong Hash(int template, string first, string second) => H(template, first, second);
+
+    /// <summary>The hash of a template and three texts, as features are hashed.</summary>
+    public static ulong Hash(int template, string first, string second, string third) => H(template, first, second, third);
+
     private static void ExtractGeneral(NerSentence s, int i, NerDocumentContext document, NerFeatureOptions options, List<ulong> output)
     {
         ExtractWord(s, i, options, output);

@@ -139,29 +139,7 @@ public sealed class NerModel
         {
             w.Write(Magic);
             w.Write(JsonSerializer.Serialize(Options));
-            w.Write(Tagger.Labels.Types.Count);
-            foreach (var type in Tagger.Labels.Types)
-            {
-                w.Write(type);
-            }
-
-            foreach (var t in Tagger.Transitions)
-            {
-                w.Write(t);
-            }
-
-            var rows = Tagger.Rows().OrderBy(r => r.Hash).ToList();
-            w.Write(rows.Count);
-            foreach (var (hash, entries) in rows)
-            {
-                w.Write(hash);
-                w.Write((byte)entries.Length);
-                foreach (var (label, weight) in entries)
-                {
-                    w.Write(label);
-                    w.Write((Half)weight);
-                }
-            }
+            Tagger.Write(w);
         }
 
         Gazetteer.Save(Path.Combine(directory, "gazetteer.tsv"));
@@ -189,38 +167,12 @@ public sealed class NerModel
             }
 
             var options = JsonSerializer.Deserialize<NerFeatureOptions>(r.ReadString()) ?? new NerFeatureOptions();
-            var types = new string[r.ReadInt32()];
-            for (var i = 0; i < types.Length; i++)
-            {
-                types[i] = r.ReadString();
-            }
-
-            var labels = new EntityLabels(types);
-            var transitions = new float[labels.Count * labels.Count];
-            for (var i = 0; i < transitions.Length; i++)
-            {
-                transitions[i] = r.ReadSingle();
-            }
-
-            var count = r.ReadInt32();
-            var rows = new Dictionary<ulong, (byte, float)[]>(count);
-            for (var i = 0; i < count; i++)
-            {
-                var hash = r.ReadUInt64();
-                var entries = new (byte, float)[r.ReadByte()];
-                for (var k = 0; k < entries.Length; k++)
-                {
-                    entries[k] = (r.ReadByte(), (float)r.ReadHalf());
-                }
-
-                rows[hash] = entries;
-            }
-
+            var tagger = PerceptronTagger.Read(r);
             var gazetteerPath = Path.Combine(directory, "gazetteer.tsv");
             var gazetteer = File.Exists(gazetteerPath) ? Gazetteer.Load(gazetteerPath) : Gazetteer.Empty;
             var clustersPath = Path.Combine(directory, "clusters.tsv");
             var clusters = File.Exists(clustersPath) ? WordClusters.Load(clustersPath) : WordClusters.Empty;
-            return new NerModel(new PerceptronTagger(labels, rows, transitions), gazetteer, clusters, options);
+            return new NerModel(tagger, gazetteer, clusters, options);
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or JsonException or ArgumentException)
         {

@@ -201,40 +201,15 @@ public sealed class NerTrainer
                 {
                     var features = WithHistory(sentence, history, index);
                     var gold = sentence.Gold;
-                    var predicted = DecodeDense(features, weights, transitions, labels);
+                    var predicted = PerceptronTraining.Decode(features, weights, transitions, labels);
                     history?.Record(sentence.Sentence, predicted);
-                    if (!predicted.AsSpan().SequenceEqual(gold))
-                    {
-                        mistakes++;
-                        for (var t = 0; t < gold.Length; t++)
-                        {
-                            if (predicted[t] != gold[t])
-                            {
-                                foreach (var f in features[t])
-                                {
-                                    weights[f * l + gold[t]] += 1;
-                                    accumulated[f * l + gold[t]] += c;
-                                    weights[f * l + predicted[t]] -= 1;
-                                    accumulated[f * l + predicted[t]] -= c;
-                                }
-                            }
-
-                            if (t > 0 && (predicted[t] != gold[t] || predicted[t - 1] != gold[t - 1]))
-                            {
-                                transitions[gold[t - 1] * l + gold[t]] += 1;
-                                accumulatedTransitions[gold[t - 1] * l + gold[t]] += c;
-                                transitions[predicted[t - 1] * l + predicted[t]] -= 1;
-                                accumulatedTransitions[predicted[t - 1] * l + predicted[t]] -= c;
-                            }
-                        }
-                    }
-
+                    mistakes += PerceptronTraining.Update(features, gold, predicted, l, c, weights, accumulated, transitions, accumulatedTransitions) ? 1 : 0;
                     c++;
                 }
             }
 
-            var averaged = Average(weights, accumulated, c);
-            var averagedTransitions = Average(transitions, accumulatedTransitions, c);
+            var averaged = PerceptronTraining.Average(weights, accumulated, c);
+            var averagedTransitions = PerceptronTraining.Average(transitions, accumulatedTransitions, c);
             if (devSet is null)
             {
                 (bestWeights, bestTransitions, bestEpoch) = (averaged, averagedTransitions, epoch);
@@ -248,7 +223,7 @@ public sealed class NerTrainer
                 var history = options.History ? new PredictionHistory(labels) : null;
                 foreach (var sentence in doc)
                 {
-                    var predicted = DecodeDense(WithHistory(sentence, history, index), averaged, averagedTransitions, labels);
+                    var predicted = PerceptronTraining.Decode(WithHistory(sentence, history, index), averaged, averagedTransitions, labels);
                     history?.Record(sentence.Sentence, predicted);
                     pairs.Add((sentence.Spans, labels.Decode(predicted)));
                 }
@@ -352,37 +327,6 @@ public sealed class NerTrainer
         [.. tokens.Select(t => t.Where(index.ContainsKey).Select(h => index[h]).ToArray())];
 
     private sealed record Prepared(NerSentence Sentence, int[][] Features, int[] Gold, IReadOnlyList<TokenSpan> Spans);
-
-    private static int[] DecodeDense(int[][] features, float[] weights, float[] transitions, EntityLabels labels)
-    {
-        var l = labels.Count;
-        var emissions = new float[features.Length * l];
-        for (var t = 0; t < features.Length; t++)
-        {
-            var e = emissions.AsSpan(t * l, l);
-            foreach (var f in features[t])
-            {
-                var row = weights.AsSpan(f * l, l);
-                for (var y = 0; y < l; y++)
-                {
-                    e[y] += row[y];
-                }
-            }
-        }
-
-        return PerceptronTagger.Viterbi(emissions, features.Length, labels, transitions);
-    }
-
-    private static float[] Average(float[] weights, float[] accumulated, float c)
-    {
-        var averaged = new float[weights.Length];
-        for (var i = 0; i < weights.Length; i++)
-        {
-            averaged[i] = weights[i] - accumulated[i] / c;
-        }
-
-        return averaged;
-    }
 
     private static string Sha256(string path)
     {

@@ -42,6 +42,69 @@ public sealed class PerceptronTagger
     /// <summary>Every feature's sparse row, for saving.</summary>
     public IEnumerable<(ulong Hash, (byte Label, float Weight)[] Entries)> Rows() => _rows.Rows();
 
+    /// <summary>Writes the labels, transitions and rows (weights as half floats); <see cref="Read"/> reads them back.</summary>
+    public void Write(BinaryWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        w.Write(Labels.Types.Count);
+        foreach (var type in Labels.Types)
+        {
+            w.Write(type);
+        }
+
+        foreach (var t in _transitions)
+        {
+            w.Write(t);
+        }
+
+        var rows = Rows().OrderBy(r => r.Hash).ToList();
+        w.Write(rows.Count);
+        foreach (var (hash, entries) in rows)
+        {
+            w.Write(hash);
+            w.Write((byte)entries.Length);
+            foreach (var (label, weight) in entries)
+            {
+                w.Write(label);
+                w.Write((Half)weight);
+            }
+        }
+    }
+
+    /// <summary>Reads a tagger written by <see cref="Write"/>.</summary>
+    public static PerceptronTagger Read(BinaryReader r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var types = new string[r.ReadInt32()];
+        for (var i = 0; i < types.Length; i++)
+        {
+            types[i] = r.ReadString();
+        }
+
+        var labels = new EntityLabels(types);
+        var transitions = new float[labels.Count * labels.Count];
+        for (var i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] = r.ReadSingle();
+        }
+
+        var count = r.ReadInt32();
+        var rows = new Dictionary<ulong, (byte, float)[]>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var hash = r.ReadUInt64();
+            var entries = new (byte, float)[r.ReadByte()];
+            for (var k = 0; k < entries.Length; k++)
+            {
+                entries[k] = (r.ReadByte(), (float)r.ReadHalf());
+            }
+
+            rows[hash] = entries;
+        }
+
+        return new PerceptronTagger(labels, rows, transitions);
+    }
+
     /// <summary>Adds the weights of <paramref name="features"/> to the label scores <paramref name="scores"/>.</summary>
     public void AddEmissions(ReadOnlySpan<ulong> features, Span<float> scores)
     {
