@@ -33,7 +33,7 @@ public class CrossSourceBenchmarks
     public void Setup()
     {
         var root = Paths.RepositoryRoot();
-        _pipeline ??= new PipelineBuilder().UseDefaults(NerModel.Load(Path.Combine(root, "models", "ner"))).Build();
+        _pipeline ??= new PipelineBuilder().UseDefaults(NerModel.Load(Path.Combine(root, "models", "ner")), Dossier.Nlp.Quotes.AttributionModel.Load(Path.Combine(root, "models", "quotes"))).Build();
         _kb = KnowledgeBase.Load(Path.Combine(root, "models", "kb", "kb.tsv"));
         var texts = SyntheticCorpus.Generate(root, Documents, seed: 7);
         _documents = new Document[texts.Count];
@@ -111,7 +111,7 @@ public static class CrossSourceStages
     public static void Run(int count)
     {
         var root = Paths.RepositoryRoot();
-        var pipeline = new PipelineBuilder().UseDefaults(NerModel.Load(Path.Combine(root, "models", "ner"))).Build();
+        var pipeline = new PipelineBuilder().UseDefaults(NerModel.Load(Path.Combine(root, "models", "ner")), Dossier.Nlp.Quotes.AttributionModel.Load(Path.Combine(root, "models", "quotes"))).Build();
         var kb = KnowledgeBase.Load(Path.Combine(root, "models", "kb", "kb.tsv"));
         var texts = SyntheticCorpus.Generate(root, count, seed: 7);
         var docs = new Document[texts.Count];

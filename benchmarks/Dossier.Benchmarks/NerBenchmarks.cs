@@ -16,6 +16,7 @@ public class NerBenchmarks
     private DocumentPipeline _tokenizeOnly = null!;
     private DocumentPipeline _withNer = null!;
     private DocumentPipeline _withQuotes = null!;
+    private DocumentPipeline _withTagger = null!;
     private string[] _texts = [];
     private string _modelDirectory = string.Empty;
     private NerModel _model = null!;
@@ -35,6 +36,7 @@ public class NerBenchmarks
         _tokenizeOnly = new PipelineBuilder().UseDefaults().Build();
         _withNer = new PipelineBuilder().UseDefaults().UseNer(model).Build();
         _withQuotes = new PipelineBuilder().UseDefaults(model).Build();
+        _withTagger = new PipelineBuilder().UseDefaults(model, Dossier.Nlp.Quotes.AttributionModel.Load(Path.Combine(root, "models", "quotes"))).Build();
         var dev = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "conll2003", "original-iob1", "eng.testa"));
         _texts = [.. ConllReader.Read(dev).Select(d => string.Join("\n\n", d.Sentences.Select(s => string.Join(' ', s.Tokens))))];
         _words = [.. ConllReader.Read(dev).Select(d => (IReadOnlyList<IReadOnlyList<string>>)[.. d.Sentences.Select(s => (IReadOnlyList<string>)s.Tokens)])];
@@ -57,9 +59,13 @@ public class NerBenchmarks
     [Benchmark(Description = "seeds x22 raw text, paragraphs + tokens + sentences + mentions (as the peers' bench)")]
     public int SeedsLikePeers() => Seeds22(_withNer, Layers.Mentions);
 
-    /// <summary>Everything the analysis runs per document: the seeds input again, now with quotes and claims.</summary>
-    [Benchmark(Description = "seeds x22 raw text, all components (+ quotes and claims)")]
+    /// <summary>The seeds input again, now with quotes and claims from the rules alone.</summary>
+    [Benchmark(Description = "seeds x22 raw text, all components (+ quotes and claims, rules alone)")]
     public int SeedsWithQuotes() => Seeds22(_withQuotes, Layers.Claims);
+
+    /// <summary>Everything the analysis runs per document: quotes and claims from the rules and the attribution tagger (models/quotes).</summary>
+    [Benchmark(Description = "seeds x22 raw text, all components (+ quotes and claims, rules + attribution tagger)")]
+    public int SeedsWithTagger() => Seeds22(_withTagger, Layers.Claims);
 
     /// <summary>The five seeds 22 times through a pipeline; the count of a layer's items, so nothing is optimised away.</summary>
     private int Seeds22<T>(DocumentPipeline pipeline, LayerKey<T> layer)

@@ -12,7 +12,7 @@ internal sealed class CliContext
         Output = output;
         Error = error;
         Interactive = interactive;
-        Pipeline = new PipelineBuilder().UseDefaults(LoadNer(error)).Build();
+        Pipeline = new PipelineBuilder().UseDefaults(LoadNer(error), LoadAttribution(ModelPaths.Quotes)).Build();
         var loader = new DocumentLoader();
         _fetcher = new Lazy<Dossier.Extraction.Web.PageFetcher>(() => new Dossier.Extraction.Web.PageFetcher());
         _online = new Lazy<BatchReader>(() => new BatchReader(loader, Pipeline, expander: new InputExpander(loader, _fetcher.Value)));
@@ -50,6 +50,10 @@ internal sealed class CliContext
 
         return Dossier.Nlp.Ner.NerModel.Load(ModelPaths.Ner);
     }
+
+    /// <summary>The attribution tagger in <paramref name="directory"/>, or null when there is none: quotes then come from the rules alone.</summary>
+    public static Dossier.Nlp.Quotes.AttributionModel? LoadAttribution(string directory) =>
+        File.Exists(Path.Combine(directory, "model.bin")) ? Dossier.Nlp.Quotes.AttributionModel.Load(directory) : null;
 
     public TextWriter Output { get; }
 

@@ -8,5 +8,7 @@ internal static class ModelPaths
 
     public static string Ner => Path.Combine(Root, "ner");
 
+    public static string Quotes => Path.Combine(Root, "quotes");
+
     public static string Kb => Path.Combine(Root, "kb", "kb.tsv");
 }

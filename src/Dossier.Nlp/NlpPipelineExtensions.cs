@@ -40,11 +40,11 @@ public static class NlpPipelineExtensions
         return builder.Add(new NerComponent(model));
     }
 
-    /// <summary>Adds quotes and claims (needs tokens, sentences and mentions).</summary>
-    public static PipelineBuilder UseQuotes(this PipelineBuilder builder, CueLexicon? lexicon = null)
+    /// <summary>Adds quotes and claims (needs tokens, sentences and mentions): the rules, and the trained attribution tagger when a model is given.</summary>
+    public static PipelineBuilder UseQuotes(this PipelineBuilder builder, CueLexicon? lexicon = null, AttributionModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.Add(new QuoteComponent(lexicon));
+        return builder.Add(new QuoteComponent(lexicon, model));
     }
 
     /// <summary>Adds dates, times, durations and sets normalised against the publication date (needs tokens and sentences).</summary>
@@ -68,10 +68,10 @@ public static class NlpPipelineExtensions
         return builder.Add(new EventComponent(verbs));
     }
 
-    /// <summary>Adds every component built so far, in a working order; mentions, quotes and claims only when a model is given.</summary>
-    public static PipelineBuilder UseDefaults(this PipelineBuilder builder, NerModel? ner = null)
+    /// <summary>Adds every component built so far, in a working order; mentions, quotes and claims only when an NER model is given, the attribution tagger when its model is.</summary>
+    public static PipelineBuilder UseDefaults(this PipelineBuilder builder, NerModel? ner = null, AttributionModel? attribution = null)
     {
         builder.UseParagraphs().UseTokenizer().UseSentences().UseTimes();
-        return ner is null ? builder : builder.UseNer(ner).UseQuotes().UseFigures().UseEvents();
+        return ner is null ? builder : builder.UseNer(ner).UseQuotes(model: attribution).UseFigures().UseEvents();
     }
 }

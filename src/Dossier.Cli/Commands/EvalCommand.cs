@@ -208,21 +208,41 @@ internal static class EvalCommand
         var data = new Option<string>("--data", "-d") { Description = "A PolNeAR split folder (with text/ and attributions/), e.g. ../shared/data/polnear/dev.", Required = true };
         var model = new Option<string?>("--model", "-m") { Description = "The NER model folder (default: the shipped models/ner)." };
         var errors = new Option<int>("--errors") { Description = "Also print up to this many missed and false attributions (at overlap 0.3)." };
-        var command = new Command("quotes", "Content precision, recall and F1 at span overlap 0.3 and 0.8, speaker and cue accuracy.") { data, model, errors };
+        var tagger = new Option<string?>("--tagger") { Description = "The attribution tagger's folder (default: the shipped models/quotes); 'none' for the rules alone." };
+        var command = new Command("quotes", "Content precision, recall and F1 at span overlap 0.3 and 0.8, speaker and cue accuracy.") { data, model, errors, tagger };
         command.SetAction((parse, _) =>
         {
             var ctx = context.Value;
             var directory = parse.GetRequiredValue(data);
             var articles = QuoteEvaluation.ReadPolnear(directory);
-            var pipeline = new PipelineBuilder().UseDefaults(NerModel.Load(parse.GetValue(model) ?? ModelPaths.Ner)).Build();
+            var taggerPath = parse.GetValue(tagger) ?? ModelPaths.Quotes;
+            var attribution = taggerPath == "none" ? null : CliContext.LoadAttribution(taggerPath);
+            ctx.Error.WriteLine(attribution is null ? "quotes: the rules alone" : $"quotes: the rules and the attribution tagger in {taggerPath}");
+            var pipeline = new PipelineBuilder().UseDefaults(NerModel.Load(parse.GetValue(model) ?? ModelPaths.Ner), attribution).Build();
             var results = articles.Select(a =>
             {
                 var doc = pipeline.Process(a.Text);
-                IReadOnlyList<PredictedAttribution> predicted = [.. doc.Get(Layers.Quotes).Select(q => new PredictedAttribution(q.Span, q.Speaker, q.SpeakerName, q.Cue))];
+                IReadOnlyList<PredictedAttribution> predicted = [.. doc.Get(Layers.Quotes).Select(q => new PredictedAttribution(q.Span, q.Speaker, q.SpeakerName, q.Cue, q.Attribution))];
                 return (a.Text, a.Attributions, predicted);
             }).ToList();
             ctx.Error.WriteLine($"{articles.Count} articles (one annotator each), {results.Sum(r => r.Attributions.Count)} gold attributions with content");
             ctx.Output.WriteLine(QuoteEvaluation.Format([QuoteEvaluation.Score(results, 0.3), QuoteEvaluation.Score(results, 0.8)]));
+            if (parse.GetValue(errors) > 0)
+            {
+                // Per way of finding the speaker: how many were predicted, matched, and had the right speaker.
+                var byHow = results.SelectMany(r =>
+                {
+                    var pairs = QuoteEvaluation.Match(r.Attributions, r.predicted, 0.3);
+                    return r.predicted.Select(p => (p.How ?? "-", Pair: pairs.FirstOrDefault(x => x.Predicted == p)));
+                }).GroupBy(x => x.Item1).OrderByDescending(g => g.Count());
+                foreach (var g in byHow)
+                {
+                    var matched = g.Count(x => x.Pair.Gold is not null);
+                    var right = g.Count(x => x.Pair.Gold is not null && QuoteEvaluation.SpeakerAgrees(x.Pair.Gold, x.Pair.Predicted));
+                    ctx.Output.WriteLine($"how {g.Key}: {g.Count()} found, {matched} matched, {right} with the right speaker");
+                }
+            }
+
             var shown = 0;
             foreach (var (text, gold, predicted) in results)
             {
@@ -231,20 +251,22 @@ internal static class EvalCommand
                 {
                     // Whether the cue was found with other content tells a boundary miss from a cue never seen.
                     var sameCue = predicted.FirstOrDefault(p => p.Cue is { } c && g.Cue.Any(gc => gc.Start < c.End && c.Start < gc.End));
-                    var found = sameCue is null ? string.Empty : $" (cue found, content: {Show(text, [sameCue.Content])})";
+                    var overlapping = predicted.FirstOrDefault(p => QuoteEvaluation.Coverage(g.Content, p.Content) > 0);
+                    var found = sameCue is not null ? $" (cue found, content: {Show(text, [sameCue.Content])})"
+                        : overlapping is not null ? $" (overlapped by {(pairs.Any(x => x.Predicted == overlapping) ? "another's match" : "a false one")}: {Show(text, [overlapping.Content])})" : string.Empty;
                     ctx.Output.WriteLine($"missed: [{Show(text, g.Source)}] [{Show(text, g.Cue)}] {Show(text, g.Content)}{found}");
                     shown++;
                 }
 
                 foreach (var (g, p) in pairs.Where(x => !QuoteEvaluation.SpeakerAgrees(x.Gold, x.Predicted)).Take(Math.Max(0, parse.GetValue(errors) - shown)))
                 {
-                    ctx.Output.WriteLine($"speaker: gold [{Show(text, g.Source)}] got [{Show(text, p.Speaker is { } s ? [s] : [])}] [{Show(text, p.Cue is { } c ? [c] : [])}] {Show(text, [p.Content])}");
+                    ctx.Output.WriteLine($"speaker: gold [{Show(text, g.Source)}] got [{Show(text, p.Speaker is { } s ? [s] : [])}] ({p.How}) [{Show(text, p.Cue is { } c ? [c] : [])}] {Show(text, [p.Content])}");
                     shown++;
                 }
 
                 foreach (var p in predicted.Where(p => pairs.All(x => x.Predicted != p)).Take(Math.Max(0, parse.GetValue(errors) - shown)))
                 {
-                    ctx.Output.WriteLine($"false:  [{Show(text, p.Speaker is { } s ? [s] : [])}] [{Show(text, p.Cue is { } c ? [c] : [])}] {Show(text, [p.Content])}");
+                    ctx.Output.WriteLine($"false:  [{Show(text, p.Speaker is { } s ? [s] : [])}] ({p.How}) [{Show(text, p.Cue is { } c ? [c] : [])}] {Show(text, [p.Content])}");
                     shown++;
                 }
             }

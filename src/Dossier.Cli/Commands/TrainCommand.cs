@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Dossier.Nlp.Ner;
+using Dossier.Nlp.Quotes;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier train ner --config FILE</c>: trains a model from a config file.</summary>
+/// <summary><c>dossier train ner|quotes --config FILE</c>: trains a model from a config file.</summary>
 internal static class TrainCommand
 {
     public static Command Create(Lazy<CliContext> context)
@@ -14,7 +15,12 @@ internal static class TrainCommand
             Required = true,
         };
         var ner = new Command("ner", "Train the named-entity tagger (averaged perceptron) and write model, config and metadata together.") { config };
-        ner.SetAction((parse, _) =>
+        ner.SetAction((parse, _) => Run(parse, log => new NerTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
+        var quotes = new Command("quotes", "Train the attribution tagger (content, source, cue over the quote rules' output) and write model, config and metadata together.") { config };
+        quotes.SetAction((parse, _) => Run(parse, log => new AttributionTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
+        return new Command("train", "Train a model from data in ../shared/data.") { ner, quotes };
+
+        Task<int> Run(ParseResult parse, Action<Action<string>> train)
         {
             var ctx = context.Value;
             var path = parse.GetRequiredValue(config);
@@ -24,9 +30,8 @@ internal static class TrainCommand
             }
 
             var started = System.Diagnostics.Stopwatch.StartNew();
-            new NerTrainer(message => ctx.Error.WriteLine($"[{started.Elapsed:mm\\:ss}] {message}")).TrainFromConfig(path);
+            train(message => ctx.Error.WriteLine($"[{started.Elapsed:mm\\:ss}] {message}"));
             return Task.FromResult(ExitCodes.Success);
-        });
-        return new Command("train", "Train a model from data in ../shared/data.") { ner };
+        }
     }
 }

@@ -38,6 +38,12 @@ public sealed partial class VerbLexicon
     /// <summary>The number of verb forms.</summary>
     public int FormCount => _byFirstWord.Values.Sum(l => l.Count);
 
+    /// <summary>The CAMEO root (two digits; "--" when the verb has no code) of a one-word verb form, or null when the word is not a verb of the dictionary.</summary>
+    internal string? RootOf(string lower) =>
+        _byFirstWord.TryGetValue(lower, out var list) && list.FirstOrDefault(e => e.Words.Length == 1) is { } entry
+            ? entry.Code is { Length: >= 2 } code ? code[..2] : "--"
+            : null;
+
     /// <summary>Reads a dictionary in PETRARCH's verb format from <paramref name="path"/>.</summary>
     public static VerbLexicon Load(string path)
     {

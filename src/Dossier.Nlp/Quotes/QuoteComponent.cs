@@ -17,9 +17,14 @@ public sealed class QuoteComponent : IDocumentComponent
 {
     private const int MaxSpeakerWords = 12;
     private readonly CueLexicon _lexicon;
+    private readonly AttributionModel? _model;
 
-    /// <summary>Creates the component with a cue lexicon (the shipped one by default).</summary>
-    public QuoteComponent(CueLexicon? lexicon = null) => _lexicon = lexicon ?? CueLexicon.Default;
+    /// <summary>Creates the component with a cue lexicon (the shipped one by default) and, if given, the trained attribution tagger that adds what the rules miss.</summary>
+    public QuoteComponent(CueLexicon? lexicon = null, AttributionModel? model = null)
+    {
+        _lexicon = lexicon ?? CueLexicon.Default;
+        _model = model;
+    }
 
     /// <inheritdoc/>
     public string Name => "quotes";
@@ -44,15 +49,36 @@ public sealed class QuoteComponent : IDocumentComponent
     {
         ArgumentNullException.ThrowIfNull(document);
         var view = new QuoteDocument(document);
-        var result = new List<Attribution>();
-        for (var s = 0; s < view.Sentences.Length; s++)
+        var result = FindByRules(view, cancellationToken);
+        if (_model is not null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            FindInSentence(view, s, result);
+            AddTagged(view, result, _model);
         }
 
-        MergeFollowingQuotes(view, result);
-        AddContinuations(view, result);
+        result.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
+        return [.. result.Select(a => (ToQuote(view, a), ToClaims(view, a)))];
+    }
+
+    /// <summary>The document as the tagger reads it, and the role the rules give each token (<c>B-CON:direct</c>, <c>L-SRC</c>, …; null for none): what <see cref="AttributionTrainer"/> learns from.</summary>
+    internal (QuoteDocument View, string?[] Rules) RuleView(Document document)
+    {
+        var view = new QuoteDocument(document);
+        return (view, RuleRoles(view, FindByRules(view, CancellationToken.None)));
+    }
+
+    private List<Attribution> FindByRules(QuoteDocument v, CancellationToken cancellationToken)
+    {
+        var result = new List<Attribution>();
+        for (var s = 0; s < v.Sentences.Length; s++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            FindInSentence(v, s, result);
+        }
+
+        AddDashSources(v, result);
+        ExtendTranscriptTurns(v, result);
+        MergeFollowingQuotes(v, result);
+        AddContinuations(v, result);
 
         // Odd arrangements (a cue between two marks, nothing quoted) can leave a range empty: no content, no quote; no words, no speaker phrase.
         result.RemoveAll(a => a.ContentEnd <= a.ContentStart);
@@ -69,8 +95,220 @@ public sealed class QuoteComponent : IDocumentComponent
             }
         }
 
-        result.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
-        return [.. result.Select(a => (ToQuote(view, a), ToClaims(view, a)))];
+        return result;
+    }
+
+    private static string?[] RuleRoles(QuoteDocument v, List<Attribution> found)
+    {
+        var roles = new string?[v.Words.Length];
+        foreach (var a in found)
+        {
+            Mark(a.ContentStart, a.ContentEnd, "CON:" + a.Kind);
+            if (a.Speaker is { } sp)
+            {
+                Mark(sp.Start, sp.End, "SRC");
+            }
+
+            if (a.Cue is { } c)
+            {
+                Mark(c.Start, c.End, "CUE");
+            }
+        }
+
+        return roles;
+
+        void Mark(int start, int end, string role)
+        {
+            for (var k = start; k < end; k++)
+            {
+                roles[k] ??= (end - start == 1 ? "U-" : k == start ? "B-" : k == end - 1 ? "L-" : "I-") + role;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lets the trained tagger correct and complete the rules, paragraph by paragraph: a rule's
+    /// content the tagger hardly marks as content is dropped; one that runs on past a cue the
+    /// tagger marks inside it ends before that cue (and its source); and the contents the tagger
+    /// finds where the rules found none are added, each with the tagger's cue and source nearest
+    /// to it (resolved to a mention as the rules resolve theirs).
+    /// </summary>
+    private void AddTagged(QuoteDocument v, List<Attribution> found, AttributionModel model)
+    {
+        var rules = RuleRoles(v, found);
+        var added = new List<Attribution>();
+        foreach (var (first, end) in v.Paragraphs)
+        {
+            var spans = model.Tag(v, first, end, rules, _lexicon);
+            for (var i = 0; i < found.Count; i++)
+            {
+                if (found[i].ContentStart >= first && found[i].ContentStart < end)
+                {
+                    found[i] = EndBeforeInnerCue(v, found[i], spans);
+                }
+            }
+
+            foreach (var (start, stop) in NewContents(v, found, spans, end))
+            {
+                // A content with no cue the tagger marks is no attribution; the rules' knowledge of cue
+                // words used otherwise ("claimed responsibility", "the alleged attack") vetoes the tagger.
+                if (TaggedAttribution(v, found, spans, start, stop) is { Cue: { } cue } tagged
+                    && (_lexicon.Match(v.Lower, cue.Start) is not { } known || !IsUsedOtherwise(v, known)))
+                {
+                    added.Add(tagged);
+                }
+            }
+        }
+
+        found.AddRange(added);
+    }
+
+    /// <summary>A rule's content that follows its cue ends before the first cue the tagger marks inside it, and that cue's source ("… planned to bus in supporters, though she acknowledged it was unlikely").</summary>
+    private static Attribution EndBeforeInnerCue(QuoteDocument v, Attribution x, List<Ner.TokenSpan> spans)
+    {
+        if (x.Cue is not { } own || own.Start >= x.ContentStart)
+        {
+            return x;
+        }
+
+        var inner = spans.FirstOrDefault(t => t.Type == "CUE" && t.Start > x.ContentStart + 1 && t.End < x.ContentEnd);
+        if (inner.Type is null)
+        {
+            return x;
+        }
+
+        var cut = inner.Start;
+        var source = spans.LastOrDefault(t => t.Type == "SRC" && t.End <= inner.Start && t.Start > x.ContentStart);
+        if (source.Type is not null && inner.Start - source.End <= 3)
+        {
+            cut = source.Start;
+        }
+
+        while (cut > x.ContentStart && (v.IsPunctuation(cut - 1) || v.Lower[cut - 1] is "and" or "but" or "though" or "although" or "while" or "as" or "when" or "because"))
+        {
+            cut--;
+        }
+
+        var trimmed = TrimEnd(v, x.ContentStart, cut);
+        return trimmed - x.ContentStart >= 2 ? x with { ContentEnd = trimmed } : x;
+    }
+
+    /// <summary>
+    /// The tagger's contents that no rule found: the pieces of one content around the words that
+    /// interrupt it joined ("“A,” he said, “B.”"), punctuation trimmed, and a short content the
+    /// tagger ends inside its phrase ("did not address his series | of early-morning tweets …")
+    /// run on to the end of its clause.
+    /// </summary>
+    private static List<(int Start, int End)> NewContents(QuoteDocument v, List<Attribution> found, List<Ner.TokenSpan> spans, int paragraphEnd)
+    {
+        var contents = spans.Where(t => t.Type == "CON").Select(t => (t.Start, t.End)).ToList();
+        for (var k = contents.Count - 1; k > 0; k--)
+        {
+            var (left, right) = (contents[k - 1], contents[k]);
+            var gap = Enumerable.Range(left.End, right.Start - left.End);
+            if (right.Start - left.End <= 10 && !found.Any(x => x.ContentStart < right.End && left.Start < x.ContentEnd)
+                && gap.Any(IsSourceOrCue) && gap.All(g => v.IsPunctuation(g) || IsSourceOrCue(g)))
+            {
+                contents[k - 1] = (left.Start, right.End);
+                contents.RemoveAt(k);
+            }
+        }
+
+        var result = new List<(int, int)>();
+        foreach (var (from, to) in contents)
+        {
+            var start = from;
+            while (start < to && v.IsPunctuation(start))
+            {
+                start++;
+            }
+
+            var stop = TrimEnd(v, start, to);
+            if (stop - start < 5 && stop < paragraphEnd && !v.IsPunctuation(stop))
+            {
+                var sentenceEnd = v.Sentences[v.SentenceOfToken(stop - 1)].End;
+                var k = stop;
+                while (k < sentenceEnd && !(v.IsPunctuation(k) && !v.IsQuoteMark(k) && v.Words[k] is not ("'s" or "’s" or "-")))
+                {
+                    k++;
+                }
+
+                stop = TrimEnd(v, start, k);
+            }
+
+            if (stop - start >= 2 && HasLetter(v, start, stop) && !found.Any(x => x.ContentStart < stop && start < x.ContentEnd))
+            {
+                result.Add((start, stop));
+            }
+        }
+
+        return result;
+
+        bool IsSourceOrCue(int g) => spans.Any(t => t.Type is "SRC" or "CUE" && t.Start <= g && g < t.End);
+    }
+
+    /// <summary>
+    /// A content the tagger found, with its cue (the tagger's nearest in its sentences, or one that
+    /// interrupts it outside quotation marks) and its speaker: the tagger's source nearest that cue,
+    /// else the cue's subject as the rules read one, the sentence's subject or the nearest name
+    /// before the cue (a guess, but a statement has a holder far more often than not). Null when
+    /// the tagger marks no cue for it.
+    /// </summary>
+    private Attribution? TaggedAttribution(QuoteDocument v, List<Attribution> found, List<Ner.TokenSpan> spans, int start, int stop)
+    {
+        var (firstSentence, lastSentence) = (v.SentenceOfToken(start), v.SentenceOfToken(stop - 1));
+        var nearest = Nearest(spans.Where(x => x.Type == "CUE" && v.SentenceOfToken(x.Start) >= firstSentence && v.SentenceOfToken(x.Start) <= lastSentence), start, stop)
+            ?? spans.Where(x => x.Type == "CUE" && x.Start >= start && x.End <= stop && !v.InQuote(x.Start)).Select(x => (Ner.TokenSpan?)x).FirstOrDefault();
+        if (nearest is not { } cue)
+        {
+            return null;
+        }
+
+        var sentenceStart = v.Sentences[v.SentenceOfToken(cue.Start)].Start;
+        (int Start, int End)? phrase = (Nearest(spans.Where(x => x.Type == "SRC" && v.SentenceOfToken(x.Start) == v.SentenceOfToken(cue.Start)), cue.Start, cue.End)
+            ?? Nearest(spans.Where(x => x.Type == "SRC"), start, stop)) is { } sp ? (sp.Start, sp.End) : null;
+        if (phrase is null)
+        {
+            var from = cue.Start < start ? sentenceStart : Math.Max(stop, sentenceStart);
+            phrase = SubjectBefore(v, from, cue.Start) is { } subject && subject.End > subject.Start ? subject : SentenceSubject(v, from, cue.Start);
+            phrase ??= NameBefore(v, cue.Start, from, k => k < start || k >= stop);
+        }
+
+        var (mention, how) = phrase is { } p ? ResolveSpeaker(v, p, found) : (-1, "unnamed");
+        var cueMatch = _lexicon.Match(v.Lower, cue.Start) is { } m && m.End <= cue.End ? m with { End = cue.End }
+            : new CueMatch(cue.Start, cue.End, new Cue(string.Join(' ', v.Lower[cue.Start..cue.End]), "assert", "speech"), CueForm.Base);
+        return new Attribution(start, stop, KindOf(v, start, stop), cueMatch, phrase, mention, "tagger:" + how, firstSentence);
+    }
+
+    /// <summary>The nearest name (person, organisation, place, group) before token <paramref name="before"/> and from <paramref name="from"/> on, at a token <paramref name="allowed"/>.</summary>
+    private static (int Start, int End)? NameBefore(QuoteDocument v, int before, int from, Func<int, bool> allowed)
+    {
+        for (var k = before - 1; k >= from; k--)
+        {
+            if (allowed(k) && v.MentionAt(k) is var m && m >= 0 && v.Mentions[m].Label is "PER" or "ORG" or "GPE" or "NORP")
+            {
+                return (v.Mentions[m].Start, v.Mentions[m].End);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The span nearest to tokens <c>[start, end)</c>, outside them.</summary>
+    private static Ner.TokenSpan? Nearest(IEnumerable<Ner.TokenSpan> spans, int start, int end)
+    {
+        Ner.TokenSpan? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var x in spans)
+        {
+            var d = x.End <= start ? start - x.End : x.Start >= end ? x.Start - end : int.MaxValue;
+            if (d < bestDistance)
+            {
+                (best, bestDistance) = (x, d);
+            }
+        }
+
+        return best;
     }
 
     // ---------------------------------------------------------------- finding attributions
@@ -216,6 +454,85 @@ public sealed class QuoteComponent : IDocumentComponent
         "and" or "but" or "yet" => k > 0 && v.Lower[k - 1] == ",",
         _ => false,
     };
+
+    /// <summary>
+    /// A transcript turn ("PENCE: Gennifer Flowers will not be attending … . Donald Trump was
+    /// using the tweet …"): a speaker in capitals and a colon open the paragraph, and all of it is
+    /// what they said, the cues inside included.
+    /// </summary>
+    private static void ExtendTranscriptTurns(QuoteDocument v, List<Attribution> found)
+    {
+        for (var i = 0; i < found.Count; i++)
+        {
+            var x = found[i];
+            if (x.Cue?.Cue != ColonCue || x.Speaker is not { } sp || !v.Words[sp.Start..sp.End].All(w => w.Any(char.IsLetter) && !w.Any(char.IsLower)))
+            {
+                continue;
+            }
+
+            var (first, end) = v.Paragraphs.First(p => p.First <= sp.Start && sp.Start < p.End);
+            if (Enumerable.Range(first, sp.Start - first).Any(k => !v.IsQuoteMark(k)))
+            {
+                continue;
+            }
+
+            // The turn's own closing mark, when the paragraph is set in quotation marks, goes too.
+            var stop = end;
+            while (stop > x.ContentStart && v.IsPunctuation(stop - 1))
+            {
+                stop--;
+            }
+
+            if (stop > x.ContentEnd)
+            {
+                found[i] = x = x with { ContentEnd = stop };
+                found.RemoveAll(y => y != x && y.ContentStart >= x.ContentStart && y.ContentEnd <= stop);
+                i = found.IndexOf(x);
+            }
+        }
+    }
+
+    private static readonly Cue DashCue = new("―", "assert", "speech");
+
+    /// <summary>
+    /// A paragraph that is a quotation signed with a dash, as readers' and witnesses' words are
+    /// listed ("“Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan"): the whole
+    /// quotation is the named person's, and the attributions the rules found inside it are theirs too.
+    /// </summary>
+    private static void AddDashSources(QuoteDocument v, List<Attribution> found)
+    {
+        foreach (var (first, end) in v.Paragraphs)
+        {
+            // Read back over the name and the closing punctuation to the dash and the mark before it.
+            var last = end;
+            while (last > first && v.IsPunctuation(last - 1) && !v.IsQuoteMark(last - 1))
+            {
+                last--;
+            }
+
+            var dash = last - 1;
+            while (dash > first && !v.IsPunctuation(dash) && last - dash <= MaxSpeakerWords)
+            {
+                dash--;
+            }
+
+            if (dash <= first + 2 || v.Words[dash] is not ("―" or "—" or "–" or "--") || !v.IsQuoteMark(dash - 1) || dash + 1 >= last
+                || v.MentionAt(dash + 1) is var name && (name < 0 || v.Mentions[name].Label != "PER" || v.Mentions[name].End != last))
+            {
+                continue;
+            }
+
+            var start = v.IsQuoteMark(first) ? first + 1 : first;
+            var stop = TrimEnd(v, start, dash - 1);
+            if (stop - start < 2)
+            {
+                continue;
+            }
+
+            found.RemoveAll(x => x.ContentStart >= first && x.ContentEnd <= end);
+            found.Add(new Attribution(start, stop, "direct", new CueMatch(dash, dash + 1, DashCue, CueForm.Phrase), (dash + 1, last), name, "named", v.SentenceOfToken(start)));
+        }
+    }
 
     private static readonly Cue ColonCue = new(":", "assert", "speech");
 
@@ -364,10 +681,9 @@ public sealed class QuoteComponent : IDocumentComponent
 
         var passive = (next == "by" && Enumerable.Range(cue.Start - 2, 2).Any(k => k >= 0 && _lexicon.Is("be", v.Lower[k])))
             || (cue.Cue.Lemma == "find" && _lexicon.Is("be", before)); // "was found dead", "were found to use"
-        if ((cue.Form == CueForm.Past && (_lexicon.Is("determiner", before) || passive || next == "as"))
-            || Enumerable.Range(cue.End, 4).Any(k => k < v.Lower.Length && _lexicon.Is("not-cue-object", v.Lower[k])))
+        if ((cue.Form == CueForm.Past && (passive || next == "as")) || IsUsedOtherwise(v, cue))
         {
-            // "the alleged attack", "is not recognised by any country", "known as Jafar", "claimed (most of the) responsibility".
+            // "is not recognised by any country", "known as Jafar", and the words below.
             return false;
         }
 
@@ -381,6 +697,11 @@ public sealed class QuoteComponent : IDocumentComponent
 
         return true;
     }
+
+    /// <summary>A cue word that is no cue here: a participle as an adjective ("the alleged attack") or a verb whose object is no statement ("claimed (most of the) responsibility").</summary>
+    private bool IsUsedOtherwise(QuoteDocument v, CueMatch cue) =>
+        (cue.Form == CueForm.Past && cue.Start > 0 && _lexicon.Is("determiner", v.Lower[cue.Start - 1]))
+        || Enumerable.Range(cue.End, 4).Any(k => k < v.Lower.Length && _lexicon.Is("not-cue-object", v.Lower[k]));
 
     /// <summary>
     /// A word that ends a plural subject, so a base-form cue after it is its verb: "voters support",

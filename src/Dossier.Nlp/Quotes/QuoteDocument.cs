@@ -59,6 +59,7 @@ internal sealed class QuoteDocument
             paragraphs[p] = paragraphs.TryGetValue(p, out var range) ? (range.First, Sentences[s].End - 1) : (Sentences[s].Start, Sentences[s].End - 1);
         }
 
+        Paragraphs = [.. paragraphs.OrderBy(p => p.Key).Select(p => (p.Value.First, p.Value.Last + 1))];
         _paragraphTokens = new (int, int)[paragraphs.Count == 0 ? 0 : paragraphs.Keys.Max() + 1];
         foreach (var (p, range) in paragraphs)
         {
@@ -132,6 +133,9 @@ internal sealed class QuoteDocument
     public IReadOnlyList<TokenMention> Mentions { get; }
 
     public IReadOnlyList<QuoteRegion> QuoteRegions { get; }
+
+    /// <summary>Each paragraph's tokens <c>[First, End)</c>, in order.</summary>
+    public (int First, int End)[] Paragraphs { get; }
 
     public TextSpan Span(int startToken, int endToken) => new(_tokens[startToken].Span.Start, _tokens[endToken - 1].Span.End);
 

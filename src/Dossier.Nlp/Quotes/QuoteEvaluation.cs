@@ -7,8 +7,8 @@ namespace Dossier.Nlp.Quotes;
 /// <summary>A gold attribution: who (source), the cue and what (content), each possibly in several pieces.</summary>
 public sealed record GoldAttribution(IReadOnlyList<TextSpan> Source, IReadOnlyList<TextSpan> Cue, IReadOnlyList<TextSpan> Content);
 
-/// <summary>A predicted attribution in the same terms: content, the speaker as given at the quote (and the mention naming them), the cue.</summary>
-public sealed record PredictedAttribution(TextSpan Content, TextSpan? Speaker, TextSpan? SpeakerName, TextSpan? Cue);
+/// <summary>A predicted attribution in the same terms: content, the speaker as given at the quote (and the mention naming them), the cue, and how the speaker was found.</summary>
+public sealed record PredictedAttribution(TextSpan Content, TextSpan? Speaker, TextSpan? SpeakerName, TextSpan? Cue, string? How = null);
 
 /// <summary>An article of an attribution corpus: its text and its gold attributions.</summary>
 public sealed record AttributedArticle(string Name, string Text, IReadOnlyList<GoldAttribution> Attributions);
@@ -48,8 +48,8 @@ public sealed record QuoteScores(double Threshold, int Gold, int Predicted, int 
 /// </summary>
 public static class QuoteEvaluation
 {
-    /// <summary>Reads a PolNeAR-style split: <c>text/NAME.txt</c> and <c>attributions/NAME_ANNOTATOR.ann</c> (brat standoff); one annotator per article, the first by file name.</summary>
-    public static IReadOnlyList<AttributedArticle> ReadPolnear(string directory)
+    /// <summary>Reads a PolNeAR-style split: <c>text/NAME.txt</c> and <c>attributions/NAME_ANNOTATOR.ann</c> (brat standoff); one annotator per article, the first by file name, unless <paramref name="everyAnnotator"/> (for training: an article annotated twice comes twice).</summary>
+    public static IReadOnlyList<AttributedArticle> ReadPolnear(string directory, bool everyAnnotator = false)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var texts = Path.Combine(directory, "text");
@@ -71,7 +71,10 @@ public static class QuoteEvaluation
             }
 
             var text = File.ReadAllText(textPath, Encoding.UTF8);
-            articles.Add(new AttributedArticle(group.Key, text, ReadBrat(File.ReadAllLines(group.First(), Encoding.UTF8), text)));
+            foreach (var file in everyAnnotator ? [.. group] : new[] { group.First() })
+            {
+                articles.Add(new AttributedArticle(group.Key, text, ReadBrat(File.ReadAllLines(file, Encoding.UTF8), text)));
+            }
         }
 
         return articles;

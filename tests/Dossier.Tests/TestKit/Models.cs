@@ -7,7 +7,8 @@ namespace Dossier.Tests.TestKit;
 public static class Models
 {
     private static readonly Lazy<NerModel> NerModel = new(() => Dossier.Nlp.Ner.NerModel.Load(Path.Combine(Repo.Root, "models", "ner")));
-    private static readonly Lazy<DocumentPipeline> Full = new(() => new PipelineBuilder().UseDefaults(NerModel.Value).Build());
+    private static readonly Lazy<Dossier.Nlp.Quotes.AttributionModel> AttributionModel = new(() => Dossier.Nlp.Quotes.AttributionModel.Load(Path.Combine(Repo.Root, "models", "quotes")));
+    private static readonly Lazy<DocumentPipeline> Full = new(() => new PipelineBuilder().UseDefaults(NerModel.Value, AttributionModel.Value).Build());
 
     private static readonly Lazy<Dossier.Nlp.Entities.KnowledgeBase> KbFile = new(() => Dossier.Nlp.Entities.KnowledgeBase.Load(Path.Combine(Repo.Root, "models", "kb", "kb.tsv")));
 
@@ -16,6 +17,9 @@ public static class Models
 
     /// <summary>models/ner.</summary>
     public static NerModel Ner => NerModel.Value;
+
+    /// <summary>models/quotes.</summary>
+    public static Dossier.Nlp.Quotes.AttributionModel Attribution => AttributionModel.Value;
 
     /// <summary>Every component, with the shipped models.</summary>
     public static DocumentPipeline Pipeline => Full.Value;

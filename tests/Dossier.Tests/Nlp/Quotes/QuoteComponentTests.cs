@@ -193,9 +193,10 @@ public class QuoteComponentTests
     /// <paramref name="first"/> to the end of <paramref name="last"/>, read from ../shared at run
     /// time: PolNeAR's texts are not ours to copy into the repository.
     /// </summary>
-    private static string Polnear(string article, string first, string last)
+    /// <summary>A passage of a PolNeAR article, from <paramref name="first"/> to <paramref name="last"/>, read at run time (the corpus has no licence: its text stays out of the repository).</summary>
+    internal static string Polnear(string article, string first, string last, string split = "train")
     {
-        var text = File.ReadAllText(Path.Combine(Repo.Shared, "data", "polnear", "train", "text", article + ".txt"));
+        var text = File.ReadAllText(Path.Combine(Repo.Shared, "data", "polnear", split, "text", article + ".txt"));
         var start = text.IndexOf(first, StringComparison.Ordinal);
         Assert.True(start >= 0, $"'{first}' is not in {article}");
         var end = text.IndexOf(last, start, StringComparison.Ordinal);

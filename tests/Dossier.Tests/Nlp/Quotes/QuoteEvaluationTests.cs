@@ -88,6 +88,7 @@ public class QuoteEvaluationTests
             ["f1_0.8"] = 100 * strict.F1,
             ["speaker_0.3"] = 100 * loose.SpeakerAccuracy,
             ["precision_0.3"] = 100 * loose.Precision,
+            ["recall_0.3"] = 100 * loose.Recall,
         };
         foreach (var floor in quotes.GetProperty("floors").EnumerateObject())
         {

@@ -1,0 +1,255 @@
+using System.Text;
+using Dossier.Nlp.Ner;
+
+namespace Dossier.Nlp.Quotes;
+
+/// <summary>
+/// A trained attribution tagger: an averaged structured perceptron (the one NER uses) that
+/// labels the tokens of a paragraph as the content (CON), source (SRC) or cue (CUE) of an
+/// attribution, in BILOU spans. Its features are the words around a token, the quotation marks,
+/// the cue lexicon, the named mentions and what the rules of <see cref="QuoteComponent"/> found
+/// there, so it learns where the rules are right and what they miss. Trained by
+/// <see cref="AttributionTrainer"/> on an attribution corpus (PolNeAR); immutable, thread-safe.
+/// </summary>
+public sealed class AttributionModel
+{
+    private const string Magic = "DOSSIER-ATTRIBUTION/1";
+
+    /// <summary>Creates a model around a tagger whose types are <see cref="Types"/>.</summary>
+    public AttributionModel(PerceptronTagger tagger)
+    {
+        ArgumentNullException.ThrowIfNull(tagger);
+        if (!tagger.Labels.Types.SequenceEqual(Types))
+        {
+            throw new ArgumentException($"An attribution tagger labels {string.Join(", ", Types)}.", nameof(tagger));
+        }
+
+        Tagger = tagger;
+    }
+
+    /// <summary>The span types: content, source, cue.</summary>
+    public static IReadOnlyList<string> Types { get; } = ["CON", "SRC", "CUE"];
+
+    /// <summary>The tagger.</summary>
+    public PerceptronTagger Tagger { get; }
+
+    /// <summary>Saves the model as <c>model.bin</c> in <paramref name="directory"/>.</summary>
+    public void Save(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        Directory.CreateDirectory(directory);
+        using var stream = File.Create(Path.Combine(directory, "model.bin"));
+        using var w = new BinaryWriter(stream, Encoding.UTF8);
+        w.Write(Magic);
+        Tagger.Write(w);
+    }
+
+    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
+    /// <exception cref="DossierException">With <see cref="DossierErrorCode.NotFound"/> or <see cref="DossierErrorCode.ComponentFailed"/> when the model is missing or unreadable.</exception>
+    public static AttributionModel Load(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var path = Path.Combine(directory, "model.bin");
+        if (!File.Exists(path))
+        {
+            throw new DossierException(DossierErrorCode.NotFound, $"no attribution model at {path}; train one with 'dossier train quotes --config configs/quotes.json'");
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var r = new BinaryReader(stream, Encoding.UTF8);
+            if (r.ReadString() != Magic)
+            {
+                throw new DossierException(DossierErrorCode.ComponentFailed, $"{path} is not a Dossier attribution model of this version");
+            }
+
+            return new AttributionModel(PerceptronTagger.Read(r));
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException)
+        {
+            throw new DossierException(DossierErrorCode.ComponentFailed, $"the attribution model at {path} cannot be read: {ex.Message}", null, ex);
+        }
+    }
+
+    /// <summary>The spans of paragraph tokens <c>[first, end)</c>, in document token indices.</summary>
+    internal List<TokenSpan> Tag(QuoteDocument v, int first, int end, string?[] rules, CueLexicon lexicon)
+    {
+        var features = AttributionFeatures.Extract(v, first, end, rules, lexicon);
+        var l = Tagger.Labels.Count;
+        var emissions = new float[features.Count * l];
+        for (var t = 0; t < features.Count; t++)
+        {
+            Tagger.AddEmissions(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features[t]), emissions.AsSpan(t * l, l));
+        }
+
+        var labels = PerceptronTagger.Viterbi(emissions, features.Count, Tagger.Labels, Tagger.Transitions);
+        return [.. Tagger.Labels.Decode(labels).Select(s => s with { Start = s.Start + first, End = s.End + first })];
+    }
+}
+
+/// <summary>
+/// The features of the attribution tagger, hashed as the NER features are (templates from 300
+/// on): words in a ±2 window, shapes and suffixes, quotation marks, cue-lexicon matches at and
+/// around the token, mentions, sentence position, and the role the rules gave the token and its
+/// neighbours (<c>B-CON:direct</c>, …).
+/// </summary>
+internal static class AttributionFeatures
+{
+    /// <summary>Per token of <c>[first, end)</c>, its feature hashes.</summary>
+    public static List<List<ulong>> Extract(QuoteDocument v, int first, int end, string?[] rules, CueLexicon lexicon)
+    {
+        var n = end - first;
+        var cueAt = new string?[n];
+        var lemmaAt = new string?[n];
+        for (var i = first; i < end; i++)
+        {
+            if (lexicon.Match(v.Lower, i) is { } m)
+            {
+                for (var k = m.Start; k < Math.Min(m.End, end); k++)
+                {
+                    cueAt[k - first] ??= (k == m.Start ? "B-" : "I-") + m.Cue.Class;
+                }
+
+                lemmaAt[i - first] = m.Cue.Lemma;
+            }
+        }
+
+        var result = new List<List<ulong>>(n);
+        for (var i = first; i < end; i++)
+        {
+            var f = new List<ulong>(48);
+            var w = v.Lower[i];
+            var t = i - first;
+            f.Add(NerFeatures.Hash(300, string.Empty));
+            f.Add(NerFeatures.Hash(301, w));
+            f.Add(NerFeatures.Hash(302, Word(v, i - 1, first, end)));
+            f.Add(NerFeatures.Hash(303, Word(v, i - 2, first, end)));
+            f.Add(NerFeatures.Hash(304, Word(v, i + 1, first, end)));
+            f.Add(NerFeatures.Hash(305, Word(v, i + 2, first, end)));
+            f.Add(NerFeatures.Hash(306, Word(v, i - 1, first, end), w));
+            f.Add(NerFeatures.Hash(307, w, Word(v, i + 1, first, end)));
+            f.Add(NerFeatures.Hash(308, w.Length > 3 ? w[^3..] : w));
+            f.Add(NerFeatures.Hash(309, Shape(v.Words[i])));
+
+            var quote = $"{Q(v, i - 1, first, end)}{Q(v, i, first, end)}{Q(v, i + 1, first, end)}";
+            f.Add(NerFeatures.Hash(310, quote));
+            if (v.IsQuoteMark(i))
+            {
+                f.Add(NerFeatures.Hash(311, v.QuoteStartingAt(i) is not null ? "open" : v.QuoteEndingAt(i) is not null ? "close" : "mark"));
+            }
+
+            if (cueAt[t] is { } cue)
+            {
+                f.Add(NerFeatures.Hash(312, cue));
+                f.Add(NerFeatures.Hash(314, cue, Word(v, i + 1, first, end)));
+                f.Add(NerFeatures.Hash(330, cue, quote));
+            }
+
+            if (lemmaAt[t] is { } lemma)
+            {
+                f.Add(NerFeatures.Hash(313, lemma));
+            }
+
+            // The nearest cue on either side within the sentence, with its distance.
+            var (a, b) = v.Sentences[v.SentenceOfToken(i)];
+            a = Math.Max(a, first);
+            b = Math.Min(b, end);
+            var that = false;
+            var leftCue = "-";
+            var rightCue = "-";
+            for (var k = i - 1; k >= a; k--)
+            {
+                that |= v.Lower[k] == "that";
+                if (cueAt[k - first] is { } left && left[0] == 'B')
+                {
+                    leftCue = left + Bucket(i - k);
+                    f.Add(NerFeatures.Hash(315, left, Bucket(i - k)));
+                    f.Add(NerFeatures.Hash(326, left, that ? "that" : "-", Q(v, i, first, end).ToString()));
+                    break;
+                }
+            }
+
+            for (var k = i + 1; k < b; k++)
+            {
+                if (cueAt[k - first] is { } right && right[0] == 'B')
+                {
+                    rightCue = right + Bucket(k - i);
+                    f.Add(NerFeatures.Hash(316, right, Bucket(k - i)));
+                    break;
+                }
+            }
+
+            var rule = rules[i] ?? "O";
+            var ruleTag = rule.Split(':')[0];
+            f.Add(NerFeatures.Hash(317, rule));
+            f.Add(NerFeatures.Hash(318, Tag(rules, i - 1, first, end), ruleTag, Tag(rules, i + 1, first, end)));
+            f.Add(NerFeatures.Hash(320, ruleTag, w));
+
+            var entity = "-";
+            if (v.MentionAt(i) is var m2 && m2 >= 0)
+            {
+                var mention = v.Mentions[m2];
+                entity = (i == mention.Start ? "B-" : "I-") + mention.Label;
+                f.Add(NerFeatures.Hash(321, entity));
+            }
+
+            if (lexicon.Is("person-pronoun", w) || lexicon.Is("group-pronoun", w))
+            {
+                f.Add(NerFeatures.Hash(322, "pronoun"));
+            }
+
+            if (lexicon.Is("person-role", w) || lexicon.Is("group-role", w))
+            {
+                f.Add(NerFeatures.Hash(323, "role"));
+            }
+
+            if (Events.VerbLexicon.Default.RootOf(w) is { } root)
+            {
+                f.Add(NerFeatures.Hash(334, root));
+                f.Add(NerFeatures.Hash(335, root, Word(v, i + 1, first, end)));
+            }
+
+            f.Add(NerFeatures.Hash(324, i == a ? "first" : i == b - 1 ? "last" : "-", i == first ? "paragraph" : "-"));
+            f.Add(NerFeatures.Hash(329, Bucket(i - a), Q(v, i, first, end).ToString()));
+            result.Add(f);
+        }
+
+        return result;
+    }
+
+    private static string Word(QuoteDocument v, int i, int first, int end) => i < first ? "<p>" : i >= end ? "</p>" : v.Lower[i];
+
+    private static string Tag(string?[] rules, int i, int first, int end) => i < first || i >= end ? "-" : (rules[i] ?? "O").Split(':')[0];
+
+    private static char Q(QuoteDocument v, int i, int first, int end) => i < first || i >= end ? '-' : v.InQuote(i) ? 'q' : v.IsQuoteMark(i) ? 'm' : 'o';
+
+    private static string Bucket(int d) => d switch
+    {
+        <= 3 => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        <= 6 => "4-6",
+        <= 10 => "7-10",
+        <= 20 => "11-20",
+        _ => "far",
+    };
+
+    private static string Shape(string word)
+    {
+        var sb = new StringBuilder(4);
+        foreach (var c in word)
+        {
+            var s = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+            if (sb.Length == 0 || sb[^1] != s)
+            {
+                sb.Append(s);
+            }
+
+            if (sb.Length == 4)
+            {
+                break;
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,118 @@
+using Dossier.Annotations;
+using Dossier.Nlp;
+using Dossier.Nlp.Quotes;
+using Dossier.Tests.TestKit;
+using Dossier.Text;
+
+namespace Dossier.Tests.Nlp.Quotes;
+
+/// <summary>The trained attribution tagger: its gold labels, its file, its training, and what it adds to the rules.</summary>
+public class AttributionTests
+{
+    private static readonly DocumentPipeline Preprocessing = AttributionTrainer.Preprocessing(Models.Ner);
+
+    private static List<QuoteData> Quotes(Document d) => [.. d.Get(Layers.Quotes)];
+
+    private static TextSpan Find(string text, string words) => new(text.IndexOf(words, StringComparison.Ordinal), text.IndexOf(words, StringComparison.Ordinal) + words.Length);
+
+    [Fact]
+    public void GoldSpans_LabelSourceCueAndContent_LeaveNestedOnesToTheOuterOne_AndStopAtParagraphs()
+    {
+        const string Text = "Khan said the minister claimed the border was open.\n\n“We will talk,” he added, “and soon.”";
+        var doc = Preprocessing.Process(Text);
+        var (view, _) = new QuoteComponent().RuleView(doc);
+        GoldAttribution outer = new([Find(Text, "Khan")], [Find(Text, "said")], [Find(Text, "the minister claimed the border was open")]);
+        GoldAttribution nested = new([Find(Text, "the minister")], [Find(Text, "claimed")], [Find(Text, "the border was open")]);
+        GoldAttribution split = new([new TextSpan(Find(Text, " he ").Start + 1, Find(Text, " he ").End - 1)], [Find(Text, "added")], [Find(Text, "We will talk"), Find(Text, "and soon")]);
+
+        var spans = AttributionTrainer.GoldSpans(view, [nested, outer, split]);
+
+        string[] expected = ["CON and soon", "CON the minister claimed the border was open", "CON We will talk", "CUE added", "CUE said", "SRC he", "SRC Khan"];
+        Assert.Equal(expected, spans.Select(s => $"{s.Type} {doc.GetText(view.Span(s.Start, s.End))}").Order(StringComparer.OrdinalIgnoreCase));
+        Assert.All(spans, s => Assert.Equal(view.ParagraphOfToken(s.Start), view.ParagraphOfToken(s.End - 1)));
+    }
+
+    [Fact]
+    public void SaveAndLoad_GiveTheSameTagger_AndABadFileIsNamed()
+    {
+        var directory = Directory.CreateTempSubdirectory("dossier-attribution-").FullName;
+        try
+        {
+            Models.Attribution.Save(directory);
+            var loaded = AttributionModel.Load(directory);
+            Assert.Equal(Models.Attribution.Tagger.FeatureCount, loaded.Tagger.FeatureCount);
+            Assert.Equal(Models.Attribution.Tagger.Transitions.ToArray(), loaded.Tagger.Transitions.ToArray());
+            var text = QuoteComponentTests.Polnear("politico_2016-09-23_partisan-fireworks-over-clinton-", "The revelation", "presidential campaign.", "dev");
+            var before = Quotes(new PipelineBuilder().UseDefaults(Models.Ner, Models.Attribution).Build().Process(text));
+            var after = Quotes(new PipelineBuilder().UseDefaults(Models.Ner, loaded).Build().Process(text));
+            Assert.Equal(before, after);
+
+            File.WriteAllText(Path.Combine(directory, "model.bin"), "not a model");
+            var error = Assert.Throws<DossierException>(() => AttributionModel.Load(directory));
+            Assert.Equal(DossierErrorCode.ComponentFailed, error.Code);
+            Assert.Contains("model.bin", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        Assert.Equal(DossierErrorCode.NotFound, Assert.Throws<DossierException>(() => AttributionModel.Load(directory)).Code);
+    }
+
+    /// <summary>"Republicans said … and Democrats accused the GOP of …", a dev sentence whose second statement the rules read as part of the first: the tagger ends the first before the second cue and finds the second with its holder.</summary>
+    [Fact]
+    public void Tagger_AddsWhatTheRulesMiss_WithItsHolder()
+    {
+        var text = QuoteComponentTests.Polnear("politico_2016-09-23_partisan-fireworks-over-clinton-", "The revelation", "presidential campaign.", "dev");
+        // The rules read it as the end of the Republicans' words.
+        var rulesAlone = new PipelineBuilder().UseDefaults(Models.Ner).Build().Process(text);
+        var overrun = Assert.Single(Quotes(rulesAlone), q => rulesAlone.GetText(q.Span).Contains("stoking the issue", StringComparison.Ordinal));
+        Assert.Equal("Republicans", rulesAlone.GetText(overrun.Speaker!.Value));
+
+        var d = Models.Pipeline.Process(text);
+        var q = Assert.Single(Quotes(d), q => d.GetText(q.Span).Contains("stoking the issue", StringComparison.Ordinal));
+        Assert.Equal("Democrats", d.GetText(q.Speaker!.Value));
+        Assert.StartsWith("tagger:", q.Attribution, StringComparison.Ordinal);
+        var republicans = Assert.Single(Quotes(d), x => d.GetText(x.Span).Contains("increasingly convinced", StringComparison.Ordinal));
+        Assert.EndsWith("mishandled the investigation", d.GetText(republicans.Span), StringComparison.Ordinal);
+    }
+
+    /// <summary>Trained on forty articles for two epochs, the tagger must already find attributions the rules miss on those articles: learning happens.</summary>
+    [Fact]
+    public void Trainer_LearnsAttributionsTheRulesMiss()
+    {
+        var articles = QuoteEvaluation.ReadPolnear(Path.Combine(Repo.Shared, "data", "polnear", "train")).Take(40).ToList();
+        var (model, dev, epoch) = new AttributionTrainer().Train(new AttributionTrainingConfig { Epochs = 2, MinFeatureCount = 1 }, articles, null, Preprocessing);
+        Assert.Null(dev);
+        Assert.Equal(2, epoch);
+
+        var documents = articles.Select(a => (a, Preprocessing.Process(a.Text))).ToList();
+        var rules = AttributionTrainer.Score(new QuoteComponent(), documents);
+        var withTagger = AttributionTrainer.Score(new QuoteComponent(model: model), documents);
+        Assert.True(withTagger.Recall > rules.Recall + 0.02, $"recall {withTagger.Recall:P1} with the tagger, {rules.Recall:P1} without");
+        Assert.True(withTagger.F1 > rules.F1, $"F1 {withTagger.F1:P1} with the tagger, {rules.F1:P1} without");
+    }
+
+    [Fact]
+    public void DashSigned_AQuotationSignedWithADashIsTheNamedPersons()
+    {
+        var d = Models.Pipeline.Process("“The bridge has been closed for a week and nobody told us why. We want answers.” ― Maria Lopez\n\n“I drive two hours around it every day.” ― Daniel Okafor.");
+        var quotes = Quotes(d);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("The bridge has been closed for a week and nobody told us why. We want answers", d.GetText(quotes[0].Span));
+        Assert.Equal("Maria Lopez", d.GetText(quotes[0].SpeakerName!.Value));
+        Assert.Equal("Daniel Okafor", d.GetText(quotes[1].SpeakerName!.Value));
+        Assert.Equal("―", d.GetText(quotes[1].Cue!.Value));
+    }
+
+    [Fact]
+    public void TranscriptTurn_TheWholeParagraphAfterTheSpeakerIsTheirs()
+    {
+        var d = Models.Pipeline.Process("\"AHMED: We shared the evidence with Kabul last month. They said they would look into it, and we are still waiting.\"\n\n\"REPORTER: Will you close the crossing?\"");
+        var q = Assert.Single(Quotes(d), q => d.GetText(q.Span).StartsWith("We shared", StringComparison.Ordinal));
+        Assert.EndsWith("we are still waiting", d.GetText(q.Span), StringComparison.Ordinal);
+        Assert.Equal("AHMED", d.GetText(q.Speaker!.Value));
+        Assert.DoesNotContain(Quotes(d), x => x.Span.Start > q.Span.Start && x.Span.End <= q.Span.End);
+    }
+}
