@@ -149,23 +149,7 @@ public sealed class NerTrainer
         // added while decoding, so they are indexed up front.
         var generals = new HashSet<ulong>(PredictionHistory.AllFeatures(labels));
         var trainDocs = train.SelectMany(c => Featurize(c.Documents, gazetteer, clusters, options, options.TargetDomain is null ? 0 : NerFeatureOptions.DomainSalt(c.Domain), generals)).ToList();
-        var counts = new Dictionary<ulong, int>();
-        foreach (var token in trainDocs.SelectMany(d => d).SelectMany(s => s.Features))
-        {
-            foreach (var f in token)
-            {
-                counts[f] = counts.GetValueOrDefault(f) + 1;
-            }
-        }
-
-        var index = new Dictionary<ulong, int>();
-        foreach (var (hash, count) in counts.OrderBy(c => c.Key))
-        {
-            if (count >= config.MinFeatureCount)
-            {
-                index[hash] = index.Count;
-            }
-        }
+        var index = PerceptronTraining.Index(trainDocs.SelectMany(d => d).SelectMany(s => s.Features), config.MinFeatureCount);
 
         foreach (var hash in PredictionHistory.AllFeatures(labels))
         {

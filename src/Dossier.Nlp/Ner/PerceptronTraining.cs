@@ -7,6 +7,30 @@ namespace Dossier.Nlp.Ner;
 /// </summary>
 internal static class PerceptronTraining
 {
+    /// <summary>Dense indices for the feature hashes seen at least <paramref name="minCount"/> times over <paramref name="tokens"/> (each token's hashes), in hash order.</summary>
+    public static Dictionary<ulong, int> Index(IEnumerable<IEnumerable<ulong>> tokens, int minCount)
+    {
+        var counts = new Dictionary<ulong, int>();
+        foreach (var token in tokens)
+        {
+            foreach (var f in token)
+            {
+                counts[f] = counts.GetValueOrDefault(f) + 1;
+            }
+        }
+
+        var index = new Dictionary<ulong, int>();
+        foreach (var (hash, count) in counts.OrderBy(c => c.Key))
+        {
+            if (count >= minCount)
+            {
+                index[hash] = index.Count;
+            }
+        }
+
+        return index;
+    }
+
     /// <summary>The best well-formed label sequence for tokens given as feature indices, under dense weights <c>[feature × label]</c>.</summary>
     public static int[] Decode(int[][] features, float[] weights, float[] transitions, EntityLabels labels)
     {

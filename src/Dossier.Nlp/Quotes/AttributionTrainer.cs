@@ -115,23 +115,7 @@ public sealed class AttributionTrainer
                 labels.Encode(p.End - p.First, gold.Where(s => s.Start >= p.First && s.End <= p.End).Select(s => s with { Start = s.Start - p.First, End = s.End - p.First }))))];
         });
 
-        var counts = new Dictionary<ulong, int>();
-        foreach (var token in sequences.SelectMany(d => d).SelectMany(s => s.Features))
-        {
-            foreach (var f in token)
-            {
-                counts[f] = counts.GetValueOrDefault(f) + 1;
-            }
-        }
-
-        var index = new Dictionary<ulong, int>();
-        foreach (var (hash, count) in counts.OrderBy(c => c.Key))
-        {
-            if (count >= config.MinFeatureCount)
-            {
-                index[hash] = index.Count;
-            }
-        }
+        var index = PerceptronTraining.Index(sequences.SelectMany(d => d).SelectMany(s => s.Features), config.MinFeatureCount);
 
         var trainSet = sequences.SelectMany(d => d)
             .Select(s => (Features: s.Features.Select(t => t.Where(index.ContainsKey).Select(h => index[h]).ToArray()).ToArray(), s.Gold))
