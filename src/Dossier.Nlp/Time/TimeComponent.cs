@@ -64,7 +64,14 @@ public sealed class TimeComponent : IDocumentComponent
                 continue;
             }
 
-            var date = new DateOnly(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 1, parts.Length > 2 ? int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) : 1);
+            // A value arithmetic has taken out of the calendar ("11/2016 years earlier" is year 0) bounds nothing.
+            var (year, month, day) = (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 1, parts.Length > 2 ? int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) : 1);
+            if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            {
+                continue;
+            }
+
+            var date = new DateOnly(year, month, day);
             if (latest is null || date > latest.Value.Date)
             {
                 latest = (date, t);

@@ -135,6 +135,15 @@ public class TimeTaggerTests
     private static readonly Gen<string> TimeLikeText = Gen.Int[0, TimeWords.Length - 1].Array[0, 40]
         .Select(picks => string.Join(' ', picks.Select(k => TimeWords[k])));
 
+    /// <summary>Found by the property below once in about 100,000 texts: a relative year count taken from a month ("11/2016 years earlier") gave year 0, and bounding the undated report's date threw.</summary>
+    [Fact]
+    public void UndatedReport_ADateOutOfTheCalendarBoundsNothing()
+    {
+        var doc = Pipeline.Process("21/04/2016 11/2016 years earlier");
+        Assert.Equal(new DateOnly(2016, 4, 21), doc.Metadata.Published);
+        Assert.True(doc.Metadata.PublishedInferred);
+    }
+
     [Fact]
     public void Property_AnyArrangementOfTimeWords_GivesSpansInsideTheText()
     {
