@@ -128,10 +128,9 @@ public sealed class QuoteComponent : IDocumentComponent
 
     /// <summary>
     /// Lets the trained tagger correct and complete the rules, paragraph by paragraph: a rule's
-    /// content the tagger hardly marks as content is dropped; one that runs on past a cue the
-    /// tagger marks inside it ends before that cue (and its source); and the contents the tagger
-    /// finds where the rules found none are added, each with the tagger's cue and source nearest
-    /// to it (resolved to a mention as the rules resolve theirs).
+    /// content that runs on past a cue the tagger marks inside it ends before that cue (and its
+    /// source); and the contents the tagger finds with a cue where the rules found none are added,
+    /// each with the tagger's source nearest that cue (resolved to a mention as the rules resolve theirs).
     /// </summary>
     private void AddTagged(QuoteDocument v, List<Attribution> found, AttributionModel model)
     {
@@ -249,10 +248,11 @@ public sealed class QuoteComponent : IDocumentComponent
 
     /// <summary>
     /// A content the tagger found, with its cue (the tagger's nearest in its sentences, or one that
-    /// interrupts it outside quotation marks) and its speaker: the tagger's source nearest that cue,
-    /// else the cue's subject as the rules read one, the sentence's subject or the nearest name
-    /// before the cue (a guess, but a statement has a holder far more often than not). Null when
-    /// the tagger marks no cue for it.
+    /// interrupts it outside quotation marks) and its speaker: the tagger's source nearest that cue
+    /// in its sentence, else the cue's subject as the rules read one, the sentence's subject, the
+    /// nearest name before the cue, or the tagger's source nearest the content in the paragraph (a
+    /// guess, but a statement has a holder far more often than not). Null when the tagger marks no
+    /// cue for it.
     /// </summary>
     private Attribution? TaggedAttribution(QuoteDocument v, List<Attribution> found, List<Ner.TokenSpan> spans, int start, int stop)
     {
@@ -265,14 +265,16 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         var sentenceStart = v.Sentences[v.SentenceOfToken(cue.Start)].Start;
-        (int Start, int End)? phrase = (Nearest(spans.Where(x => x.Type == "SRC" && v.SentenceOfToken(x.Start) == v.SentenceOfToken(cue.Start)), cue.Start, cue.End)
-            ?? Nearest(spans.Where(x => x.Type == "SRC"), start, stop)) is { } sp ? (sp.Start, sp.End) : null;
+        (int Start, int End)? phrase = Nearest(spans.Where(x => x.Type == "SRC" && v.SentenceOfToken(x.Start) == v.SentenceOfToken(cue.Start)), cue.Start, cue.End) is { } sp ? (sp.Start, sp.End) : null;
         if (phrase is null)
         {
             var from = cue.Start < start ? sentenceStart : Math.Max(stop, sentenceStart);
             phrase = SubjectBefore(v, from, cue.Start) is { } subject && subject.End > subject.Start ? subject : SentenceSubject(v, from, cue.Start);
             phrase ??= NameBefore(v, cue.Start, from, k => k < start || k >= stop);
         }
+
+        // Nothing in the cue's sentence: the tagger's source nearest the content in its paragraph.
+        phrase ??= Nearest(spans.Where(x => x.Type == "SRC"), start, stop) is { } near ? (near.Start, near.End) : null;
 
         var (mention, how) = phrase is { } p ? ResolveSpeaker(v, p, found) : (-1, "unnamed");
         var cueMatch = _lexicon.Match(v.Lower, cue.Start) is { } m && m.End <= cue.End ? m with { End = cue.End }
