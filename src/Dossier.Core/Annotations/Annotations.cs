@@ -100,7 +100,7 @@ public readonly record struct FigureData(TextSpan Span, double? Value, string? U
 /// <param name="Speaker">Where the speaker is given at the quote ("Khan", "he", "the spokesperson", "officials"); null when nothing names one.</param>
 /// <param name="Cue">The reporting verb or phrase ("said", "according to"); null for a quote that continues the previous speaker's.</param>
 /// <param name="SpeakerName">The mention that names the speaker ("Shafqat Ali Khan"), which for "he" or "the spokesperson" lies earlier in the text; null when no name was found.</param>
-/// <param name="Attribution">How the speaker was found: <c>named</c>, <c>pronoun</c>, <c>role</c>, <c>continuation</c> (the previous quote's speaker), <c>nearest</c> (the nearest earlier person: a guess) or <c>unnamed</c> ("sources").</param>
+/// <param name="Attribution">How the speaker was found: <c>named</c>, <c>pronoun</c>, <c>role</c>, <c>continuation</c> (the previous quote's speaker), <c>nearest</c> (the nearest earlier person: a guess) or <c>unnamed</c> ("sources"); prefixed <c>tagger:</c> for a quote the trained attribution tagger found.</param>
 public readonly record struct QuoteData(TextSpan Span, string Kind, TextSpan? Speaker, TextSpan? Cue, TextSpan? SpeakerName = null, string? Attribution = null) : IAnnotation;
 
 /// <summary>A claim: a statement someone holds, with their stance and the proposition, normalised for comparison.</summary>

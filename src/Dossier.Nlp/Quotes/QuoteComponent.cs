@@ -130,7 +130,9 @@ public sealed class QuoteComponent : IDocumentComponent
     /// Lets the trained tagger correct and complete the rules, paragraph by paragraph: a rule's
     /// content that runs on past a cue the tagger marks inside it ends before that cue (and its
     /// source); and the contents the tagger finds with a cue where the rules found none are added,
-    /// each with the tagger's source nearest that cue (resolved to a mention as the rules resolve theirs).
+    /// each with the tagger's source nearest that cue (resolved to a mention as the rules resolve
+    /// theirs). A rule's quote without a speaker keeps none: the rules leave it so on purpose (a
+    /// question asked without its asker, an impression the writer reports).
     /// </summary>
     private void AddTagged(QuoteDocument v, List<Attribution> found, AttributionModel model)
     {
