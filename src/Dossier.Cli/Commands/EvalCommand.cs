@@ -227,14 +227,12 @@ internal static class EvalCommand
             }).ToList();
             ctx.Error.WriteLine($"{articles.Count} articles (one annotator each), {results.Sum(r => r.Attributions.Count)} gold attributions with content");
             ctx.Output.WriteLine(QuoteEvaluation.Format([QuoteEvaluation.Score(results, 0.3), QuoteEvaluation.Score(results, 0.8)]));
+            var matches = results.Select(r => QuoteEvaluation.Match(r.Attributions, r.predicted, 0.3)).ToList();
             if (parse.GetValue(errors) > 0)
             {
                 // Per way of finding the speaker: how many were predicted, matched, and had the right speaker.
-                var byHow = results.SelectMany(r =>
-                {
-                    var pairs = QuoteEvaluation.Match(r.Attributions, r.predicted, 0.3);
-                    return r.predicted.Select(p => (p.How ?? "-", Pair: pairs.FirstOrDefault(x => x.Predicted == p)));
-                }).GroupBy(x => x.Item1).OrderByDescending(g => g.Count());
+                var byHow = results.Zip(matches).SelectMany(x => x.First.predicted.Select(p => (p.How ?? "-", Pair: x.Second.FirstOrDefault(m => m.Predicted == p))))
+                    .GroupBy(x => x.Item1).OrderByDescending(g => g.Count());
                 foreach (var g in byHow)
                 {
                     var matched = g.Count(x => x.Pair.Gold is not null);
@@ -244,9 +242,8 @@ internal static class EvalCommand
             }
 
             var shown = 0;
-            foreach (var (text, gold, predicted) in results)
+            foreach (var ((text, gold, predicted), pairs) in results.Zip(matches))
             {
-                var pairs = QuoteEvaluation.Match(gold, predicted, 0.3);
                 foreach (var g in gold.Where(g => pairs.All(p => p.Gold != g)).Take(Math.Max(0, parse.GetValue(errors) - shown)))
                 {
                     // Whether the cue was found with other content tells a boundary miss from a cue never seen.

@@ -115,6 +115,13 @@ internal static class AttributionFeatures
             }
         }
 
+        // The rules' role of each token, without its kind (B-CON, L-SRC, …), and with it (B-CON:direct).
+        var tags = new string[n];
+        for (var i = first; i < end; i++)
+        {
+            tags[i - first] = rules[i] is { } role ? role.Split(':')[0] : "O";
+        }
+
         var result = new List<List<ulong>>(n);
         for (var i = first; i < end; i++)
         {
@@ -180,10 +187,9 @@ internal static class AttributionFeatures
                 }
             }
 
-            var rule = rules[i] ?? "O";
-            var ruleTag = rule.Split(':')[0];
-            f.Add(NerFeatures.Hash(317, rule));
-            f.Add(NerFeatures.Hash(318, Tag(rules, i - 1, first, end), ruleTag, Tag(rules, i + 1, first, end)));
+            var ruleTag = tags[t];
+            f.Add(NerFeatures.Hash(317, rules[i] ?? "O"));
+            f.Add(NerFeatures.Hash(318, t > 0 ? tags[t - 1] : "-", ruleTag, t + 1 < n ? tags[t + 1] : "-"));
             f.Add(NerFeatures.Hash(320, ruleTag, w));
 
             var entity = "-";
@@ -219,8 +225,6 @@ internal static class AttributionFeatures
     }
 
     private static string Word(QuoteDocument v, int i, int first, int end) => i < first ? "<p>" : i >= end ? "</p>" : v.Lower[i];
-
-    private static string Tag(string?[] rules, int i, int first, int end) => i < first || i >= end ? "-" : (rules[i] ?? "O").Split(':')[0];
 
     private static char Q(QuoteDocument v, int i, int first, int end) => i < first || i >= end ? '-' : v.InQuote(i) ? 'q' : v.IsQuoteMark(i) ? 'm' : 'o';
 
