@@ -78,7 +78,7 @@ public sealed class AttributionTrainer
             ["best_epoch"] = epoch,
             ["features"] = model.Tagger.FeatureCount,
             ["weights"] = model.Tagger.WeightCount,
-            ["train_articles"] = train.Count,
+            ["train_annotations"] = train.Count, // an article annotated twice counts twice
             ["data"] = new[] { config.Train }.Concat(config.Dev is null ? [] : [config.Dev])
                 .ToDictionary(p => p, p => Hash(Resolve(p))),
             ["dev_scores"] = devScores is null ? null : new { overlap = 0.3, precision = Math.Round(100 * devScores.Precision, 2), recall = Math.Round(100 * devScores.Recall, 2), f1 = Math.Round(100 * devScores.F1, 2), speaker = Math.Round(100 * devScores.SpeakerAccuracy, 2) },
