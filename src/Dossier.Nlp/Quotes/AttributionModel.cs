@@ -89,6 +89,91 @@ public sealed class AttributionModel
 }
 
 /// <summary>
+/// The tagger's spans of a document (content, source, cue), looked up by token: what is at a
+/// token, the spans of a type starting in a range, the nearest one outside a range. Each lookup
+/// walks tokens, not the list of spans, so its cost does not grow with the document.
+/// </summary>
+internal sealed class TaggedSpans
+{
+    private static readonly string[] Kinds = ["CON", "SRC", "CUE"];
+    private readonly List<TokenSpan> _spans;
+    private readonly int[] _at;
+    private readonly int[][] _endingBy;
+    private readonly int[][] _startingFrom;
+
+    public TaggedSpans(QuoteDocument v, List<TokenSpan> spans)
+    {
+        _spans = spans;
+        var n = v.Words.Length;
+        _at = new int[n];
+        Array.Fill(_at, -1);
+        for (var i = 0; i < spans.Count; i++)
+        {
+            for (var k = spans[i].Start; k < spans[i].End; k++)
+            {
+                _at[k] = i;
+            }
+        }
+
+        // Per type: the last span ending at or before each token boundary, the first starting at or after it.
+        _endingBy = new int[Kinds.Length][];
+        _startingFrom = new int[Kinds.Length][];
+        for (var t = 0; t < Kinds.Length; t++)
+        {
+            var ending = _endingBy[t] = new int[n + 1];
+            var starting = _startingFrom[t] = new int[n + 1];
+            ending[0] = -1;
+            for (var k = 1; k <= n; k++)
+            {
+                ending[k] = _at[k - 1] is var i && i >= 0 && spans[i].End == k && spans[i].Type == Kinds[t] ? i : ending[k - 1];
+            }
+
+            starting[n] = -1;
+            for (var k = n - 1; k >= 0; k--)
+            {
+                starting[k] = _at[k] is var i && i >= 0 && spans[i].Start == k && spans[i].Type == Kinds[t] ? i : starting[k + 1];
+            }
+        }
+    }
+
+    /// <summary>The span at token <paramref name="k"/>, if any.</summary>
+    public TokenSpan? At(int k) => k >= 0 && k < _at.Length && _at[k] >= 0 ? _spans[_at[k]] : null;
+
+    /// <summary>The spans of <paramref name="type"/> that start in <c>[start, end)</c>, in order.</summary>
+    public IEnumerable<TokenSpan> Within(string type, int start, int end)
+    {
+        var starting = _startingFrom[Array.IndexOf(Kinds, type)];
+        for (var i = start < starting.Length ? starting[Math.Max(0, start)] : -1; i >= 0 && _spans[i].Start < end; i = starting[_spans[i].End])
+        {
+            yield return _spans[i];
+        }
+    }
+
+    /// <summary>The first span of <paramref name="type"/> that starts in <c>[start, end)</c>.</summary>
+    public TokenSpan? First(string type, int start, int end) =>
+        start < end && _startingFrom[Array.IndexOf(Kinds, type)][Math.Max(0, start)] is var i && i >= 0 && _spans[i].Start < end ? _spans[i] : null;
+
+    /// <summary>The span of <paramref name="type"/> that ends nearest before token <paramref name="to"/>, if it ends after token <paramref name="from"/>.</summary>
+    public TokenSpan? Last(string type, int from, int to) =>
+        _endingBy[Array.IndexOf(Kinds, type)][Math.Min(to, _at.Length)] is var i && i >= 0 && _spans[i].End > from ? _spans[i] : null;
+
+    /// <summary>The span of <paramref name="type"/> nearest to tokens <c>[start, end)</c>, wholly outside them and inside <c>[low, high)</c>; the one before wins a tie.</summary>
+    public TokenSpan? Nearest(string type, int start, int end, int low, int high)
+    {
+        var t = Array.IndexOf(Kinds, type);
+        TokenSpan? left = _endingBy[t][start] is var l && l >= 0 && _spans[l].Start >= low ? _spans[l] : null;
+        TokenSpan? right = end <= _at.Length && _startingFrom[t][end] is var r && r >= 0 && _spans[r].End <= high ? _spans[r] : null;
+        return (left, right) switch
+        {
+            ({ } a, { } b) => start - a.End <= b.Start - end ? a : b,
+            ({ } a, null) => a,
+            (null, { } b) => b,
+            _ => null,
+        };
+    }
+}
+
+/// <summary>
 /// The features of the attribution tagger, hashed as the NER features are (templates from 300
 /// on): words in a ±2 window, shapes and suffixes, quotation marks, cue-lexicon matches at and
 /// around the token, mentions, sentence position, and the role the rules gave the token and its

@@ -127,36 +127,54 @@ public sealed class QuoteComponent : IDocumentComponent
     }
 
     /// <summary>
-    /// Lets the trained tagger correct and complete the rules, paragraph by paragraph: a rule's
-    /// content that runs on past a cue the tagger marks inside it ends before that cue (and its
-    /// source); and the contents the tagger finds with a cue where the rules found none are added,
-    /// each with the tagger's source nearest that cue (resolved to a mention as the rules resolve
-    /// theirs). A rule's quote without a speaker keeps none: the rules leave it so on purpose (a
-    /// question asked without its asker, an impression the writer reports).
+    /// Lets the trained tagger correct and complete the rules: a rule's content that runs on past a
+    /// cue the tagger marks inside it ends before that cue (and its source); and the contents the
+    /// tagger finds with a cue where the rules found none are added, each with the tagger's source
+    /// nearest that cue (resolved to a mention as the rules resolve theirs). A rule's quote without
+    /// a speaker keeps none: the rules leave it so on purpose (a question asked without its asker,
+    /// an impression the writer reports). Every lookup goes by token, so a paragraph of any length
+    /// costs time in proportion to it.
     /// </summary>
     private void AddTagged(QuoteDocument v, List<Attribution> found, AttributionModel model)
     {
         var rules = RuleRoles(v, found);
+        var tagged = new TaggedSpans(v, [.. v.Paragraphs.SelectMany(p => model.Tag(v, p.First, p.End, rules, _lexicon))]);
+        for (var i = 0; i < found.Count; i++)
+        {
+            found[i] = EndBeforeInnerCue(v, found[i], tagged);
+        }
+
+        var covered = new int[v.Words.Length + 1];
+        foreach (var x in found)
+        {
+            covered[x.ContentStart]++;
+            covered[x.ContentEnd]--;
+        }
+
+        for (var k = 1; k <= v.Words.Length; k++)
+        {
+            covered[k] += covered[k - 1];
+        }
+
+        // covered[k] > 0: token k is in a rule's content; as a prefix count, how many such tokens precede k.
+        var before = new int[v.Words.Length + 1];
+        for (var k = 0; k < v.Words.Length; k++)
+        {
+            before[k + 1] = before[k] + (covered[k] > 0 ? 1 : 0);
+        }
+
+        bool Free(int start, int end) => before[end] == before[start];
         var added = new List<Attribution>();
         foreach (var (first, end) in v.Paragraphs)
         {
-            var spans = model.Tag(v, first, end, rules, _lexicon);
-            for (var i = 0; i < found.Count; i++)
-            {
-                if (found[i].ContentStart >= first && found[i].ContentStart < end)
-                {
-                    found[i] = EndBeforeInnerCue(v, found[i], spans);
-                }
-            }
-
-            foreach (var (start, stop) in NewContents(v, found, spans, end))
+            foreach (var (start, stop) in NewContents(v, tagged, first, end, Free))
             {
                 // A content with no cue the tagger marks is no attribution; the rules' knowledge of cue
                 // words used otherwise ("claimed responsibility", "the alleged attack") vetoes the tagger.
-                if (TaggedAttribution(v, found, spans, start, stop) is { Cue: { } cue } tagged
+                if (TaggedAttribution(v, found, tagged, start, stop) is { Cue: { } cue } attribution
                     && (_lexicon.Match(v.Lower, cue.Start) is not { } known || !IsUsedOtherwise(v, known)))
                 {
-                    added.Add(tagged);
+                    added.Add(attribution);
                 }
             }
         }
@@ -165,22 +183,16 @@ public sealed class QuoteComponent : IDocumentComponent
     }
 
     /// <summary>A rule's content that follows its cue ends before the first cue the tagger marks inside it, and that cue's source ("… planned to bus in supporters, though she acknowledged it was unlikely").</summary>
-    private static Attribution EndBeforeInnerCue(QuoteDocument v, Attribution x, List<Ner.TokenSpan> spans)
+    private static Attribution EndBeforeInnerCue(QuoteDocument v, Attribution x, TaggedSpans tagged)
     {
-        if (x.Cue is not { } own || own.Start >= x.ContentStart)
-        {
-            return x;
-        }
-
-        var inner = spans.FirstOrDefault(t => t.Type == "CUE" && t.Start > x.ContentStart + 1 && t.End < x.ContentEnd);
-        if (inner.Type is null)
+        if (x.Cue is not { } own || own.Start >= x.ContentStart
+            || tagged.First("CUE", x.ContentStart + 2, x.ContentEnd - 1) is not { } inner)
         {
             return x;
         }
 
         var cut = inner.Start;
-        var source = spans.LastOrDefault(t => t.Type == "SRC" && t.End <= inner.Start && t.Start > x.ContentStart);
-        if (source.Type is not null && inner.Start - source.End <= 3)
+        if (tagged.Last("SRC", Math.Max(x.ContentStart + 1, inner.Start - 4), inner.Start) is { } source && source.Start > x.ContentStart)
         {
             cut = source.Start;
         }
@@ -195,28 +207,29 @@ public sealed class QuoteComponent : IDocumentComponent
     }
 
     /// <summary>
-    /// The tagger's contents that no rule found: the pieces of one content around the words that
-    /// interrupt it joined ("“A,” he said, “B.”"), punctuation trimmed, and a short content the
-    /// tagger ends inside its phrase ("did not address his series | of early-morning tweets …")
-    /// run on to the end of its clause.
+    /// The tagger's contents in paragraph <c>[first, end)</c> that no rule found (<paramref name="free"/>):
+    /// two pieces of one content around the words that interrupt it joined once ("“A,” he said,
+    /// “B.”"), punctuation trimmed, and a short content the tagger ends inside its phrase ("did not
+    /// address his series | of early-morning tweets …") run on to the end of its clause.
     /// </summary>
-    private static List<(int Start, int End)> NewContents(QuoteDocument v, List<Attribution> found, List<Ner.TokenSpan> spans, int paragraphEnd)
+    private static List<(int Start, int End)> NewContents(QuoteDocument v, TaggedSpans tagged, int first, int end, Func<int, int, bool> free)
     {
-        var contents = spans.Where(t => t.Type == "CON").Select(t => (t.Start, t.End)).ToList();
-        for (var k = contents.Count - 1; k > 0; k--)
+        var contents = new List<(int Start, int End, bool Joined)>();
+        foreach (var t in tagged.Within("CON", first, end))
         {
-            var (left, right) = (contents[k - 1], contents[k]);
-            var gap = Enumerable.Range(left.End, right.Start - left.End);
-            if (right.Start - left.End <= 10 && !found.Any(x => x.ContentStart < right.End && left.Start < x.ContentEnd)
-                && gap.Any(IsSourceOrCue) && gap.All(g => v.IsPunctuation(g) || IsSourceOrCue(g)))
+            if (contents.Count > 0 && contents[^1] is { Joined: false } left
+                && t.Start - left.End <= 10 && free(left.Start, t.End) && Interrupts(left.End, t.Start))
             {
-                contents[k - 1] = (left.Start, right.End);
-                contents.RemoveAt(k);
+                // Joined once: "“A,” he said. “B,” he said." stays two statements.
+                contents[^1] = (left.Start, t.End, true);
+                continue;
             }
+
+            contents.Add((t.Start, t.End, false));
         }
 
         var result = new List<(int, int)>();
-        foreach (var (from, to) in contents)
+        foreach (var (from, to, _) in contents)
         {
             var start = from;
             while (start < to && v.IsPunctuation(start))
@@ -225,7 +238,7 @@ public sealed class QuoteComponent : IDocumentComponent
             }
 
             var stop = TrimEnd(v, start, to);
-            if (stop - start < 5 && stop < paragraphEnd && !v.IsPunctuation(stop))
+            if (stop - start < 5 && stop < end && !v.IsPunctuation(stop))
             {
                 var sentenceEnd = v.Sentences[v.SentenceOfToken(stop - 1)].End;
                 var k = stop;
@@ -237,7 +250,7 @@ public sealed class QuoteComponent : IDocumentComponent
                 stop = TrimEnd(v, start, k);
             }
 
-            if (stop - start >= 2 && HasLetter(v, start, stop) && !found.Any(x => x.ContentStart < stop && start < x.ContentEnd))
+            if (stop - start >= 2 && HasLetter(v, start, stop) && free(start, stop))
             {
                 result.Add((start, stop));
             }
@@ -245,7 +258,23 @@ public sealed class QuoteComponent : IDocumentComponent
 
         return result;
 
-        bool IsSourceOrCue(int g) => spans.Any(t => t.Type is "SRC" or "CUE" && t.Start <= g && g < t.End);
+        // Only punctuation and the tagger's sources and cues between two pieces, and at least one of those.
+        bool Interrupts(int from, int to)
+        {
+            var any = false;
+            for (var g = from; g < to; g++)
+            {
+                var isSourceOrCue = tagged.At(g) is { Type: "SRC" or "CUE" };
+                if (!isSourceOrCue && !v.IsPunctuation(g))
+                {
+                    return false;
+                }
+
+                any |= isSourceOrCue;
+            }
+
+            return any;
+        }
     }
 
     /// <summary>
@@ -256,18 +285,18 @@ public sealed class QuoteComponent : IDocumentComponent
     /// guess, but a statement has a holder far more often than not). Null when the tagger marks no
     /// cue for it.
     /// </summary>
-    private Attribution? TaggedAttribution(QuoteDocument v, List<Attribution> found, List<Ner.TokenSpan> spans, int start, int stop)
+    private Attribution? TaggedAttribution(QuoteDocument v, List<Attribution> found, TaggedSpans tagged, int start, int stop)
     {
         var (firstSentence, lastSentence) = (v.SentenceOfToken(start), v.SentenceOfToken(stop - 1));
-        var nearest = Nearest(spans.Where(x => x.Type == "CUE" && v.SentenceOfToken(x.Start) >= firstSentence && v.SentenceOfToken(x.Start) <= lastSentence), start, stop)
-            ?? spans.Where(x => x.Type == "CUE" && x.Start >= start && x.End <= stop && !v.InQuote(x.Start)).Select(x => (Ner.TokenSpan?)x).FirstOrDefault();
+        var nearest = tagged.Nearest("CUE", start, stop, v.Sentences[firstSentence].Start, v.Sentences[lastSentence].End)
+            ?? tagged.Within("CUE", start, stop).Where(x => !v.InQuote(x.Start)).Select(x => (Ner.TokenSpan?)x).FirstOrDefault();
         if (nearest is not { } cue)
         {
             return null;
         }
 
-        var sentenceStart = v.Sentences[v.SentenceOfToken(cue.Start)].Start;
-        (int Start, int End)? phrase = Nearest(spans.Where(x => x.Type == "SRC" && v.SentenceOfToken(x.Start) == v.SentenceOfToken(cue.Start)), cue.Start, cue.End) is { } sp ? (sp.Start, sp.End) : null;
+        var (sentenceStart, sentenceEnd) = v.Sentences[v.SentenceOfToken(cue.Start)];
+        (int Start, int End)? phrase = tagged.Nearest("SRC", cue.Start, cue.End, sentenceStart, sentenceEnd) is { } sp ? (sp.Start, sp.End) : null;
         if (phrase is null)
         {
             var from = cue.Start < start ? sentenceStart : Math.Max(stop, sentenceStart);
@@ -276,8 +305,8 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         // Nothing in the cue's sentence: the tagger's source nearest the content in its paragraph.
-        phrase ??= Nearest(spans.Where(x => x.Type == "SRC"), start, stop) is { } near ? (near.Start, near.End) : null;
-
+        var (paragraphStart, paragraphEnd) = v.ParagraphRange(start);
+        phrase ??= tagged.Nearest("SRC", start, stop, paragraphStart, paragraphEnd) is { } near ? (near.Start, near.End) : null;
         var (mention, how) = phrase is { } p ? ResolveSpeaker(v, p, found) : (-1, "unnamed");
         var cueMatch = _lexicon.Match(v.Lower, cue.Start) is { } m && m.End <= cue.End ? m with { End = cue.End }
             : new CueMatch(cue.Start, cue.End, new Cue(string.Join(' ', v.Lower[cue.Start..cue.End]), "assert", "speech"), CueForm.Base);
@@ -296,23 +325,6 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         return null;
-    }
-
-    /// <summary>The span nearest to tokens <c>[start, end)</c>, outside them.</summary>
-    private static Ner.TokenSpan? Nearest(IEnumerable<Ner.TokenSpan> spans, int start, int end)
-    {
-        Ner.TokenSpan? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var x in spans)
-        {
-            var d = x.End <= start ? start - x.End : x.Start >= end ? x.Start - end : int.MaxValue;
-            if (d < bestDistance)
-            {
-                (best, bestDistance) = (x, d);
-            }
-        }
-
-        return best;
     }
 
     // ---------------------------------------------------------------- finding attributions

@@ -163,6 +163,9 @@ internal sealed class QuoteDocument
         return true;
     }
 
+    /// <summary>The tokens <c>[First, End)</c> of the paragraph of token <paramref name="k"/>.</summary>
+    public (int First, int End) ParagraphRange(int k) => (_paragraphTokens[ParagraphOfToken(k)].First, _paragraphTokens[ParagraphOfToken(k)].Last + 1);
+
     /// <summary>The first token of the paragraph of token <paramref name="k"/>.</summary>
     public int ParagraphStart(int k) => _paragraphTokens[ParagraphOfToken(k)].First;
 
