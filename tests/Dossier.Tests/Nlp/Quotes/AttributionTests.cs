@@ -1,5 +1,6 @@
 using Dossier.Annotations;
 using Dossier.Nlp;
+using Dossier.Nlp.Ner;
 using Dossier.Nlp.Quotes;
 using Dossier.Tests.TestKit;
 using Dossier.Text;
@@ -30,6 +31,31 @@ public class AttributionTests
         string[] expected = ["CON and soon", "CON the minister claimed the border was open", "CON We will talk", "CUE added", "CUE said", "SRC he", "SRC Khan"];
         Assert.Equal(expected, spans.Select(s => $"{s.Type} {doc.GetText(view.Span(s.Start, s.End))}").Order(StringComparer.OrdinalIgnoreCase));
         Assert.All(spans, s => Assert.Equal(view.ParagraphOfToken(s.Start), view.ParagraphOfToken(s.End - 1)));
+    }
+
+    [Fact]
+    public void TaggedSpans_FindByToken_TheNearestOutsideARange_AndTheSpansStartingInOne()
+    {
+        // Tokens: “(0) We(1) will(2) talk(3) ,(4) ”(5) Khan(6) said(7) ,(8) “(9) and(10) soon(11) .(12) ”(13)
+        var view = new QuoteDocument(Preprocessing.Process("“We will talk,” Khan said, “and soon.”"));
+        Assert.Equal("said", view.Words[7]);
+        var spans = new TaggedSpans(view, [new(1, 4, "CON"), new(6, 7, "SRC"), new(7, 8, "CUE"), new(10, 12, "CON")]);
+
+        Assert.Equal(new TokenSpan(7, 8, "CUE"), spans.At(7));
+        Assert.Null(spans.At(5));
+        Assert.Equal([new TokenSpan(1, 4, "CON"), new TokenSpan(10, 12, "CON")], spans.Within("CON", 0, 14));
+        Assert.Equal([new TokenSpan(10, 12, "CON")], spans.Within("CON", 2, 14));
+        Assert.Equal(new TokenSpan(6, 7, "SRC"), spans.First("SRC", 0, 14));
+        Assert.Null(spans.First("SRC", 7, 14));
+        Assert.Equal(new TokenSpan(6, 7, "SRC"), spans.Last("SRC", 3, 7));
+        Assert.Null(spans.Last("SRC", 7, 14));
+
+        // The source nearest the cue; nothing inside the range counts; bounds are kept.
+        Assert.Equal(new TokenSpan(6, 7, "SRC"), spans.Nearest("SRC", 7, 8, 0, 14));
+        Assert.Equal(new TokenSpan(7, 8, "CUE"), spans.Nearest("CUE", 10, 12, 0, 14));
+        Assert.Null(spans.Nearest("CUE", 10, 12, 9, 14));
+        Assert.Equal(new TokenSpan(1, 4, "CON"), spans.Nearest("CON", 6, 8, 0, 14));
+        Assert.Null(spans.Nearest("SRC", 0, 14, 0, 14));
     }
 
     [Fact]
