@@ -280,10 +280,10 @@ public sealed class QuoteComponent : IDocumentComponent
     /// <summary>
     /// A content the tagger found, with its cue (the tagger's nearest in its sentences, or one that
     /// interrupts it outside quotation marks) and its speaker: the tagger's source nearest that cue
-    /// in its sentence, else the cue's subject as the rules read one, the sentence's subject, the
-    /// nearest name before the cue, or the tagger's source nearest the content in the paragraph (a
-    /// guess, but a statement has a holder far more often than not). Null when the tagger marks no
-    /// cue for it.
+    /// in its sentence, else (unless the cue is passive or "Asked …") the cue's subject as the rules
+    /// read one, the sentence's subject, the nearest name before the cue, or the tagger's source
+    /// nearest the content in the paragraph (a guess, but a statement has a holder far more often
+    /// than not). Null when the tagger marks no cue for it.
     /// </summary>
     private Attribution? TaggedAttribution(QuoteDocument v, List<Attribution> found, TaggedSpans tagged, int start, int stop)
     {
@@ -297,16 +297,22 @@ public sealed class QuoteComponent : IDocumentComponent
 
         var (sentenceStart, sentenceEnd) = v.Sentences[v.SentenceOfToken(cue.Start)];
         (int Start, int End)? phrase = tagged.Nearest("SRC", cue.Start, cue.End, sentenceStart, sentenceEnd) is { } sp ? (sp.Start, sp.End) : null;
-        if (phrase is null)
+
+        // A passive cue ("is expected to", "was charged with") or "Asked …" opening the sentence has no
+        // holder in it; the guesses below are for cues that have one.
+        var holderless = (cue.Start > 0 && _lexicon.Is("be", v.Lower[cue.Start - 1]) && (v.Lower[cue.Start].EndsWith("ed", StringComparison.Ordinal) || v.Lower[cue.Start].EndsWith("en", StringComparison.Ordinal)))
+            || (cue.Start == sentenceStart && v.Lower[cue.Start] == "asked");
+        if (phrase is null && !holderless)
         {
             var from = cue.Start < start ? sentenceStart : Math.Max(stop, sentenceStart);
             phrase = SubjectBefore(v, from, cue.Start) is { } subject && subject.End > subject.Start ? subject : SentenceSubject(v, from, cue.Start);
             phrase ??= NameBefore(v, cue.Start, from, k => k < start || k >= stop);
+
+            // Nothing in the cue's sentence: the tagger's source nearest the content in its paragraph.
+            var (paragraphStart, paragraphEnd) = v.ParagraphRange(start);
+            phrase ??= tagged.Nearest("SRC", start, stop, paragraphStart, paragraphEnd) is { } near ? (near.Start, near.End) : null;
         }
 
-        // Nothing in the cue's sentence: the tagger's source nearest the content in its paragraph.
-        var (paragraphStart, paragraphEnd) = v.ParagraphRange(start);
-        phrase ??= tagged.Nearest("SRC", start, stop, paragraphStart, paragraphEnd) is { } near ? (near.Start, near.End) : null;
         var (mention, how) = phrase is { } p ? ResolveSpeaker(v, p, found) : (-1, "unnamed");
         var cueMatch = _lexicon.Match(v.Lower, cue.Start) is { } m && m.End <= cue.End ? m with { End = cue.End }
             : new CueMatch(cue.Start, cue.End, new Cue(string.Join(' ', v.Lower[cue.Start..cue.End]), "assert", "speech"), CueForm.Base);
