@@ -24,6 +24,8 @@ internal sealed class QuoteDocument
     private readonly bool[] _timeAt;
     private readonly bool[] _numberAt;
     private readonly int[] _regionAt;
+    private readonly int[] _regionOpenedAt;
+    private readonly int[] _regionClosedAt;
     private readonly int[] _sentenceOf;
     private readonly int[] _paragraphOfSentence;
     private readonly (int First, int Last)[] _paragraphTokens;
@@ -115,11 +117,27 @@ internal sealed class QuoteDocument
         _regionAt = new int[n];
         Array.Fill(_regionAt, -1);
         QuoteRegions = FindRegions();
+        _regionOpenedAt = new int[n];
+        _regionClosedAt = new int[n];
+        Array.Fill(_regionOpenedAt, -1);
+        Array.Fill(_regionClosedAt, -1);
         for (var r = 0; r < QuoteRegions.Count; r++)
         {
             for (var k = QuoteRegions[r].Start; k < QuoteRegions[r].End; k++)
             {
                 _regionAt[k] = r;
+            }
+
+            // The first region a mark opens or closes, as a search in order would find it.
+            var (open, close) = (QuoteRegions[r].Open, QuoteRegions[r].Close);
+            if (open >= 0 && open < n && _regionOpenedAt[open] < 0)
+            {
+                _regionOpenedAt[open] = r;
+            }
+
+            if (close >= 0 && close < n && _regionClosedAt[close] < 0)
+            {
+                _regionClosedAt[close] = r;
             }
         }
     }
@@ -180,31 +198,11 @@ internal sealed class QuoteDocument
 
     public int ParagraphOfToken(int k) => _paragraphOfSentence[_sentenceOf[k]];
 
-    public QuoteRegion? QuoteStartingAt(int openMark)
-    {
-        foreach (var r in QuoteRegions)
-        {
-            if (r.Open == openMark)
-            {
-                return r;
-            }
-        }
+    public QuoteRegion? QuoteStartingAt(int openMark) =>
+        openMark >= 0 && openMark < _regionOpenedAt.Length && _regionOpenedAt[openMark] is var r && r >= 0 ? QuoteRegions[r] : null;
 
-        return null;
-    }
-
-    public QuoteRegion? QuoteEndingAt(int closeMark)
-    {
-        foreach (var r in QuoteRegions)
-        {
-            if (r.Close == closeMark && IsQuoteMark(closeMark))
-            {
-                return r;
-            }
-        }
-
-        return null;
-    }
+    public QuoteRegion? QuoteEndingAt(int closeMark) =>
+        closeMark >= 0 && closeMark < _regionClosedAt.Length && _regionClosedAt[closeMark] is var r && r >= 0 && IsQuoteMark(closeMark) ? QuoteRegions[r] : null;
 
     /// <summary>True when a quotation is its paragraph: opens at its first token and closes at (or runs past) its end.</summary>
     public bool RegionFillsParagraph(QuoteRegion region)
