@@ -105,13 +105,23 @@ public sealed class AttributionTrainer
         var lexicon = CueLexicon.Default;
 
         // Every training paragraph: its hashed features and gold labels.
+        // An article annotated twice is read and featurised once.
+        var texts = train.Select(a => a.Name).Distinct(StringComparer.Ordinal).ToList();
+        var views = new (QuoteDocument View, string?[] Roles, List<List<ulong>>[] Features)[texts.Count];
+        Parallel.For(0, texts.Count, t =>
+        {
+            var (view, roles) = rules.RuleView(pipeline.Process(train.First(a => a.Name == texts[t]).Text));
+            views[t] = (view, roles, [.. view.Paragraphs.Select(p => AttributionFeatures.Extract(view, p.First, p.End, roles, lexicon))]);
+        });
+
+        var viewOf = texts.Select((name, t) => (name, t)).ToDictionary(x => x.name, x => views[x.t], StringComparer.Ordinal);
         var sequences = new (List<List<ulong>> Features, int[] Gold)[train.Count][];
         Parallel.For(0, train.Count, i =>
         {
-            var (view, roles) = rules.RuleView(pipeline.Process(train[i].Text));
+            var (view, _, features) = viewOf[train[i].Name];
             var gold = GoldSpans(view, train[i].Attributions);
-            sequences[i] = [.. view.Paragraphs.Select(p => (
-                AttributionFeatures.Extract(view, p.First, p.End, roles, lexicon),
+            sequences[i] = [.. view.Paragraphs.Select((p, k) => (
+                features[k],
                 labels.Encode(p.End - p.First, gold.Where(s => s.Start >= p.First && s.End <= p.End).Select(s => s with { Start = s.Start - p.First, End = s.End - p.First }))))];
         });
 
