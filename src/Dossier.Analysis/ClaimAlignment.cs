@@ -57,7 +57,8 @@ public static class ClaimAlignment
         sourceOf ??= doc => doc.GetHashCode(StringComparison.Ordinal);
         var byId = documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var index = new EntityIndex(entities);
-        var bags = claims.Select(c => Terms(byId[c.Document], c, index)).ToList();
+        var named = byId.ToDictionary(p => p.Key, p => p.Value.GetOrEmpty(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label)).ToList(), StringComparer.Ordinal);
+        var bags = claims.Select(c => Terms(byId[c.Document], c, SpanSearch.Within(named[c.Document], c.Data.Span), index)).ToList();
 
         var vectors = TermBags.WeighByIdf(bags, out var df).Select(Normalise).ToList();
         var sets = new UnionFind(claims.Count);
@@ -184,10 +185,9 @@ public static class ClaimAlignment
         return denied.Count == 0 && asserted.Select(c => sourceOf(c.Document)).Distinct().Count() > 1 ? "corroborated" : "single";
     }
 
-    private static Dictionary<string, double> Terms(Document d, Claim c, EntityIndex index)
+    private static Dictionary<string, double> Terms(Document d, Claim c, List<MentionData> mentions, EntityIndex index)
     {
         var bag = new Dictionary<string, double>(StringComparer.Ordinal);
-        var mentions = d.GetOrEmpty(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label) && c.Data.Span.Contains(m.Span)).ToList();
         foreach (var m in mentions)
         {
             var key = index.Find(d, m.Span) is { } e ? "E:" + e.Id : "N:" + d.GetText(m.Span).ToLowerInvariant();

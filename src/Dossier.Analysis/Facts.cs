@@ -1,4 +1,5 @@
 using Dossier.Annotations;
+using Dossier.Text;
 
 namespace Dossier.Analysis;
 
@@ -6,25 +7,33 @@ namespace Dossier.Analysis;
 /// <param name="Id">t1, t2, … in document and text order.</param>
 /// <param name="Document">The document id.</param>
 /// <param name="Data">The expression as the component found it.</param>
-/// <param name="Text">The expression as written.</param>
+/// <param name="Cited">The expression as written: a slice of the document's text, never a copy.</param>
 /// <param name="Paragraph">The index of its paragraph.</param>
-public sealed record TimeFact(string Id, string Document, TimeData Data, string Text, int Paragraph);
+public sealed record TimeFact(string Id, string Document, TimeData Data, ReadOnlyMemory<char> Cited, int Paragraph)
+{
+    /// <summary>The expression as written, as a string.</summary>
+    public string Text => Cited.ToString();
+}
 
 /// <summary>A figure of one document, with the entity named in what it counts and the event its sentence reports.</summary>
 /// <param name="Id">f1, f2, … in document and text order.</param>
 /// <param name="Document">The document id.</param>
 /// <param name="Data">The figure as the component found it.</param>
-/// <param name="Text">The figure as written.</param>
+/// <param name="Cited">The figure as written: a slice of the document's text, never a copy.</param>
 /// <param name="Paragraph">The index of its paragraph.</param>
 /// <param name="Entity">The entity a name in the counted words refers to ('13 United States military service members' → United States), or null.</param>
 /// <param name="Event">The id of the event of the same sentence whose trigger is nearest, or null.</param>
-public sealed record FigureFact(string Id, string Document, FigureData Data, string Text, int Paragraph, Entity? Entity = null, string? Event = null);
+public sealed record FigureFact(string Id, string Document, FigureData Data, ReadOnlyMemory<char> Cited, int Paragraph, Entity? Entity = null, string? Event = null)
+{
+    /// <summary>The figure as written, as a string.</summary>
+    public string Text => Cited.ToString();
+}
 
 /// <summary>An event of one document, its actor, target and place linked to entities where mentions name them.</summary>
 /// <param name="Id">v1, v2, … in document and text order.</param>
 /// <param name="Document">The document id.</param>
 /// <param name="Data">The event as the component found it.</param>
-/// <param name="Text">The evidence: the sentence.</param>
+/// <param name="Cited">The evidence, the sentence: a slice of the document's text, never a copy (a sentence of ten thousand verbs has ten thousand events).</param>
 /// <param name="Trigger">The verb or noun as written.</param>
 /// <param name="ActorText">The actor as written, or null.</param>
 /// <param name="Actor">The actor's entity, or null.</param>
@@ -33,7 +42,11 @@ public sealed record FigureFact(string Id, string Document, FigureData Data, str
 /// <param name="WhereText">The place as written, or null.</param>
 /// <param name="Where">The place's entity, or null.</param>
 /// <param name="Paragraph">The index of its paragraph.</param>
-public sealed record EventFact(string Id, string Document, EventData Data, string Text, string? Trigger, string? ActorText, Entity? Actor, string? TargetText, Entity? Target, string? WhereText, Entity? Where, int Paragraph);
+public sealed record EventFact(string Id, string Document, EventData Data, ReadOnlyMemory<char> Cited, string? Trigger, string? ActorText, Entity? Actor, string? TargetText, Entity? Target, string? WhereText, Entity? Where, int Paragraph)
+{
+    /// <summary>The evidence as a string.</summary>
+    public string Text => Cited.ToString();
+}
 
 /// <summary>Collects the times, figures and events of the documents, with corpus-wide ids.</summary>
 public static class Facts
@@ -45,7 +58,7 @@ public static class Facts
         var all = new List<TimeFact>();
         foreach (var d in documents)
         {
-            all.AddRange(d.GetOrEmpty(Layers.Times).Select(t => new TimeFact(string.Empty, d.Id, t, d.GetText(t.Span), Statements.ParagraphOf(d, t.Span))));
+            all.AddRange(d.GetOrEmpty(Layers.Times).Select(t => new TimeFact(string.Empty, d.Id, t, Statements.Cite(d, t.Span), Statements.ParagraphOf(d, t.Span))));
         }
 
         return Renumber(all, "t", (f, id) => f with { Id = id });
@@ -63,14 +76,13 @@ public static class Facts
         foreach (var d in documents)
         {
             var mentions = d.GetOrEmpty(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label)).ToList();
-            var docEvents = eventsOf[d.Id].ToList();
+            var sentences = eventsOf[d.Id].Where(e => e.Data.Trigger is not null).GroupBy(e => e.Data.Span).ToList();
             foreach (var f in d.GetOrEmpty(Layers.Figures))
             {
-                var named = f.WhatSpan is { } what ? mentions.FirstOrDefault(m => what.Contains(m.Span)) : default;
+                var named = f.WhatSpan is { } what ? SpanSearch.Within(mentions, what).FirstOrDefault() : default;
                 var entity = named.Label is null ? null : index.Find(d, named.Span);
-                var evt = docEvents.Where(e => e.Data.Span.Contains(f.Span) && e.Data.Trigger is not null)
-                    .OrderBy(e => Math.Abs(e.Data.Trigger!.Value.Start - f.Span.Start)).FirstOrDefault();
-                all.Add(new FigureFact(string.Empty, d.Id, f, d.GetText(f.Span), Statements.ParagraphOf(d, f.Span), entity, evt?.Id));
+                var evt = SentenceOf(sentences, f.Span)?.OrderBy(e => Math.Abs(e.Data.Trigger!.Value.Start - f.Span.Start)).FirstOrDefault();
+                all.Add(new FigureFact(string.Empty, d.Id, f, Statements.Cite(d, f.Span), Statements.ParagraphOf(d, f.Span), entity, evt?.Id));
             }
         }
 
@@ -87,12 +99,33 @@ public static class Facts
         foreach (var d in documents)
         {
             all.AddRange(d.GetOrEmpty(Layers.Events).Select(e => new EventFact(
-                string.Empty, d.Id, e, Statements.Text(d, e.Span) ?? string.Empty, Statements.Text(d, e.Trigger),
+                string.Empty, d.Id, e, Statements.Cite(d, e.Span), Statements.Text(d, e.Trigger),
                 Statements.Text(d, e.Actor), index.Find(d, e.Actor), Statements.Text(d, e.Target), index.Find(d, e.Target),
                 Statements.Text(d, e.Where), index.Find(d, e.Where), Statements.ParagraphOf(d, e.Span))));
         }
 
         return Renumber(all, "v", (f, id) => f with { Id = id });
+    }
+
+    /// <summary>The events of the sentence (events grouped by their span, in text order) that holds <paramref name="span"/>, found by binary search; null when none does.</summary>
+    private static IGrouping<TextSpan, EventFact>? SentenceOf(List<IGrouping<TextSpan, EventFact>> sentences, TextSpan span)
+    {
+        int lo = 0, hi = sentences.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sentences[mid].Key.Start <= span.Start)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found >= 0 && sentences[found].Key.Contains(span) ? sentences[found] : null;
     }
 
     private static List<T> Renumber<T>(List<T> items, string prefix, Func<T, string, T> withId) =>

@@ -7,13 +7,16 @@ namespace Dossier.Analysis;
 /// <param name="Id">q1, q2, … in document and text order.</param>
 /// <param name="Document">The document id.</param>
 /// <param name="Data">The quote as the component found it (spans into the document's text).</param>
-/// <param name="Text">The quoted or reported words.</param>
+/// <param name="Cited">The quoted or reported words: the document's own characters (a slice of its text, never a copy).</param>
 /// <param name="SpeakerText">The speaker as written at the quote ("he", "the spokesperson"), or null.</param>
 /// <param name="Speaker">The entity that spoke, or null when no mention names them.</param>
 /// <param name="CueText">The cue as written ("said", "according to"), or null.</param>
 /// <param name="Paragraph">The index of the paragraph the quote starts in.</param>
-public sealed record Quote(string Id, string Document, QuoteData Data, string Text, string? SpeakerText, Entity? Speaker, string? CueText, int Paragraph)
+public sealed record Quote(string Id, string Document, QuoteData Data, ReadOnlyMemory<char> Cited, string? SpeakerText, Entity? Speaker, string? CueText, int Paragraph)
 {
+    /// <summary>The quoted or reported words, as a string.</summary>
+    public string Text => Cited.ToString();
+
     /// <summary>Who spoke, for a reader: the entity's name, else the words at the quote, else "unattributed".</summary>
     public string SpeakerLabel => Speaker?.Name ?? SpeakerText ?? "unattributed";
 }
@@ -22,13 +25,16 @@ public sealed record Quote(string Id, string Document, QuoteData Data, string Te
 /// <param name="Id">c1, c2, … in document and text order.</param>
 /// <param name="Document">The document id.</param>
 /// <param name="Data">The claim as the component found it.</param>
-/// <param name="Text">The claim's content as written.</param>
+/// <param name="Cited">The claim's content as written: the document's own characters (a slice of its text, never a copy).</param>
 /// <param name="HolderText">The holder as written at the claim, or null.</param>
 /// <param name="Holder">The entity that holds the claim, or null.</param>
 /// <param name="CueText">The cue as written, or null.</param>
 /// <param name="Paragraph">The index of the paragraph the claim starts in.</param>
-public sealed record Claim(string Id, string Document, ClaimData Data, string Text, string? HolderText, Entity? Holder, string? CueText, int Paragraph)
+public sealed record Claim(string Id, string Document, ClaimData Data, ReadOnlyMemory<char> Cited, string? HolderText, Entity? Holder, string? CueText, int Paragraph)
 {
+    /// <summary>The claim's content as written, as a string.</summary>
+    public string Text => Cited.ToString();
+
     /// <summary>Who holds the claim, for a reader.</summary>
     public string HolderLabel => Holder?.Name ?? HolderText ?? "unattributed";
 }
@@ -48,12 +54,12 @@ public static class Statements
         {
             foreach (var q in d.GetOrEmpty(Layers.Quotes))
             {
-                quotes.Add(new Quote($"q{quotes.Count + 1}", d.Id, q, d.GetText(q.Span), Text(d, q.Speaker), index.Find(d, q.SpeakerName), Text(d, q.Cue), ParagraphOf(d, q.Span)));
+                quotes.Add(new Quote($"q{quotes.Count + 1}", d.Id, q, Cite(d, q.Span), Text(d, q.Speaker), index.Find(d, q.SpeakerName), Text(d, q.Cue), ParagraphOf(d, q.Span)));
             }
 
             foreach (var c in d.GetOrEmpty(Layers.Claims))
             {
-                claims.Add(new Claim($"c{claims.Count + 1}", d.Id, c, d.GetText(c.Span), Text(d, c.Holder), index.Find(d, c.HolderName), Text(d, c.Cue), ParagraphOf(d, c.Span)));
+                claims.Add(new Claim($"c{claims.Count + 1}", d.Id, c, Cite(d, c.Span), Text(d, c.Holder), index.Find(d, c.HolderName), Text(d, c.Cue), ParagraphOf(d, c.Span)));
             }
         }
 
@@ -62,13 +68,29 @@ public static class Statements
 
     internal static string? Text(Document d, TextSpan? span) => span is { } s ? string.Join(' ', d.GetText(s).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : null;
 
+    /// <summary>The characters a span covers, as a slice of the document's text (no copy).</summary>
+    internal static ReadOnlyMemory<char> Cite(Document d, TextSpan span) => d.Text.AsMemory(span.Start, span.Length);
+
+    /// <summary>The index of the paragraph holding the span's start (binary search; 0 when none does).</summary>
     internal static int ParagraphOf(Document d, TextSpan span)
     {
-        foreach (var p in d.Paragraphs)
+        var paragraphs = d.GetOrEmpty(Layers.Paragraphs);
+        int lo = 0, hi = paragraphs.Length - 1;
+        while (lo <= hi)
         {
-            if (p.Span.Contains(span.Start))
+            var mid = (lo + hi) / 2;
+            var p = paragraphs[mid].Span;
+            if (p.End <= span.Start)
             {
-                return p.Index;
+                lo = mid + 1;
+            }
+            else if (p.Start > span.Start)
+            {
+                hi = mid - 1;
+            }
+            else
+            {
+                return mid;
             }
         }
 

@@ -13,17 +13,12 @@ internal sealed class CliContext
         Error = error;
         Interactive = interactive;
         Pipeline = new PipelineBuilder().UseDefaults(LoadNer(error), LoadAttribution(ModelPaths.Quotes)).Build();
-        var loader = new DocumentLoader();
         _fetcher = new Lazy<Dossier.Extraction.Web.PageFetcher>(() => new Dossier.Extraction.Web.PageFetcher());
-        _online = new Lazy<BatchReader>(() => new BatchReader(loader, Pipeline, expander: new InputExpander(loader, _fetcher.Value)));
-        _offline = new BatchReader(loader, Pipeline, expander: new InputExpander(loader));
         _kb = new Lazy<Dossier.Nlp.Entities.KnowledgeBase>(() => LoadKb(error));
     }
 
     private readonly Lazy<Dossier.Nlp.Entities.KnowledgeBase> _kb;
     private readonly Lazy<Dossier.Extraction.Web.PageFetcher> _fetcher;
-    private readonly Lazy<BatchReader> _online;
-    private readonly BatchReader _offline;
 
     /// <summary>The shipped knowledge base, loaded when first needed; empty (with a warning) when it is missing.</summary>
     public Dossier.Nlp.Entities.KnowledgeBase Kb => _kb.Value;
@@ -64,10 +59,13 @@ internal sealed class CliContext
 
     public DocumentPipeline Pipeline { get; }
 
-    public BatchReader Reader => _online.Value;
-
-    /// <summary>The reader: fetching URLs and feed links unless <paramref name="offline"/>.</summary>
-    public BatchReader ReaderFor(bool offline) => offline ? _offline : _online.Value;
+    /// <summary>A reader under the per-document <paramref name="limits"/>: fetching URLs and feed links unless <paramref name="offline"/>.</summary>
+    public BatchReader ReaderFor(bool offline, DocumentLimits limits)
+    {
+        var loader = new DocumentLoader();
+        var expander = offline ? new InputExpander(loader) : new InputExpander(loader, _fetcher.Value);
+        return new BatchReader(loader, Pipeline.WithLimits(limits), expander: expander);
+    }
 
     /// <summary>Names a failed input on stderr.</summary>
     public InputFailure ReportFailure(InputOutcome outcome)

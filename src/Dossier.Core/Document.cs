@@ -142,6 +142,13 @@ public sealed class Document
         _layers[key] = items;
     }
 
+    /// <summary>How many items a layer holds and the characters their spans cover together; (0, 0) when it is not set.</summary>
+    public (int Count, long Chars) Measure(LayerKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _layers.TryGetValue(key, out var items) ? key.Measure(items) : (0, 0);
+    }
+
     /// <summary>The text a span covers.</summary>
     public string GetText(TextSpan span)
     {

@@ -41,6 +41,9 @@ public enum DossierErrorCode
 
     /// <summary>A URL could not be fetched (unreachable, timed out, an HTTP error, too many redirects).</summary>
     FetchFailed,
+
+    /// <summary>A document went over a per-document limit (time, findings, cited text); see <see cref="DocumentLimits"/>.</summary>
+    LimitExceeded,
 }
 
 /// <summary>

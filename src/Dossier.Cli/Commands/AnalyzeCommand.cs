@@ -12,6 +12,7 @@ internal static class AnalyzeCommand
     {
         var paths = CommonOptions.Paths();
         var offline = CommonOptions.Offline();
+        var limits = CommonOptions.Limits();
         var format = new Option<string>("--format", "-f")
         {
             Description = "markdown: a brief to read; html: the brief as one self-contained page, every citation a link to its paragraph; json: the analysis contract (ANALYSIS-JSON.md).",
@@ -24,6 +25,7 @@ internal static class AnalyzeCommand
         {
             paths, format, db, output, offline,
         };
+        limits.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             context.Value,
             parse.GetRequiredValue(paths),
@@ -31,11 +33,12 @@ internal static class AnalyzeCommand
             parse.GetValue(db),
             parse.GetValue(output),
             parse.GetValue(offline),
+            limits.Read(parse),
             cancellationToken)));
         return command;
     }
 
-    private static int Run(CliContext ctx, string[] paths, string format, string? dbPath, string? outputPath, bool offline, CancellationToken cancellationToken)
+    private static int Run(CliContext ctx, string[] paths, string format, string? dbPath, string? outputPath, bool offline, DocumentLimits limits, CancellationToken cancellationToken)
     {
         var files = Dossier.Extraction.Ingestion.BatchReader.ExpandPaths(paths).ToList();
         if (files.Count == 0)
@@ -46,7 +49,7 @@ internal static class AnalyzeCommand
         using var store = dbPath is null ? null : SqliteDocumentStore.Open(dbPath);
         var documents = new List<Document>();
         var failures = new List<InputFailure>();
-        foreach (var outcome in ctx.ReaderFor(offline).Run(files, cancellationToken))
+        foreach (var outcome in ctx.ReaderFor(offline, limits).Run(files, cancellationToken))
         {
             if (outcome.Document is { } document)
             {

@@ -14,22 +14,25 @@ internal static class IngestCommand
     {
         var paths = CommonOptions.Paths();
         var offline = CommonOptions.Offline();
+        var limits = CommonOptions.Limits();
         var db = CommonOptions.Db("The SQLite file to store into (created if missing).");
         db.DefaultValueFactory = _ => "dossier.db";
         var command = new Command("ingest", "Read articles, annotate them and store them; a document already stored is stored once.")
         {
             paths, db, offline,
         };
+        limits.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             context.Value,
             parse.GetRequiredValue(paths),
             parse.GetValue(offline),
+            limits.Read(parse),
             parse.GetValue(db)!,
             cancellationToken)));
         return command;
     }
 
-    private static int Run(CliContext ctx, string[] paths, bool offline, string dbPath, CancellationToken cancellationToken)
+    private static int Run(CliContext ctx, string[] paths, bool offline, DocumentLimits limits, string dbPath, CancellationToken cancellationToken)
     {
         var files = BatchReader.ExpandPaths(paths).ToList();
         if (files.Count == 0)
@@ -43,7 +46,7 @@ internal static class IngestCommand
 
         void Consume(Action<string>? progress)
         {
-            foreach (var outcome in ctx.ReaderFor(offline).Run(files, cancellationToken))
+            foreach (var outcome in ctx.ReaderFor(offline, limits).Run(files, cancellationToken))
             {
                 if (outcome.Document is { } document)
                 {

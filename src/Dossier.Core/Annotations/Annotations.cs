@@ -70,6 +70,48 @@ public static class TokenSearch
     }
 }
 
+/// <summary>Finding the items of a layer (in start order, as a document keeps them) by offset, without a scan.</summary>
+public static class SpanSearch
+{
+    /// <summary>The index of the first item that starts at or after <paramref name="offset"/>; the count when none does.</summary>
+    public static int FirstStartingAtOrAfter<T>(IReadOnlyList<T> items, int offset)
+        where T : IAnnotation
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        int lo = 0, hi = items.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (items[mid].Span.Start < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The items that lie inside <paramref name="span"/>, in order.</summary>
+    public static List<T> Within<T>(IReadOnlyList<T> items, TextSpan span)
+        where T : IAnnotation
+    {
+        var inside = new List<T>();
+        for (var k = FirstStartingAtOrAfter(items, span.Start); k < items.Count && items[k].Span.Start < span.End; k++)
+        {
+            if (span.Contains(items[k].Span))
+            {
+                inside.Add(items[k]);
+            }
+        }
+
+        return inside;
+    }
+}
+
 /// <summary>The mention labels.</summary>
 public static class MentionLabels
 {

@@ -15,6 +15,9 @@ public abstract class LayerKey
     /// <summary>The type of the layer's items.</summary>
     public abstract Type ItemType { get; }
 
+    /// <summary>How many items a layer's array (as a document stores it) holds, and the characters their spans cover together.</summary>
+    internal abstract (int Count, long Chars) Measure(object items);
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 }
@@ -32,6 +35,19 @@ public sealed class LayerKey<T> : LayerKey
 
     /// <inheritdoc/>
     public override Type ItemType => typeof(T);
+
+    /// <inheritdoc/>
+    internal override (int Count, long Chars) Measure(object items)
+    {
+        var array = (System.Collections.Immutable.ImmutableArray<T>)items;
+        long chars = 0;
+        foreach (var item in array)
+        {
+            chars += item.Span.Length;
+        }
+
+        return (array.Length, chars);
+    }
 }
 
 /// <summary>The layers of the document model.</summary>

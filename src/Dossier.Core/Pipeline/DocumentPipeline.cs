@@ -9,9 +9,20 @@ namespace Dossier;
 /// </summary>
 public sealed class DocumentPipeline
 {
-    internal DocumentPipeline(ImmutableArray<IDocumentComponent> components)
+    internal DocumentPipeline(ImmutableArray<IDocumentComponent> components, DocumentLimits limits)
     {
         Components = components;
+        Limits = limits;
+    }
+
+    /// <summary>What one document may cost; checked while it is processed.</summary>
+    public DocumentLimits Limits { get; }
+
+    /// <summary>The same components under other limits.</summary>
+    public DocumentPipeline WithLimits(DocumentLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return new DocumentPipeline(Components, limits);
     }
 
     /// <summary>The components in the order they run.</summary>
@@ -31,41 +42,55 @@ public sealed class DocumentPipeline
     /// Runs every component on the document. A component whose layers the document already
     /// has (from its reader or an earlier run) is skipped.
     /// </summary>
-    /// <exception cref="DossierException">With <see cref="DossierErrorCode.ComponentFailed"/> when a component fails or breaks its contract.</exception>
+    /// <exception cref="DossierException">With <see cref="DossierErrorCode.ComponentFailed"/> when a component fails or breaks its contract; with <see cref="DossierErrorCode.LimitExceeded"/> when the document goes over one of <see cref="Limits"/>.</exception>
     public Document Process(Document document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        foreach (var component in Components)
+        using var clock = Limits.StartClock(cancellationToken);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (component.Adds.Count > 0 && component.Adds.All(document.Has))
+            foreach (var component in Components)
             {
-                continue;
-            }
+                clock.Token.ThrowIfCancellationRequested();
+                if (component.Adds.Count > 0 && component.Adds.All(document.Has))
+                {
+                    continue;
+                }
 
-            try
-            {
-                component.Process(document, cancellationToken);
+                Run(component, document, clock.Token);
+                Limits.Check(document);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException and not DossierException)
-            {
-                throw new DossierException(
-                    DossierErrorCode.ComponentFailed,
-                    $"Component '{component.Name}' failed: {ex.Message}",
-                    document.Metadata.Source,
-                    ex);
-            }
-
-            var missing = component.Adds.FirstOrDefault(a => !document.Has(a));
-            if (missing is not null)
-            {
-                throw new DossierException(
-                    DossierErrorCode.ComponentFailed,
-                    $"Component '{component.Name}' did not add the '{missing.Name}' layer it declares.",
-                    document.Metadata.Source);
-            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Limits.TimeExceeded(document.Metadata.Source);
         }
 
         return document;
+    }
+
+    private static void Run(IDocumentComponent component, Document document, CancellationToken cancellationToken)
+    {
+        try
+        {
+            component.Process(document, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not DossierException)
+        {
+            throw new DossierException(
+                DossierErrorCode.ComponentFailed,
+                $"Component '{component.Name}' failed: {ex.Message}",
+                document.Metadata.Source,
+                ex);
+        }
+
+        var missing = component.Adds.FirstOrDefault(a => !document.Has(a));
+        if (missing is not null)
+        {
+            throw new DossierException(
+                DossierErrorCode.ComponentFailed,
+                $"Component '{component.Name}' did not add the '{missing.Name}' layer it declares.",
+                document.Metadata.Source);
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Dossier;
 public sealed class PipelineBuilder
 {
     private readonly List<IDocumentComponent> _components = [];
+    private DocumentLimits _limits = DocumentLimits.Default;
 
     /// <summary>The components added so far, in order.</summary>
     public IReadOnlyList<IDocumentComponent> Components => _components;
@@ -19,6 +20,14 @@ public sealed class PipelineBuilder
     {
         ArgumentNullException.ThrowIfNull(component);
         _components.Add(component);
+        return this;
+    }
+
+    /// <summary>Sets what one document may cost (<see cref="DocumentLimits.Default"/> unless set).</summary>
+    public PipelineBuilder WithLimits(DocumentLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        _limits = limits;
         return this;
     }
 
@@ -59,6 +68,6 @@ public sealed class PipelineBuilder
             }
         }
 
-        return new DocumentPipeline([.. _components]);
+        return new DocumentPipeline([.. _components], _limits);
     }
 }

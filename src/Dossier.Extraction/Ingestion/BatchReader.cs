@@ -95,11 +95,17 @@ public sealed class BatchReader
     private InputOutcome RunItem(InputItem item, CancellationToken cancellationToken)
     {
         var file = item.Source;
+        var limits = _pipeline.Limits;
+        using var clock = limits.StartClock(cancellationToken);
         try
         {
             var document = item.Load();
-            _pipeline.Process(document, cancellationToken);
+            _pipeline.Process(document, clock.Token);
             return new InputOutcome(file, document, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new InputOutcome(file, null, limits.TimeExceeded(file));
         }
         catch (DossierException ex)
         {

@@ -18,6 +18,9 @@ public sealed class EventComponent : IDocumentComponent
     private static readonly ILookup<string, (string Code, string? Before)> Nouns = DataFile.ReadEmbedded(typeof(EventComponent).Assembly, "Dossier.Nlp.Events.event-nouns.tsv")
         .ToLookup(r => r[0], r => (r[1], r.Length > 2 ? r[2] : null), StringComparer.Ordinal);
 
+    /// <summary>The most tokens read as one sentence; a longer one is read in windows of this many (see <see cref="Windows"/>).</summary>
+    private const int MaxWindowTokens = 150;
+
     private static readonly HashSet<string> Negations = new(["not", "n't", "never", "no"], StringComparer.Ordinal);
     private static readonly HashSet<string> PassiveAuxiliaries = new(["was", "were", "been", "be", "being", "is", "are"], StringComparer.Ordinal);
     private static readonly HashSet<string> PlacePrepositions = new(["in", "at", "near", "to", "from"], StringComparer.Ordinal);
@@ -63,12 +66,12 @@ public sealed class EventComponent : IDocumentComponent
         var mentions = document.Get(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label)).ToList();
         var times = document.Get(Layers.Times);
         var events = new List<EventData>();
-        foreach (var s in document.Get(Layers.Sentences))
+        foreach (var s in Windows(document.Get(Layers.Sentences), tokens))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (a, b) = (s.FirstToken, s.FirstToken + s.TokenCount);
-            var inSentence = mentions.Where(m => s.Span.Contains(m.Span)).ToList();
-            var when = times.Where(t => s.Span.Contains(t.Span) && t.Type is "DATE" or "TIME" && t.Value is { } v && (char.IsAsciiDigit(v[0]) || v[0] == 'X'))
+            var inSentence = SpanSearch.Within(mentions, s.Span);
+            var when = SpanSearch.Within(times, s.Span).Where(t => t.Type is "DATE" or "TIME" && t.Value is { } v && (char.IsAsciiDigit(v[0]) || v[0] == 'X'))
                 .OrderByDescending(t => t.Value!.Length).Select(t => t.Value).FirstOrDefault();
             for (var i = a; i < b; i++)
             {
@@ -103,8 +106,7 @@ public sealed class EventComponent : IDocumentComponent
                         && PlacePrepositions.Contains(lower[TokenSearch.FirstEndingAfter(tokens, m.Span.Start) - 1]))
                     .Select(m => (TextSpan?)m.Span).FirstOrDefault();
                 // 'The attack on …' after 'the bombing that killed …': the same event, so the same actor.
-                if (actor is null && nominal && i > a && lower[i - 1] == "the" && events.LastOrDefault(e => e.Code[..2] is "18" or "19" or "20" && e.Actor is not null) is { Actor: { } earlier } previous
-                    && code[..2] is "18" or "19" or "20" && s.Span.Start - previous.Span.End < 400)
+                if (actor is null && nominal && i > a && lower[i - 1] == "the" && code[..2] is "18" or "19" or "20" && LastViolent(events, s.Span.Start - 400) is { Actor: { } earlier })
                 {
                     actor = earlier;
                 }
@@ -120,6 +122,43 @@ public sealed class EventComponent : IDocumentComponent
         }
 
         document.Set(Layers.Events, [.. events]);
+    }
+
+    /// <summary>
+    /// The sentences, a sentence of more than <see cref="MaxWindowTokens"/> tokens cut into windows of
+    /// that many: a run-on 'sentence' of megabytes (a feed without full stops, a storm of reporting
+    /// verbs) would otherwise cost time in the square of its length, and an event cites its window.
+    /// </summary>
+    private static IEnumerable<SentenceData> Windows(System.Collections.Immutable.ImmutableArray<SentenceData> sentences, System.Collections.Immutable.ImmutableArray<TokenData> tokens)
+    {
+        foreach (var s in sentences)
+        {
+            if (s.TokenCount <= MaxWindowTokens)
+            {
+                yield return s;
+                continue;
+            }
+
+            for (var first = s.FirstToken; first < s.FirstToken + s.TokenCount; first += MaxWindowTokens)
+            {
+                var count = Math.Min(MaxWindowTokens, s.FirstToken + s.TokenCount - first);
+                yield return s with { Span = new TextSpan(tokens[first].Span.Start, tokens[first + count - 1].Span.End), FirstToken = first, TokenCount = count };
+            }
+        }
+    }
+
+    /// <summary>The last attack, assault or use of force with an actor among the events that end after <paramref name="notBefore"/>, or null.</summary>
+    private static EventData? LastViolent(List<EventData> events, int notBefore)
+    {
+        for (var k = events.Count - 1; k >= 0 && events[k].Span.End > notBefore; k--)
+        {
+            if (events[k].Code[..2] is "18" or "19" or "20" && events[k].Actor is not null)
+            {
+                return events[k];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A past form ('-ed') is read as a verb; other forms need a word before them that only a verb follows, or a name right before them ('Pakistan supports').</summary>

@@ -69,10 +69,11 @@ public sealed class QuoteComponent : IDocumentComponent
     private List<Attribution> FindByRules(QuoteDocument v, CancellationToken cancellationToken)
     {
         var result = new List<Attribution>();
+        var contents = new HashSet<(int Start, int End)>();
         for (var s = 0; s < v.Sentences.Length; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            FindInSentence(v, s, result);
+            FindInSentence(v, s, result, contents);
         }
 
         AddDashSources(v, result);
@@ -338,7 +339,8 @@ public sealed class QuoteComponent : IDocumentComponent
     /// <summary>An attribution in token indices: content [ContentStart, ContentEnd), cue, speaker phrase and the mention naming the speaker.</summary>
     private sealed record Attribution(int ContentStart, int ContentEnd, string Kind, CueMatch? Cue, (int Start, int End)? Speaker, int NameMention, string How, int Sentence);
 
-    private void FindInSentence(QuoteDocument v, int s, List<Attribution> found)
+    /// <summary>Adds the attributions of sentence <paramref name="s"/> to <paramref name="found"/>; <paramref name="contents"/> holds the content ranges found so far, so a content found twice is kept once without a scan of all that was found.</summary>
+    private void FindInSentence(QuoteDocument v, int s, List<Attribution> found, HashSet<(int Start, int End)> contents)
     {
         var (a, b) = v.Sentences[s];
         var cues = new List<CueMatch>();
@@ -411,7 +413,8 @@ public sealed class QuoteComponent : IDocumentComponent
             };
             var minimum = cue.Cue.Class == "speech" && cue.Cue.Stance is not ("assert" or "announce" or "suggest" or "cite") ? 1 : 2;
             if (attribution is not null && attribution.ContentEnd - attribution.ContentStart >= minimum && HasLetter(v, attribution.ContentStart, attribution.ContentEnd)
-                && !found.Concat(inSentence).Any(x => x.ContentStart == attribution.ContentStart && x.ContentEnd == attribution.ContentEnd))
+                && !contents.Contains((attribution.ContentStart, attribution.ContentEnd))
+                && !inSentence.Any(x => x.ContentStart == attribution.ContentStart && x.ContentEnd == attribution.ContentEnd))
             {
                 inSentence.Add(attribution);
             }
@@ -423,6 +426,7 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         found.AddRange(inSentence);
+        contents.UnionWith(inSentence.Select(x => (x.ContentStart, x.ContentEnd)));
     }
 
     private static readonly Cue PollCue = new("in the polls", "report", "report");
@@ -1423,11 +1427,18 @@ public sealed class QuoteComponent : IDocumentComponent
 
             var paragraph = v.ParagraphOfToken(a.ContentStart);
             var end = a.ContentEnd;
-            foreach (var region in v.QuoteRegions)
+            // Regions are in text order: the candidates start at the first one after the content and end with its paragraph.
+            for (var r = FirstRegionFrom(v.QuoteRegions, end); r < v.QuoteRegions.Count; r++)
             {
-                if (region.Start < end || v.ParagraphOfToken(region.Open) != paragraph)
+                var region = v.QuoteRegions[r];
+                if (region.Start < end)
                 {
                     continue;
+                }
+
+                if (v.ParagraphOfToken(region.Open) != paragraph)
+                {
+                    break;
                 }
 
                 var taken = found.Any(x => x != a && x.ContentStart < region.End && region.Start < x.ContentEnd);
@@ -1446,6 +1457,26 @@ public sealed class QuoteComponent : IDocumentComponent
                 found[i] = a with { ContentEnd = end };
             }
         }
+    }
+
+    /// <summary>The index of the first region that starts at or after token <paramref name="token"/> (binary search).</summary>
+    private static int FirstRegionFrom(IReadOnlyList<QuoteRegion> regions, int token)
+    {
+        int lo = 0, hi = regions.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (regions[mid].Start < token)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>A paragraph that is one quotation with no cue continues the previous quote's speaker ("… ," he said. ¶ “Pakistan is concerned …”).</summary>

@@ -220,7 +220,7 @@ internal sealed class QuoteDocument
     /// <summary>The nearest mention of <paramref name="label"/> that ends before token <paramref name="before"/>, outside quotations and not at a token <paramref name="skip"/> rules out; -1 when none.</summary>
     public int PreviousMention(int before, string label, Func<int, bool>? skip = null)
     {
-        for (var m = Mentions.Count - 1; m >= 0; m--)
+        for (var m = LastStartingBefore(before); m >= 0; m--)
         {
             var mention = Mentions[m];
             if (mention.End <= before && mention.Label == label && !InQuote(mention.Start) && skip?.Invoke(mention.Start) != true)
@@ -235,7 +235,7 @@ internal sealed class QuoteDocument
     /// <summary>The nearest earlier mention of <paramref name="label"/> with the word <paramref name="role"/> within <paramref name="window"/> tokens before or after it ("spokesperson Shafqat Ali Khan", "Fitrat, the deputy spokesperson").</summary>
     public int PreviousMentionNear(int before, string label, string role, int window)
     {
-        for (var m = Mentions.Count - 1; m >= 0; m--)
+        for (var m = LastStartingBefore(before); m >= 0; m--)
         {
             var mention = Mentions[m];
             if (mention.End > before || mention.Label != label)
@@ -255,10 +255,30 @@ internal sealed class QuoteDocument
         return -1;
     }
 
+    /// <summary>The index of the last mention that starts before token <paramref name="before"/> (mentions are in token order; binary search), -1 when none: the mentions that end before it are among it and those before it.</summary>
+    private int LastStartingBefore(int before)
+    {
+        int lo = 0, hi = Mentions.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (Mentions[mid].Start < before)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo - 1;
+    }
+
     /// <summary>The nearest earlier mention of <paramref name="label"/> whose text holds <paramref name="word"/> ("the ministry" → "Ministry of Defense"); -1 when none.</summary>
     public int PreviousMentionContaining(int before, string label, string word)
     {
-        for (var m = Mentions.Count - 1; m >= 0; m--)
+        for (var m = LastStartingBefore(before); m >= 0; m--)
         {
             var mention = Mentions[m];
             if (mention.End <= before && mention.Label == label)

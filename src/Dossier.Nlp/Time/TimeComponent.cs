@@ -30,8 +30,12 @@ public sealed class TimeComponent : IDocumentComponent
     {
         ArgumentNullException.ThrowIfNull(document);
         var tokens = document.Get(Layers.Tokens);
-        var sentences = document.Get(Layers.Sentences)
-            .Select(s => (IReadOnlyList<TextSpan>)[.. Enumerable.Range(s.FirstToken, s.TokenCount).Select(t => tokens[t].Span)]);
+        // The tagger reads the sentences one by one, so the document's clock is looked at between them.
+        var sentences = document.Get(Layers.Sentences).Select(s =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return (IReadOnlyList<TextSpan>)[.. Enumerable.Range(s.FirstToken, s.TokenCount).Select(t => tokens[t].Span)];
+        });
         var published = document.Metadata.PublishedInferred ? null : document.Metadata.Published;
         var found = _tagger.Tag(document.Text, sentences, published);
         document.Set(Layers.Times, [.. found.Select(t => new TimeData(t.Span, t.Type, t.Value, t.Mod))]);
