@@ -7,7 +7,7 @@ namespace Dossier.Extraction.Ingestion;
 /// <summary>Limits for reading inputs.</summary>
 public sealed record LoaderOptions
 {
-    /// <summary>Files larger than this are refused (default 20 MiB).</summary>
+    /// <summary>Files larger than this are refused, before or after gzip decompression (default 20 MiB).</summary>
     public long MaxBytes { get; init; } = 20L * 1024 * 1024;
 }
 
@@ -32,33 +32,13 @@ public sealed class DocumentLoader
         _htmlExtractor = HtmlArticleExtractor.Default;
     }
 
-    /// <summary>Reads a file.</summary>
-    /// <exception cref="DossierException">When the file is missing, unreadable, too large, binary, empty or in an unsupported format.</exception>
+    /// <summary>Reads a file; a gzip-compressed one (<c>page.html.gz</c>) is decompressed within the size limit and read by its inner name.</summary>
+    /// <exception cref="DossierException">When the file is missing, unreadable, too large (compressed or decompressed), binary, empty or in an unsupported format.</exception>
     public Document Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new DossierException(DossierErrorCode.NotFound, "no such file", path);
-            }
-
-            if (info.Length > _options.MaxBytes)
-            {
-                throw new DossierException(DossierErrorCode.InputTooLarge, $"the file is {info.Length:N0} bytes, over the limit of {_options.MaxBytes:N0}", path);
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new DossierException(DossierErrorCode.ReadFailed, $"the file could not be read: {ex.Message}", path, ex);
-        }
-
-        return HtmlExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()) ? LoadHtml(bytes, path) : LoadBytes(bytes, path);
+        var bytes = InputFile.Read(path, _options.MaxBytes);
+        return HtmlExtensions.Contains(Path.GetExtension(InputFile.KindName(path)).ToLowerInvariant()) ? LoadHtml(bytes, path) : LoadBytes(bytes, path);
     }
 
     /// <summary>
