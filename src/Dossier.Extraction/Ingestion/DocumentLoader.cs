@@ -69,6 +69,11 @@ public sealed class DocumentLoader
             document.AddWarning("the page was UTF-8 mis-decoded as Windows-1252 (mojibake) and was repaired");
         }
 
+        if (decoded.Damage is { } damage)
+        {
+            document.AddWarning(damage.Describe());
+        }
+
         return document;
     }
 
@@ -116,7 +121,11 @@ public sealed class DocumentLoader
             document.AddWarning("the text was UTF-8 mis-decoded as Windows-1252 (mojibake) and was repaired");
         }
 
-        if (decoded.Text.Contains('\uFFFD', StringComparison.Ordinal))
+        if (decoded.Damage is { } damage)
+        {
+            document.AddWarning(damage.Describe());
+        }
+        else if (decoded.Text.Contains('\uFFFD', StringComparison.Ordinal))
         {
             document.AddWarning("some bytes could not be decoded and were replaced with U+FFFD");
         }
