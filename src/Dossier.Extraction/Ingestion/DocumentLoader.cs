@@ -51,9 +51,13 @@ public sealed class DocumentLoader
     public Document LoadHtml(ReadOnlySpan<byte> bytes, string source, string? url = null, string? declaredCharset = null) =>
         LoadHtml(bytes, new DocumentMetadata { Source = source, Url = url }, declaredCharset);
 
-    /// <summary>Reads the bytes of a web page over what is already known of it (a feed's title, author and date).</summary>
+    /// <summary>
+    /// Reads the bytes of a web page: <paramref name="known"/> wins over what the page says of
+    /// itself; <paramref name="fallback"/> (a feed's title, author, outlet and date for the page its
+    /// item links to) only fills what the page lacks.
+    /// </summary>
     /// <exception cref="DossierException">When the bytes are empty, too large, binary, undecodable or hold no article text.</exception>
-    public Document LoadHtml(ReadOnlySpan<byte> bytes, DocumentMetadata known, string? declaredCharset = null)
+    public Document LoadHtml(ReadOnlySpan<byte> bytes, DocumentMetadata known, string? declaredCharset = null, DocumentMetadata? fallback = null)
     {
         ArgumentNullException.ThrowIfNull(known);
         var source = known.Source ?? known.Url ?? "page";
@@ -63,7 +67,7 @@ public sealed class DocumentLoader
         }
 
         var decoded = TextDecoder.DecodeMarkup(bytes, source, declaredCharset);
-        var document = LoadHtmlText(decoded.Text, known with { Source = source, Encoding = decoded.Encoding });
+        var document = LoadHtmlText(decoded.Text, known with { Source = source, Encoding = decoded.Encoding }, fallback);
         if (decoded.Repaired)
         {
             document.AddWarning("the page was UTF-8 mis-decoded as Windows-1252 (mojibake) and was repaired");
@@ -77,14 +81,14 @@ public sealed class DocumentLoader
         return document;
     }
 
-    /// <summary>Extracts the article of decoded HTML (a feed item's content, a page already decoded).</summary>
+    /// <summary>Extracts the article of decoded HTML (a feed item's content, a page already decoded); <paramref name="fallback"/> fills what the page and <paramref name="known"/> lack.</summary>
     /// <exception cref="DossierException">When the page holds no article text.</exception>
-    public Document LoadHtmlText(string html, DocumentMetadata known)
+    public Document LoadHtmlText(string html, DocumentMetadata known, DocumentMetadata? fallback = null)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(known);
         var source = known.Source ?? known.Url ?? "page";
-        var extraction = _htmlExtractor.Extract(html, known);
+        var extraction = _htmlExtractor.Extract(html, known, fallback);
         var extracted = extraction.Extracted;
         if (extracted.Paragraphs.Count == 0 || extracted.Text.Length == 0 || (extracted.TitleSpan is { } title && title.End == extracted.Text.Length))
         {

@@ -130,7 +130,9 @@ public sealed class InputExpander
         if (entry.Link is { } link && PageFetcher.IsUrl(link) && _fetcher is not null)
         {
             var fetched = _fetcher.Fetch(link, cancellationToken);
-            return _loader.LoadHtml(fetched.Bytes, entry.Metadata with { Url = fetched.Url }, fetched.Charset);
+            // The page's own title, byline, outlet and date win; the feed's fill what the page lacks.
+            var known = new DocumentMetadata { Source = source, Url = fetched.Url };
+            return _loader.LoadHtml(fetched.Bytes, known, fetched.Charset, fallback: entry.Metadata);
         }
 
         if (entry.ContentHtml is { } summary)
