@@ -30,12 +30,12 @@ public static class BoundedGzip
         return Decompress(input, maxBytes);
     }
 
-    /// <summary>All of a stream, or null as soon as it gives more than <paramref name="maxBytes"/>.</summary>
-    public static byte[]? ReadAtMost(Stream stream, long maxBytes)
+    /// <summary>All of a stream, or null as soon as it gives more than <paramref name="maxBytes"/>; <paramref name="expected"/> sizes the buffer when the length is known.</summary>
+    public static byte[]? ReadAtMost(Stream stream, long maxBytes, long expected = 0)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
-        using var output = new MemoryStream();
+        using var output = new MemoryStream((int)Math.Min(Math.Clamp(expected + 1, 1, maxBytes + 1), Array.MaxLength));
         var buffer = new byte[BufferSize];
         int read;
         while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, maxBytes + 1 - output.Length))) > 0)

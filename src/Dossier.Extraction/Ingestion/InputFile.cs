@@ -30,7 +30,7 @@ internal static class InputFile
             Span<byte> head = stackalloc byte[2];
             var gzip = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && BoundedGzip.IsGzip(head);
             stream.Position = 0;
-            return gzip ? Decompress(stream, path, maxBytes) : BoundedGzip.ReadAtMost(stream, maxBytes) ?? throw TooLarge(path, maxBytes, "is");
+            return gzip ? Decompress(stream, path, maxBytes) : BoundedGzip.ReadAtMost(stream, maxBytes, info.Length) ?? throw TooLarge(path, maxBytes, "is");
         }
         catch (InvalidDataException ex)
         {

@@ -93,7 +93,7 @@ public sealed class InputPaths
         {
             if (!Directory.Exists(path))
             {
-                if (RealPaths.Resolve(path) is { } real)
+                if (File.Exists(path) && RealPaths.Resolve(path) is { } real)
                 {
                     seen.Files.Add(real);
                 }
