@@ -16,7 +16,8 @@ public sealed record FeedEntry(int Number, string? Link, DocumentMetadata Metada
 /// Reads RSS (0.91, 0.92, 1.0, 2.0) and Atom feeds with CodeHollow.FeedReader into entries. A
 /// feed that is not well-formed XML is a <see cref="DossierException"/> naming the feed. A DOCTYPE
 /// (standard in RSS 0.91) is removed before parsing: no DTD is fetched and no entity it declares is
-/// expanded, so an entity its items use is an error.
+/// expanded; HTML's named references (<c>&amp;eacute;</c>, which the RSS 0.91 DTD declares) are
+/// read as the characters they name, any other undeclared entity is an error.
 /// </summary>
 public static class FeedInput
 {
@@ -45,7 +46,7 @@ public static class FeedInput
     /// <exception cref="DossierException">When the bytes are not a well-formed feed.</exception>
     public static IReadOnlyList<FeedEntry> Read(ReadOnlySpan<byte> bytes, string source)
     {
-        var text = XmlProlog.WithoutDoctype(TextDecoder.DecodeMarkup(bytes, source).Text);
+        var text = HtmlEntities.ToNumeric(XmlProlog.WithoutDoctype(TextDecoder.DecodeMarkup(bytes, source).Text));
         Feed feed;
         try
         {

@@ -36,6 +36,16 @@ public class FeedInputTests
     }
 
     [Fact]
+    public void Rss091_HtmlEntitiesItsDtdDeclares_AreRead()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Rss091(Rss091Doctype, "Caf&eacute;&nbsp;owners &amp; &lt;b&gt; &#8220;say&#8221; &hellip; &copy;"));
+
+        var entry = Assert.Single(FeedInput.Read(bytes, "news.rss"));
+
+        Assert.Equal("Caf\u00e9\u00a0owners & <b> \u201csay\u201d \u2026 \u00a9", entry.ContentHtml);
+    }
+
+    [Fact]
     public void FeedFileWithADoctype_IsNotStoredAsRawXml()
     {
         using var dir = new TempDir();
