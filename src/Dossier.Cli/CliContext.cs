@@ -67,11 +67,11 @@ internal sealed class CliContext
         return new BatchReader(loader, Pipeline.WithLimits(limits), expander: expander);
     }
 
-    /// <summary>Names a failed input on stderr.</summary>
+    /// <summary>Names a failed input on stderr (control characters escaped).</summary>
     public InputFailure ReportFailure(InputOutcome outcome)
     {
         var error = outcome.Error!;
-        Error.WriteLine($"dossier: {outcome.Source}: {error.Message} [{error.Code}]");
+        Error.WriteLine($"dossier: {Dossier.Text.Printable.Escape($"{outcome.Source}: {error.Message}")} [{error.Code}]");
         return new InputFailure(outcome.Source, error.Code, error.Message);
     }
 

@@ -40,10 +40,10 @@ internal static class AnalyzeCommand
 
     private static int Run(CliContext ctx, string[] paths, string format, string? dbPath, string? outputPath, bool offline, DocumentLimits limits, CancellationToken cancellationToken)
     {
-        var files = Dossier.Extraction.Ingestion.BatchReader.ExpandPaths(paths).ToList();
+        var files = InputFiles.Expand(ctx, paths);
         if (files.Count == 0)
         {
-            return ctx.Fail("no input files found in " + string.Join(", ", paths));
+            return ctx.Fail("no input files found in " + InputFiles.Describe(paths));
         }
 
         using var store = dbPath is null ? null : SqliteDocumentStore.Open(dbPath);

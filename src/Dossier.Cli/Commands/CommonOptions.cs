@@ -7,7 +7,7 @@ internal static class CommonOptions
 {
     public static Argument<string[]> Paths() => new("paths")
     {
-        Description = "Articles: text (.txt) or HTML (.html, .htm) files, folders of them (read recursively), RSS/Atom feeds (.rss, .atom, .xml), WARC archives (.warc, .warc.gz), or http(s) URLs of pages or feeds.",
+        Description = "Articles: text (.txt) or HTML (.html, .htm) files, plain or gzip-compressed (.html.gz), folders of them (read recursively; other kinds of files are skipped and listed), RSS/Atom feeds (.rss, .atom, .xml), WARC archives (.warc, .warc.gz), or http(s) URLs of pages or feeds.",
         Arity = ArgumentArity.OneOrMore,
     };
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Dossier.Analysis;
-using Dossier.Extraction.Ingestion;
 using Dossier.Storage;
 using Dossier.Storage.Sqlite;
 using Spectre.Console;
@@ -34,10 +33,10 @@ internal static class IngestCommand
 
     private static int Run(CliContext ctx, string[] paths, bool offline, DocumentLimits limits, string dbPath, CancellationToken cancellationToken)
     {
-        var files = BatchReader.ExpandPaths(paths).ToList();
+        var files = InputFiles.Expand(ctx, paths);
         if (files.Count == 0)
         {
-            return ctx.Fail("no input files found in " + string.Join(", ", paths));
+            return ctx.Fail("no input files found in " + InputFiles.Describe(paths));
         }
 
         using var store = SqliteDocumentStore.Open(dbPath);

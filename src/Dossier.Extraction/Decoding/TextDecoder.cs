@@ -6,11 +6,14 @@ namespace Dossier.Extraction.Decoding;
 /// <param name="Text">The decoded characters.</param>
 /// <param name="Encoding">The encoding's web name (utf-8, utf-16le, windows-1252).</param>
 /// <param name="Repaired">True when UTF-8 that had been mis-decoded as Windows-1252 (mojibake) was repaired.</param>
-public sealed record DecodedText(string Text, string Encoding, bool Repaired);
+/// <param name="Damage">For UTF-8 text with a few bytes that are not valid UTF-8: what they were and what was done with them.</param>
+public sealed record DecodedText(string Text, string Encoding, bool Repaired, Utf8Damage? Damage = null);
 
 /// <summary>
 /// Turns the bytes of a text file into text: a byte-order mark wins (UTF-8, UTF-16, UTF-32);
-/// then strict UTF-8; then Windows-1252 where the bytes look like Western text. Binary data
+/// then strict UTF-8; then UTF-8 with a few bad bytes (see <see cref="LenientUtf8"/>; the
+/// <see cref="DecodedText.Damage"/> says what was bad); then Windows-1252 where the bytes look like
+/// Western text. Binary data
 /// (NUL bytes, known file signatures) and bytes that look like no text are refused with a
 /// <see cref="DossierException"/> naming the reason. Never throws anything else on any input.
 /// </summary>
@@ -107,7 +110,7 @@ public static class TextDecoder
             }
             catch (DecoderFallbackException)
             {
-                return new DecodedText(declared.GetString(bytes), declared.WebName, false);
+                return MostlyUtf8(bytes) ?? new DecodedText(declared.GetString(bytes), declared.WebName, false);
             }
         }
 
@@ -211,7 +214,12 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
-            // Not UTF-8: see whether it reads as Western text below.
+            // Not strict UTF-8: UTF-8 with a few bad bytes, or see whether it reads as Western text below.
+        }
+
+        if (MostlyUtf8(bytes) is { } mostly)
+        {
+            return mostly;
         }
 
         var suspicious = 0;
@@ -244,6 +252,9 @@ public static class TextDecoder
 
         return new DecodedText(Windows1252.GetString(bytes), "windows-1252", false);
     }
+
+    private static DecodedText? MostlyUtf8(ReadOnlySpan<byte> bytes) =>
+        LenientUtf8.TryDecode(bytes, Windows1252) is var (text, damage) ? new DecodedText(text, "utf-8", false, damage) : null;
 
     /// <summary>UTF-16 without a byte-order mark: NUL bytes in every other position of mostly-ASCII text.</summary>
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes, out bool bigEndian)

@@ -1,3 +1,4 @@
+using System.Xml;
 using CodeHollow.FeedReader;
 using Dossier.Extraction.Decoding;
 
@@ -13,40 +14,43 @@ public sealed record FeedEntry(int Number, string? Link, DocumentMetadata Metada
 
 /// <summary>
 /// Reads RSS (0.91, 0.92, 1.0, 2.0) and Atom feeds with CodeHollow.FeedReader into entries. A
-/// feed that is not well-formed XML is a <see cref="DossierException"/> naming the feed.
+/// feed that is not well-formed XML is a <see cref="DossierException"/> naming the feed. A DOCTYPE
+/// (standard in RSS 0.91) is removed before parsing: no DTD is fetched and no entity it declares is
+/// expanded; HTML's named references (<c>&amp;eacute;</c>, which the RSS 0.91 DTD declares) are
+/// read as the characters they name, any other undeclared entity is an error.
 /// </summary>
 public static class FeedInput
 {
     /// <summary>Item content of at least this many words is taken as the article's full text.</summary>
     public const int FullTextWords = 150;
 
-    /// <summary>True when the bytes start like a feed (after a BOM, white space and an XML declaration or comments).</summary>
+    /// <summary>How much of the start of a file is read to tell whether it is a feed (room for a DOCTYPE's internal subset).</summary>
+    private const int HeadBytes = 64 * 1024;
+
+    /// <summary>True when the bytes start like a feed (after a BOM, white space, an XML declaration, comments and a DOCTYPE).</summary>
     public static bool LooksLikeFeed(ReadOnlySpan<byte> bytes)
     {
-        var head = System.Text.Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 2048)]).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        while (head.StartsWith("<?", StringComparison.Ordinal) || head.StartsWith("<!--", StringComparison.Ordinal))
+        var head = System.Text.Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, HeadBytes)]);
+        var root = XmlProlog.RootStart(head, out _);
+        if (root < 0)
         {
-            var end = head.IndexOf('>', StringComparison.Ordinal);
-            if (end < 0)
-            {
-                return false;
-            }
-
-            head = head[(end + 1)..].TrimStart();
+            return false;
         }
 
-        return head.StartsWith("<rss", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<feed", StringComparison.OrdinalIgnoreCase)
-            || head.StartsWith("<rdf:RDF", StringComparison.OrdinalIgnoreCase);
+        var rest = head.AsSpan(root);
+        return rest.StartsWith("<rss", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("<feed", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("<rdf:RDF", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Parses a feed; <paramref name="source"/> names it in errors and in each entry's source.</summary>
     /// <exception cref="DossierException">When the bytes are not a well-formed feed.</exception>
     public static IReadOnlyList<FeedEntry> Read(ReadOnlySpan<byte> bytes, string source)
     {
-        var text = TextDecoder.DecodeMarkup(bytes, source).Text;
+        var text = HtmlEntities.ToNumeric(XmlProlog.WithoutDoctype(TextDecoder.DecodeMarkup(bytes, source).Text));
         Feed feed;
         try
         {
+            RefuseDtd(text);
             feed = FeedReader.ReadFromString(text);
         }
 #pragma warning disable CA1031 // The library throws XmlException and others for broken feeds: all of them mean the same to the user.
@@ -78,6 +82,20 @@ public static class FeedInput
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// Reads the whole feed once with DTDs prohibited, so the library (which parses with DTD
+    /// processing on) never meets one: a feed's DOCTYPE is removed beforehand, and any other is an
+    /// error here — nothing is fetched and no entity is expanded.
+    /// </summary>
+    private static void RefuseDtd(string text)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 1024 };
+        using var reader = XmlReader.Create(new StringReader(text), settings);
+        while (reader.Read())
+        {
+        }
     }
 
     /// <summary>The Dublin Core creator (dc:creator), where an RSS item names its author that way.</summary>

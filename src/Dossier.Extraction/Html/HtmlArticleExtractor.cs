@@ -46,8 +46,12 @@ public sealed class HtmlArticleExtractor
     /// <summary>The extractor with the rules shipped with Dossier.</summary>
     public static HtmlArticleExtractor Default { get; } = new();
 
-    /// <summary>Extracts the article from decoded HTML; <paramref name="metadata"/> carries what is already known (source, encoding, URL).</summary>
-    public HtmlExtraction Extract(string html, DocumentMetadata? metadata = null)
+    /// <summary>
+    /// Extracts the article from decoded HTML. <paramref name="metadata"/> carries what is already
+    /// known (source, encoding, URL) and wins over what the page says; <paramref name="fallback"/>
+    /// (what a feed says of the page) only fills what neither gives.
+    /// </summary>
+    public HtmlExtraction Extract(string html, DocumentMetadata? metadata = null, DocumentMetadata? fallback = null)
     {
         ArgumentNullException.ThrowIfNull(html);
         metadata ??= new DocumentMetadata();
@@ -55,25 +59,30 @@ public sealed class HtmlArticleExtractor
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = !flattened });
         using var document = parser.ParseDocument(guarded);
         var found = HtmlMetadataReader.Read(document, metadata.Url ?? (metadata.Source is { } s && s.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? s : null));
+        var merged = Merge(metadata, found, fallback ?? new DocumentMetadata());
 
         var walk = new Walk(_rules, flattened ? string.Empty : guarded);
         walk.Run(document.Body ?? document.DocumentElement);
-        var kept = walk.SelectArticle(document, _rules, metadata.Title ?? found.Title, out var removed);
-        var merged = metadata with
-        {
-            Title = metadata.Title ?? found.Title,
-            Byline = metadata.Byline ?? found.Byline,
-            Outlet = metadata.Outlet ?? found.SiteName,
-            Published = metadata.Published ?? found.Published,
-            PublishedTime = metadata.Published is null ? found.PublishedTime : metadata.PublishedTime,
-            PublishedEvidence = metadata.Published is null ? found.PublishedEvidence : metadata.PublishedEvidence,
-            Url = metadata.Url ?? found.Url,
-            Language = metadata.Language ?? found.Language,
-        };
-
+        var kept = walk.SelectArticle(document, _rules, merged.Title, out var removed);
         var described = kept.Select(b => (b.Text, b.Box.Describe())).ToList();
         var result = Assemble(kept, merged, html.Length, removed);
         return new HtmlExtraction(result, flattened, described);
+    }
+
+    /// <summary>What is known, then what the page says, then the fallback, field by field.</summary>
+    private static DocumentMetadata Merge(DocumentMetadata known, HtmlMetadata found, DocumentMetadata fallback)
+    {
+        var dated = known.Published is not null ? known
+            : found.Published is not null ? known with { Published = found.Published, PublishedTime = found.PublishedTime, PublishedEvidence = found.PublishedEvidence }
+            : known with { Published = fallback.Published, PublishedTime = fallback.PublishedTime, PublishedEvidence = fallback.PublishedEvidence };
+        return dated with
+        {
+            Title = known.Title ?? found.Title ?? fallback.Title,
+            Byline = known.Byline ?? found.Byline ?? fallback.Byline,
+            Outlet = known.Outlet ?? found.SiteName ?? fallback.Outlet,
+            Url = known.Url ?? found.Url ?? fallback.Url,
+            Language = known.Language ?? found.Language ?? fallback.Language,
+        };
     }
 
     private static ExtractedText Assemble(List<Block> blocks, DocumentMetadata metadata, int sourceLength, List<RemovedLine> removed)

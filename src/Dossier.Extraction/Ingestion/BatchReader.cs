@@ -37,30 +37,6 @@ public sealed class BatchReader
     }
 
     /// <summary>
-    /// The files the paths name: files as given, folders walked recursively (hidden entries
-    /// skipped) in ordinal order. A path that does not exist yields itself, and fails on reading.
-    /// </summary>
-    public static IEnumerable<string> ExpandPaths(IEnumerable<string> paths)
-    {
-        ArgumentNullException.ThrowIfNull(paths);
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MaxRecursionDepth = 64 };
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                foreach (var file in Directory.EnumerateFiles(path, "*", options).Order(StringComparer.Ordinal))
-                {
-                    yield return file;
-                }
-            }
-            else
-            {
-                yield return path;
-            }
-        }
-    }
-
-    /// <summary>
     /// Reads and processes the inputs (files, URLs; archives and feeds give one outcome per
     /// document they hold); outcomes come in input order as chunks finish.
     /// </summary>

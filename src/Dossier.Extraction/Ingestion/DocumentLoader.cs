@@ -7,7 +7,7 @@ namespace Dossier.Extraction.Ingestion;
 /// <summary>Limits for reading inputs.</summary>
 public sealed record LoaderOptions
 {
-    /// <summary>Files larger than this are refused (default 20 MiB).</summary>
+    /// <summary>Files larger than this are refused, before or after gzip decompression (default 20 MiB).</summary>
     public long MaxBytes { get; init; } = 20L * 1024 * 1024;
 }
 
@@ -32,33 +32,13 @@ public sealed class DocumentLoader
         _htmlExtractor = HtmlArticleExtractor.Default;
     }
 
-    /// <summary>Reads a file.</summary>
-    /// <exception cref="DossierException">When the file is missing, unreadable, too large, binary, empty or in an unsupported format.</exception>
+    /// <summary>Reads a file; a gzip-compressed one (<c>page.html.gz</c>) is decompressed within the size limit and read by its inner name.</summary>
+    /// <exception cref="DossierException">When the file is missing, unreadable, too large (compressed or decompressed), binary, empty or in an unsupported format.</exception>
     public Document Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new DossierException(DossierErrorCode.NotFound, "no such file", path);
-            }
-
-            if (info.Length > _options.MaxBytes)
-            {
-                throw new DossierException(DossierErrorCode.InputTooLarge, $"the file is {info.Length:N0} bytes, over the limit of {_options.MaxBytes:N0}", path);
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new DossierException(DossierErrorCode.ReadFailed, $"the file could not be read: {ex.Message}", path, ex);
-        }
-
-        return HtmlExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()) ? LoadHtml(bytes, path) : LoadBytes(bytes, path);
+        var bytes = InputFile.Read(path, _options.MaxBytes);
+        return HtmlExtensions.Contains(Path.GetExtension(InputFile.KindName(path)).ToLowerInvariant()) ? LoadHtml(bytes, path) : LoadBytes(bytes, path);
     }
 
     /// <summary>
@@ -71,9 +51,13 @@ public sealed class DocumentLoader
     public Document LoadHtml(ReadOnlySpan<byte> bytes, string source, string? url = null, string? declaredCharset = null) =>
         LoadHtml(bytes, new DocumentMetadata { Source = source, Url = url }, declaredCharset);
 
-    /// <summary>Reads the bytes of a web page over what is already known of it (a feed's title, author and date).</summary>
+    /// <summary>
+    /// Reads the bytes of a web page: <paramref name="known"/> wins over what the page says of
+    /// itself; <paramref name="fallback"/> (a feed's title, author, outlet and date for the page its
+    /// item links to) only fills what the page lacks.
+    /// </summary>
     /// <exception cref="DossierException">When the bytes are empty, too large, binary, undecodable or hold no article text.</exception>
-    public Document LoadHtml(ReadOnlySpan<byte> bytes, DocumentMetadata known, string? declaredCharset = null)
+    public Document LoadHtml(ReadOnlySpan<byte> bytes, DocumentMetadata known, string? declaredCharset = null, DocumentMetadata? fallback = null)
     {
         ArgumentNullException.ThrowIfNull(known);
         var source = known.Source ?? known.Url ?? "page";
@@ -83,23 +67,28 @@ public sealed class DocumentLoader
         }
 
         var decoded = TextDecoder.DecodeMarkup(bytes, source, declaredCharset);
-        var document = LoadHtmlText(decoded.Text, known with { Source = source, Encoding = decoded.Encoding });
+        var document = LoadHtmlText(decoded.Text, known with { Source = source, Encoding = decoded.Encoding }, fallback);
         if (decoded.Repaired)
         {
             document.AddWarning("the page was UTF-8 mis-decoded as Windows-1252 (mojibake) and was repaired");
         }
 
+        if (decoded.Damage is { } damage)
+        {
+            document.AddWarning(damage.Describe());
+        }
+
         return document;
     }
 
-    /// <summary>Extracts the article of decoded HTML (a feed item's content, a page already decoded).</summary>
+    /// <summary>Extracts the article of decoded HTML (a feed item's content, a page already decoded); <paramref name="fallback"/> fills what the page and <paramref name="known"/> lack.</summary>
     /// <exception cref="DossierException">When the page holds no article text.</exception>
-    public Document LoadHtmlText(string html, DocumentMetadata known)
+    public Document LoadHtmlText(string html, DocumentMetadata known, DocumentMetadata? fallback = null)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(known);
         var source = known.Source ?? known.Url ?? "page";
-        var extraction = _htmlExtractor.Extract(html, known);
+        var extraction = _htmlExtractor.Extract(html, known, fallback);
         var extracted = extraction.Extracted;
         if (extracted.Paragraphs.Count == 0 || extracted.Text.Length == 0 || (extracted.TitleSpan is { } title && title.End == extracted.Text.Length))
         {
@@ -136,7 +125,11 @@ public sealed class DocumentLoader
             document.AddWarning("the text was UTF-8 mis-decoded as Windows-1252 (mojibake) and was repaired");
         }
 
-        if (decoded.Text.Contains('\uFFFD', StringComparison.Ordinal))
+        if (decoded.Damage is { } damage)
+        {
+            document.AddWarning(damage.Describe());
+        }
+        else if (decoded.Text.Contains('\uFFFD', StringComparison.Ordinal))
         {
             document.AddWarning("some bytes could not be decoded and were replaced with U+FFFD");
         }

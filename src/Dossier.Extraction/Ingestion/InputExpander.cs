@@ -48,7 +48,7 @@ public sealed class InputExpander
             return Archive(input);
         }
 
-        if (FeedExtensions.Contains(Path.GetExtension(input).ToLowerInvariant()) && File.Exists(input))
+        if (FeedExtensions.Contains(Path.GetExtension(InputFile.KindName(input)).ToLowerInvariant()) && File.Exists(input))
         {
             return FeedFile(input, cancellationToken);
         }
@@ -89,17 +89,11 @@ public sealed class InputExpander
         byte[] bytes;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length > _maxBytes)
-            {
-                return [Failed(path, new DossierException(DossierErrorCode.InputTooLarge, $"the feed is {info.Length:N0} bytes, over the limit of {_maxBytes:N0}", path))];
-            }
-
-            bytes = File.ReadAllBytes(path);
+            bytes = InputFile.Read(path, _maxBytes);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (DossierException ex)
         {
-            return [Failed(path, new DossierException(DossierErrorCode.ReadFailed, $"the file could not be read: {ex.Message}", path, ex))];
+            return [Failed(path, ex)];
         }
 
         return FeedInput.LooksLikeFeed(bytes) ? Feed(bytes, path, cancellationToken) : [new InputItem(path, () => _loader.Load(path))];
@@ -136,7 +130,9 @@ public sealed class InputExpander
         if (entry.Link is { } link && PageFetcher.IsUrl(link) && _fetcher is not null)
         {
             var fetched = _fetcher.Fetch(link, cancellationToken);
-            return _loader.LoadHtml(fetched.Bytes, entry.Metadata with { Url = fetched.Url }, fetched.Charset);
+            // The page's own title, byline, outlet and date win; the feed's fill what the page lacks.
+            var known = new DocumentMetadata { Source = source, Url = fetched.Url };
+            return _loader.LoadHtml(fetched.Bytes, known, fetched.Charset, fallback: entry.Metadata);
         }
 
         if (entry.ContentHtml is { } summary)

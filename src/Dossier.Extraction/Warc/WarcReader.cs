@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Dossier.Extraction.Decoding;
 
 namespace Dossier.Extraction.Warc;
 
@@ -100,18 +101,18 @@ public static class WarcReader
                 throw Broken(path, number, $"the compressed data is damaged in record {number} ({ex.Message})");
             }
 
-            string? problem = null;
+            DossierException? problem = null;
             if (error is not null)
             {
                 yield return (null, error);
             }
-            else if (block is not null && ParseHttp(block, out var body, out var charset, out problem))
+            else if (block is not null && ParseHttp(block, maxBytes, $"{path}#{number}", out var body, out var charset, out problem))
             {
                 yield return (new WarcPage(number, headers.GetValueOrDefault("warc-target-uri", string.Empty), body, charset, headers.GetValueOrDefault("warc-date")), null);
             }
             else if (problem is not null)
             {
-                yield return (null, new DossierException(DossierErrorCode.MalformedInput, problem, $"{path}#{number}"));
+                yield return (null, problem);
             }
         }
     }
@@ -134,8 +135,12 @@ public static class WarcReader
         }
     }
 
-    /// <summary>Parses an HTTP response; true with the body when it is a 2xx HTML page. Otherwise false, with a problem when the response is HTML but unreadable.</summary>
-    private static bool ParseHttp(byte[] block, out byte[] body, out string? charset, out string? problem)
+    /// <summary>
+    /// Parses an HTTP response; true with the body (de-chunked, decompressed within
+    /// <paramref name="maxBytes"/>) when it is a 2xx HTML page. Otherwise false, with a problem
+    /// naming <paramref name="source"/> when the response is HTML but unreadable or too large.
+    /// </summary>
+    private static bool ParseHttp(byte[] block, long maxBytes, string source, out byte[] body, out string? charset, out DossierException? problem)
     {
         body = [];
         charset = null;
@@ -183,29 +188,33 @@ public static class WarcReader
         {
             if (headers.GetValueOrDefault("Transfer-Encoding", string.Empty).Contains("chunked", StringComparison.OrdinalIgnoreCase))
             {
-                body = Dechunk(body);
+                body = Dechunk(body, maxBytes);
             }
 
-            if (body.Length >= 2 && body[0] == 0x1F && body[1] == 0x8B)
+            if (BoundedGzip.IsGzip(body))
             {
-                using var gz = new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
-                using var output = new MemoryStream();
-                gz.CopyTo(output);
-                body = output.ToArray();
+                body = BoundedGzip.Decompress(body, maxBytes) ?? throw new DossierException(
+                    DossierErrorCode.InputTooLarge, $"the page's HTTP body decompresses to more than the limit of {maxBytes:N0} bytes", source);
             }
         }
         catch (InvalidDataException ex)
         {
-            problem = $"the page's HTTP body could not be decoded ({ex.Message})";
+            problem = new DossierException(DossierErrorCode.MalformedInput, $"the page's HTTP body could not be decoded ({ex.Message})", source, ex);
+            return false;
+        }
+        catch (DossierException ex)
+        {
+            problem = ex;
             return false;
         }
 
         return true;
     }
 
-    private static byte[] Dechunk(byte[] data)
+    /// <summary>The data of a chunked body; never more than <paramref name="maxBytes"/> (nor than the body itself).</summary>
+    private static byte[] Dechunk(byte[] data, long maxBytes)
     {
-        using var output = new MemoryStream(data.Length);
+        using var output = new MemoryStream((int)Math.Min(data.Length, maxBytes));
         var i = 0;
         while (i < data.Length)
         {
@@ -228,6 +237,11 @@ public static class WarcReader
             }
 
             size = Math.Min(size, data.Length - i);
+            if (output.Length + size > maxBytes)
+            {
+                throw new InvalidDataException($"the chunks hold more than {maxBytes:N0} bytes");
+            }
+
             output.Write(data, i, size);
             i += size + 2;
         }

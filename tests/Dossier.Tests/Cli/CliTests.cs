@@ -85,15 +85,20 @@ public class CliTests
             File.Copy(seed, Path.Combine(input, Path.GetFileName(seed)));
         }
 
-        File.WriteAllBytes(Path.Combine(input, "image.png"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00]);
+        File.WriteAllBytes(Path.Combine(input, "image.txt"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00]);
         File.WriteAllBytes(Path.Combine(input, "empty.txt"), []);
         File.WriteAllBytes(Path.Combine(input, "ff.txt"), Enumerable.Repeat((byte)0xFF, 512).ToArray());
+        File.WriteAllBytes(Path.Combine(input, "photo\u001b[2J.png"), [0x89, 0x50, 0x4E, 0x47]);
+        Directory.CreateSymbolicLink(Path.Combine(input, "loop"), input);
         var db = dir.File("d.db");
 
         var (code, output, error) = Run("ingest", input, "--db", db);
 
         Assert.Equal(3, code);
-        Assert.Contains("image.png: the file is a PNG image, not text [BinaryInput]", error, StringComparison.Ordinal);
+        Assert.Contains($"dossier: warning: skipped 1 file of kinds Dossier does not read (1 .png): {input}/photo\\u001b[2J.png", error, StringComparison.Ordinal);
+        Assert.Contains($"dossier: warning: {input}/loop: a link to a folder already read (a loop); not followed", error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', error);
+        Assert.Contains("image.txt: the file is a PNG image, not text [BinaryInput]", error, StringComparison.Ordinal);
         Assert.Contains("empty.txt: the file is empty (0 bytes) [EmptyInput]", error, StringComparison.Ordinal);
         Assert.Contains("ff.txt: the file is not text", error, StringComparison.Ordinal);
         Assert.Contains("8 inputs: 5 added, 0 already stored, 3 failed.", output, StringComparison.Ordinal);

@@ -194,7 +194,7 @@ public class HtmlExtractionTests
         using var fetcher = new PageFetcher(new FetchOptions { Timeout = TimeSpan.FromSeconds(5) });
         var reader = new BatchReader(loader, Docs.Pipeline, parallelism: 2, expander: new InputExpander(loader, fetcher));
 
-        var outcomes = reader.Run([.. BatchReader.ExpandPaths([dir.Path]), "http://127.0.0.1:9/unreachable"]).ToList();
+        var outcomes = reader.Run([.. new InputPaths().Expand([dir.Path]), "http://127.0.0.1:9/unreachable"]).ToList();
 
         string Name(InputOutcome o) => o.Source.StartsWith("http", StringComparison.Ordinal) ? "url" : Path.GetFileName(o.Source.Split('#')[0]);
         var failed = outcomes.Where(o => !o.Succeeded).GroupBy(Name).ToDictionary(g => g.Key, g => g.Select(o => o.Error!.Code).ToList());

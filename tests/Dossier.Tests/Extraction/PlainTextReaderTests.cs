@@ -149,17 +149,17 @@ public class PlainTextReaderTests
             File.Copy(seed, dir.File(Path.GetFileName(seed)));
         }
 
-        File.WriteAllBytes(dir.File("binary.bin"), [0x00, 0x01, 0x02, 0x03, 0xFF, 0x00]);
+        File.WriteAllBytes(dir.File("binary.txt"), [0x00, 0x01, 0x02, 0x03, 0xFF, 0x00]);
         File.WriteAllBytes(dir.File("empty.txt"), []);
         File.WriteAllBytes(dir.File("ff.txt"), Enumerable.Repeat((byte)0xFF, 100).ToArray());
         var reader = new BatchReader(new DocumentLoader(), Docs.Pipeline, parallelism: 2);
 
-        var outcomes = reader.Run(BatchReader.ExpandPaths([dir.Path])).ToList();
+        var outcomes = reader.Run(new InputPaths().Expand([dir.Path])).ToList();
 
         Assert.Equal(8, outcomes.Count);
         Assert.Equal(5, outcomes.Count(o => o.Succeeded));
         var failed = outcomes.Where(o => !o.Succeeded).ToDictionary(o => Path.GetFileName(o.Source), o => o.Error!.Code);
-        Assert.Equal(DossierErrorCode.BinaryInput, failed["binary.bin"]);
+        Assert.Equal(DossierErrorCode.BinaryInput, failed["binary.txt"]);
         Assert.Equal(DossierErrorCode.EmptyInput, failed["empty.txt"]);
         Assert.Equal(DossierErrorCode.UndecodableText, failed["ff.txt"]);
         Assert.Equal(outcomes.Select(o => o.Source).Order(StringComparer.Ordinal), outcomes.Select(o => o.Source));

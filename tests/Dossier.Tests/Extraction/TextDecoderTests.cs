@@ -1,5 +1,6 @@
 using System.Text;
 using Dossier.Extraction.Decoding;
+using Dossier.Extraction.Ingestion;
 
 namespace Dossier.Tests.Extraction;
 
@@ -94,5 +95,63 @@ public class TextDecoderTests
                 // A refusal with a reason is the expected outcome for most random bytes.
             }
         }
+    }
+
+    /// <summary>A UTF-8 paragraph with accented letters and typographic quotes, repeated.</summary>
+    private static byte[] Utf8Text(int times) =>
+        Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("Les élèves de Zürich ont dit « oui » – “plainly”. ", times)));
+
+    [Fact]
+    public void Decode_Utf8WithAFewBadBytes_StaysUtf8AndSaysWhere()
+    {
+        var head = Utf8Text(20);
+        // A lone Windows-1252 é (E9) and a UTF-8 sequence cut short (E2 80 without its last byte).
+        byte[] bytes = [.. head, .. "Caf"u8, 0xE9, .. " and "u8, 0xE2, 0x80, .. " end. "u8, .. Utf8Text(20)];
+
+        var decoded = TextDecoder.Decode(bytes, "mixed.txt");
+
+        Assert.Equal("utf-8", decoded.Encoding);
+        Assert.Contains("Café and \uFFFD end.", decoded.Text, StringComparison.Ordinal);
+        Assert.Contains("Les élèves de Zürich ont dit « oui » – “plainly”.", decoded.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ã", decoded.Text, StringComparison.Ordinal);
+        Assert.Equal(new Utf8Damage(3, 1, head.Length + 3), decoded.Damage);
+    }
+
+    [Fact]
+    public void Decode_Utf8WithBadBytes_BecomesADocumentWithAWarning()
+    {
+        byte[] bytes = [.. "Budget cuts fuel subsidies\n\n"u8, .. Utf8Text(10), 0x92, .. Utf8Text(10)];
+
+        var document = new DocumentLoader().LoadBytes(bytes, "mixed.txt");
+
+        Assert.Equal("utf-8", document.Metadata.Encoding);
+        Assert.Contains("Zürich", document.Text, StringComparison.Ordinal);
+        var warning = Assert.Single(document.Warnings);
+        Assert.Contains("1 of its bytes are not valid UTF-8", warning, StringComparison.Ordinal);
+        Assert.Contains($"the first at byte {28 + Utf8Text(10).Length:N0}", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DecodeMarkup_MostlyUtf8PageDeclaredAsLatin1_IsUtf8()
+    {
+        byte[] bytes = [.. "<html><head><meta charset=\"iso-8859-1\"></head><body><p>"u8, .. Utf8Text(10), 0xFF, .. "</p></body></html>"u8];
+
+        var decoded = TextDecoder.DecodeMarkup(bytes, "page.html");
+
+        Assert.Equal("utf-8", decoded.Encoding);
+        Assert.Contains("Zürich", decoded.Text, StringComparison.Ordinal);
+        Assert.Equal(1, decoded.Damage?.BadBytes);
+    }
+
+    [Fact]
+    public void Decode_Windows1252WithAnAccidentalUtf8Pair_StaysWindows1252()
+    {
+        // Mostly Windows-1252 letters; one pair (C3 A9) happens to be valid UTF-8.
+        byte[] bytes = [.. "Caf"u8, 0xE9, .. " cr"u8, 0xE8, .. "me br"u8, 0xFB, .. "l"u8, 0xE9, .. "e "u8, 0xC3, 0xA9, .. " na"u8, 0xEF, .. "ve"u8];
+
+        var decoded = TextDecoder.Decode(bytes, "latin.txt");
+
+        Assert.Equal(("windows-1252", null), (decoded.Encoding, decoded.Damage));
+        Assert.StartsWith("Café crème brûlée", decoded.Text, StringComparison.Ordinal);
     }
 }
