@@ -1,6 +1,7 @@
 using Dossier.Analysis;
 using Dossier.Extraction.Ingestion;
 using Dossier.Nlp;
+using Dossier.Text;
 
 namespace Dossier.Cli;
 
@@ -67,19 +68,19 @@ internal sealed class CliContext
         return new BatchReader(loader, Pipeline.WithLimits(limits), expander: expander);
     }
 
-    /// <summary>Names a failed input on stderr (control characters escaped).</summary>
+    /// <summary>Names a failed input on stderr (control characters in the name or message shown as escapes).</summary>
     public InputFailure ReportFailure(InputOutcome outcome)
     {
         var error = outcome.Error!;
-        Error.WriteLine($"dossier: {Dossier.Text.Printable.Escape($"{outcome.Source}: {error.Message}")} [{error.Code}]");
+        Error.WriteLine($"dossier: {Printable.Escape(outcome.Source)}: {Printable.Escape(error.Message)} [{error.Code}]");
         return new InputFailure(outcome.Source, error.Code, error.Message);
     }
 
-    /// <summary>Reports a fatal error on stderr.</summary>
-    public int Fail(string message)
+    /// <summary>Reports a fatal error on stderr (control characters shown as escapes); returns <paramref name="exitCode"/>.</summary>
+    public int Fail(string message, int exitCode = ExitCodes.Failure)
     {
-        Error.WriteLine($"dossier: error: {message}");
-        return ExitCodes.Failure;
+        Error.WriteLine($"dossier: error: {Printable.Escape(message)}");
+        return exitCode;
     }
 
     /// <summary>The exit code for a run that read <paramref name="succeeded"/> inputs and failed on <paramref name="failed"/>.</summary>

@@ -11,4 +11,10 @@ internal static class ExitCodes
 
     /// <summary>Some inputs could not be read (each named on stderr); the rest were processed.</summary>
     public const int PartialFailure = 3;
+
+    /// <summary>
+    /// The result could not be written to the <c>--output</c> file: its folder is missing, it is a
+    /// folder, or writing failed (disk full, no permission). An existing file is left unchanged.
+    /// </summary>
+    public const int OutputFailed = 4;
 }

@@ -9,7 +9,9 @@ namespace Dossier.Analysis.Reporting;
 /// Writes the analysis JSON (contract v1, <c>ANALYSIS-JSON.md</c>): documents with their clean
 /// text and metadata, and the arrays of entities, quotes, claims, figures, times, events and
 /// stories. An array whose component is not built yet is present and empty; the
-/// <c>pipeline</c> field says which layers were built.
+/// <c>pipeline</c> field says which layers were built. Offsets come twice: <c>start</c>/<c>end</c>
+/// (and span arrays) in UTF-16 code units, for .NET and JavaScript, and <c>start_cp</c>/<c>end_cp</c>
+/// (and <c>*_cp</c> span arrays) in Unicode code points, for Python.
 /// </summary>
 public static class AnalysisJsonWriter
 {
@@ -28,18 +30,20 @@ public static class AnalysisJsonWriter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(analysis);
         using var w = new Utf8JsonWriter(stream, Options);
+        var cp = analysis.Documents.ToDictionary(d => d.Id, d => new CodePointIndex(d.Text), StringComparer.Ordinal);
         w.WriteStartObject();
         w.WriteNumber("contract", ContractVersion);
+        w.WriteString("offsets", "start/end: UTF-16 code units; start_cp/end_cp and *_cp spans: Unicode code points");
         WriteArray(w, "pipeline", analysis.Layers, static (w, layer) => w.WriteStringValue(layer.Name));
-        WriteArray(w, "documents", analysis.Documents, (w, d) => WriteDocument(w, d, analysis.SourceOf[d.Id]));
+        WriteArray(w, "documents", analysis.Documents, (w, d) => WriteDocument(w, d, analysis.SourceOf[d.Id], cp[d.Id]));
         w.WriteNumber("independent_sources", analysis.IndependentSources);
-        WriteArray(w, "entities", analysis.Entities, WriteEntity);
-        WriteArray(w, "quotes", analysis.Quotes, WriteQuote);
-        WriteArray(w, "claims", analysis.Claims, WriteClaim);
+        WriteArray(w, "entities", analysis.Entities, (w, e) => WriteEntity(w, e, cp));
+        WriteArray(w, "quotes", analysis.Quotes, (w, q) => WriteQuote(w, q, cp[q.Document]));
+        WriteArray(w, "claims", analysis.Claims, (w, c) => WriteClaim(w, c, cp[c.Document]));
         WriteArray(w, "claim_groups", analysis.ClaimGroups, WriteClaimGroup);
-        WriteArray(w, "figures", analysis.Figures, WriteFigure);
-        WriteArray(w, "times", analysis.Times, WriteTime);
-        WriteArray(w, "events", analysis.Events, WriteEvent);
+        WriteArray(w, "figures", analysis.Figures, (w, f) => WriteFigure(w, f, cp[f.Document]));
+        WriteArray(w, "times", analysis.Times, (w, t) => WriteTime(w, t, cp[t.Document]));
+        WriteArray(w, "events", analysis.Events, (w, e) => WriteEvent(w, e, cp[e.Document]));
         WriteArray(w, "figure_discrepancies", analysis.Discrepancies, static (w, x) =>
         {
             w.WriteStartObject();
@@ -81,7 +85,7 @@ public static class AnalysisJsonWriter
         w.WriteEndArray();
     }
 
-    private static void WriteDocument(Utf8JsonWriter w, Document d, string source)
+    private static void WriteDocument(Utf8JsonWriter w, Document d, string source, CodePointIndex cp)
     {
         var m = d.Metadata;
         w.WriteStartObject();
@@ -101,17 +105,16 @@ public static class AnalysisJsonWriter
         w.WriteString("encoding", m.Encoding);
         WriteArray(w, "warnings", d.Warnings, static (w, warning) => w.WriteStringValue(warning));
         w.WriteString("text", d.Text);
-        WriteOptionalSpan(w, "title_span", d.TitleSpan);
+        WriteOptionalSpan(w, "title_span", d.TitleSpan, cp);
 
-        WriteSpans(w, "paragraphs", d.GetOrEmpty(Layers.Paragraphs).Select(p => p.Span));
-        WriteSpans(w, "sentences", d.GetOrEmpty(Layers.Sentences).Select(s => s.Span));
+        WriteSpans(w, "paragraphs", [.. d.GetOrEmpty(Layers.Paragraphs).Select(p => p.Span)], cp);
+        WriteSpans(w, "sentences", [.. d.GetOrEmpty(Layers.Sentences).Select(s => s.Span)], cp);
         w.WriteNumber("token_count", d.GetOrEmpty(Layers.Tokens).Length);
         w.WriteStartArray("mentions");
         foreach (var mention in d.GetOrEmpty(Layers.Mentions))
         {
             w.WriteStartObject();
-            w.WriteNumber("start", mention.Span.Start);
-            w.WriteNumber("end", mention.Span.End);
+            WriteOffsets(w, mention.Span, cp);
             w.WriteString("text", d.GetText(mention.Span));
             w.WriteString("label", mention.Label);
             w.WriteEndObject();
@@ -121,7 +124,7 @@ public static class AnalysisJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteEntity(Utf8JsonWriter w, Entity e)
+    private static void WriteEntity(Utf8JsonWriter w, Entity e, Dictionary<string, CodePointIndex> cp)
     {
         w.WriteStartObject();
         w.WriteString("id", e.Id);
@@ -168,8 +171,7 @@ public static class AnalysisJsonWriter
             w.WriteString("role", r.Role);
             w.WriteString("affiliation", r.Affiliation);
             w.WriteString("doc", r.Document);
-            w.WriteNumber("start", r.Span.Start);
-            w.WriteNumber("end", r.Span.End);
+            WriteOffsets(w, r.Span, cp[r.Document]);
             w.WriteEndObject();
         }
 
@@ -179,8 +181,7 @@ public static class AnalysisJsonWriter
         {
             w.WriteStartObject();
             w.WriteString("doc", m.Document);
-            w.WriteNumber("start", m.Span.Start);
-            w.WriteNumber("end", m.Span.End);
+            WriteOffsets(w, m.Span, cp[m.Document]);
             w.WriteString("text", m.Text);
             w.WriteEndObject();
         }
@@ -189,34 +190,34 @@ public static class AnalysisJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteQuote(Utf8JsonWriter w, Quote q)
+    private static void WriteQuote(Utf8JsonWriter w, Quote q, CodePointIndex cp)
     {
-        WriteStatementStart(w, q.Id, q.Document, q.Data.Span, q.Paragraph, q.Text);
+        WriteStatementStart(w, q.Id, q.Document, q.Data.Span, q.Paragraph, q.Text, cp);
         w.WriteString("kind", q.Data.Kind);
         w.WriteString("speaker", q.Speaker?.Id);
         w.WriteString("speaker_text", q.SpeakerText);
         w.WriteString("speaker_name", q.Speaker?.Name);
         w.WriteString("attribution", q.Data.Attribution);
-        WriteOptionalSpan(w, "speaker_span", q.Data.Speaker);
-        WriteOptionalSpan(w, "speaker_name_span", q.Data.SpeakerName);
+        WriteOptionalSpan(w, "speaker_span", q.Data.Speaker, cp);
+        WriteOptionalSpan(w, "speaker_name_span", q.Data.SpeakerName, cp);
         w.WriteString("cue", q.CueText);
-        WriteOptionalSpan(w, "cue_span", q.Data.Cue);
+        WriteOptionalSpan(w, "cue_span", q.Data.Cue, cp);
         w.WriteEndObject();
     }
 
-    private static void WriteClaim(Utf8JsonWriter w, Claim c)
+    private static void WriteClaim(Utf8JsonWriter w, Claim c, CodePointIndex cp)
     {
-        WriteStatementStart(w, c.Id, c.Document, c.Data.Span, c.Paragraph, c.Text);
+        WriteStatementStart(w, c.Id, c.Document, c.Data.Span, c.Paragraph, c.Text, cp);
         w.WriteString("holder", c.Holder?.Id);
         w.WriteString("holder_text", c.HolderText);
         w.WriteString("holder_name", c.Holder?.Name);
-        WriteOptionalSpan(w, "holder_span", c.Data.Holder);
-        WriteOptionalSpan(w, "holder_name_span", c.Data.HolderName);
+        WriteOptionalSpan(w, "holder_span", c.Data.Holder, cp);
+        WriteOptionalSpan(w, "holder_name_span", c.Data.HolderName, cp);
         w.WriteString("stance", c.Data.Stance);
         w.WriteBoolean("hedged", c.Data.Hedged);
         w.WriteString("proposition", c.Data.Proposition);
         w.WriteString("cue", c.CueText);
-        WriteOptionalSpan(w, "cue_span", c.Data.Cue);
+        WriteOptionalSpan(w, "cue_span", c.Data.Cue, cp);
         w.WriteEndObject();
     }
 
@@ -239,9 +240,9 @@ public static class AnalysisJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteFigure(Utf8JsonWriter w, FigureFact f)
+    private static void WriteFigure(Utf8JsonWriter w, FigureFact f, CodePointIndex cp)
     {
-        WriteStatementStart(w, f.Id, f.Document, f.Data.Span, f.Paragraph, f.Text);
+        WriteStatementStart(w, f.Id, f.Document, f.Data.Span, f.Paragraph, f.Text, cp);
         if (f.Data.Value is { } value)
         {
             w.WriteNumber("value", value);
@@ -259,82 +260,102 @@ public static class AnalysisJsonWriter
         w.WriteString("unit", f.Data.Unit);
         w.WriteBoolean("approx", f.Data.Approximate);
         w.WriteString("what", f.Data.What);
-        WriteOptionalSpan(w, "what_span", f.Data.WhatSpan);
+        WriteOptionalSpan(w, "what_span", f.Data.WhatSpan, cp);
         w.WriteString("entity", f.Entity?.Id);
         w.WriteString("event", f.Event);
         w.WriteEndObject();
     }
 
-    private static void WriteTime(Utf8JsonWriter w, TimeFact t)
+    private static void WriteTime(Utf8JsonWriter w, TimeFact t, CodePointIndex cp)
     {
-        WriteStatementStart(w, t.Id, t.Document, t.Data.Span, t.Paragraph, t.Text);
+        WriteStatementStart(w, t.Id, t.Document, t.Data.Span, t.Paragraph, t.Text, cp);
         w.WriteString("type", t.Data.Type);
         w.WriteString("value", t.Data.Value);
         w.WriteString("mod", t.Data.Mod);
         w.WriteEndObject();
     }
 
-    private static void WriteEvent(Utf8JsonWriter w, EventFact e)
+    private static void WriteEvent(Utf8JsonWriter w, EventFact e, CodePointIndex cp)
     {
-        WriteStatementStart(w, e.Id, e.Document, e.Data.Span, e.Paragraph, e.Text);
+        WriteStatementStart(w, e.Id, e.Document, e.Data.Span, e.Paragraph, e.Text, cp);
         w.WriteString("code", e.Data.Code);
         w.WriteString("label", e.Data.Label);
         w.WriteString("trigger", e.Trigger);
-        WriteOptionalSpan(w, "trigger_span", e.Data.Trigger);
+        WriteOptionalSpan(w, "trigger_span", e.Data.Trigger, cp);
         w.WriteString("actor", e.Actor?.Id);
         w.WriteString("actor_text", e.ActorText);
-        WriteOptionalSpan(w, "actor_span", e.Data.Actor);
+        WriteOptionalSpan(w, "actor_span", e.Data.Actor, cp);
         w.WriteString("target", e.Target?.Id);
         w.WriteString("target_text", e.TargetText);
-        WriteOptionalSpan(w, "target_span", e.Data.Target);
+        WriteOptionalSpan(w, "target_span", e.Data.Target, cp);
         w.WriteString("when", e.Data.When);
         w.WriteString("where", e.Where?.Id);
         w.WriteString("where_text", e.WhereText);
-        WriteOptionalSpan(w, "where_span", e.Data.Where);
+        WriteOptionalSpan(w, "where_span", e.Data.Where, cp);
         w.WriteEndObject();
     }
 
     /// <summary>Opens a statement's or fact's object with the fields they share: id, document, characters, paragraph (1-based) and text.</summary>
-    private static void WriteStatementStart(Utf8JsonWriter w, string id, string document, TextSpan span, int paragraph, string text)
+    private static void WriteStatementStart(Utf8JsonWriter w, string id, string document, TextSpan span, int paragraph, string text, CodePointIndex cp)
     {
         w.WriteStartObject();
         w.WriteString("id", id);
         w.WriteString("doc", document);
-        w.WriteNumber("start", span.Start);
-        w.WriteNumber("end", span.End);
+        WriteOffsets(w, span, cp);
         w.WriteNumber("paragraph", paragraph + 1);
         w.WriteString("text", text);
     }
 
-    private static void WriteOptionalSpan(Utf8JsonWriter w, string name, TextSpan? span)
+    /// <summary>An item's <c>start</c> and <c>end</c> in UTF-16 code units, then <c>start_cp</c> and <c>end_cp</c> in code points.</summary>
+    private static void WriteOffsets(Utf8JsonWriter w, TextSpan span, CodePointIndex cp)
+    {
+        w.WriteNumber("start", span.Start);
+        w.WriteNumber("end", span.End);
+        w.WriteNumber("start_cp", cp.At(span.Start));
+        w.WriteNumber("end_cp", cp.At(span.End));
+    }
+
+    /// <summary>A span as <c>[start, end]</c> in UTF-16 code units under <paramref name="name"/>, and in code points under <paramref name="name"/><c>_cp</c>; null for both when there is none.</summary>
+    private static void WriteOptionalSpan(Utf8JsonWriter w, string name, TextSpan? span, CodePointIndex cp)
     {
         if (span is { } s)
         {
             w.WritePropertyName(name);
-            WriteSpan(w, s);
+            WriteSpan(w, s.Start, s.End);
+            w.WritePropertyName(name + "_cp");
+            WriteSpan(w, cp.At(s.Start), cp.At(s.End));
         }
         else
         {
             w.WriteNull(name);
+            w.WriteNull(name + "_cp");
         }
     }
 
-    private static void WriteSpans(Utf8JsonWriter w, string name, IEnumerable<TextSpan> spans)
+    /// <summary>Spans as <c>[start, end]</c> arrays in UTF-16 code units under <paramref name="name"/>, and in code points under <paramref name="name"/><c>_cp</c>.</summary>
+    private static void WriteSpans(Utf8JsonWriter w, string name, IReadOnlyList<TextSpan> spans, CodePointIndex cp)
     {
         w.WriteStartArray(name);
         foreach (var s in spans)
         {
-            WriteSpan(w, s);
+            WriteSpan(w, s.Start, s.End);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray(name + "_cp");
+        foreach (var s in spans)
+        {
+            WriteSpan(w, cp.At(s.Start), cp.At(s.End));
         }
 
         w.WriteEndArray();
     }
 
-    private static void WriteSpan(Utf8JsonWriter w, TextSpan span)
+    private static void WriteSpan(Utf8JsonWriter w, int start, int end)
     {
         w.WriteStartArray();
-        w.WriteNumberValue(span.Start);
-        w.WriteNumberValue(span.End);
+        w.WriteNumberValue(start);
+        w.WriteNumberValue(end);
         w.WriteEndArray();
     }
 }

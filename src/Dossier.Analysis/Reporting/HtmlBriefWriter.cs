@@ -21,6 +21,14 @@ public static partial class HtmlBriefWriter
         section.doc{border-top:1px solid #ccc;margin-top:1.5rem}code{background:#f3f3f3;padding:0 .2rem}
         """;
 
+    /// <summary>
+    /// What the page may load or run: nothing but its own inline style (named by its hash) and
+    /// data: images; no script, no base URL, no form target. Article text is escaped everywhere,
+    /// and this is the second line of defence should anything slip through.
+    /// </summary>
+    public static string ContentSecurityPolicy { get; } =
+        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; img-src data:; base-uri 'none'; form-action 'none'";
+
     /// <summary>Writes the page.</summary>
     public static void Write(TextWriter output, CorpusAnalysis analysis)
     {
@@ -29,7 +37,9 @@ public static partial class HtmlBriefWriter
         var markdown = new StringWriter();
         MarkdownBriefWriter.Write(markdown, analysis);
         output.WriteLine("<!DOCTYPE html>");
-        output.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Dossier brief</title>");
+        output.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        output.WriteLine($"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurityPolicy}\">");
+        output.WriteLine("<title>Dossier brief</title>");
         output.WriteLine($"<style>{Style}</style></head><body>");
         Render(output, markdown.ToString());
         output.WriteLine("<h2 id=\"documents\">Documents</h2>");
@@ -131,16 +141,16 @@ public static partial class HtmlBriefWriter
         }
     }
 
-    /// <summary>The cells of a Markdown table row (an escaped bar <c>\|</c> stays in its cell).</summary>
+    /// <summary>The cells of a Markdown table row; a backslash escape (an escaped bar <c>\|</c> among them) stays in its cell as it is.</summary>
     private static List<string> Cells(string line)
     {
         var cells = new List<string>();
         var current = new StringBuilder();
         for (var k = 1; k < line.Length; k++)
         {
-            if (line[k] == '\\' && k + 1 < line.Length && line[k + 1] == '|')
+            if (line[k] == '\\' && k + 1 < line.Length)
             {
-                current.Append('|');
+                current.Append(line[k]).Append(line[k + 1]);
                 k++;
             }
             else if (line[k] == '|')
@@ -157,15 +167,19 @@ public static partial class HtmlBriefWriter
         return cells;
     }
 
-    /// <summary>Inline Markdown to HTML: text encoded, then **bold**, _italics_, `code` and citations [doc ¶n] as links.</summary>
+    /// <summary>
+    /// Inline Markdown to HTML: text encoded, then **bold**, _italics_, `code` and citations [doc ¶n]
+    /// as links; backslash-escaped characters (all article text's punctuation) are kept from the
+    /// patterns and come out as the literal characters.
+    /// </summary>
     private static string Inline(string text)
     {
-        var s = Encode(text);
+        var s = Encode(MarkdownEscapes.Protect(text));
         s = Citation().Replace(s, m => $"<a class=\"cite\" href=\"#doc-{m.Groups[1].Value}-p{m.Groups[2].Value}\">[{m.Groups[1].Value} ¶{m.Groups[2].Value}]</a>");
         s = Bold().Replace(s, "<strong>$1</strong>");
         s = Italic().Replace(s, "<em>$1</em>");
         s = DocCode().Replace(s, m => $"<a href=\"#doc-{m.Groups[1].Value}\"><code>{m.Groups[1].Value}</code></a>");
-        return Code().Replace(s, "<code>$1</code>");
+        return MarkdownEscapes.Restore(Code().Replace(s, "<code>$1</code>"), Encode);
     }
 
     /// <summary>Escapes the characters HTML gives a meaning (the page is UTF-8, so '¶' and curly quotes stay as they are).</summary>

@@ -1,4 +1,6 @@
+using System.Text;
 using Dossier.Annotations;
+using Dossier.Text;
 
 namespace Dossier.Analysis.Reporting;
 
@@ -39,7 +41,7 @@ public static class MarkdownBriefWriter
         foreach (var d in docs)
         {
             var copy = analysis.SourceOf.TryGetValue(d.Id, out var first) && first != d.Id ? $" — a near-copy of `{first}`" : string.Empty;
-            output.WriteLine($"- `{d.Id}` {d.Metadata.Source}{copy}");
+            output.WriteLine($"- `{d.Id}` {Inline(d.Metadata.Source ?? "(no source)")}{copy}");
         }
 
         output.WriteLine();
@@ -76,7 +78,7 @@ public static class MarkdownBriefWriter
             output.WriteLine();
             foreach (var f in analysis.Failures)
             {
-                output.WriteLine($"- {f.Source}: {f.Message} ({f.Code})");
+                output.WriteLine($"- {Inline(f.Source)}: {Inline(f.Message)} ({f.Code})");
             }
         }
     }
@@ -187,11 +189,11 @@ public static class MarkdownBriefWriter
         {
             var first = mentions[0];
             var paragraph = byId[first.Document].Paragraphs.FirstOrDefault(p => p.Span.Contains(first.Span));
-            var aliases = e.Aliases.Count == 0 ? "—" : string.Join(", ", e.Aliases.Take(3));
+            var aliases = e.Aliases.Count == 0 ? "—" : string.Join(", ", e.Aliases.Take(3).Select(Inline));
             var role = e.Roles.FirstOrDefault(r => scope.Has(r.Document)) is { } r
-                ? $"{r.Role}{(r.Affiliation is null ? string.Empty : ", " + r.Affiliation)} [{r.Document} ¶{byId[r.Document].Paragraphs.FirstOrDefault(p => p.Span.Contains(r.Span)).Index + 1}]"
+                ? $"{Inline(r.Role)}{(r.Affiliation is null ? string.Empty : ", " + Inline(r.Affiliation))} [{r.Document} ¶{byId[r.Document].Paragraphs.FirstOrDefault(p => p.Span.Contains(r.Span)).Index + 1}]"
                 : "—";
-            output.WriteLine($"| {Cell(e.Name)} | {e.Type} | {Cell(role)} | {mentions.Select(m => m.Document).Distinct().Count()} | {mentions.Count} | {Cell(aliases)} | [{first.Document} ¶{paragraph.Index + 1}] |");
+            output.WriteLine($"| {Cell(e.Name)} | {e.Type} | {role} | {mentions.Select(m => m.Document).Distinct().Count()} | {mentions.Count} | {aliases} | [{first.Document} ¶{paragraph.Index + 1}] |");
         }
 
         var rest = present.Count - ranked.Count;
@@ -299,7 +301,7 @@ public static class MarkdownBriefWriter
             output.WriteLine($"… and {shown.Count - MaxGroups} more groups in the JSON output (`claim_groups`).");
         }
 
-        static string Position(Claim c) => Cell($"{c.HolderLabel} ({c.Data.Stance}): {Quote(c.Text)} [{c.Document} ¶{c.Paragraph + 1}]");
+        static string Position(Claim c) => $"{Inline(c.HolderLabel)} ({c.Data.Stance}): {Quote(c.Text)} [{c.Document} ¶{c.Paragraph + 1}]";
     }
 
     private static void WriteFigures(TextWriter output, Scope scope)
@@ -322,7 +324,7 @@ public static class MarkdownBriefWriter
         {
             var value = f.Data.Value!.Value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture)
                 + (f.Data.High is { } high ? "–" + high.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
-            var unit = f.Data.Unit is { } u ? (u == "%" ? "%" : " " + u) : string.Empty;
+            var unit = f.Data.Unit is { } u ? (u == "%" ? "%" : " " + Inline(u)) : string.Empty;
             output.WriteLine($"| {(f.Data.Approximate ? "≈" : string.Empty)}{value}{unit} | {Cell(f.Data.What)} | {Cell(f.Text)} | [{f.Document} ¶{f.Paragraph + 1}] |");
         }
 
@@ -363,8 +365,8 @@ public static class MarkdownBriefWriter
             {
                 var target = (e.Target?.Name ?? e.TargetText) is { } t ? " → " + t : string.Empty;
                 var who = (e.Actor?.Name ?? e.ActorText ?? "?") + target;
-                var where = (e.Where?.Name ?? e.WhereText) is { } place ? $", in {place}" : string.Empty;
-                return (When: e.Data.When!, Text: $"{Inline(who)}: {e.Data.Label} (“{Inline(e.Trigger ?? string.Empty)}”){where} [{e.Document} ¶{e.Paragraph + 1}]");
+                var where = (e.Where?.Name ?? e.WhereText) is { } place ? $", in {Inline(place)}" : string.Empty;
+                return (When: e.Data.When!, Text: $"{Inline(who)}: {Inline(e.Data.Label)} (“{Inline(e.Trigger ?? string.Empty)}”){where} [{e.Document} ¶{e.Paragraph + 1}]");
             })
             .Concat(DatedStatements(scope))
             .OrderBy(x => x.When.StartsWith('X') ? 1 : 0)
@@ -425,10 +427,11 @@ public static class MarkdownBriefWriter
         return false;
     }
 
+    /// <summary>Article text in curly quotes, shortened to <see cref="MaxStatementLength"/> characters before it is escaped (so no escape is cut in half).</summary>
     private static string Quote(string text)
     {
-        var s = Inline(text);
-        return "“" + (s.Length > MaxStatementLength ? s[..MaxStatementLength].TrimEnd() + "…" : s) + "”";
+        var s = Plain(text);
+        return "“" + (s.Length > MaxStatementLength ? Escape(s[..MaxStatementLength].TrimEnd()) + "…" : Escape(s)) + "”";
     }
 
     /// <summary>The first sentence of the body (after the title), the article's lead.</summary>
@@ -449,7 +452,58 @@ public static class MarkdownBriefWriter
 
     private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
-    private static string Cell(string? s) => string.IsNullOrEmpty(s) ? "—" : Inline(s).Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>Article text for a table cell: <see cref="Inline"/> (which escapes '|' and joins lines), or a dash when there is none.</summary>
+    private static string Cell(string? s) => string.IsNullOrEmpty(s) ? "—" : Inline(s);
 
-    private static string Inline(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>
+    /// Article text (or any text not written by this class) as Markdown that shows it literally:
+    /// on one line, control characters shown as escapes, Markdown punctuation backslash-escaped.
+    /// Every piece of such text goes through here, <see cref="Quote"/> or <see cref="Cell"/>.
+    /// </summary>
+    private static string Inline(string s) => Escape(Plain(s));
+
+    /// <summary>The text on one line (runs of white space, newlines included, made one space), control characters written as <c>\uXXXX</c>.</summary>
+    private static string Plain(string s) => Printable.Escape(string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+
+    /// <summary>
+    /// Backslash-escapes what Markdown (CommonMark, GFM, GitHub's math) would read as formatting,
+    /// HTML, a link, a table bar or an entity, and a list marker opening the text ('-', '+', '1.').
+    /// Other punctuation ('(', '!', '-', '.') is left readable: it means nothing once '[' and '&lt;'
+    /// are escaped and the text does not open a line.
+    /// </summary>
+    private static string Escape(string s)
+    {
+        var marker = ListMarkerAt(s);
+        var sb = new StringBuilder(s.Length + 16);
+        for (var k = 0; k < s.Length; k++)
+        {
+            if (k == marker || MarkdownPunctuation.Contains(s[k], StringComparison.Ordinal))
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(s[k]);
+        }
+
+        return sb.ToString();
+    }
+
+    private const string MarkdownPunctuation = "\\`*_{}[]<>#|~&$";
+
+    /// <summary>Where a list marker opens <paramref name="s"/> ('-' or '+', or the '.' or ')' after up to nine digits), or -1.</summary>
+    private static int ListMarkerAt(string s)
+    {
+        if (s.Length > 0 && s[0] is '-' or '+')
+        {
+            return 0;
+        }
+
+        var digits = 0;
+        while (digits < s.Length && digits < 10 && char.IsAsciiDigit(s[digits]))
+        {
+            digits++;
+        }
+
+        return digits is > 0 and < 10 && digits < s.Length && s[digits] is '.' or ')' ? digits : -1;
+    }
 }

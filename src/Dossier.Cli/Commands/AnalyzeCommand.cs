@@ -46,6 +46,11 @@ internal static class AnalyzeCommand
             return ctx.Fail("no input files found in " + InputFiles.Describe(paths));
         }
 
+        if (outputPath is not null && OutputFile.Problem(outputPath) is { } unwritable)
+        {
+            return ctx.Fail(unwritable, ExitCodes.OutputFailed);
+        }
+
         using var store = dbPath is null ? null : SqliteDocumentStore.Open(dbPath);
         var documents = new List<Document>();
         var failures = new List<InputFailure>();
@@ -62,15 +67,19 @@ internal static class AnalyzeCommand
             }
         }
 
+        if (documents.Count == 0)
+        {
+            return ctx.Fail("no input could be read (each is named above); no brief was written");
+        }
+
         var analysis = new CorpusAnalysis(documents, failures, ctx.Pipeline.Adds, ctx.Kb);
         if (outputPath is null)
         {
             Write(ctx.Output, analysis, format);
         }
-        else
+        else if (OutputFile.Write(outputPath, file => Write(file, analysis, format)) is { } problem)
         {
-            using var file = new StreamWriter(outputPath, append: false, new System.Text.UTF8Encoding(false));
-            Write(file, analysis, format);
+            return ctx.Fail(problem, ExitCodes.OutputFailed);
         }
 
         return CliContext.ExitCodeFor(documents.Count, failures.Count);

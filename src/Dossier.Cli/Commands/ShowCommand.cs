@@ -43,7 +43,7 @@ internal static class ShowCommand
             return ctx.Fail($"no store at {dbPath}; create one with 'dossier ingest PATH --db {dbPath}'");
         }
 
-        using var store = SqliteDocumentStore.Open(dbPath);
+        using var store = SqliteDocumentStore.OpenReadOnly(dbPath);
         var document = store.Find(key);
         if (document is null)
         {
@@ -53,18 +53,18 @@ internal static class ShowCommand
         var colour = forceColor || (ReferenceEquals(ctx.Output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null);
         var m = document.Metadata;
         var o = ctx.Output;
-        o.WriteLine($"# {m.Title ?? "(no title)"}");
+        o.WriteLine($"# {Printable.Escape(m.Title ?? "(no title)")}");
         o.WriteLine();
         o.WriteLine($"id:        {document.Id}");
-        o.WriteLine($"source:    {m.Source}");
-        o.WriteLine($"outlet:    {m.Outlet ?? "—"}");
-        o.WriteLine($"byline:    {m.Byline ?? "—"}");
+        o.WriteLine($"source:    {Printable.Escape(m.Source)}");
+        o.WriteLine($"outlet:    {Printable.Escape(m.Outlet ?? "—")}");
+        o.WriteLine($"byline:    {Printable.Escape(m.Byline ?? "—")}");
         o.WriteLine($"published: {(m.Published is { } p ? p.ToString("yyyy-MM-dd") + (m.PublishedTime is { } t ? " " + t.ToString("HH:mm") : string.Empty) : "—")}");
-        o.WriteLine($"encoding:  {m.Encoding ?? "—"}");
+        o.WriteLine($"encoding:  {Printable.Escape(m.Encoding ?? "—")}");
         o.WriteLine($"counts:    {document.Paragraphs.Count} paragraphs, {document.Sentences.Count} sentences, {document.Tokens.Count} tokens");
         foreach (var w in document.Warnings)
         {
-            o.WriteLine($"warning:   {w}");
+            o.WriteLine($"warning:   {Printable.Escape(w)}");
         }
 
         o.WriteLine();
@@ -84,7 +84,7 @@ internal static class ShowCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>The paragraph with each span marked: coloured on a terminal, in brackets otherwise (numbered for sentences).</summary>
+    /// <summary>The paragraph with each span marked: coloured on a terminal, in brackets otherwise (numbered for sentences); the text's control characters are shown as escapes, its line breaks kept.</summary>
     private static string Mark(string text, TextSpan paragraph, IEnumerable<TextSpan> spans, bool colour, int? firstNumber)
     {
         var sb = new StringBuilder();
@@ -92,22 +92,26 @@ internal static class ShowCommand
         var k = 0;
         foreach (var span in spans)
         {
-            sb.Append(text, at, span.Start - at);
+            Append(sb, text, at, span.Start - at);
             var number = firstNumber is { } f ? $"{f + k + 1}" : null;
             if (colour)
             {
-                sb.Append(Colours[k % 2]).Append(text, span.Start, span.Length).Append(Reset);
+                Append(sb.Append(Colours[k % 2]), text, span.Start, span.Length).Append(Reset);
             }
             else
             {
-                sb.Append(number is null ? "[" : $"[{number}: ").Append(text, span.Start, span.Length).Append(']');
+                Append(sb.Append(number is null ? "[" : $"[{number}: "), text, span.Start, span.Length).Append(']');
             }
 
             at = span.End;
             k++;
         }
 
-        sb.Append(text, at, paragraph.End - at);
+        Append(sb, text, at, paragraph.End - at);
         return sb.ToString();
     }
+
+    /// <summary>Appends part of the article text, line by line, each line made safe for a terminal.</summary>
+    private static StringBuilder Append(StringBuilder sb, string text, int start, int length) =>
+        sb.AppendJoin('\n', text.Substring(start, length).Split('\n').Select(Printable.Escape));
 }

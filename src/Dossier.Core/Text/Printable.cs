@@ -4,16 +4,21 @@ using System.Text;
 namespace Dossier.Text;
 
 /// <summary>
-/// Makes text safe to print on a terminal: control characters (C0, DEL, C1) and the bidirectional
-/// overrides and isolates (U+202A–U+202E, U+2066–U+2069) become <c>\u001b</c>-style escapes, so a
-/// file name cannot move the cursor, recolour the terminal or reorder what is shown.
+/// Makes text safe to print on a terminal: control characters (C0, DEL, C1) and the
+/// bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) become <c>\u001b</c>-style
+/// escapes, so a file name or an article cannot move the cursor, recolour the terminal or reorder
+/// what is shown.
 /// </summary>
 public static class Printable
 {
-    /// <summary>The text with every unsafe character escaped; the text itself when it holds none.</summary>
-    public static string Escape(string text)
+    /// <summary>The text with every unsafe character escaped; the text itself when it holds none; empty for null.</summary>
+    public static string Escape(string? text)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? string.Empty;
+        }
+
         var first = IndexOfUnsafe(text);
         if (first < 0)
         {

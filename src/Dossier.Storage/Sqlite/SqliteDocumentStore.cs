@@ -61,6 +61,74 @@ public sealed class SqliteDocumentStore : IDocumentStore
         }
     }
 
+    /// <summary>
+    /// Opens the existing store at <paramref name="path"/> for reading only: nothing is created,
+    /// migrated or written, so a store on read-only media or in a folder without write permission
+    /// can be read. Without a write-ahead log beside it (no writer has it open) the file is opened
+    /// immutable, so SQLite creates no -wal or -shm file; with one, it is opened read-only to see
+    /// what the log holds, and immutable when that fails.
+    /// </summary>
+    /// <exception cref="DossierException">With <see cref="DossierErrorCode.StoreFailed"/> when the file cannot be read or has another schema version.</exception>
+    public static SqliteDocumentStore OpenReadOnly(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new DossierException(DossierErrorCode.NotFound, "no such store", path);
+        }
+
+        if (File.Exists(full + "-wal"))
+        {
+            try
+            {
+                return OpenReadOnly(full, path, immutable: false);
+            }
+            catch (DossierException)
+            {
+                // The log's index (-shm) cannot be made here: read the main file as it is.
+            }
+        }
+
+        return OpenReadOnly(full, path, immutable: true);
+    }
+
+    private static SqliteDocumentStore OpenReadOnly(string full, string path, bool immutable)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? SqliteUri.Immutable(full) : full,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 5000;");
+            var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+            if (version != SqliteMigrations.Scripts.Length)
+            {
+                throw new DossierException(
+                    DossierErrorCode.StoreFailed,
+                    $"the store has schema version {version}, this Dossier reads {SqliteMigrations.Scripts.Length}; open it once for writing (dossier ingest) or upgrade Dossier",
+                    path);
+            }
+
+            return new SqliteDocumentStore(connection, path);
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw new DossierException(DossierErrorCode.StoreFailed, $"cannot read the store: {ex.Message}", path, ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>The schema version of the open database.</summary>
     public int UserVersion => Convert.ToInt32(Scalar("PRAGMA user_version;"), CultureInfo.InvariantCulture);
 
@@ -128,12 +196,31 @@ public sealed class SqliteDocumentStore : IDocumentStore
             return Load(key);
         }
 
+        if (ids.Count == 0)
+        {
+            ids = SourceMatch.Ids(key, Sources());
+        }
+
         return ids.Count switch
         {
             0 => null,
             1 => Load(ids[0]),
-            _ => throw new DossierException(DossierErrorCode.NotFound, $"'{key}' names more than one document ({string.Join(", ", ids)}, …); give more of the id"),
+            _ => throw new DossierException(DossierErrorCode.NotFound, $"'{key}' names more than one document ({string.Join(", ", ids)}, …); give more of the id or the full path"),
         };
+    }
+
+    /// <summary>Every (document id, source) pair recorded.</summary>
+    private List<(string Id, string Source)> Sources()
+    {
+        var sources = new List<(string Id, string Source)>();
+        using var cmd = Command("SELECT doc_id, source FROM document_sources ORDER BY first_seen, source;", null);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            sources.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return sources;
     }
 
     /// <inheritdoc/>

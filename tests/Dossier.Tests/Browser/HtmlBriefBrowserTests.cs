@@ -59,4 +59,37 @@ public class HtmlBriefBrowserTests
         var shot = await tab.ScreenshotAsync(new() { Path = dir.File("brief.png"), FullPage = true });
         Assert.True(shot.Length > 50_000, $"screenshot of {shot.Length} bytes");
     }
+
+    /// <summary>The hostile quote of <see cref="Analysis.BriefEscapingTests"/> is shown as text: no script runs, no element or link is made from it, and the page's own style still applies under its Content-Security-Policy.</summary>
+    [Fact]
+    public async Task HostileBrief_InChromium_ShowsTheQuoteAsText_AndRunsNothing()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: .ci/run installs Debian's chromium package for this test");
+        using var dir = new TempDir();
+        var page = dir.File("brief.html");
+        await using (var file = new StreamWriter(page))
+        {
+            HtmlBriefWriter.Write(file, Analysis.BriefEscapingTests.HostileAnalysis());
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var tab = await browser.NewPageAsync();
+        var violations = new List<string>();
+        tab.Console += (_, message) => violations.Add(message.Text);
+        await tab.GotoAsync(new Uri(page).AbsoluteUri);
+
+        Assert.Equal("undefined", await tab.EvaluateAsync<string>("() => typeof window.pwned"));
+        Assert.Equal(0, await tab.Locator("script, img, b, i").CountAsync());
+        Assert.Equal(0, await tab.Locator("a[href*='0123456789ab']").CountAsync());
+        var item = tab.Locator("li", new() { HasText = "window.pwned" });
+        Assert.Contains($"“{Analysis.BriefEscapingTests.HostileQuote}”", await item.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("1152px", await tab.EvaluateAsync<string>("() => getComputedStyle(document.body).maxWidth"));
+        Assert.DoesNotContain(violations, v => v.Contains("Content Security Policy", StringComparison.Ordinal));
+    }
 }
