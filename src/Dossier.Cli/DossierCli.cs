@@ -29,7 +29,7 @@ internal static class DossierCli
         catch (DossierException ex)
         {
             var where = ex.DocumentSource is null ? string.Empty : $"{ex.DocumentSource}: ";
-            await error.WriteLineAsync($"dossier: error: {where}{ex.Message} [{ex.Code}]").ConfigureAwait(false);
+            await error.WriteLineAsync($"dossier: error: {Dossier.Text.Printable.Escape(where + ex.Message)} [{ex.Code}]").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
     }

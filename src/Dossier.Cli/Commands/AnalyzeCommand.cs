@@ -89,10 +89,21 @@ internal static class AnalyzeCommand
     {
         if (format == "json")
         {
-            writer.Flush();
+            // The JSON is written as UTF-8 bytes and copied to the writer a buffer at a time: no
+            // second copy of the whole output as one string.
             using var ms = new MemoryStream();
             AnalysisJsonWriter.Write(ms, analysis);
-            writer.Write(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+            ms.Position = 0;
+            using (var json = new StreamReader(ms, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true))
+            {
+                var buffer = new char[1 << 16];
+                int read;
+                while ((read = json.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    writer.Write(buffer, 0, read);
+                }
+            }
+
             writer.WriteLine();
         }
         else if (format == "html")

@@ -316,9 +316,12 @@ public sealed class HtmlArticleExtractor
                     }
 
                     stack.Push((element, true));
-                    for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+                    // By index: AngleSharp's PreviousSibling looks the node up in its parent, so
+                    // walking a million siblings that way took time in the square of their number.
+                    var children = element.ChildNodes;
+                    for (var k = children.Length - 1; k >= 0; k--)
                     {
-                        stack.Push((child, false));
+                        stack.Push((children[k], false));
                     }
                 }
                 else if (node is IText text && boxes.Count > 0)
