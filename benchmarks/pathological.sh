@@ -60,7 +60,7 @@ for dir in "$work"/*/; do
     code=$?
     set -e
     read -r secs kb < <(tail -n 1 "$work/$name.time")
-    stored=$(grep -o '[0-9]* documents in' "$work/$name.out" | cut -d' ' -f1)
-    why=$(grep -v '^dossier: warning' "$work/$name.err" | grep -o '\[[A-Za-z]*\]' | sort | uniq -c | awk '{printf "%s%s x%s", sep, $2, $1; sep=", "}')
+    stored=$(grep -o '[0-9]* documents in' "$work/$name.out" | cut -d' ' -f1 || true)
+    why=$(grep -v '^dossier: warning' "$work/$name.err" | grep -o '\[[A-Za-z]*\]' | sort | uniq -c | awk '{printf "%s%s x%s", sep, $2, $1; sep=", "}' || true)
     printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$(numfmt --to=iec "$size")" "$secs" "$((kb / 1024))" "$code" "${stored:-0}" "${why:-—}"
 done

@@ -110,21 +110,7 @@ public static class Facts
     /// <summary>The events of the sentence (events grouped by their span, in text order) that holds <paramref name="span"/>, found by binary search; null when none does.</summary>
     private static IGrouping<TextSpan, EventFact>? SentenceOf(List<IGrouping<TextSpan, EventFact>> sentences, TextSpan span)
     {
-        int lo = 0, hi = sentences.Count - 1, found = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (sentences[mid].Key.Start <= span.Start)
-            {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
+        var found = SpanSearch.FirstNotBefore(sentences.Count, k => sentences[k].Key.Start <= span.Start) - 1;
         return found >= 0 && sentences[found].Key.Contains(span) ? sentences[found] : null;
     }
 

@@ -75,26 +75,8 @@ public static class Statements
     internal static int ParagraphOf(Document d, TextSpan span)
     {
         var paragraphs = d.GetOrEmpty(Layers.Paragraphs);
-        int lo = 0, hi = paragraphs.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            var p = paragraphs[mid].Span;
-            if (p.End <= span.Start)
-            {
-                lo = mid + 1;
-            }
-            else if (p.Start > span.Start)
-            {
-                hi = mid - 1;
-            }
-            else
-            {
-                return mid;
-            }
-        }
-
-        return 0;
+        var found = SpanSearch.FirstNotBefore(paragraphs.Length, k => paragraphs[k].Span.Start <= span.Start) - 1;
+        return found >= 0 && paragraphs[found].Span.Contains(span.Start) ? found : 0;
     }
 }
 

@@ -73,16 +73,19 @@ public static class TokenSearch
 /// <summary>Finding the items of a layer (in start order, as a document keeps them) by offset, without a scan.</summary>
 public static class SpanSearch
 {
-    /// <summary>The index of the first item that starts at or after <paramref name="offset"/>; the count when none does.</summary>
-    public static int FirstStartingAtOrAfter<T>(IReadOnlyList<T> items, int offset)
-        where T : IAnnotation
+    /// <summary>
+    /// The first index in <c>[0, count)</c> at which <paramref name="before"/> is false, for a
+    /// predicate that is true for a prefix of the indices and false after it (binary search);
+    /// <paramref name="count"/> when it is true everywhere.
+    /// </summary>
+    public static int FirstNotBefore(int count, Func<int, bool> before)
     {
-        ArgumentNullException.ThrowIfNull(items);
-        int lo = 0, hi = items.Count;
+        ArgumentNullException.ThrowIfNull(before);
+        int lo = 0, hi = count;
         while (lo < hi)
         {
             var mid = (lo + hi) / 2;
-            if (items[mid].Span.Start < offset)
+            if (before(mid))
             {
                 lo = mid + 1;
             }
@@ -93,6 +96,14 @@ public static class SpanSearch
         }
 
         return lo;
+    }
+
+    /// <summary>The index of the first item that starts at or after <paramref name="offset"/>; the count when none does.</summary>
+    public static int FirstStartingAtOrAfter<T>(IReadOnlyList<T> items, int offset)
+        where T : IAnnotation
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return FirstNotBefore(items.Count, k => items[k].Span.Start < offset);
     }
 
     /// <summary>The items that lie inside <paramref name="span"/>, in order.</summary>

@@ -1460,24 +1460,7 @@ public sealed class QuoteComponent : IDocumentComponent
     }
 
     /// <summary>The index of the first region that starts at or after token <paramref name="token"/> (binary search).</summary>
-    private static int FirstRegionFrom(IReadOnlyList<QuoteRegion> regions, int token)
-    {
-        int lo = 0, hi = regions.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (regions[mid].Start < token)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    private static int FirstRegionFrom(IReadOnlyList<QuoteRegion> regions, int token) => SpanSearch.FirstNotBefore(regions.Count, r => regions[r].Start < token);
 
     /// <summary>A paragraph that is one quotation with no cue continues the previous quote's speaker ("… ," he said. ¶ “Pakistan is concerned …”).</summary>
     private static void AddContinuations(QuoteDocument v, List<Attribution> found)

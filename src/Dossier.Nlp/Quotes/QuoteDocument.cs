@@ -256,24 +256,7 @@ internal sealed class QuoteDocument
     }
 
     /// <summary>The index of the last mention that starts before token <paramref name="before"/> (mentions are in token order; binary search), -1 when none: the mentions that end before it are among it and those before it.</summary>
-    private int LastStartingBefore(int before)
-    {
-        int lo = 0, hi = Mentions.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (Mentions[mid].Start < before)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo - 1;
-    }
+    private int LastStartingBefore(int before) => SpanSearch.FirstNotBefore(Mentions.Count, m => Mentions[m].Start < before) - 1;
 
     /// <summary>The nearest earlier mention of <paramref name="label"/> whose text holds <paramref name="word"/> ("the ministry" → "Ministry of Defense"); -1 when none.</summary>
     public int PreviousMentionContaining(int before, string label, string word)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dossier.Cli;
 using Dossier.Storage.Sqlite;
 using Dossier.Tests.TestKit;
 
@@ -8,13 +7,7 @@ namespace Dossier.Tests.Cli;
 /// <summary>End-to-end tests of the dossier command, run in-process with captured output.</summary>
 public class CliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = DossierCli.RunAsync(args, output, error).GetAwaiter().GetResult();
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Analyze_Json_FollowsTheContract()

@@ -6,13 +6,7 @@ namespace Dossier.Tests.Cli;
 /// <summary>Where <c>analyze</c> writes: an unwritable <c>--output</c> is refused before any input is read, and a failed write leaves the file as it was.</summary>
 public class OutputFileTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = DossierCli.RunAsync(args, output, error).GetAwaiter().GetResult();
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Analyze_IntoAMissingFolder_FailsBeforeReadingAnything()

@@ -1,4 +1,3 @@
-using Dossier.Cli;
 using Dossier.Tests.TestKit;
 
 namespace Dossier.Tests.Cli;
@@ -6,13 +5,7 @@ namespace Dossier.Tests.Cli;
 /// <summary>'dossier show': finds a document by any reasonable name of its source, prints nothing a terminal would obey, and only reads the store.</summary>
 public class ShowTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = DossierCli.RunAsync(args, output, error).GetAwaiter().GetResult();
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     private const string Article = "Minister rejects report\n\nThe minister said on Monday that the report was false.\n\nHe added that the camps do not exist.\n";
 
