@@ -41,6 +41,22 @@ public static class NestingGuard
         return output.ToString();
     }
 
+    /// <summary>How many elements the markup opens (a <c>&lt;</c> followed by a letter), counted up to <paramref name="stopAt"/>.</summary>
+    public static int CountElements(string html, int stopAt = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var count = 0;
+        for (var i = html.IndexOf('<'); i >= 0 && i + 1 < html.Length && count < stopAt; i = html.IndexOf('<', i + 1))
+        {
+            if (char.IsAsciiLetter(html[i + 1]))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>
     /// Walks the tags, tracking depth; returns the deepest level seen. When <paramref name="output"/>
     /// is given, copies the HTML to it without the tags that lie deeper than <see cref="MaxDepth"/>.

@@ -105,6 +105,17 @@ public class DocumentLimitsTests
     }
 
     [Fact]
+    public void APageOfMoreElementsThanAnyRealPage_IsRefusedBeforeItIsParsed()
+    {
+        Assert.Equal(3, Dossier.Extraction.Html.NestingGuard.CountElements("<p>a</p><br/> 1 < 2 <b>x</b>"));
+        var page = "<html><body>" + string.Concat(Enumerable.Repeat("<p>a</p>", Dossier.Extraction.Html.HtmlArticleExtractor.MaxElements)) + "</body></html>";
+        var ex = Assert.Throws<DossierException>(() => new DocumentLoader().LoadHtml(System.Text.Encoding.UTF8.GetBytes(page), "many.html"));
+        Assert.Equal(DossierErrorCode.LimitExceeded, ex.Code);
+        Assert.Equal("many.html", ex.DocumentSource);
+        Assert.Contains("more than 200,000 elements", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AStormOfReportingVerbs_IsReadUnderTheDefaults_AndItsFindingsCiteTheDocumentsOwnText()
     {
         var document = Models.Pipeline.Process(Storm(2000), new DocumentMetadata { Source = "storm.txt" });
