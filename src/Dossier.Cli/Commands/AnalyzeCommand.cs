@@ -40,15 +40,15 @@ internal static class AnalyzeCommand
 
     private static int Run(CliContext ctx, string[] paths, string format, string? dbPath, string? outputPath, bool offline, DocumentLimits limits, CancellationToken cancellationToken)
     {
-        var files = InputFiles.Expand(ctx, paths);
-        if (files.Count == 0)
-        {
-            return ctx.Fail("no input files found in " + InputFiles.Describe(paths));
-        }
-
         if (outputPath is not null && OutputFile.Problem(outputPath) is { } unwritable)
         {
             return ctx.Fail(unwritable, ExitCodes.OutputFailed);
+        }
+
+        using var files = new InputFiles(ctx, paths);
+        if (!files.Any())
+        {
+            return ctx.Fail("no input files found in " + files.Describe());
         }
 
         using var store = dbPath is null ? null : SqliteDocumentStore.Open(dbPath);

@@ -33,10 +33,10 @@ internal static class IngestCommand
 
     private static int Run(CliContext ctx, string[] paths, bool offline, DocumentLimits limits, string dbPath, CancellationToken cancellationToken)
     {
-        var files = InputFiles.Expand(ctx, paths);
-        if (files.Count == 0)
+        using var files = new InputFiles(ctx, paths);
+        if (!files.Any())
         {
-            return ctx.Fail("no input files found in " + InputFiles.Describe(paths));
+            return ctx.Fail("no input files found in " + files.Describe());
         }
 
         using var store = SqliteDocumentStore.Open(dbPath);
@@ -60,12 +60,14 @@ internal static class IngestCommand
             }
         }
 
-        if (ctx.Interactive && files.Count > 1)
+        if (ctx.Interactive)
         {
+            // The walk runs ahead of the reading, so the bar's total is the files found so far.
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             console.Progress().AutoClear(true).Start(p =>
             {
-                var task = p.AddTask("Ingesting", maxValue: files.Count);
+                var task = p.AddTask("Ingesting", maxValue: Math.Max(1, files.Count));
+                files.Found = _ => task.MaxValue = Math.Max(1, files.Count);
                 Consume(_ => task.Increment(1));
             });
         }
