@@ -49,12 +49,12 @@ public static class ClaimAlignment
     public static bool Denies(string stance) => DenyFamily.Contains(stance);
 
     /// <summary>Groups the claims; <paramref name="sourceOf"/> gives each document's independent source (near-copies share one).</summary>
-    public static IReadOnlyList<ClaimGroup> Align(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<Entity> entities, Func<string, int>? sourceOf = null)
+    public static IReadOnlyList<ClaimGroup> Align(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<Entity> entities, Func<string, string>? sourceOf = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(entities);
-        sourceOf ??= doc => doc.GetHashCode(StringComparison.Ordinal);
+        sourceOf ??= doc => doc;
         var byId = documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var index = new EntityIndex(entities);
         var named = byId.ToDictionary(p => p.Key, p => p.Value.GetOrEmpty(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label)).ToList(), StringComparer.Ordinal);
@@ -168,7 +168,7 @@ public static class ClaimAlignment
     }
 
     /// <summary>disputed, corroborated or single (see <see cref="ClaimGroup.Status"/>).</summary>
-    public static string StatusOf(IReadOnlyList<Claim> claims, Func<string, int> sourceOf)
+    public static string StatusOf(IReadOnlyList<Claim> claims, Func<string, string> sourceOf)
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(sourceOf);
@@ -182,7 +182,7 @@ public static class ClaimAlignment
             return "disputed";
         }
 
-        return denied.Count == 0 && asserted.Select(c => sourceOf(c.Document)).Distinct().Count() > 1 ? "corroborated" : "single";
+        return denied.Count == 0 && asserted.Select(c => sourceOf(c.Document)).Distinct(StringComparer.Ordinal).Count() > 1 ? "corroborated" : "single";
     }
 
     private static Dictionary<string, double> Terms(Document d, Claim c, List<MentionData> mentions, EntityIndex index)

@@ -51,7 +51,7 @@ public sealed class CorpusAnalysis
         Figures = Facts.Figures(documents, Entities, Events);
         var copies = Syndication.Group([.. documents.Select(d => d.Text)]);
         SourceOf = documents.Select((d, k) => (d.Id, Source: documents[copies[k]].Id)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
-        ClaimGroups = ClaimAlignment.Align(documents, Claims, Entities, doc => SourceOf[doc].GetHashCode(StringComparison.Ordinal));
+        ClaimGroups = ClaimAlignment.Align(documents, Claims, Entities, doc => SourceOf[doc]);
         Discrepancies = FigureDiscrepancies.Find(documents, Figures, SourceOf);
         Stories = Dossier.Analysis.Stories.Cluster(documents, Entities, SourceOf);
     }

@@ -289,14 +289,22 @@ public static class GazetteerBuilder
         }
     }
 
-    /// <summary>Rows of a comma-separated file with double-quoted fields.</summary>
-    internal static IEnumerable<List<string>> Csv(string path)
+    /// <summary>Rows of a comma-separated file with double-quoted fields (RFC 4180: a quoted field may hold commas, doubled quotes and line breaks).</summary>
+    internal static IEnumerable<List<string>> Csv(string path) => CsvRows(ReadLinesMaybeZipped(path));
+
+    /// <summary>The rows of CSV text given as lines; a quoted field that runs past the end of a line goes on in the next one, its line break kept.</summary>
+    internal static IEnumerable<List<string>> CsvRows(IEnumerable<string> lines)
     {
-        foreach (var line in ReadLinesMaybeZipped(path))
+        var fields = new List<string>();
+        var sb = new StringBuilder();
+        var quoted = false;
+        foreach (var line in lines)
         {
-            var fields = new List<string>();
-            var sb = new StringBuilder();
-            var quoted = false;
+            if (quoted)
+            {
+                sb.Append('\n');
+            }
+
             for (var i = 0; i < line.Length; i++)
             {
                 var c = line[i];
@@ -331,6 +339,17 @@ public static class GazetteerBuilder
                 }
             }
 
+            if (!quoted)
+            {
+                fields.Add(sb.ToString());
+                sb.Clear();
+                yield return fields;
+                fields = [];
+            }
+        }
+
+        if (quoted)
+        {
             fields.Add(sb.ToString());
             yield return fields;
         }

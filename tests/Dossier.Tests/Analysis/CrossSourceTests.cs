@@ -82,7 +82,7 @@ public class CrossSourceTests
         var two = new CorpusAnalysis([a, b], [], Models.Pipeline.Adds, Models.Kb);
         Assert.Contains(two.ClaimGroups, g => g.Status == "corroborated" && g.Claims.Select(c => c.Document).Distinct().Count() == 2);
 
-        var sameSource = ClaimAlignment.StatusOf([.. two.Claims], _ => 1);
+        var sameSource = ClaimAlignment.StatusOf([.. two.Claims], _ => "one source");
         Assert.Equal("single", sameSource);
     }
 

@@ -101,3 +101,25 @@ public class NerUnitTests
         Assert.NotEqual(a.PathOf("Paris")![..1], a.PathOf("said")![..1]);
     }
 }
+
+/// <summary>The CSV reader of the gazetteer and knowledge-base builders (OFAC SDN, GeoNames' lists).</summary>
+public class CsvRowsTests
+{
+    [Fact]
+    public void AQuotedFieldMayHoldCommasDoubledQuotesAndLineBreaks()
+    {
+        string[] lines = ["id,name,remarks", "1,\"Smith, John\",\"said \"\"no\"\"\"", "2,Doe,\"first line", "second line, still quoted\"", "3,,"];
+        var rows = Dossier.Nlp.Ner.GazetteerBuilder.CsvRows(lines).ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(["1", "Smith, John", "said \"no\""], rows[1]);
+        Assert.Equal(["2", "Doe", "first line\nsecond line, still quoted"], rows[2]);
+        Assert.Equal(["3", string.Empty, string.Empty], rows[3]);
+    }
+
+    [Fact]
+    public void AQuoteLeftOpenAtTheEnd_EndsTheLastRow()
+    {
+        var rows = Dossier.Nlp.Ner.GazetteerBuilder.CsvRows(["a,\"b", "c"]).ToList();
+        Assert.Equal([["a", "b\nc"]], rows);
+    }
+}
