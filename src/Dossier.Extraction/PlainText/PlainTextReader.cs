@@ -80,6 +80,11 @@ public sealed partial class PlainTextReader
 
             foreach (var rule in _rules.Metadata)
             {
+                if (rule.HeadOnly && i >= MetadataRule.HeadLines)
+                {
+                    continue;
+                }
+
                 var m = rule.Pattern.Match(line);
                 if (!m.Success || (rule.WholeLine && m.Length != line.Length))
                 {

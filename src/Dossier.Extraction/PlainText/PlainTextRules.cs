@@ -7,7 +7,12 @@ namespace Dossier.Extraction.PlainText;
 /// <param name="Field">published, byline, outlet or url.</param>
 /// <param name="WholeLine">True when the rule matches a whole line, which is then removed.</param>
 /// <param name="Pattern">The regex; its group 'value' is the field's value.</param>
-public sealed record MetadataRule(string Field, bool WholeLine, Regex Pattern);
+/// <param name="HeadOnly">True when the rule looks only at the first <see cref="MetadataRule.HeadLines"/> lines (a date line under the headline, a dateline opening the first paragraph).</param>
+public sealed record MetadataRule(string Field, bool WholeLine, Regex Pattern, bool HeadOnly = false)
+{
+    /// <summary>How many lines from the top a head rule looks at.</summary>
+    public const int HeadLines = 6;
+}
 
 /// <summary>
 /// The heuristics of the plain-text reader, kept as data: boilerplate line patterns,
@@ -58,9 +63,9 @@ public sealed class PlainTextRules
         var md = new List<MetadataRule>();
         foreach (var row in metadata)
         {
-            if (row.Length < 3 || !Fields.Contains(row[0]) || row[1] is not ("line" or "find"))
+            if (row.Length < 3 || !Fields.Contains(row[0]) || row[1] is not ("line" or "find" or "head-line" or "head-find"))
             {
-                throw new FormatException($"Bad metadata rule '{string.Join('\t', row)}': want FIELD<TAB>line|find<TAB>REGEX.");
+                throw new FormatException($"Bad metadata rule '{string.Join('\t', row)}': want FIELD<TAB>line|find|head-line|head-find<TAB>REGEX.");
             }
 
             var regex = new Regex(row[2], RegexOptions.CultureInvariant, MatchTimeout);
@@ -69,7 +74,7 @@ public sealed class PlainTextRules
                 throw new FormatException($"Metadata rule '{row[2]}' has no group named 'value'.");
             }
 
-            md.Add(new MetadataRule(row[0], row[1] == "line", regex));
+            md.Add(new MetadataRule(row[0], row[1] is "line" or "head-line", regex, row[1].StartsWith("head-", StringComparison.Ordinal)));
         }
 
         var domains = outlets.Where(r => r.Length >= 2).ToDictionary(r => r[0].ToLowerInvariant(), r => r[1], StringComparer.Ordinal);

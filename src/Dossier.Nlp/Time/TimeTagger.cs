@@ -1077,6 +1077,14 @@ public sealed class TimeTagger
             return null;
         }
 
+        // 'a second term', 'a second time', 'one second round': an ordinal before its noun, not a
+        // duration; 'a second later', 'a second or two', 'for a second.' stay durations.
+        if (s.L(j + n) == "second" && s.L(j + n + 1) is { Length: > 0 } after && char.IsLetter(after[0])
+            && after is not ("later" or "earlier" or "ago" or "after" or "before" or "or" or "and" or "longer" or "more" or "too" or "of" or "in" or "to" or "for" or "when" or "while" or "until" or "till" or "as" or "than"))
+        {
+            return null;
+        }
+
         // 'a year' alone (not 'a year ago', not '$5 a year') needs a word before it that takes a duration.
         if (s.L(j) is "a" or "an" && n == 1 && j == i && !(_w.Is("duration-lead", s.L(i - 1)) || s.L(i - 1) is "in" or "than" or "least" or "about" or "nearly" or "almost" or "only" or "just" or "barely" or "roughly" or "of"
             || s.L(j + n + 1) is "after" or "before"))

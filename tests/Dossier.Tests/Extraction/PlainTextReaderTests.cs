@@ -13,6 +13,28 @@ public class PlainTextReaderTests
 
     public static TheoryData<string> GoldDocuments => ["000", "001", "002", "003", "004"];
 
+    [Theory]
+    [InlineData("Minister resigns\n\nThursday 14 December 2023\n\nThe minister resigned on Monday, aides said.\n", "2023-12-14", "2023-12-11")]
+    [InlineData("Minister resigns\n\n5 March 2025 14:30 PKT\n\nThe minister resigned on Monday, aides said.\n", "2025-03-05", "2025-03-03")]
+    [InlineData("Minister resigns\n\nKARACHI, March 5, 2025: The minister resigned on Monday, aides said.\n", "2025-03-05", "2025-03-03")]
+    [InlineData("Minister resigns\n\nPESHAWAR (Reuters), 5 March 2025 - The minister resigned on Monday, aides said.\n", "2025-03-05", "2025-03-03")]
+    public void ADateLineOrDatelineAtTheTop_IsTheStatedPublicationDate_AndWeekdaysResolveAgainstIt(string text, string published, string monday)
+    {
+        var doc = Models.Pipeline.Process(new DocumentLoader().LoadBytes(System.Text.Encoding.UTF8.GetBytes(text), "report.txt"));
+        Assert.Equal(DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture), doc.Metadata.Published);
+        Assert.False(doc.Metadata.PublishedInferred);
+        Assert.Contains(doc.GetOrEmpty(Dossier.Annotations.Layers.Times), t => doc.GetText(t.Span) == "Monday" && t.Value == monday);
+    }
+
+    [Fact]
+    public void ADateLineDeepInTheBody_IsNotThePublicationDate()
+    {
+        var body = string.Concat(Enumerable.Range(1, 8).Select(k => $"Paragraph {k} of the chronology tells what happened then.\n\n"));
+        var doc = new DocumentLoader().LoadBytes(System.Text.Encoding.UTF8.GetBytes("A chronology\n\n" + body + "14 December 2023\n\nThe talks began.\n"), "chronology.txt");
+        Assert.Null(doc.Metadata.Published);
+        Assert.Contains("14 December 2023", doc.Text, StringComparison.Ordinal);
+    }
+
     /// <summary>The gold file's per-document expectations: title, boilerplate lines, publication date.</summary>
     [Theory]
     [MemberData(nameof(GoldDocuments))]

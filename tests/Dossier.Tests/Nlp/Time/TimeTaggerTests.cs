@@ -17,6 +17,24 @@ public class TimeTaggerTests
     }
 
     [Theory]
+    [InlineData("The senator won a second term in office.")]
+    [InlineData("He served for a second term as mayor.")]
+    [InlineData("The ministers met for a second time on Friday.")]
+    [InlineData("Voters backed her in a second round.")]
+    public void ASecondBeforeItsNoun_IsAnOrdinal_NotADuration(string sentence)
+    {
+        Assert.DoesNotContain(Tag(sentence, new DateOnly(2024, 5, 14)), t => t.Type == "DURATION");
+    }
+
+    [Theory]
+    [InlineData("The lights went out for a second.", "PT1S")]
+    [InlineData("It took only a second to decide.", "PT1S")]
+    public void ASecondOfTime_StaysADuration(string sentence, string value)
+    {
+        Assert.Contains(Tag(sentence, new DateOnly(2024, 5, 14)), t => t.Type == "DURATION" && t.Value == value);
+    }
+
+    [Theory]
     [InlineData("The talks were held in Washington on Friday.", "Friday", "2024-05-10")] // seed 004: a Tuesday report
     [InlineData("The two sides met on Monday, May 13 to sign it.", "Monday, May 13", "2024-05-13")]
     [InlineData("The attack happened on May 7th in Besham.", "May 7th", "2024-05-07")]
