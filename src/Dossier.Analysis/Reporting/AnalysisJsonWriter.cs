@@ -96,8 +96,11 @@ public static class AnalysisJsonWriter
         w.WriteString("title", m.Title);
         w.WriteString("outlet", m.Outlet);
         w.WriteString("byline", m.Byline);
-        w.WriteString("published", m.Published?.ToString("yyyy-MM-dd"));
-        w.WriteString("published_time", m.PublishedTime?.ToString("HH:mm"));
+        // A date the text does not state is never given as the publication date: an undated
+        // report's bound ("no earlier than the latest date it names") has a field of its own.
+        w.WriteString("published", m.PublishedInferred ? null : m.Published?.ToString("yyyy-MM-dd"));
+        w.WriteString("published_time", m.PublishedInferred ? null : m.PublishedTime?.ToString("HH:mm"));
+        w.WriteString("published_not_before", m.PublishedInferred ? m.Published?.ToString("yyyy-MM-dd") : null);
         w.WriteBoolean("published_inferred", m.PublishedInferred);
         w.WriteString("published_evidence", m.PublishedEvidence);
         w.WriteString("url", m.Url);

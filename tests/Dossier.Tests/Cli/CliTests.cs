@@ -35,7 +35,14 @@ public class CliTests
 
         var d004 = docs.Single(d => d.GetProperty("source").GetString()!.Contains("004_", StringComparison.Ordinal));
         Assert.Equal("2024-05-14", d004.GetProperty("published").GetString());
+        Assert.Equal(JsonValueKind.Null, d004.GetProperty("published_not_before").ValueKind);
         Assert.Equal("America and Pakistan agree on increasing anti-terrorist cooperation", d004.GetProperty("title").GetString());
+
+        // Seed 000 states no date: its bound (the latest date it names) is not its publication date.
+        var d000 = docs.Single(d => d.GetProperty("source").GetString()!.Contains("000_", StringComparison.Ordinal));
+        Assert.Equal(JsonValueKind.Null, d000.GetProperty("published").ValueKind);
+        Assert.True(d000.GetProperty("published_inferred").GetBoolean());
+        Assert.Equal("2021-08-26", d000.GetProperty("published_not_before").GetString());
     }
 
     [Fact]
