@@ -6,9 +6,10 @@ namespace Dossier;
 /// What one document may cost: wall time, findings per layer and the text its findings cite. A
 /// document over a limit fails alone with a <see cref="DossierException"/>
 /// (<see cref="DossierErrorCode.LimitExceeded"/>) naming the limit; the rest of its batch goes on.
-/// The defaults let any real article through (the longest in the project's data sets has a few
-/// hundred findings a layer) and stop the pathological ones — a sentence of ten thousand reporting
-/// verbs, a text of megabytes without a full stop — before they cost gigabytes.
+/// The defaults let real articles through (a long one has a few hundred findings a layer; texts
+/// of up to about 5 MB of news pass) and stop the pathological ones — a page of hundreds of
+/// thousands of paragraphs, megabytes of names — before they cost gigabytes or minutes. The
+/// messages name the CLI option that sets each limit.
 /// </summary>
 public sealed record DocumentLimits
 {

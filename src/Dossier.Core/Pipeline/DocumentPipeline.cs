@@ -75,6 +75,15 @@ public sealed class DocumentPipeline
         {
             component.Process(document, cancellationToken);
         }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
+        {
+            // A pattern cannot look at the clock; the process-wide match timeout stops it instead.
+            throw new DossierException(
+                DossierErrorCode.LimitExceeded,
+                $"Component '{component.Name}' gave up: a pattern took longer than {ex.MatchTimeout.TotalSeconds:0.#} s on this text",
+                document.Metadata.Source,
+                ex);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException and not DossierException)
         {
             throw new DossierException(

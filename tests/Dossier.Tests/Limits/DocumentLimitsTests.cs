@@ -74,6 +74,19 @@ public class DocumentLimitsTests
     }
 
     [Fact]
+    public void APatternThatRunsPastItsTimeout_FailsTheDocumentAsALimit()
+    {
+        var catastrophic = new System.Text.RegularExpressions.Regex("^(a+)+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(50));
+        var pipeline = new PipelineBuilder()
+            .Add(new Component("pattern", [Layers.Mentions], (d, _) => catastrophic.IsMatch(d.Text)))
+            .Build();
+        var ex = Assert.Throws<DossierException>(() => pipeline.Process(new string('a', 40) + "!", new DocumentMetadata { Source = "hostile.txt" }));
+        Assert.Equal(DossierErrorCode.LimitExceeded, ex.Code);
+        Assert.Equal("hostile.txt", ex.DocumentSource);
+        Assert.Contains("a pattern took longer than 0.1 s", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void None_LetsEverythingThrough()
     {
         Mentioning(1000, 10, DocumentLimits.None).Process("0123456789");
