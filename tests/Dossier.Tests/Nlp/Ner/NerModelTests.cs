@@ -11,6 +11,18 @@ public class NerModelTests
 {
     private static readonly Lazy<NerModel> Shipped = new(() => Models.Ner);
 
+    /// <summary>Issue 21: places and facilities the tagger took for people ('Abbey Gate' with 'he' attached); the name's last word says what it is.</summary>
+    [Theory]
+    [InlineData("A suicide bomber struck Abbey Gate in Kabul on Thursday.", "Abbey Gate", "FAC")]
+    [InlineData("Officials at Torkham Crossing said trade had resumed.", "Torkham Crossing", "FAC")]
+    [InlineData("Militants hid in Khorasan Province for weeks, officials said.", "Khorasan Province", "LOC")]
+    public void ANameEndingInAPlaceWord_IsNotAPerson(string sentence, string name, string label)
+    {
+        var doc = Models.Pipeline.Process(sentence);
+        var mention = doc.Get(Layers.Mentions).Single(m => doc.GetText(m.Span) == name);
+        Assert.Equal(label, mention.Label);
+    }
+
     [Fact]
     public void Trainer_OverfitsATinySet_SavesLoadsAndPredictsTheSame()
     {
