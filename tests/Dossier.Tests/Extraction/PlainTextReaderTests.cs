@@ -26,6 +26,18 @@ public class PlainTextReaderTests
         Assert.Contains(doc.GetOrEmpty(Dossier.Annotations.Layers.Times), t => doc.GetText(t.Span) == "Monday" && t.Value == monday);
     }
 
+    /// <summary>Issue 21: a byline of several authors became an organisation, and a section label a name.</summary>
+    [Fact]
+    public void ABylineOfSeveralAuthors_AndASectionLabel_AreNotText()
+    {
+        const string text = "Pakistan rejects claims\n\nBy Sara Khan & Ali Raza & Staff Report\n\nThe Foreign Office rejected the claims on Monday.\n\nWorld News\n\nThe spokesperson said talks would continue.\n";
+        var doc = Models.Pipeline.Process(new DocumentLoader().LoadBytes(System.Text.Encoding.UTF8.GetBytes(text), "report.txt"));
+        Assert.Equal("Sara Khan & Ali Raza & Staff Report", doc.Metadata.Byline);
+        Assert.DoesNotContain("By Sara", doc.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("World News", doc.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(doc.GetOrEmpty(Dossier.Annotations.Layers.Mentions), m => doc.GetText(m.Span).Contains("Report", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ADateLineDeepInTheBody_IsNotThePublicationDate()
     {
