@@ -141,7 +141,7 @@ public static partial class EntityGrouping
             var words = name.Split(' ');
             if (kind == "PER" && words.Length > 1)
             {
-                fullName[i] = (KnowledgeBase.Key(name), KnowledgeBase.Key(words[0]), KnowledgeBase.Key(words[^1]));
+                fullName[i] = (PersonKey(words), KnowledgeBase.Key(words[0]), KnowledgeBase.Key(words[^1]));
                 if (!bySurname.TryGetValue(fullName[i]!.Value.Last, out var names))
                 {
                     names = new HashSet<string>(StringComparer.Ordinal);
@@ -162,7 +162,7 @@ public static partial class EntityGrouping
                 continue;
             }
 
-            Join(i, kind, KnowledgeBase.Key(name));
+            Join(i, kind, fullName[i]?.Key ?? KnowledgeBase.Key(name));
         }
 
         // Within each document: people's short forms, acronyms and aliases.
@@ -226,6 +226,20 @@ public static partial class EntityGrouping
     }
 
     private const int ReferenceWindow = 400;
+
+    /// <summary>Spellings of one given name in Latin letters (Mohammad, Muhammad, Mohammed …), each mapped to the first of its row in entity-words.tsv.</summary>
+    private static readonly Dictionary<string, string> GivenNames = EntityWords.Where(r => r[0] == "given-name")
+        .SelectMany(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries) is var names ? names.Select(n => (Variant: KnowledgeBase.Key(n), Canonical: KnowledgeBase.Key(names[0]))) : [])
+        .DistinctBy(p => p.Variant, StringComparer.Ordinal) // the spelling key already folds some (doubled letters)
+        .ToDictionary(p => p.Variant, p => p.Canonical, StringComparer.Ordinal);
+
+    /// <summary>A full name's key with its given name spelled one way: 'Mohammad Sharifullah' and 'Muhammad Sharifullah' are one person's name, the surname agreeing.</summary>
+    private static string PersonKey(string[] words)
+    {
+        var key = KnowledgeBase.Key(string.Join(' ', words));
+        var first = KnowledgeBase.Key(words[0]);
+        return GivenNames.TryGetValue(first, out var canonical) && key.StartsWith(first + " ", StringComparison.Ordinal) ? canonical + key[first.Length..] : key;
+    }
 
     private static readonly HashSet<string> PersonPronouns = EntityWords.Where(r => r[0] == "person-pronoun").SelectMany(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
 

@@ -69,6 +69,18 @@ public class EntityResolutionTests
         Assert.DoesNotContain(Of(entities, "Pakistan").Mentions, m => m.Text.Contains("Taliban", StringComparison.Ordinal));
     }
 
+    /// <summary>Issue 21: 'Mohammad Sharifullah' and 'Muhammad Sharifullah' were two people; a given name's spellings are one when the rest of the name agrees.</summary>
+    [Fact]
+    public void SpellingsOfOneGivenName_AreOnePerson_WhenTheSurnameAgrees()
+    {
+        var a = Doc("Police arrested [Mohammad Sharifullah/PER] in the border town.");
+        var b = Doc("[Muhammad Sharifullah/PER] was handed over; [Mohammed Ali/PER] and [Muhammad Ali Khan/PER] were not involved.");
+        var entities = EntityGrouping.Group([a, b]);
+        Assert.Equal(2, Of(entities, "Mohammad Sharifullah").Mentions.Count);
+        Assert.NotSame(Of(entities, "Mohammed Ali"), Of(entities, "Muhammad Ali Khan"));
+        Assert.Single(Of(entities, "Mohammed Ali").Mentions);
+    }
+
     [Fact]
     public void Surname_JoinsTheOneFullNameOfItsDocument_AndTitlesAreNotPartOfTheName()
     {
