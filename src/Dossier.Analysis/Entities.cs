@@ -343,7 +343,8 @@ public static partial class EntityGrouping
             var name = (kb is null ? null : forms.Where(f => string.Equals(f.Form, kb.Name, StringComparison.OrdinalIgnoreCase)).Select(f => f.Form).FirstOrDefault())
                 ?? forms.Where(f => f.Words == longest).OrderByDescending(f => f.Count).ThenBy(f => f.Form, StringComparer.Ordinal).First().Form;
             var aliases = forms.Select(f => f.Form).Where(f => f != name).ToList();
-            var type = members.GroupBy(i => mentions[i].Data.Label, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+            // The most frequent type; on a tie a definite one over MISC ('Mohammad Sharifullah', also known as 'Jafar').
+            var type = members.GroupBy(i => mentions[i].Data.Label, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key == "MISC" ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
             type = kb switch
             {
                 { IsPlace: true } when type is not ("GPE" or "LOC" or "FAC") => "GPE",
@@ -649,7 +650,7 @@ public static partial class EntityGrouping
     [GeneratedRegex(@"^\s*\(\s*([A-Z][A-Za-z\-]{1,9})\s*\)", RegexOptions.CultureInvariant)]
     private static partial Regex AcronymAfter();
 
-    [GeneratedRegex(@"^\s*,?\s*\(?(?:also known as|a\.k\.a\.|aka|alias)\s+()", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*,?\s*\(?(?:also known as|a\.k\.a\.|aka|alias)\s+[""“‘']?()", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex AliasAfter();
 
     [GeneratedRegex(@"^\s*\(\s*", RegexOptions.CultureInvariant)]

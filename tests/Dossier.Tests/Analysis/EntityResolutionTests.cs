@@ -81,6 +81,16 @@ public class EntityResolutionTests
         Assert.Single(Of(entities, "Mohammed Ali").Mentions);
     }
 
+    /// <summary>Issue 21: an alias in quotation marks ('also known as “Jafar”') was not joined; the person keeps the type of the tie.</summary>
+    [Fact]
+    public void AnAliasInQuotationMarks_IsTheSamePerson()
+    {
+        var doc = Doc("Police held [Mohammad Sharifullah/PER], also known as “[Jafar/MISC]”, for a week.");
+        var person = Of(EntityGrouping.Group([doc]), "Jafar");
+        Assert.Contains(person.Mentions, m => m.Text == "Mohammad Sharifullah");
+        Assert.Equal("PER", person.Type);
+    }
+
     [Fact]
     public void Surname_JoinsTheOneFullNameOfItsDocument_AndTitlesAreNotPartOfTheName()
     {
