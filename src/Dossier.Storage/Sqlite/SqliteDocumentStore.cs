@@ -36,29 +36,15 @@ public sealed class SqliteDocumentStore : IDocumentStore
             ForeignKeys = true,
             DefaultTimeout = 30,
         };
-        var connection = new SqliteConnection(builder.ToString());
-        try
+        return Connect(builder.ToString(), path, "cannot open the store", connection =>
         {
-            connection.Open();
-            Execute(connection, "PRAGMA busy_timeout = 5000;");
             if (path != ":memory:")
             {
                 Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
             }
 
             Migrate(connection, path);
-            return new SqliteDocumentStore(connection, path);
-        }
-        catch (SqliteException ex)
-        {
-            connection.Dispose();
-            throw new DossierException(DossierErrorCode.StoreFailed, $"cannot open the store: {ex.Message}", path, ex);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        });
     }
 
     /// <summary>
@@ -101,11 +87,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
         };
-        var connection = new SqliteConnection(builder.ToString());
-        try
+        return Connect(builder.ToString(), path, "cannot read the store", connection =>
         {
-            connection.Open();
-            Execute(connection, "PRAGMA busy_timeout = 5000;");
             var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
             if (version != SqliteMigrations.Scripts.Length)
             {
@@ -114,13 +97,24 @@ public sealed class SqliteDocumentStore : IDocumentStore
                     $"the store has schema version {version}, this Dossier reads {SqliteMigrations.Scripts.Length}; open it once for writing (dossier ingest) or upgrade Dossier",
                     path);
             }
+        });
+    }
 
+    /// <summary>Opens a connection, sets its busy timeout and prepares it; the connection is closed on any failure, a SQLite one reported as <paramref name="failure"/>.</summary>
+    private static SqliteDocumentStore Connect(string connectionString, string path, string failure, Action<SqliteConnection> prepare)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 5000;");
+            prepare(connection);
             return new SqliteDocumentStore(connection, path);
         }
         catch (SqliteException ex)
         {
             connection.Dispose();
-            throw new DossierException(DossierErrorCode.StoreFailed, $"cannot read the store: {ex.Message}", path, ex);
+            throw new DossierException(DossierErrorCode.StoreFailed, $"{failure}: {ex.Message}", path, ex);
         }
         catch
         {
