@@ -195,7 +195,7 @@ public static class AnalysisJsonWriter
 
     private static void WriteQuote(Utf8JsonWriter w, Quote q, CodePointIndex cp)
     {
-        WriteStatementStart(w, q.Id, q.Document, q.Data.Span, q.Paragraph, q.Text, cp);
+        WriteStatementStart(w, q.Id, q.Document, q.Data.Span, q.Paragraph, q.Cited.Span, cp);
         w.WriteString("kind", q.Data.Kind);
         w.WriteString("speaker", q.Speaker?.Id);
         w.WriteString("speaker_text", q.SpeakerText);
@@ -210,7 +210,7 @@ public static class AnalysisJsonWriter
 
     private static void WriteClaim(Utf8JsonWriter w, Claim c, CodePointIndex cp)
     {
-        WriteStatementStart(w, c.Id, c.Document, c.Data.Span, c.Paragraph, c.Text, cp);
+        WriteStatementStart(w, c.Id, c.Document, c.Data.Span, c.Paragraph, c.Cited.Span, cp);
         w.WriteString("holder", c.Holder?.Id);
         w.WriteString("holder_text", c.HolderText);
         w.WriteString("holder_name", c.Holder?.Name);
@@ -245,7 +245,7 @@ public static class AnalysisJsonWriter
 
     private static void WriteFigure(Utf8JsonWriter w, FigureFact f, CodePointIndex cp)
     {
-        WriteStatementStart(w, f.Id, f.Document, f.Data.Span, f.Paragraph, f.Text, cp);
+        WriteStatementStart(w, f.Id, f.Document, f.Data.Span, f.Paragraph, f.Cited.Span, cp);
         if (f.Data.Value is { } value)
         {
             w.WriteNumber("value", value);
@@ -271,7 +271,7 @@ public static class AnalysisJsonWriter
 
     private static void WriteTime(Utf8JsonWriter w, TimeFact t, CodePointIndex cp)
     {
-        WriteStatementStart(w, t.Id, t.Document, t.Data.Span, t.Paragraph, t.Text, cp);
+        WriteStatementStart(w, t.Id, t.Document, t.Data.Span, t.Paragraph, t.Cited.Span, cp);
         w.WriteString("type", t.Data.Type);
         w.WriteString("value", t.Data.Value);
         w.WriteString("mod", t.Data.Mod);
@@ -280,7 +280,7 @@ public static class AnalysisJsonWriter
 
     private static void WriteEvent(Utf8JsonWriter w, EventFact e, CodePointIndex cp)
     {
-        WriteStatementStart(w, e.Id, e.Document, e.Data.Span, e.Paragraph, e.Text, cp);
+        WriteStatementStart(w, e.Id, e.Document, e.Data.Span, e.Paragraph, e.Cited.Span, cp);
         w.WriteString("code", e.Data.Code);
         w.WriteString("label", e.Data.Label);
         w.WriteString("trigger", e.Trigger);
@@ -299,7 +299,7 @@ public static class AnalysisJsonWriter
     }
 
     /// <summary>Opens a statement's or fact's object with the fields they share: id, document, characters, paragraph (1-based) and text.</summary>
-    private static void WriteStatementStart(Utf8JsonWriter w, string id, string document, TextSpan span, int paragraph, string text, CodePointIndex cp)
+    private static void WriteStatementStart(Utf8JsonWriter w, string id, string document, TextSpan span, int paragraph, ReadOnlySpan<char> text, CodePointIndex cp)
     {
         w.WriteStartObject();
         w.WriteString("id", id);

@@ -51,13 +51,19 @@ public sealed record DocumentLimits
     public DossierException TimeExceeded(string? source) =>
         new(DossierErrorCode.LimitExceeded, $"reading and annotating it took longer than the limit of {MaxTime.TotalSeconds:0.#} s per document (--max-seconds)", source);
 
-    /// <summary>Throws when a layer of findings of <paramref name="document"/> is over a limit, or the findings together cite too much text.</summary>
+    /// <summary>
+    /// Checks the layers a component has just <paramref name="added"/> to <paramref name="document"/>:
+    /// each layer of findings against <see cref="MaxItems"/>, and the characters they cite, added to
+    /// <paramref name="citedBefore"/> (what the layers checked before cite), against
+    /// <see cref="MaxCitedChars"/>. Returns the new total, for the next component's check.
+    /// </summary>
     /// <exception cref="DossierException">With <see cref="DossierErrorCode.LimitExceeded"/>, naming the layer and the limit.</exception>
-    public void Check(Document document)
+    public long Check(Document document, IEnumerable<LayerKey> added, long citedBefore)
     {
         ArgumentNullException.ThrowIfNull(document);
-        long cited = 0;
-        foreach (var key in document.LayerKeys)
+        ArgumentNullException.ThrowIfNull(added);
+        var cited = citedBefore;
+        foreach (var key in added)
         {
             if (Structure.Contains(key))
             {
@@ -77,5 +83,7 @@ public sealed record DocumentLimits
         {
             throw new DossierException(DossierErrorCode.LimitExceeded, $"its findings cite {cited:N0} characters of text (an item cites its span; events their sentence), over the limit of {MaxCitedChars:N0} per document (--max-output-mb)", document.Metadata.Source);
         }
+
+        return cited;
     }
 }

@@ -47,6 +47,7 @@ public sealed class DocumentPipeline
     {
         ArgumentNullException.ThrowIfNull(document);
         using var clock = Limits.StartClock(cancellationToken);
+        long cited = 0;
         try
         {
             foreach (var component in Components)
@@ -58,7 +59,7 @@ public sealed class DocumentPipeline
                 }
 
                 Run(component, document, clock.Token);
-                Limits.Check(document);
+                cited = Limits.Check(document, component.Adds, cited);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
