@@ -76,6 +76,9 @@ public sealed class Document
     /// <summary>The tokens, as views.</summary>
     public ViewList<Token> Tokens => new(this, 0, GetOrEmpty(Layers.Tokens).Length);
 
+    /// <summary>The syntactic words, as views (empty until a parser has run).</summary>
+    public ViewList<Word> Words => new(this, 0, GetOrEmpty(Layers.Words).Length);
+
     /// <summary>Records something a user should know about how the document was read.</summary>
     public void AddWarning(string warning)
     {

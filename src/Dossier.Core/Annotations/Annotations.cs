@@ -176,3 +176,73 @@ public readonly record struct ClaimData(TextSpan Span, TextSpan? Holder, string 
 /// <param name="Where">The mention of the place, where the sentence gives one.</param>
 /// <param name="Trigger">The verb or noun that names the event.</param>
 public readonly record struct EventData(TextSpan Span, string Code, string Label, TextSpan? Actor, TextSpan? Target, string? When, TextSpan? Where, TextSpan? Trigger = null) : IAnnotation;
+
+/// <summary>The universal part-of-speech tags of Universal Dependencies v2.</summary>
+public enum UPos : byte
+{
+    /// <summary>Other (UD's X: affixes such as "anti", foreign words, typos); also what a token has when the document was not parsed.</summary>
+    X,
+
+    /// <summary>Adjective.</summary>
+    ADJ,
+
+    /// <summary>Adposition.</summary>
+    ADP,
+
+    /// <summary>Adverb.</summary>
+    ADV,
+
+    /// <summary>Auxiliary.</summary>
+    AUX,
+
+    /// <summary>Coordinating conjunction.</summary>
+    CCONJ,
+
+    /// <summary>Determiner.</summary>
+    DET,
+
+    /// <summary>Interjection.</summary>
+    INTJ,
+
+    /// <summary>Noun.</summary>
+    NOUN,
+
+    /// <summary>Numeral.</summary>
+    NUM,
+
+    /// <summary>Particle.</summary>
+    PART,
+
+    /// <summary>Pronoun.</summary>
+    PRON,
+
+    /// <summary>Proper noun.</summary>
+    PROPN,
+
+    /// <summary>Punctuation.</summary>
+    PUNCT,
+
+    /// <summary>Subordinating conjunction.</summary>
+    SCONJ,
+
+    /// <summary>Symbol.</summary>
+    SYM,
+
+    /// <summary>Verb.</summary>
+    VERB,
+}
+
+/// <summary>
+/// A syntactic word: a token, or part of one where the treebank splits it ("can|not", "anti|-|war"),
+/// with its tags, lemma and place in its sentence's dependency tree (Universal Dependencies v2).
+/// </summary>
+/// <param name="Span">The word's characters (inside its token).</param>
+/// <param name="Token">The index of the token it comes from.</param>
+/// <param name="First">The index of the first word of its sentence (word indices are positions in the words layer).</param>
+/// <param name="Count">How many words its sentence has.</param>
+/// <param name="Upos">The universal part of speech.</param>
+/// <param name="Xpos">The Penn Treebank tag (NN, VBD, …).</param>
+/// <param name="Lemma">The dictionary form.</param>
+/// <param name="Head">The index of its head word; -1 for the root of the sentence.</param>
+/// <param name="Relation">The dependency relation to its head, subtype included (nsubj, obj, nsubj:pass, root …).</param>
+public readonly record struct WordData(TextSpan Span, int Token, int First, int Count, UPos Upos, string Xpos, string Lemma, int Head, string Relation) : IAnnotation;

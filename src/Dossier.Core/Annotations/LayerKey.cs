@@ -62,6 +62,9 @@ public static class Layers
     /// <summary>Sentences, in text order, each inside one paragraph.</summary>
     public static readonly LayerKey<SentenceData> Sentences = new("sentences");
 
+    /// <summary>Syntactic words with tags, lemmas and dependency trees, in text order.</summary>
+    public static readonly LayerKey<WordData> Words = new("words");
+
     /// <summary>Named and numeric mentions.</summary>
     public static readonly LayerKey<MentionData> Mentions = new("mentions");
 
