@@ -135,7 +135,7 @@ public static class CrossSourceStages
         var copies = Syndication.Group([.. documents.Select(d => d.Text)]);
         var sourceOf = documents.Select((d, k) => (d.Id, Source: documents[copies[k]].Id)).ToDictionary(p => p.Id, p => p.Source, StringComparer.Ordinal);
         Lap("near-copies");
-        _ = ClaimAlignment.Align(documents, claims, entities, doc => sourceOf[doc].GetHashCode(StringComparison.Ordinal));
+        _ = ClaimAlignment.Align(documents, claims, entities, doc => sourceOf[doc]);
         Lap("claim groups");
         _ = FigureDiscrepancies.Find(documents, figures, sourceOf);
         Lap("discrepancies");

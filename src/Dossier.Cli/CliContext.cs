@@ -47,6 +47,26 @@ internal sealed class CliContext
         return Dossier.Nlp.Ner.NerModel.Load(ModelPaths.Ner);
     }
 
+    /// <summary>The tagger, parser and lemmatizer in <paramref name="directory"/>, or null after saying on stderr why they cannot be had.</summary>
+    public Dossier.Nlp.Syntax.SyntaxModel? LoadSyntax(string directory)
+    {
+        if (!File.Exists(Path.Combine(directory, Dossier.Nlp.Syntax.SyntaxModel.ParserFile)))
+        {
+            Fail($"no parser model at {directory} (train one with 'dossier train parse --config configs/parse.json')");
+            return null;
+        }
+
+        try
+        {
+            return Dossier.Nlp.Syntax.SyntaxModel.Load(directory);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or FormatException)
+        {
+            Fail($"the parser model at {directory} cannot be read: {e.Message}");
+            return null;
+        }
+    }
+
     /// <summary>The attribution tagger in <paramref name="directory"/>, or null when there is none: quotes then come from the rules alone.</summary>
     public static Dossier.Nlp.Quotes.AttributionModel? LoadAttribution(string directory) =>
         File.Exists(Path.Combine(directory, "model.bin")) ? Dossier.Nlp.Quotes.AttributionModel.Load(directory) : null;

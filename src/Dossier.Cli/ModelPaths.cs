@@ -8,6 +8,8 @@ internal static class ModelPaths
 
     public static string Ner => Path.Combine(Root, "ner");
 
+    public static string Parse => Path.Combine(Root, "parse");
+
     public static string Quotes => Path.Combine(Root, "quotes");
 
     public static string Kb => Path.Combine(Root, "kb", "kb.tsv");

@@ -33,6 +33,13 @@ public static class NlpPipelineExtensions
         return builder.Add(splitter ?? SentenceSplitter.Default);
     }
 
+    /// <summary>Adds the words layer: tags, lemmas and dependency trees (needs tokens and sentences).</summary>
+    public static PipelineBuilder UseSyntax(this PipelineBuilder builder, Dossier.Nlp.Syntax.SyntaxModel model)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Add(new Dossier.Nlp.Syntax.SyntaxComponent(model));
+    }
+
     /// <summary>Adds named-entity and numeric mentions from a trained model (needs tokens and sentences).</summary>
     public static PipelineBuilder UseNer(this PipelineBuilder builder, NerModel model)
     {
@@ -68,10 +75,16 @@ public static class NlpPipelineExtensions
         return builder.Add(new EventComponent(verbs));
     }
 
-    /// <summary>Adds every component built so far, in a working order; mentions, quotes and claims only when an NER model is given, the attribution tagger when its model is.</summary>
-    public static PipelineBuilder UseDefaults(this PipelineBuilder builder, NerModel? ner = null, AttributionModel? attribution = null)
+    /// <summary>Adds every component built so far, in a working order; the words layer when a syntax model is given; mentions, quotes and claims only when an NER model is given, the attribution tagger when its model is.</summary>
+    public static PipelineBuilder UseDefaults(this PipelineBuilder builder, NerModel? ner = null, AttributionModel? attribution = null, Dossier.Nlp.Syntax.SyntaxModel? syntax = null)
     {
-        builder.UseParagraphs().UseTokenizer().UseSentences().UseTimes();
+        builder.UseParagraphs().UseTokenizer().UseSentences();
+        if (syntax is not null)
+        {
+            builder.UseSyntax(syntax);
+        }
+
+        builder.UseTimes();
         return ner is null ? builder : builder.UseNer(ner).UseQuotes(model: attribution).UseFigures().UseEvents();
     }
 }

@@ -24,11 +24,7 @@ internal static class EvalCommand
                 return Task.FromResult(ctx.Fail($"no data file {path}"));
             }
 
-            var before = GC.GetTotalMemory(forceFullCollection: true);
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var loaded = NerModel.Load(parse.GetValue(model) ?? ModelPaths.Ner);
-            var loadMs = clock.ElapsedMilliseconds;
-            var megabytes = (GC.GetTotalMemory(forceFullCollection: true) - before) / 1024.0 / 1024.0;
+            var (loaded, loadMs, megabytes) = LoadMeasured(() => NerModel.Load(parse.GetValue(model) ?? ModelPaths.Ner));
             ctx.Error.WriteLine($"model loaded in {loadMs} ms; it holds {megabytes:F0} MB of managed memory ({loaded.Tagger.FeatureCount:N0} features, {loaded.Tagger.WeightCount:N0} weights, {loaded.Gazetteer.Count:N0} gazetteer phrases, {loaded.Clusters.Count:N0} clustered words)");
             var documents = ConllReader.Read(path);
             var scores = NerEvaluation.Evaluate(loaded, documents);
@@ -56,7 +52,55 @@ internal static class EvalCommand
             }
             return Task.FromResult(ExitCodes.Success);
         });
-        return new Command("eval", "Evaluate a component on a labelled data set.") { ner, Quotes(context), Coref(context), Time(context), Events(context), Extract(context) };
+        return new Command("eval", "Evaluate a component on a labelled data set.") { ner, Parse(context), Quotes(context), Coref(context), Time(context), Events(context), Extract(context) };
+    }
+
+    /// <summary>A model loaded, with the milliseconds it took and the managed memory it holds.</summary>
+    private static (T Model, long Milliseconds, double Megabytes) LoadMeasured<T>(Func<T> load)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var model = load();
+        var milliseconds = clock.ElapsedMilliseconds;
+        return (model, milliseconds, (GC.GetTotalMemory(forceFullCollection: true) - before) / 1024.0 / 1024.0);
+    }
+
+    /// <summary><c>dossier eval parse --data FILE [--predictions OUT]</c>: tagger, lemmatizer and parser on a CoNLL-U treebank, from gold words and from raw text.</summary>
+    private static Command Parse(Lazy<CliContext> context)
+    {
+        var data = new Option<string>("--data", "-d") { Description = "A CoNLL-U file, e.g. ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu.", Required = true };
+        var model = new Option<string?>("--model", "-m") { Description = "The model folder (default: the shipped models/parse)." };
+        var predictions = new Option<string?>("--predictions") { Description = "Write the prediction on the gold words as CoNLL-U here, to score it with another tool." };
+        var command = new Command("parse", "UPOS, XPOS and lemma accuracy, UAS and LAS (punctuation counted, relation subtypes ignored) with the gold words given, then the same as F1 from raw text.") { data, model, predictions };
+        command.SetAction((parse, _) =>
+        {
+            var ctx = context.Value;
+            var path = parse.GetRequiredValue(data);
+            if (!File.Exists(path))
+            {
+                return Task.FromResult(ctx.Fail($"no data file {path}"));
+            }
+
+            var (loaded, loadMs, megabytes) = LoadMeasured(() => ctx.LoadSyntax(parse.GetValue(model) ?? ModelPaths.Parse));
+            if (loaded is null)
+            {
+                return Task.FromResult(ExitCodes.Failure);
+            }
+
+            ctx.Error.WriteLine($"model loaded in {loadMs} ms; it holds {megabytes:F0} MB of managed memory ({loaded.Tagger.Model.FeatureCount:N0} tagger and {loaded.Parser.Model.FeatureCount:N0} parser features)");
+            var sentences = Dossier.Nlp.Syntax.Conllu.ReadFile(path);
+            using var writer = parse.GetValue(predictions) is { } output ? new StreamWriter(output, false, new System.Text.UTF8Encoding(false)) : null;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var gold = Dossier.Nlp.Syntax.SyntaxEvaluation.EvaluateGoldWords(loaded, sentences, writer);
+            var seconds = clock.Elapsed.TotalSeconds;
+            ctx.Output.WriteLine($"gold words: {gold}");
+            ctx.Error.WriteLine($"tagged and parsed {gold.GoldWords:N0} words in {seconds:F1} s ({gold.GoldWords / Math.Max(seconds, 1e-6):N0} words/s, one thread)");
+            var pipeline = new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseSyntax(loaded).Build();
+            var raw = Dossier.Nlp.Syntax.SyntaxEvaluation.EvaluateRawText(pipeline, sentences);
+            ctx.Output.WriteLine($"raw text:   {raw}");
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
     }
 
     /// <summary><c>dossier eval extract --dataset DIR</c>: the HTML extractor on trafilatura-eval or Mozilla Readability's test pages.</summary>

@@ -6,7 +6,7 @@ using Dossier.Text;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier show DOC --db FILE [--layer sentences|tokens|paragraphs]</c>: one stored document with its annotations marked.</summary>
+/// <summary><c>dossier show DOC --db FILE [--layer sentences|tokens|paragraphs|deps]</c>: one stored document with its annotations marked.</summary>
 internal static class ShowCommand
 {
     private const string Reset = "\u001b[0m";
@@ -18,10 +18,10 @@ internal static class ShowCommand
         var db = CommonOptions.Db("The SQLite file to read.", required: true);
         var layer = new Option<string>("--layer", "-l")
         {
-            Description = "What to mark: sentences, tokens or paragraphs.",
+            Description = "What to mark: sentences, tokens or paragraphs; or deps, each sentence's dependency tree (tags, lemmas, relations) from the shipped parser.",
             DefaultValueFactory = _ => "sentences",
         };
-        layer.AcceptOnlyFromAmong("sentences", "tokens", "paragraphs");
+        layer.AcceptOnlyFromAmong("sentences", "tokens", "paragraphs", "deps");
         var color = new Option<bool>("--color") { Description = "Mark with colours even when the output is not a terminal." };
         var command = new Command("show", "Print one stored document with its metadata and its annotations marked.")
         {
@@ -68,6 +68,24 @@ internal static class ShowCommand
         }
 
         o.WriteLine();
+        if (layer == "deps")
+        {
+            if (ctx.LoadSyntax(ModelPaths.Parse) is not { } syntax)
+            {
+                return ExitCodes.Failure;
+            }
+
+            new Dossier.Nlp.Syntax.SyntaxComponent(syntax).Process(document, CancellationToken.None);
+            foreach (var sentence in document.Sentences)
+            {
+                o.WriteLine($"[{sentence.Index + 1}] {Printable.Escape(sentence.Text.ReplaceLineEndings(" "))}");
+                o.Write(Dossier.Nlp.Syntax.DependencyTreeText.ToText(sentence, Printable.Escape));
+                o.WriteLine();
+            }
+
+            return ExitCodes.Success;
+        }
+
         foreach (var paragraph in document.Paragraphs)
         {
             var spans = layer switch

@@ -4,7 +4,7 @@ using Dossier.Nlp.Quotes;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier train ner|quotes --config FILE</c>: trains a model from a config file.</summary>
+/// <summary><c>dossier train ner|quotes|parse --config FILE</c>: trains a model from a config file.</summary>
 internal static class TrainCommand
 {
     public static Command Create(Lazy<CliContext> context)
@@ -18,7 +18,9 @@ internal static class TrainCommand
         ner.SetAction((parse, _) => Run(parse, log => new NerTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
         var quotes = new Command("quotes", "Train the attribution tagger (content, source, cue over the quote rules' output) and write model, config and metadata together.") { config };
         quotes.SetAction((parse, _) => Run(parse, log => new AttributionTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
-        return new Command("train", "Train a model from data in ../shared/data.") { ner, quotes };
+        var parseModels = new Command("parse", "Train the part-of-speech tagger, dependency parser and lemmatizer on UD English-EWT and write them, config and metadata together.") { config };
+        parseModels.SetAction((parse, _) => Run(parse, log => new Dossier.Nlp.Syntax.SyntaxTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
+        return new Command("train", "Train a model from data in ../shared/data.") { ner, quotes, parseModels };
 
         Task<int> Run(ParseResult parse, Action<Action<string>> train)
         {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Dossier.Text;
 
@@ -125,7 +124,7 @@ public sealed class NerTrainer
             ["gazetteer_phrases"] = gazetteer.Count,
             ["cluster_words"] = clusters.Count,
             ["data"] = config.Train.Select(c => c.Path).Concat(config.Dev is null ? [] : [config.Dev])
-                .ToDictionary(p => p, p => Sha256(Resolve(p))),
+                .ToDictionary(p => p, p => Learning.ModelFormat.Sha256(Resolve(p))),
             ["dev_scores"] = devScores?.ToDictionary(s => s.Type, s => new { precision = Math.Round(s.Precision, 2), recall = Math.Round(s.Recall, 2), f1 = Math.Round(s.F1, 2) }),
         };
         File.WriteAllText(Path.Combine(output, "meta.json"), JsonSerializer.Serialize(meta, NerTrainingConfig.JsonOptions));
@@ -311,10 +310,4 @@ public sealed class NerTrainer
         [.. tokens.Select(t => t.Where(index.ContainsKey).Select(h => index[h]).ToArray())];
 
     private sealed record Prepared(NerSentence Sentence, int[][] Features, int[] Gold, IReadOnlyList<TokenSpan> Spans);
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

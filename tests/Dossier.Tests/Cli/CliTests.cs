@@ -145,6 +145,63 @@ public class CliTests
     }
 
     [Fact]
+    public void Show_Deps_PrintsEachSentenceAsATree()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("d.db");
+        Run("ingest", Repo.Seeds, "--db", db);
+        var id = new Document(Docs.Seed("004").Text).Id;
+
+        var (code, output, _) = Run("show", id, "--db", db, "--layer", "deps");
+
+        Assert.Equal(0, code);
+        Assert.Contains("[1] America and Pakistan agree on increasing anti-terrorist cooperation", output, StringComparison.Ordinal);
+        Assert.Matches(@"\n +\d+ agree  agree VERB VBP root\n", output);
+        Assert.Matches(@"\n +\d+ ├─ America  America PROPN NNP nsubj\n", output);
+    }
+
+    [Fact]
+    public void EvalParse_WritesPredictionsWithTheInputsWords()
+    {
+        using var dir = new TempDir();
+        var sample = dir.File("sample.conllu");
+        var predictions = dir.File("predicted.conllu");
+        var gold = Dossier.Nlp.Syntax.Conllu.ReadFile(Path.Combine(Repo.Shared, "data", "ud-english-ewt", "en_ewt-ud-dev.conllu")).Take(50).ToList();
+        using (var writer = new StreamWriter(sample))
+        {
+            Dossier.Nlp.Syntax.Conllu.Write(writer, gold);
+        }
+
+        var (code, output, _) = Run("eval", "parse", "--data", sample, "--predictions", predictions);
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"gold words: words 100\.00  UPOS \d+\.\d\d  XPOS \d+\.\d\d  lemma \d+\.\d\d  UAS \d+\.\d\d  LAS \d+\.\d\d", output);
+        Assert.Contains("raw text:", output, StringComparison.Ordinal);
+        var predicted = Dossier.Nlp.Syntax.Conllu.ReadFile(predictions);
+        Assert.Equal(gold.Select(s => s.Words.Select(w => w.Form)), predicted.Select(s => s.Words.Select(w => w.Form)));
+        Assert.All(predicted, s => Assert.Single(s.Words, w => w.Head == 0));
+    }
+
+    [Fact]
+    public void EvalParse_AModelItCannotReadFailsClearly()
+    {
+        using var dir = new TempDir();
+        var model = Path.Combine(dir.Path, "parse");
+        Directory.CreateDirectory(model);
+        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, "models", "parse")))
+        {
+            File.Copy(file, Path.Combine(model, Path.GetFileName(file)));
+        }
+
+        File.WriteAllBytes(Path.Combine(model, Dossier.Nlp.Syntax.SyntaxModel.ParserFile), [1, 2, 3, 4]);
+
+        var (code, _, error) = Run("eval", "parse", "--data", Path.Combine(Repo.Shared, "data", "ud-english-ewt", "en_ewt-ud-dev.conllu"), "--model", model);
+
+        Assert.Equal(1, code);
+        Assert.Contains("cannot be read: not a dossier-parser 1 model file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Show_UnknownDocument_FailsClearly()
     {
         using var dir = new TempDir();

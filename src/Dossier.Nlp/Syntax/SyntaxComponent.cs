@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using Dossier.Annotations;
+using Dossier.Text;
+
+namespace Dossier.Nlp.Syntax;
+
+/// <summary>
+/// Adds the words layer: each sentence's tokens made treebank words, tagged, lemmatized and
+/// parsed into a dependency tree. A run-on sentence of more than <see cref="MaxWords"/> words
+/// (a list, a table read as text, a hostile storm of clauses) is parsed in pieces of that many,
+/// each its own tree, so that no question asked of a tree costs more than a piece's square.
+/// Needs tokens and sentences.
+/// </summary>
+public sealed class SyntaxComponent : IDocumentComponent
+{
+    /// <summary>The most words parsed as one tree (EWT's longest sentence has 159).</summary>
+    public const int MaxWords = 200;
+
+    private readonly SyntaxModel _model;
+
+    /// <summary>Creates the component over a loaded model.</summary>
+    public SyntaxComponent(SyntaxModel model)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+    }
+
+    /// <inheritdoc/>
+    public string Name => "syntax";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<LayerKey> Needs { get; } = [Layers.Tokens, Layers.Sentences];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<LayerKey> Adds { get; } = [Layers.Words];
+
+    /// <inheritdoc/>
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = document.Text;
+        var tokens = document.Get(Layers.Tokens);
+        var words = ImmutableArray.CreateBuilder<WordData>(tokens.Length);
+        var spans = new List<TextSpan>();
+        var owners = new List<int>();
+        foreach (var sentence in document.Get(Layers.Sentences))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            spans.Clear();
+            owners.Clear();
+            for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+            {
+                var before = spans.Count;
+                _model.Words.Split(text, tokens[t], spans);
+                if (spans.Count > MaxWords && before > 0)
+                {
+                    // The token starts the next piece.
+                    var moved = spans.GetRange(before, spans.Count - before);
+                    spans.RemoveRange(before, spans.Count - before);
+                    Parse(text, words, spans, owners);
+                    spans.Clear();
+                    owners.Clear();
+                    spans.AddRange(moved);
+                }
+
+                for (var k = owners.Count; k < spans.Count; k++)
+                {
+                    owners.Add(t);
+                }
+            }
+
+            Parse(text, words, spans, owners);
+        }
+
+        document.Set(Layers.Words, words.ToImmutable());
+    }
+
+    private void Parse(string text, ImmutableArray<WordData>.Builder words, List<TextSpan> spans, List<int> owners)
+    {
+        if (spans.Count == 0)
+        {
+            return;
+        }
+
+        var forms = new string[spans.Count];
+        for (var i = 0; i < forms.Length; i++)
+        {
+            forms[i] = text.Substring(spans[i].Start, spans[i].Length);
+        }
+
+        var parsed = _model.Parse(forms);
+        var first = words.Count;
+        for (var i = 0; i < forms.Length; i++)
+        {
+            var head = parsed.Heads[i] < 0 ? -1 : first + parsed.Heads[i];
+            words.Add(new WordData(spans[i], owners[i], first, forms.Length, parsed.Upos[i], parsed.Xpos[i], parsed.Lemmas[i], head, parsed.Relations[i]));
+        }
+    }
+}
