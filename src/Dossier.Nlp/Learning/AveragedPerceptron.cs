@@ -118,7 +118,8 @@ public sealed class AveragedPerceptron
 
     private Span<float> Row(List<float[]> chunks, int row) => chunks[row / ChunkRows].AsSpan(row % ChunkRows * _classes, _classes);
 
-    private static void Add(Span<float> scores, ReadOnlySpan<float> row)
+    /// <summary>Adds <paramref name="row"/> to <paramref name="scores"/>, a SIMD vector at a time (shared with <see cref="LinearModel"/>'s dense rows).</summary>
+    internal static void Add(Span<float> scores, ReadOnlySpan<float> row)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated)

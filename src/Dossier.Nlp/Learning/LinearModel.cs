@@ -149,7 +149,7 @@ public sealed class LinearModel
                 var start = (int)(packed >> CountBits);
                 if (length == Dense)
                 {
-                    AddRow(scores, _dense.AsSpan(start * _rowWidth, _rowWidth));
+                    AveragedPerceptron.Add(scores, _dense.AsSpan(start * _rowWidth, _rowWidth));
                     continue;
                 }
 
@@ -237,14 +237,6 @@ public sealed class LinearModel
         var ordered = rows.OrderBy(r => r.Key).ToList();
         return ([.. ordered.Select(r => r.Key)], [.. ordered.Select(r => r.Value.Length)],
             [.. ordered.SelectMany(r => r.Value.Select(e => e.Class))], [.. ordered.SelectMany(r => r.Value.Select(e => e.Weight))]);
-    }
-
-    private static void AddRow(Span<float> scores, ReadOnlySpan<float> row)
-    {
-        for (var i = 0; i < row.Length; i += Vector<float>.Count)
-        {
-            (new Vector<float>(scores[i..]) + new Vector<float>(row[i..])).CopyTo(scores[i..]);
-        }
     }
 
     /// <summary>The high half of a hash (the low bits pick the slot), never 0, which marks a free slot.</summary>
