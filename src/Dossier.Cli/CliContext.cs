@@ -13,7 +13,7 @@ internal sealed class CliContext
         Output = output;
         Error = error;
         Interactive = interactive;
-        Pipeline = new PipelineBuilder().UseDefaults(LoadNer(error), LoadAttribution(ModelPaths.Quotes)).Build();
+        Pipeline = new PipelineBuilder().UseDefaults(LoadNer(error), LoadAttribution(ModelPaths.Quotes), LoadDefaultSyntax(error)).Build();
         _fetcher = new Lazy<Dossier.Extraction.Web.PageFetcher>(() => new Dossier.Extraction.Web.PageFetcher());
         _kb = new Lazy<Dossier.Nlp.Entities.KnowledgeBase>(() => LoadKb(error));
     }
@@ -47,12 +47,36 @@ internal sealed class CliContext
         return Dossier.Nlp.Ner.NerModel.Load(ModelPaths.Ner);
     }
 
+    /// <summary>The shipped tagger and parser, or null (with a warning) when they are missing or unreadable: events are then not coded.</summary>
+    private static Dossier.Nlp.Syntax.SyntaxModel? LoadDefaultSyntax(TextWriter error)
+    {
+        var model = TryLoadSyntax(ModelPaths.Parse, out var problem);
+        if (problem is not null)
+        {
+            error.WriteLine($"dossier: warning: {problem}; events are not coded");
+        }
+
+        return model;
+    }
+
     /// <summary>The tagger, parser and lemmatizer in <paramref name="directory"/>, or null after saying on stderr why they cannot be had.</summary>
     public Dossier.Nlp.Syntax.SyntaxModel? LoadSyntax(string directory)
     {
+        var model = TryLoadSyntax(directory, out var problem);
+        if (problem is not null)
+        {
+            Fail(problem);
+        }
+
+        return model;
+    }
+
+    private static Dossier.Nlp.Syntax.SyntaxModel? TryLoadSyntax(string directory, out string? problem)
+    {
+        problem = null;
         if (!File.Exists(Path.Combine(directory, Dossier.Nlp.Syntax.SyntaxModel.ParserFile)))
         {
-            Fail($"no parser model at {directory} (train one with 'dossier train parse --config configs/parse.json')");
+            problem = $"no parser model at {directory} (train one with 'dossier train parse --config configs/parse.json')";
             return null;
         }
 
@@ -62,7 +86,7 @@ internal sealed class CliContext
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or FormatException)
         {
-            Fail($"the parser model at {directory} cannot be read: {e.Message}");
+            problem = $"the parser model at {directory} cannot be read: {e.Message}";
             return null;
         }
     }

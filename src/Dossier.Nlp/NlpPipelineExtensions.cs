@@ -68,14 +68,14 @@ public static class NlpPipelineExtensions
         return builder.Add(new FigureComponent());
     }
 
-    /// <summary>Adds CAMEO-coded events (needs mentions and times).</summary>
+    /// <summary>Adds CAMEO-coded events (needs words, mentions and times).</summary>
     public static PipelineBuilder UseEvents(this PipelineBuilder builder, VerbLexicon? verbs = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Add(new EventComponent(verbs));
     }
 
-    /// <summary>Adds every component built so far, in a working order; the words layer when a syntax model is given; mentions, quotes and claims only when an NER model is given, the attribution tagger when its model is.</summary>
+    /// <summary>Adds every component built so far, in a working order; the words layer when a syntax model is given; mentions, quotes and claims only when an NER model is given, the attribution tagger when its model is, events when both an NER and a syntax model are.</summary>
     public static PipelineBuilder UseDefaults(this PipelineBuilder builder, NerModel? ner = null, AttributionModel? attribution = null, Dossier.Nlp.Syntax.SyntaxModel? syntax = null)
     {
         builder.UseParagraphs().UseTokenizer().UseSentences();
@@ -85,6 +85,12 @@ public static class NlpPipelineExtensions
         }
 
         builder.UseTimes();
-        return ner is null ? builder : builder.UseNer(ner).UseQuotes(model: attribution).UseFigures().UseEvents();
+        if (ner is null)
+        {
+            return builder;
+        }
+
+        builder.UseNer(ner).UseQuotes(model: attribution).UseFigures();
+        return syntax is null ? builder : builder.UseEvents();
     }
 }

@@ -292,6 +292,9 @@ public static class AnalysisJsonWriter
         w.WriteString("target_text", e.TargetText);
         WriteOptionalSpan(w, "target_span", e.Data.Target, cp);
         w.WriteString("when", e.Data.When);
+        w.WriteString("mode", e.Data.Mode.ToString().ToLowerInvariant());
+        w.WriteNumber("confidence", e.Data.Confidence);
+        w.WriteString("happening", e.Data.Happening >= 0 ? $"{e.Document}:h{e.Data.Happening + 1}" : null);
         w.WriteString("where", e.Where?.Id);
         w.WriteString("where_text", e.WhereText);
         WriteOptionalSpan(w, "where_span", e.Data.Where, cp);

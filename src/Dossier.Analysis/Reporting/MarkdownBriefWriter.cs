@@ -357,9 +357,13 @@ public static class MarkdownBriefWriter
         }
 
         // Events with a date in their sentence (one line per sentence), and statements whose sentence gives a date.
-        var lines = scope.Events
+        // Only what the text reports as having happened, coded surely enough (threshold chosen on dev
+        // data, see Dossier.Nlp.Events.EventComponent.ShownConfidence); one line per happening and sentence.
+        var shown = scope.Events.Where(e => e.Data.Mode == EventMode.Asserted && e.Data.Confidence >= Dossier.Nlp.Events.EventComponent.ShownConfidence).ToList();
+        var heldBack = scope.Events.Count - shown.Count;
+        var lines = shown
             .Where(e => e.Data.When is { } w && !e.Data.Code.StartsWith("01", StringComparison.Ordinal) && w.Length >= 4)
-            .GroupBy(e => (e.Document, e.Data.Span))
+            .GroupBy(e => e.Data.Happening >= 0 ? (e.Document, new TextSpan(e.Data.Happening, 0)) : (e.Document, e.Data.Span))
             .Select(g => g.First())
             .Select(e =>
             {
@@ -388,6 +392,12 @@ public static class MarkdownBriefWriter
         if (lines.Count > MaxRows)
         {
             output.WriteLine($"- … and {lines.Count - MaxRows} more in the JSON output.");
+        }
+
+        if (heldBack > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"_{heldBack} more coded events are only in the JSON output: denied, planned or supposed ones (`mode`), and those coded with confidence below {Dossier.Nlp.Events.EventComponent.ShownConfidence:0.00}._");
         }
     }
 

@@ -163,19 +163,28 @@ internal static class EvalCommand
         return command;
     }
 
-    /// <summary><c>dossier eval events --data FILE [--verbs FILE]</c>: CAMEO codes against PETRARCH2's unit-test records.</summary>
+    /// <summary><c>dossier eval events --data FILE [--verbs FILE]</c>: CAMEO codes against PETRARCH2's unit-test records (.xml), or events, roles and modes against sentences annotated by eval/events/GUIDELINES.md (.jsonl).</summary>
     private static Command Events(Lazy<CliContext> context)
     {
-        var data = new Option<string>("--data", "-d") { Description = "PETRARCH2's PETR.UnitTest.records.xml.", Required = true };
+        var data = new Option<string>("--data", "-d") { Description = "PETRARCH2's PETR.UnitTest.records.xml, or a .jsonl file annotated by eval/events/GUIDELINES.md (e.g. eval/events/gum-news.dev.jsonl).", Required = true };
         var verbs = new Option<string?>("--verbs") { Description = "A verb dictionary in PETRARCH's format (default: the shipped CAMEO.2.0); the records were written for PETR.Validate.verbs.txt." };
         var errors = new Option<int>("--errors") { Description = "Also print up to this many sentences whose codes differ." };
-        var command = new Command("events", "Share of expected CAMEO codings found (full code and root) and root precision.") { data, verbs, errors };
+        var command = new Command("events", "PETRARCH2 records: share of expected CAMEO codings found and root precision. Annotated JSON lines: precision and recall of trigger and root, with actor and target, with mode, and of what the brief shows.") { data, verbs, errors };
         command.SetAction((parse, _) =>
         {
             var ctx = context.Value;
-            var records = Dossier.Nlp.Events.EventEvaluation.ReadRecords(parse.GetRequiredValue(data));
+            var path = parse.GetRequiredValue(data);
             var lexicon = parse.GetValue(verbs) is { } v ? Dossier.Nlp.Events.VerbLexicon.Load(v) : Dossier.Nlp.Events.VerbLexicon.Default;
-            var pipeline = new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseTimes().UseNer(Dossier.Nlp.Ner.NerModel.Load(ModelPaths.Ner)).UseEvents(lexicon).Build();
+            var pipeline = new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseSyntax(Dossier.Nlp.Syntax.SyntaxModel.Load(ModelPaths.Parse)).UseTimes().UseNer(Dossier.Nlp.Ner.NerModel.Load(ModelPaths.Ner)).UseEvents(lexicon).Build();
+            if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+            {
+                var annotated = Dossier.Nlp.Events.AnnotatedEventEvaluation.Run(Dossier.Nlp.Events.AnnotatedEventEvaluation.Read(path), pipeline);
+                var threshold = Dossier.Nlp.Events.EventComponent.ShownConfidence;
+                ctx.Output.Write(Dossier.Nlp.Events.AnnotatedEventEvaluation.Format(Dossier.Nlp.Events.AnnotatedEventEvaluation.Score(annotated, threshold), threshold, annotated, parse.GetValue(errors)));
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            var records = Dossier.Nlp.Events.EventEvaluation.ReadRecords(path);
             var results = Dossier.Nlp.Events.EventEvaluation.Run(records, pipeline);
             ctx.Output.WriteLine(Dossier.Nlp.Events.EventEvaluation.Format(Dossier.Nlp.Events.EventEvaluation.Score(results)));
             foreach (var (gold, predicted) in results.Where(r => !r.Gold.Codes.Order().SequenceEqual(r.Predicted.Order())).Take(parse.GetValue(errors)))

@@ -175,7 +175,26 @@ public readonly record struct ClaimData(TextSpan Span, TextSpan? Holder, string 
 /// <param name="When">The TIMEX3 value of the time the sentence gives, or null.</param>
 /// <param name="Where">The mention of the place, where the sentence gives one.</param>
 /// <param name="Trigger">The verb or noun that names the event.</param>
-public readonly record struct EventData(TextSpan Span, string Code, string Label, TextSpan? Actor, TextSpan? Target, string? When, TextSpan? Where, TextSpan? Trigger = null) : IAnnotation;
+/// <param name="Mode">Whether the sentence reports it as having happened, denies it, plans it or only supposes it.</param>
+/// <param name="Confidence">How sure the coder is that code, actor and target are right (0–1); the brief shows events above a threshold chosen on dev data.</param>
+/// <param name="Happening">Events of one document with the same number are mentions of one happening ('the 2021 bombing', 'the attack on the airport', 'that atrocity'); -1 when the event stands alone.</param>
+public readonly record struct EventData(TextSpan Span, string Code, string Label, TextSpan? Actor, TextSpan? Target, string? When, TextSpan? Where, TextSpan? Trigger = null, EventMode Mode = EventMode.Asserted, double Confidence = 1, int Happening = -1) : IAnnotation;
+
+/// <summary>How a sentence presents an event.</summary>
+public enum EventMode : byte
+{
+    /// <summary>Reported as having happened or happening.</summary>
+    Asserted,
+
+    /// <summary>Said not to have happened: negated ('did not attack'), denied or refused.</summary>
+    Negated,
+
+    /// <summary>Planned, intended, announced, demanded or threatened: not (yet) happened.</summary>
+    Future,
+
+    /// <summary>Conditional, possible or asked about.</summary>
+    Hypothetical,
+}
 
 /// <summary>The universal part-of-speech tags of Universal Dependencies v2.</summary>
 public enum UPos : byte

@@ -179,9 +179,14 @@ public sealed partial class VerbLexicon
         yield return (last == 'e' && v.Length > 2 && v[^2] != 'e' ? v[..^1] + "ing" : v + "ing") + rest;
     }
 
-    /// <summary>The longest verb form starting at <paramref name="i"/> in the lower-cased words, with the code it gets from the words after it; null when none codes.</summary>
+    /// <summary>
+    /// The longest verb form starting at <paramref name="i"/> in the lower-cased words, with the code
+    /// it gets from the words after it; null when none codes. <c>Specific</c> is false when only the
+    /// verb's synset default applies (no pattern and a one-word verb: 'went', 'made'), which
+    /// PETRARCH codes only between two known actors.
+    /// </summary>
     /// <remarks>In a passive sentence ('the border crossing was closed') the object stands before the verb, so the patterns are also looked for there, back to <paramref name="start"/>.</remarks>
-    internal (int Length, string Code)? Match(IReadOnlyList<string> lower, int i, int end, int start = -1)
+    internal (int Length, string Code, bool Specific)? Match(IReadOnlyList<string> lower, int i, int end, int start = -1)
     {
         if (!_byFirstWord.TryGetValue(lower[i], out var entries))
         {
@@ -214,7 +219,7 @@ public sealed partial class VerbLexicon
         }
 
         var code = pattern is not null ? pattern.Code : best.Code;
-        return code is null ? null : (best.Words.Length, code);
+        return code is null ? null : (best.Words.Length, code, pattern is not null || best.Words.Length > 1);
     }
 
     private static bool InOrder(IReadOnlyList<string> lower, int from, int to, string[] words)

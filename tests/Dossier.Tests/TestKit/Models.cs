@@ -9,7 +9,7 @@ public static class Models
     private static readonly Lazy<NerModel> NerModel = new(() => Dossier.Nlp.Ner.NerModel.Load(Path.Combine(Repo.Root, "models", "ner")));
     private static readonly Lazy<Dossier.Nlp.Quotes.AttributionModel> AttributionModel = new(() => Dossier.Nlp.Quotes.AttributionModel.Load(Path.Combine(Repo.Root, "models", "quotes")));
     private static readonly Lazy<Dossier.Nlp.Syntax.SyntaxModel> SyntaxModel = new(() => Dossier.Nlp.Syntax.SyntaxModel.Load(Path.Combine(Repo.Root, "models", "parse")));
-    private static readonly Lazy<DocumentPipeline> Full = new(() => new PipelineBuilder().UseDefaults(NerModel.Value, AttributionModel.Value).Build());
+    private static readonly Lazy<DocumentPipeline> Full = new(() => new PipelineBuilder().UseDefaults(NerModel.Value, AttributionModel.Value, SyntaxModel.Value).Build());
 
     private static readonly Lazy<Dossier.Nlp.Entities.KnowledgeBase> KbFile = new(() => Dossier.Nlp.Entities.KnowledgeBase.Load(Path.Combine(Repo.Root, "models", "kb", "kb.tsv")));
 

@@ -26,12 +26,12 @@ public class EventTests
             - * BORDER                                            [172]         # CLOSE
             """);
         string[] Words(string s) => s.Split(' ');
-        Assert.Equal((2, "040"), lexicon.Match(Words("met with the envoy"), 0, 4));
-        Assert.Equal((1, "036"), lexicon.Match(Words("met for talks"), 0, 3));
-        Assert.Equal((1, "040"), lexicon.Match(Words("confronted him"), 0, 2)); // regular -ed form
+        Assert.Equal((2, "040", true), lexicon.Match(Words("met with the envoy"), 0, 4)); // a phrasal verb is specific
+        Assert.Equal((1, "036", true), lexicon.Match(Words("met for talks"), 0, 3)); // so is a pattern
+        Assert.Equal((1, "040", false), lexicon.Match(Words("confronted him"), 0, 2)); // regular -ed form; only the synset's default
         Assert.Null(lexicon.Match(Words("closed the office"), 0, 3)); // synset without a code, no pattern
-        Assert.Equal((1, "172"), lexicon.Match(Words("closed the border"), 0, 3));
-        Assert.Equal((1, "172"), lexicon.Match(Words("the border was closed"), 3, 4, start: 0)); // passive: object before the verb
+        Assert.Equal((1, "172", true), lexicon.Match(Words("closed the border"), 0, 3));
+        Assert.Equal((1, "172", true), lexicon.Match(Words("the border was closed"), 3, 4, start: 0)); // passive: object before the verb
     }
 
     [Fact]
@@ -42,28 +42,75 @@ public class EventTests
     }
 
     [Fact]
-    public void Events_HaveActorTarget_PassiveSwapped_AndNegationLeftOut()
+    public void Events_HaveActorTarget_PassiveSwapped_AndNegationMarked()
     {
         var doc = Models.Pipeline.Process("Pakistani police arrested Mohammad Sharifullah in Islamabad on May 7, 2024. The embassy was attacked by Taliban fighters. India did not attack Pakistan.");
         var events = doc.Get(Layers.Events);
         var arrest = Assert.Single(events, e => e.Code == "173");
-        Assert.Equal("Pakistani", doc.GetText(arrest.Actor!.Value));
+        Assert.Equal("Pakistani police", doc.GetText(arrest.Actor!.Value));
         Assert.Equal("Mohammad Sharifullah", doc.GetText(arrest.Target!.Value));
         Assert.Equal("Islamabad", doc.GetText(arrest.Where!.Value));
         Assert.Equal("2024-05-07", arrest.When);
         var attack = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == "attacked");
         Assert.Equal("Taliban", doc.GetText(attack.Actor!.Value));
-        Assert.DoesNotContain(events, e => doc.GetText(e.Trigger!.Value) == "attack");
+        Assert.Equal("embassy", doc.GetText(attack.Target!.Value));
+        var denied = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == "attack");
+        Assert.Equal(EventMode.Negated, denied.Mode);
     }
 
     [Fact]
-    public void EventNouns_TakeTheActorBeforeThem_NotThePlace()
+    public void CooperationAgainstAGroup_HasTheGroupAsTarget_AndAnAgreementIsNotYetAnAct()
     {
-        // Seed 000: "… an ISIS-K terrorist, … for his role in the 2021 Kabul airport bombing that killed …"
-        var doc = Models.Seed("000");
-        var bombing = Assert.Single(doc.Get(Layers.Events), e => e.Code == "183");
-        Assert.Equal("ISIS-K", doc.GetText(bombing.Actor!.Value));
-        Assert.Equal("2021", bombing.When);
+        var doc = Models.Pipeline.Process("Pakistan and China agreed to cooperate against the Tehreek-e-Taliban Pakistan.");
+        var cooperate = Assert.Single(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == "cooperate");
+        Assert.Equal("Pakistan", doc.GetText(cooperate.Actor!.Value));
+        Assert.Equal("Tehreek-e-Taliban Pakistan", doc.GetText(cooperate.Target!.Value));
+        Assert.Equal(EventMode.Future, cooperate.Mode);
+    }
+
+    [Theory]
+    [InlineData("North Korea threatened to attack South Korea.", "attack", EventMode.Future)]
+    [InlineData("The army will meet rebel leaders next week.", "meet", EventMode.Future)]
+    [InlineData("Police could arrest the protesters if they march.", "arrest", EventMode.Hypothetical)]
+    [InlineData("Pakistan has no plans to hold talks with the TTP.", "hold", EventMode.Negated)]
+    public void ModeComesFromTheSentence_NeverAsserted_ForWhatDidNotHappen(string text, string trigger, EventMode mode)
+    {
+        var doc = Models.Pipeline.Process(text);
+        var e = Assert.Single(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == trigger);
+        Assert.Equal(mode, e.Mode);
+        Assert.NotNull(e.Target); // the target of the act, also through 'threatened to …' and 'hold talks with …'
+    }
+
+    [Fact]
+    public void AThreat_IsAnEventOfItsOwn_AgainstTheTargetOfTheThreatenedAct()
+    {
+        var doc = Models.Pipeline.Process("North Korea threatened to attack South Korea.");
+        var threat = Assert.Single(doc.Get(Layers.Events), e => e.Code.StartsWith("13", StringComparison.Ordinal));
+        Assert.Equal("North Korea", doc.GetText(threat.Actor!.Value));
+        Assert.Equal("South Korea", doc.GetText(threat.Target!.Value));
+        Assert.Equal(EventMode.Asserted, threat.Mode);
+    }
+
+    [Fact]
+    public void MentionsOfOneAttack_AreOneHappening_DatedWhenItHappened_NotWhenReported()
+    {
+        var doc = Models.Pipeline.Process("The Islamic State claimed the 2021 bombing of Kabul airport. Pakistani officials said on Thursday that the attack on the airport on August 26, 2021, killed 170 people.");
+        var events = doc.Get(Layers.Events);
+        var bombing = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == "bombing");
+        var attack = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == "attack");
+        Assert.True(bombing.Happening >= 0);
+        Assert.Equal(bombing.Happening, attack.Happening);
+        Assert.Equal("Islamic State", doc.GetText(attack.Actor!.Value)); // from the first mention
+        Assert.Equal("2021-08-26", attack.When);
+        Assert.Equal("2021-08-26", bombing.When); // the more specific date of the happening, not the report's Thursday
+    }
+
+    [Fact]
+    public void AVerbCodedOnlyByItsBareSense_NeedsActorsOnBothSides()
+    {
+        // 'took' codes 171 by its synset's default; 'action' is no actor.
+        var doc = Models.Pipeline.Process("The President later personally took action.");
+        Assert.Empty(doc.Get(Layers.Events));
     }
 
     [Theory]
@@ -107,7 +154,7 @@ public class EventTests
         var events = Floors.Section("events");
         var records = EventEvaluation.ReadRecords(Floors.DataPath(events));
         var verbs = VerbLexicon.Load(Path.Combine(Repo.Shared, "data", "petrarch2", "dictionaries", "PETR.Validate.verbs.txt"));
-        var pipeline = new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseTimes().UseNer(Models.Ner).UseEvents(verbs).Build();
+        var pipeline = new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseSyntax(Models.Syntax).UseTimes().UseNer(Models.Ner).UseEvents(verbs).Build();
         var s = EventEvaluation.Score(EventEvaluation.Run(records, pipeline));
         var measured = new Dictionary<string, double>
         {
@@ -116,5 +163,23 @@ public class EventTests
             ["root_precision"] = 100 * s.RootPrecision,
         };
         Floors.AssertMet(events, measured);
+    }
+
+    /// <summary>Precision and recall with roles on the annotated GUM news sentences must not drop below the floors pinned in eval/baseline.json, on dev and on the kept-aside test documents.</summary>
+    [Theory]
+    [InlineData("data", "floors")]
+    [InlineData("test", "test_floors")]
+    public void GumNewsAnnotations_MeetTheFloors(string data, string floors)
+    {
+        var section = Floors.Section("gum_events");
+        var sentences = AnnotatedEventEvaluation.Read(Path.Combine(Repo.Root, section.GetProperty(data).GetString()!));
+        var s = AnnotatedEventEvaluation.Score(AnnotatedEventEvaluation.Run(sentences, Models.Pipeline), EventComponent.ShownConfidence);
+        var measured = new Dictionary<string, double>
+        {
+            ["roles_precision"] = 100 * s.Roles.Precision,
+            ["roles_recall"] = 100 * s.Roles.Recall,
+            ["shown_precision"] = 100 * s.Shown.Precision,
+        };
+        Floors.AssertMet(section, measured, floors);
     }
 }

@@ -1,0 +1,455 @@
+using Dossier.Annotations;
+using Dossier.Text;
+
+namespace Dossier.Nlp.Events;
+
+/// <summary>What kind of phrase fills an event's role; the kinds differ in how far a reader can trust them.</summary>
+internal enum ParticipantKind
+{
+    /// <summary>No phrase fills the role.</summary>
+    None,
+
+    /// <summary>A named mention ('Pakistan', 'the Church of Scientology').</summary>
+    Named,
+
+    /// <summary>A common noun that names an acting party ('police', 'security forces').</summary>
+    Agent,
+
+    /// <summary>A personal pronoun ('he', 'they').</summary>
+    Pronoun,
+
+    /// <summary>Any other noun phrase ('the website', 'asylum seekers'): a target, never an actor.</summary>
+    Other,
+}
+
+/// <summary>A phrase that fills an event's role: its characters and its kind.</summary>
+internal readonly record struct Participant(TextSpan? Span, ParticipantKind Kind)
+{
+    public static Participant Nobody => new(null, ParticipantKind.None);
+}
+
+/// <summary>
+/// Reads an event's participants and mode from the dependency tree (Universal Dependencies v2):
+/// the agent is the subject of an active verb or the 'by' phrase of a passive one, the patient
+/// the object, the passive subject or an 'against'/'on'/'with' complement; a verb under
+/// 'agreed to', 'plans to' or 'refused to' takes its subject from there and its mode from that verb.
+/// </summary>
+internal static class EventSyntax
+{
+    private static readonly IReadOnlyList<string[]> AgentNouns = DataFile.ReadEmbedded(typeof(EventSyntax).Assembly, "Dossier.Nlp.Events.agent-nouns.txt");
+
+    private static readonly HashSet<string> Agents = new(AgentNouns.Select(r => r[0]), StringComparer.Ordinal);
+
+    /// <summary>Prepositions whose complement is the one acted upon ('attack on', 'talks with', 'sanctions against').</summary>
+    /// <summary>The nouns of event-nouns.tsv.</summary>
+    private static readonly HashSet<string> EventNouns = new(DataFile.ReadEmbedded(typeof(EventSyntax).Assembly, "Dossier.Nlp.Events.event-nouns.tsv").Select(r => r[0]), StringComparer.Ordinal);
+
+    private static readonly HashSet<string> TargetPrepositions = new(["against", "on", "upon", "with", "to", "into", "at", "toward", "towards", "over"], StringComparer.Ordinal);
+
+    /// <summary>Verbs that deny what they govern ('refused to meet', 'denied attacking', 'ruled out talks').</summary>
+    private static readonly HashSet<string> Denying = new(["deny", "refuse", "reject", "decline", "fail", "avoid", "rule", "dismiss", "halt", "cancel", "stop", "suspend", "abandon"], StringComparer.Ordinal);
+
+    /// <summary>Verbs whose complement has not happened yet ('plans to attack', 'agreed to meet', 'called for talks').</summary>
+    private static readonly HashSet<string> Planning = new(
+        ["plan", "intend", "want", "seek", "agree", "decide", "vow", "pledge", "promise", "threaten", "prepare", "aim", "hope", "expect", "try", "attempt", "propose", "offer", "call", "urge", "ask",
+         "demand", "order", "request", "wish", "mean", "schedule", "set", "push", "press", "invite", "encourage", "allow", "permit", "authorize", "authorise", "approve", "consider", "discuss", "need", "warn", "vote"],
+        StringComparer.Ordinal);
+
+    /// <summary>Verbs whose subject performs or takes part in the event their object names ('carried out an attack', 'held talks', 'addressed the meeting').</summary>
+    private static readonly HashSet<string> Light = new(["carry", "launch", "conduct", "hold", "stage", "mount", "make", "have", "begin", "start", "resume", "continue", "pay", "undertake", "perpetrate", "commit", "claim", "execute", "lead",
+        "attend", "address", "tell", "join", "chair", "host", "brief"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Relatives = new(["who", "which", "that", "whom"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Personal = new(["he", "she", "they", "it", "we", "i", "you"], StringComparer.Ordinal);
+
+    /// <summary>Relations after which the words belong to another clause, where a verb's object patterns must not be looked for.</summary>
+    /// <summary>Relations that open a clause of its own, whose times are not the head's.</summary>
+    private static readonly HashSet<string> Subordinate = new(["ccomp", "advcl", "acl", "parataxis", "csubj", "xcomp", "list", "dep"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Clausal = new(["ccomp", "parataxis", "advcl", "csubj", "conj", "acl", "list", "dep", "appos", "punct"], StringComparer.Ordinal);
+
+    /// <summary>True for a noun that names a happening CAMEO codes ('talks', 'attack', 'arrest').</summary>
+    public static bool IsEventNoun(Word noun) => noun.Upos == UPos.NOUN && EventNouns.Contains(noun.Text.ToLowerInvariant());
+
+    /// <summary>True when <paramref name="lemma"/> names an acting party ('police', 'minister', 'rebel').</summary>
+    public static bool IsAgentNoun(string lemma) => Agents.Contains(lemma.ToLowerInvariant());
+
+    /// <summary>True for a participle that names what it follows ('a group called the Sea Org', 'also known as Jafar', 'a site dubbed …'): naming, not an act.</summary>
+    public static bool IsNaming(Word verb) =>
+        verb.BaseRelation == "acl" && verb.Xpos == "VBN" && verb.Lemma.ToLowerInvariant() is "call" or "name" or "dub" or "title" or "label" or "nickname" or "know" or "term" or "brand";
+
+    /// <summary>True for a passive verb: a passive subject or auxiliary, or a participle modifying a noun ('the man arrested by police').</summary>
+    public static bool IsPassive(Word verb) =>
+        verb.Child("nsubj:pass") is not null || verb.Child("aux:pass") is not null || IsReducedPassive(verb);
+
+    /// <summary>A participle after a noun ('the man arrested by police'); one with an object of its own is an active verb the parser attached to its subject ('Police arrested X' at the start of a headline).</summary>
+    private static bool IsReducedPassive(Word verb) => verb.Relation == "acl" && verb.Xpos == "VBN" && verb.Child("obj") is null;
+
+    /// <summary>An active participle or past verb attached as a modifier of the noun before it, with an object of its own: that noun is its subject.</summary>
+    private static bool IsMisattachedActive(Word verb) => verb.Relation == "acl" && verb.Xpos is "VBN" or "VBD" && verb.Child("obj") is not null && verb.Head is { } h && h.Span.End <= verb.Span.Start;
+
+    /// <summary>The subject of <paramref name="verb"/>: its own, the antecedent of a relative 'who', or the controller of an infinitive ('Pakistan agreed to …', 'urged the US to …').</summary>
+    public static (Word? Subject, bool Inherited) Subject(Word verb)
+    {
+        var v = verb;
+        for (var depth = 0; depth < 4; depth++)
+        {
+            if (v.Child("nsubj") is { } subject)
+            {
+                return Relatives.Contains(subject.Lemma.ToLowerInvariant()) && v.BaseRelation == "acl" && v.Head is { } antecedent ? (antecedent, depth > 0) : (subject, depth > 0);
+            }
+
+            if (IsMisattachedActive(v) && v.Head is { } noun)
+            {
+                return (noun, depth > 0);
+            }
+
+            // 'Pakistan has no plans to hold talks', 'took the decision to withdraw': the infinitive
+            // completes a noun that is the object of the subject's verb.
+            if (v.BaseRelation == "acl" && v.Children.Any(c => c.BaseRelation == "mark" && c.Lemma == "to") && v.Head is { BaseRelation: "obj", Head: { } governor })
+            {
+                v = governor;
+                continue;
+            }
+
+            if (v.Head is not { } head || head.Upos is not (UPos.VERB or UPos.AUX or UPos.ADJ))
+            {
+                return (null, false);
+            }
+
+            var infinitive = v.Children.Any(c => c.BaseRelation == "mark" && c.Lemma == "to");
+            if (v.BaseRelation == "xcomp" && (head.Child("obj") ?? head.Child("iobj")) is { } controller)
+            {
+                return (controller, true);
+            }
+
+            if (!(v.BaseRelation is "xcomp" or "conj" || (v.BaseRelation == "advcl" && infinitive)))
+            {
+                return (null, false);
+            }
+
+            v = head;
+        }
+
+        return (null, false);
+    }
+
+    /// <summary>The 'by' phrase of a passive verb.</summary>
+    public static Word? Agent(Word verb) =>
+        verb.Children.FirstOrDefault(c => c.Relation == "obl:agent" || (c.BaseRelation == "obl" && Preposition(c) == "by")) is { Document: not null } agent ? agent : null;
+
+    /// <summary>The one a verb acts upon: the passive subject (or the noun a passive participle modifies), else the object, else a complement of 'against', 'on', 'with' … ('against' only for conflict: one cooperates with a partner against an adversary).</summary>
+    public static Word? Patient(Word verb, bool passive, bool cooperative)
+    {
+        if (passive)
+        {
+            return verb.Child("nsubj:pass") ?? (IsReducedPassive(verb) ? verb.Head : null);
+        }
+
+        // 'held talks with the TTP', 'launched an attack on the base': the act named by the object has the target.
+        if (verb.Child("obj") is { } named && IsEventNoun(named) && (Oblique(named, cooperative, "of") ?? Oblique(verb, cooperative)) is { } partner)
+        {
+            return partner;
+        }
+
+        // 'threatened to attack the South', 'refused to release the prisoners': the act it governs has the target.
+        return verb.Child("obj") ?? verb.Child("iobj") ?? Oblique(verb, cooperative)
+            ?? (verb.Child("xcomp") is { } act && act.Upos == UPos.VERB && !IsPassive(act) ? act.Child("obj") ?? act.Child("iobj") ?? Oblique(act, cooperative) : null);
+    }
+
+    /// <summary>The first oblique or nominal modifier of <paramref name="head"/> whose preposition marks the one acted upon.</summary>
+    public static Word? Oblique(Word head, bool cooperative, params string[] extra)
+    {
+        foreach (var c in head.Children)
+        {
+            if (c.BaseRelation is "obl" or "nmod" && c.Relation != "obl:agent" && Preposition(c) is { } p
+                && (TargetPrepositions.Contains(p) || extra.Contains(p)) && !(cooperative && p == "against"))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The lower-cased preposition ('case' dependent) of a nominal, or null.</summary>
+    public static string? Preposition(Word nominal) =>
+        nominal.Children.FirstOrDefault(c => c.BaseRelation == "case") is { Document: not null } p ? p.Lemma.ToLowerInvariant() : null;
+
+    /// <summary>The possessor or 'by' phrase of an event noun ('Pakistan's attack', 'the attack by militants'), a named modifier ('a Taliban attack'), or the subject of a verb that performs it ('militants carried out an attack').</summary>
+    public static (Word? Actor, bool Inherited) NounAgent(Word noun, IReadOnlyList<MentionData> named)
+    {
+        foreach (var c in noun.Children)
+        {
+            if (c.Relation == "nmod:poss" || (c.BaseRelation == "nmod" && Preposition(c) == "by"))
+            {
+                return (c, false);
+            }
+
+            if (c.BaseRelation is "compound" or "amod" && c.Span.End <= noun.Span.Start
+                && named.Any(m => m.Span.Contains(c.Span) && m.Label is "PER" or "ORG" or "NORP"))
+            {
+                return (c, false);
+            }
+        }
+
+        // 'his role in the bombing', 'Pakistan's part in the talks'
+        if (noun.BaseRelation == "nmod" && Preposition(noun) == "in" && noun.Head is { } share && share.Lemma.ToLowerInvariant() is "role" or "part" or "involvement" or "hand" or "participation"
+            && share.Children.FirstOrDefault(c => c.Relation == "nmod:poss") is { Document: not null } possessor)
+        {
+            return (possessor, false);
+        }
+
+        if (noun.BaseRelation == "obj" && noun.Head is { } verb && Light.Contains(verb.Lemma.ToLowerInvariant()))
+        {
+            var (subject, _) = Subject(verb);
+            return (subject, true);
+        }
+
+        return (null, false);
+    }
+
+    /// <summary>
+    /// How the sentence presents the event named by <paramref name="trigger"/>: negated ('did not
+    /// attack', 'no talks', 'no plans to meet', 'refused to meet'), future ('will meet', 'plans to attack', 'called for
+    /// talks'), hypothetical ('could attack', 'if they attack', a question) or asserted.
+    /// </summary>
+    public static EventMode Mode(Word trigger, bool question)
+    {
+        var w = trigger;
+        for (var depth = 0; depth < 4; depth++)
+        {
+            if (w.IsNegated)
+            {
+                return EventMode.Negated;
+            }
+
+            if (depth > 0 && Denying.Contains(w.Lemma.ToLowerInvariant()))
+            {
+                return EventMode.Negated;
+            }
+
+            foreach (var c in w.Children)
+            {
+                var lemma = c.Lemma.ToLowerInvariant();
+                if (c.BaseRelation == "aux")
+                {
+                    if (lemma is "will" or "shall" or "would" or "'ll")
+                    {
+                        return EventMode.Future;
+                    }
+
+                    if (lemma is "could" or "might" or "may" or "can" or "should" or "must")
+                    {
+                        return EventMode.Hypothetical;
+                    }
+                }
+                else if (c.BaseRelation == "det" && lemma == "no")
+                {
+                    return EventMode.Negated; // 'no talks', 'no plans to hold talks'
+                }
+                else if (c.BaseRelation == "mark" && lemma is "if" or "unless" or "whether" && w.BaseRelation == "advcl")
+                {
+                    return EventMode.Hypothetical;
+                }
+                else if (c.BaseRelation == "amod" && lemma is "planned" or "proposed" or "possible" or "potential" or "future" or "threatened")
+                {
+                    return EventMode.Future;
+                }
+            }
+
+            if (depth > 0 && Planning.Contains(w.Lemma.ToLowerInvariant()))
+            {
+                return EventMode.Future;
+            }
+
+            // Climb from an infinitive, a gerund or an event noun to the verb that governs it.
+            var climbs = w.BaseRelation is "xcomp" or "ccomp" or "acl" && w.Children.Any(c => c.BaseRelation == "mark" && c.Lemma == "to")
+                || (w.BaseRelation is "xcomp" && w.Xpos == "VBG")
+                || (w.Upos == UPos.NOUN && w.BaseRelation is "obj" or "nsubj:pass" or "obl");
+            if (!climbs || w.Head is not { } head || head.Upos is not (UPos.VERB or UPos.NOUN or UPos.ADJ))
+            {
+                break;
+            }
+
+            w = head;
+        }
+
+        return question ? EventMode.Hypothetical : EventMode.Asserted;
+    }
+
+    /// <summary>
+    /// The phrase a role's word stands for: the named mention that holds it or one of its nominal
+    /// modifiers ('the government of Pakistan' → Pakistan), else the word itself when it is a
+    /// personal pronoun, an agent noun ('police') or, for a target, any noun.
+    /// </summary>
+    public static Participant Resolve(Word? word, IReadOnlyList<MentionData> named, bool actor)
+    {
+        if (word is not { } w)
+        {
+            return Participant.Nobody;
+        }
+
+        if (NamedFor(w, named, actor, 0) is { } mention)
+        {
+            return new Participant(mention, ParticipantKind.Named);
+        }
+
+        var lemma = w.Lemma.ToLowerInvariant();
+        if (w.Upos == UPos.PRON)
+        {
+            return Personal.Contains(lemma) ? new Participant(w.Span, ParticipantKind.Pronoun) : Participant.Nobody;
+        }
+
+        if (w.Upos is not (UPos.NOUN or UPos.PROPN))
+        {
+            return Participant.Nobody;
+        }
+
+        if (Agents.Contains(lemma))
+        {
+            return new Participant(NounPhrase(w), ParticipantKind.Agent);
+        }
+
+        if (w.Upos == UPos.PROPN && char.IsUpper(w.Text[0]))
+        {
+            return new Participant(NounPhrase(w), ParticipantKind.Named); // a name the tagger missed ('Arnor', 'Hamas')
+        }
+
+        return actor ? Participant.Nobody : new Participant(NounPhrase(w), ParticipantKind.Other);
+    }
+
+    private static TextSpan? NamedFor(Word w, IReadOnlyList<MentionData> named, bool actor, int depth)
+    {
+        foreach (var m in named)
+        {
+            if (m.Span.Contains(w.Span) && (!actor || m.Label is not ("LOC" or "FAC")))
+            {
+                return m.Span;
+            }
+        }
+
+        if (depth >= 2)
+        {
+            return null;
+        }
+
+        foreach (var c in w.Children)
+        {
+            // 'the government of Pakistan', 'Deputy Prime Minister and Foreign Minister Ishaq Dar' (titles coordinated before the name)
+            if ((c.Relation is "compound" or "flat" or "appos" or "nmod:poss" || (c.Relation == "nmod" && Preposition(c) is "of" or "for")
+                    || (c.Relation == "conj" && Agents.Contains(w.Lemma.ToLowerInvariant()))) && NamedFor(c, named, actor, depth + 1) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A noun with the compounds and adjectives before it ('security forces', 'Pakistani officials') and the rest of a name after it.</summary>
+    private static TextSpan NounPhrase(Word noun)
+    {
+        var (start, end) = (noun.Span.Start, noun.Span.End);
+        foreach (var c in noun.Children)
+        {
+            if (c.BaseRelation is "compound" or "amod" or "flat" && c.Span.End <= noun.Span.Start)
+            {
+                start = Math.Min(start, c.Subtree.Start);
+            }
+            else if (c.BaseRelation == "flat" && c.Span.Start >= noun.Span.End)
+            {
+                end = Math.Max(end, c.Subtree.End); // 'Ishaq Dar'
+            }
+        }
+
+        return new TextSpan(start, end);
+    }
+
+    /// <summary>
+    /// The time of the event named by <paramref name="trigger"/>: the most specific time expression
+    /// in its own clause ('attacked … on Monday', 'the attack on August 26, 2021', 'the 2021
+    /// bombing'), else in the clause it belongs to (the verb an event noun is subject or object of,
+    /// the noun a participle describes, the verb it is coordinated with or controlled by). A time
+    /// in a reporting clause ('said on Thursday that …') or a subordinate clause is not the
+    /// event's; when none is its own, null.
+    /// </summary>
+    public static string? OwnTime(Word trigger, IReadOnlyList<TimeData> times)
+    {
+        var w = trigger;
+        for (var depth = 0; depth < 4; depth++)
+        {
+            string? best = null;
+            foreach (var t in times)
+            {
+                if (t.Value is { } v && (char.IsAsciiDigit(v[0]) || v[0] == 'X') && (best is null || v.Length > best.Length) && InClause(w, t.Span))
+                {
+                    best = v;
+                }
+            }
+
+            if (best is not null)
+            {
+                return best;
+            }
+
+            if (w.Head is not { } head || !(w.BaseRelation is "acl" or "xcomp" or "conj" or "nsubj" or "obj" or "obl" or "nmod" or "iobj" || (w.Relation == "nsubj:pass")))
+            {
+                return null;
+            }
+
+            w = head;
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the words of <paramref name="span"/> hang from <paramref name="head"/> without crossing into another clause.</summary>
+    private static bool InClause(Word head, TextSpan span)
+    {
+        foreach (var word in head.SentenceWords)
+        {
+            if (!word.Span.Overlaps(span))
+            {
+                continue;
+            }
+
+            for (var w = word; ; w = w.Head!.Value)
+            {
+                if (w.Index == head.Index)
+                {
+                    return true;
+                }
+
+                if (w.Head is null || Subordinate.Contains(w.BaseRelation) || (w.BaseRelation == "conj" && w.Upos == UPos.VERB))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The token before which a verb's object patterns stop: the first word after the verb that
+    /// starts another clause (a subordinator such as 'that', a clause-level relation, another
+    /// verb), so that 'said on the 7th that the attack …' does not read 'said … attack' as an attack.
+    /// </summary>
+    public static int PatternEnd(Word verb, System.Collections.Immutable.ImmutableArray<TokenData> tokens, int sentenceEnd)
+    {
+        var end = verb.Subtree.End;
+        foreach (var w in verb.SentenceWords)
+        {
+            if (w.Span.Start >= verb.Span.End && w.Span.Start < end
+                && (w.BaseRelation is "mark" || Clausal.Contains(w.BaseRelation) && w.BaseRelation != "punct" || w.Upos is UPos.VERB || !w.IsWithin(verb)))
+            {
+                end = w.Span.Start;
+                break;
+            }
+        }
+
+        return Math.Min(sentenceEnd, TokenSearch.FirstEndingAfter(tokens, end));
+    }
+}
