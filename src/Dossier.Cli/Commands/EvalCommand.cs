@@ -262,7 +262,8 @@ internal static class EvalCommand
         var model = new Option<string?>("--model", "-m") { Description = "The NER model folder (default: the shipped models/ner)." };
         var errors = new Option<int>("--errors") { Description = "Also print up to this many missed and false attributions (at overlap 0.3)." };
         var tagger = new Option<string?>("--tagger") { Description = "The attribution tagger's folder (default: the shipped models/quotes); 'none' for the rules alone." };
-        var command = new Command("quotes", "Content precision, recall and F1 at span overlap 0.3 and 0.8, speaker and cue accuracy.") { data, model, errors, tagger };
+        var parser = new Option<string?>("--parse") { Description = "The parser's folder (default: the shipped models/parse), against whose trees attributions are checked as in 'analyze'; 'none' for no parse." };
+        var command = new Command("quotes", "Content precision, recall and F1 at span overlap 0.3 and 0.8, speaker and cue accuracy.") { data, model, errors, tagger, parser };
         command.SetAction((parse, _) =>
         {
             var ctx = context.Value;
@@ -271,7 +272,9 @@ internal static class EvalCommand
             var taggerPath = parse.GetValue(tagger) ?? ModelPaths.Quotes;
             var attribution = taggerPath == "none" ? null : CliContext.LoadAttribution(taggerPath);
             ctx.Error.WriteLine(attribution is null ? "quotes: the rules alone" : $"quotes: the rules and the attribution tagger in {taggerPath}");
-            var pipeline = new PipelineBuilder().UseDefaults(NerModel.Load(parse.GetValue(model) ?? ModelPaths.Ner), attribution).Build();
+            var parsePath = parse.GetValue(parser) ?? ModelPaths.Parse;
+            var syntax = parsePath == "none" ? null : Dossier.Nlp.Syntax.SyntaxModel.Load(parsePath);
+            var pipeline = new PipelineBuilder().UseDefaults(NerModel.Load(parse.GetValue(model) ?? ModelPaths.Ner), attribution, syntax).Build();
             var results = articles.Select(a =>
             {
                 var doc = pipeline.Process(a.Text);

@@ -16,7 +16,7 @@ public class SeedGoldTests
     };
 
     [Fact]
-    public void Seeds_EntitiesQuotesClaimsFiguresTimesAndEvents_MeetTheFloors_AndNothingIsWronglyMerged()
+    public void Seeds_EntitiesQuotesClaimsFiguresTimesAndEvents_MeetTheFloors_AndNothingIsWronglyMergedOrSaid()
     {
         var documents = Repo.SeedFiles.Select(f => Models.Pipeline.Process(new Dossier.Extraction.Ingestion.DocumentLoader().Load(f))).ToList();
         var analysis = new CorpusAnalysis(documents, [], Models.Pipeline.Adds, Models.Kb);
@@ -129,6 +129,31 @@ public class SeedGoldTests
         var eventsFound = goldEvents.Count(g => analysis.Events.Any(e => keyOf[e.Document] == g.GetProperty("doc").GetString()
             && (!g.TryGetProperty("when", out var when) || when.ValueKind == JsonValueKind.Null || e.Data.When == when.GetString())
             && (!g.TryGetProperty("actor", out var actor) || SpeakerOk(actor.GetString()!, e.Actor, e.ActorText))));
+
+        // What a careful reader knows is wrong (the accused made a speaker, silence read as a claim,
+        // cooperation against a group read as cooperation with it), as score.py counts it: none may appear.
+        var violations = new List<string>();
+        foreach (var m in gold.RootElement.GetProperty("must_not").EnumerateArray())
+        {
+            var doc = m.GetProperty("doc").GetString();
+            string? Field(string name) => m.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            var broken = m.GetProperty("kind").GetString() == "claim"
+                ? analysis.Claims.Select(c => (c.Document, c.Holder, c.HolderText, Stance: (string?)c.Data.Stance, c.Text))
+                    .Concat(analysis.Quotes.Select(q => (q.Document, Holder: q.Speaker, HolderText: q.SpeakerText, Stance: (string?)null, q.Text)))
+                    .Any(c => keyOf[c.Document] == doc && SpeakerOk(Field("holder")!, c.Holder, c.HolderText)
+                        && (Field("stance") is not { } stance || Family(c.Stance ?? "assert") == Family(stance))
+                        && (Field("contains") is not { } contains || Norm(c.Text).Contains(Norm(contains), StringComparison.Ordinal)))
+                : analysis.Events.Any(e => keyOf[e.Document] == doc
+                    && (Field("actor") is not { } actor || SpeakerOk(actor, e.Actor, e.ActorText))
+                    && (Field("target") is not { } target || SpeakerOk(target, e.Target, e.TargetText))
+                    && (!m.TryGetProperty("codes", out var codes) || codes.EnumerateArray().Any(c => e.Data.Code.StartsWith(c.GetString()!, StringComparison.Ordinal))));
+            if (broken)
+            {
+                violations.Add($"{doc}: {Field("why")}");
+            }
+        }
+
+        Assert.Empty(violations);
 
         using var baseline = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "eval", "baseline.json")));
         var seeds = baseline.RootElement.GetProperty("seeds");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dossier.Annotations;
 using Dossier.Nlp.Quotes;
 using Dossier.Tests.TestKit;
@@ -70,10 +69,8 @@ public class QuoteEvaluationTests
     [Fact]
     public void PolnearDev_MeetsTheFloors()
     {
-        using var baseline = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "eval", "baseline.json")));
-        var quotes = baseline.RootElement.GetProperty("quotes");
-        var epsilon = quotes.GetProperty("epsilon").GetDouble();
-        var articles = QuoteEvaluation.ReadPolnear(Path.GetFullPath(Path.Combine(Repo.Root, quotes.GetProperty("data").GetString()!)));
+        var quotes = Floors.Section("quotes");
+        var articles = QuoteEvaluation.ReadPolnear(Floors.DataPath(quotes));
         var results = articles.Select(a =>
         {
             var doc = Models.Pipeline.Process(a.Text);
@@ -90,9 +87,6 @@ public class QuoteEvaluationTests
             ["precision_0.3"] = 100 * loose.Precision,
             ["recall_0.3"] = 100 * loose.Recall,
         };
-        foreach (var floor in quotes.GetProperty("floors").EnumerateObject())
-        {
-            Assert.True(measured[floor.Name] >= floor.Value.GetDouble() - epsilon, $"{floor.Name} {measured[floor.Name]:F2} is below its floor {floor.Value.GetDouble():F2}");
-        }
+        Floors.AssertMet(quotes, measured);
     }
 }

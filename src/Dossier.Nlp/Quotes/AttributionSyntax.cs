@@ -1,0 +1,79 @@
+using Dossier.Annotations;
+using Dossier.Nlp.Events;
+using Dossier.Text;
+
+namespace Dossier.Nlp.Quotes;
+
+/// <summary>
+/// Checks an attribution found by the rules or the tagger against the sentence's dependency tree
+/// (when the document has one): the holder is who speaks, so an attribution does not stand when
+/// <list type="bullet">
+/// <item>the cue is passive and the 'speaker' is its subject ('Sharifullah has been charged with
+/// conspiring …': the one charged says nothing);</item>
+/// <item>the cue is negated: silence ('has so far not said anything about …') is neither quote nor
+/// claim; any other negated cue ('did not confirm that …') may report words, but holds no
+/// claim;</item>
+/// <item>the cue has a subject of its own and the speaker is not in it ('This duplicity underscores
+/// the Taliban's unwillingness …, even as they continue to claim …'): the outlet's narration,
+/// not words of the people it names.</item>
+/// </list>
+/// </summary>
+internal static class AttributionSyntax
+{
+    /// <summary>True when nothing in the tree speaks against the attribution as a quote, or with <paramref name="claim"/> as a claim (always when the document was not parsed).</summary>
+    public static bool Stands(Document document, TextSpan? cue, TextSpan? speaker, bool claim)
+    {
+        if (cue is not { } c || !document.Has(Layers.Words))
+        {
+            return true;
+        }
+
+        if (CueVerb(document, c) is not { } verb)
+        {
+            return true; // 'according to', 'in a statement': no verb to read
+        }
+
+        if (verb.IsNegated && (claim || IsSilence(verb)))
+        {
+            return false;
+        }
+
+        if (speaker is not { } s)
+        {
+            return true;
+        }
+
+        if (EventSyntax.IsPassive(verb))
+        {
+            return verb.Child("nsubj:pass") is not { } patient || !patient.Subtree.Overlaps(s);
+        }
+
+        var words = document.Get(Layers.Words);
+        var sentence = new TextSpan(words[verb.Data.First].Span.Start, words[verb.Data.First + verb.Data.Count - 1].Span.End);
+        // Every subject counts: a dateline ('ISLAMABAD: …') is sometimes parsed as a second one.
+        var subjects = verb.Children.Where(w => w.Relation == "nsubj").ToList();
+        return subjects.Count == 0 || subjects.Any(w => w.Lemma.ToLowerInvariant() is "who" or "which" or "that" || w.Subtree.Overlaps(s))
+            || !s.Overlaps(sentence); // a speaker outside the cue's sentence is not checked here
+    }
+
+    /// <summary>'has not said anything', 'said nothing about', 'has not commented on': a negated cue with nothing said, or only a topic.</summary>
+    private static bool IsSilence(Word verb) =>
+        verb.Child("obj") is { } said ? said.Lemma.ToLowerInvariant() is "anything" or "nothing" or "much" or "word" or "comment"
+            : verb.Child("ccomp") is null && verb.Children.All(c => c.BaseRelation != "parataxis");
+
+    /// <summary>The first verb among the words of the cue ('said', 'has not said anything about', 'charged').</summary>
+    private static Word? CueVerb(Document document, TextSpan cue)
+    {
+        var words = document.Get(Layers.Words);
+        var k = SpanSearch.FirstNotBefore(words.Length, i => words[i].Span.End <= cue.Start);
+        for (; k < words.Length && words[k].Span.Start < cue.End; k++)
+        {
+            if (words[k].Upos == UPos.VERB)
+            {
+                return Word.Create(document, k);
+            }
+        }
+
+        return null;
+    }
+}

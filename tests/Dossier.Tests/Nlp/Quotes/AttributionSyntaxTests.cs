@@ -1,0 +1,47 @@
+using Dossier.Annotations;
+using Dossier.Tests.TestKit;
+using Dossier.Text;
+
+namespace Dossier.Tests.Nlp.Quotes;
+
+/// <summary>Attributions checked against the dependency tree: the holder is who speaks, and silence says nothing.</summary>
+public class AttributionSyntaxTests
+{
+    private static (List<string> Quotes, List<string> Claims) Held(string text, string holder)
+    {
+        var doc = Models.Pipeline.Process(text);
+        bool By(TextSpan? at, TextSpan? name) => (at is { } a && doc.GetText(a).Contains(holder, StringComparison.Ordinal)) || (name is { } n && doc.GetText(n).Contains(holder, StringComparison.Ordinal));
+        return ([.. doc.Get(Layers.Quotes).Where(q => By(q.Speaker, q.SpeakerName)).Select(q => doc.GetText(q.Span))],
+                [.. doc.Get(Layers.Claims).Where(c => By(c.Holder, c.HolderName)).Select(c => doc.GetText(c.Span))]);
+    }
+
+    [Fact]
+    public void TheOneCharged_SaysNothing()
+    {
+        var (quotes, claims) = Held("Mohammad Sharifullah has been charged with conspiring to provide material support to a designated foreign terrorist organisation.", "Sharifullah");
+        Assert.Empty(quotes);
+        Assert.Empty(claims);
+    }
+
+    [Fact]
+    public void Silence_IsNeitherQuoteNorClaim()
+    {
+        var (quotes, claims) = Held("The government of the Islamic Emirate has so far not said anything about the joint announcement by the United States and Pakistan.", "Islamic Emirate");
+        Assert.Empty(quotes);
+        Assert.Empty(claims);
+    }
+
+    [Fact]
+    public void TheOutletsNarration_IsNotAClaimOfThePeopleItNames()
+    {
+        var (_, claims) = Held("This duplicity underscores the Taliban's unwillingness to take meaningful action against militant groups, even as they continue to claim neutrality.", "Taliban");
+        Assert.DoesNotContain(claims, c => c.Contains("unwillingness", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ASpeakerAfterADateline_StillHoldsTheClaim()
+    {
+        var (_, claims) = Held("ISLAMABAD: The United States acknowledges the issue of US military equipment left behind in Afghanistan, Pakistan's foreign office said on Monday.", "foreign office");
+        Assert.Contains(claims, c => c.Contains("acknowledges the issue", StringComparison.Ordinal));
+    }
+}
