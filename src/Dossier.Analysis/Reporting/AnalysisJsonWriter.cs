@@ -201,6 +201,7 @@ public static class AnalysisJsonWriter
         w.WriteString("speaker_text", q.SpeakerText);
         w.WriteString("speaker_name", q.Speaker?.Name);
         w.WriteString("attribution", q.Data.Attribution);
+        w.WriteNumber("confidence", q.Data.Confidence);
         WriteOptionalSpan(w, "speaker_span", q.Data.Speaker, cp);
         WriteOptionalSpan(w, "speaker_name_span", q.Data.SpeakerName, cp);
         w.WriteString("cue", q.CueText);
@@ -218,6 +219,7 @@ public static class AnalysisJsonWriter
         WriteOptionalSpan(w, "holder_name_span", c.Data.HolderName, cp);
         w.WriteString("stance", c.Data.Stance);
         w.WriteBoolean("hedged", c.Data.Hedged);
+        w.WriteNumber("confidence", c.Data.Confidence);
         w.WriteString("proposition", c.Data.Proposition);
         w.WriteString("cue", c.CueText);
         WriteOptionalSpan(w, "cue_span", c.Data.Cue, cp);

@@ -218,7 +218,9 @@ public static class MarkdownBriefWriter
             return;
         }
 
-        var bySpeaker = scope.Claims
+        // Only statements whose speaker is found the surer ways (threshold chosen on PolNeAR dev, see AttributionConfidence.Shown).
+        var shown = scope.Claims.Where(c => c.Data.Confidence >= Dossier.Nlp.Quotes.AttributionConfidence.Shown).ToList();
+        var bySpeaker = shown
             .GroupBy(c => c.HolderLabel, StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(g => g.Select(c => c.Document).Distinct().Count())
             .ThenByDescending(g => g.Count())
@@ -247,6 +249,12 @@ public static class MarkdownBriefWriter
         {
             output.WriteLine();
             output.WriteLine($"… and {bySpeaker.Count - MaxSpeakers} more speakers in the JSON output (`--format json`).");
+        }
+
+        if (scope.Claims.Count > shown.Count)
+        {
+            output.WriteLine();
+            output.WriteLine($"_{scope.Claims.Count - shown.Count} more statements are only in the JSON output: their speaker was found a less sure way (`attribution`, `confidence` below {Dossier.Nlp.Quotes.AttributionConfidence.Shown:0.00})._");
         }
     }
 

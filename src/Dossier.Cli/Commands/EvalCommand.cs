@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Dossier.Annotations;
 using Dossier.Nlp;
 using Dossier.Nlp.Ner;
@@ -263,7 +264,8 @@ internal static class EvalCommand
         var errors = new Option<int>("--errors") { Description = "Also print up to this many missed and false attributions (at overlap 0.3)." };
         var tagger = new Option<string?>("--tagger") { Description = "The attribution tagger's folder (default: the shipped models/quotes); 'none' for the rules alone." };
         var parser = new Option<string?>("--parse") { Description = "The parser's folder (default: the shipped models/parse), against whose trees attributions are checked as in 'analyze'; 'none' for no parse." };
-        var command = new Command("quotes", "Content precision, recall and F1 at span overlap 0.3 and 0.8, speaker and cue accuracy.") { data, model, errors, tagger, parser };
+        var calibration = new Option<string?>("--calibration") { Description = "Also write, per way of attribution, how many were found and how many had the right speaker, as the table the quote finder's confidences come from (src/Dossier.Nlp/Quotes/attribution-precision.tsv, written from PolNeAR train)." };
+        var command = new Command("quotes", "Content precision, recall and F1 at span overlap 0.3 and 0.8, speaker and cue accuracy, and the precision of what the brief shows.") { data, model, errors, tagger, parser, calibration };
         command.SetAction((parse, _) =>
         {
             var ctx = context.Value;
@@ -284,17 +286,24 @@ internal static class EvalCommand
             ctx.Error.WriteLine($"{articles.Count} articles (one annotator each), {results.Sum(r => r.Attributions.Count)} gold attributions with content");
             ctx.Output.WriteLine(QuoteEvaluation.Format([QuoteEvaluation.Score(results, 0.3), QuoteEvaluation.Score(results, 0.8)]));
             var matches = results.Select(r => QuoteEvaluation.Match(r.Attributions, r.predicted, 0.3)).ToList();
+
+            // Per way of finding the speaker: how many were predicted, matched, and had the right speaker.
+            var byHow = QuoteEvaluation.ByHow(results);
+            var (shownCount, shownPrecision) = QuoteEvaluation.Shown(byHow);
+            ctx.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"shown in the brief (confidence >= {AttributionConfidence.Shown:0.00}): {shownCount} of {byHow.Sum(r => r.Found)} found, {100 * shownPrecision:F2}% with content and speaker right (all found: {100.0 * byHow.Sum(r => r.Right) / Math.Max(1, byHow.Sum(r => r.Found)):F2}%)"));
             if (parse.GetValue(errors) > 0)
             {
-                // Per way of finding the speaker: how many were predicted, matched, and had the right speaker.
-                var byHow = results.Zip(matches).SelectMany(x => x.First.predicted.Select(p => (p.How ?? "-", Pair: x.Second.FirstOrDefault(m => m.Predicted == p))))
-                    .GroupBy(x => x.Item1).OrderByDescending(g => g.Count());
-                foreach (var g in byHow)
+                foreach (var r in byHow)
                 {
-                    var matched = g.Count(x => x.Pair.Gold is not null);
-                    var right = g.Count(x => x.Pair.Gold is not null && QuoteEvaluation.SpeakerAgrees(x.Pair.Gold, x.Pair.Predicted));
-                    ctx.Output.WriteLine($"how {g.Key}: {g.Count()} found, {matched} matched, {right} with the right speaker");
+                    ctx.Output.WriteLine($"how {r.How}: {r.Found} found, {r.Matched} matched, {r.Right} with the right speaker");
                 }
+            }
+
+            if (parse.GetValue(calibration) is { } table)
+            {
+                File.WriteAllLines(table, AttributionConfidence.Table(byHow.Select(r => (r.How, r.Found, r.Right))));
+                ctx.Error.WriteLine($"wrote {table}");
             }
 
             var shown = 0;

@@ -154,7 +154,8 @@ public readonly record struct FigureData(TextSpan Span, double? Value, string? U
 /// <param name="Cue">The reporting verb or phrase ("said", "according to"); null for a quote that continues the previous speaker's.</param>
 /// <param name="SpeakerName">The mention that names the speaker ("Shafqat Ali Khan"), which for "he" or "the spokesperson" lies earlier in the text; null when no name was found.</param>
 /// <param name="Attribution">How the speaker was found: <c>named</c>, <c>pronoun</c>, <c>role</c>, <c>continuation</c> (the previous quote's speaker), <c>nearest</c> (the nearest earlier person: a guess) or <c>unnamed</c> ("sources"); prefixed <c>tagger:</c> for a quote the trained attribution tagger found.</param>
-public readonly record struct QuoteData(TextSpan Span, string Kind, TextSpan? Speaker, TextSpan? Cue, TextSpan? SpeakerName = null, string? Attribution = null) : IAnnotation;
+/// <param name="Confidence">How often a speaker found this way is right (0–1), measured on PolNeAR train per way of attribution; the brief shows statements from a threshold chosen on dev.</param>
+public readonly record struct QuoteData(TextSpan Span, string Kind, TextSpan? Speaker, TextSpan? Cue, TextSpan? SpeakerName = null, string? Attribution = null, double Confidence = 1) : IAnnotation;
 
 /// <summary>A claim: a statement someone holds, with their stance and the proposition, normalised for comparison.</summary>
 /// <param name="Span">The claim's content in the text.</param>
@@ -164,7 +165,8 @@ public readonly record struct QuoteData(TextSpan Span, string Kind, TextSpan? Sp
 /// <param name="HolderName">The mention that names the holder (see <see cref="QuoteData.SpeakerName"/>).</param>
 /// <param name="Cue">The reporting verb or phrase.</param>
 /// <param name="Hedged">True when the content is hedged ("may", "reportedly", "possibly").</param>
-public readonly record struct ClaimData(TextSpan Span, TextSpan? Holder, string Stance, string? Proposition, TextSpan? HolderName = null, TextSpan? Cue = null, bool Hedged = false) : IAnnotation;
+/// <param name="Confidence">The confidence of the attribution that carries the claim (see <see cref="QuoteData.Confidence"/>).</param>
+public readonly record struct ClaimData(TextSpan Span, TextSpan? Holder, string Stance, string? Proposition, TextSpan? HolderName = null, TextSpan? Cue = null, bool Hedged = false, double Confidence = 1) : IAnnotation;
 
 /// <summary>An event: actor – action – target, CAMEO-coded, with time and place where found.</summary>
 /// <param name="Span">The evidence: the sentence that reports the event.</param>

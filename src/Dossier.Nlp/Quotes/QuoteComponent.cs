@@ -56,9 +56,14 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         result.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
-        return [.. result.Select(a => (ToQuote(view, a), ToClaims(view, a)))
-            .Where(p => AttributionSyntax.Stands(document, p.Item1.Cue, p.Item1.Speaker, claim: false))
-            .Select(p => (p.Item1, AttributionSyntax.Stands(document, p.Item1.Cue, p.Item1.Speaker, claim: true) ? p.Item2 : (IReadOnlyList<ClaimData>)[]))];
+        return [.. result.Select(a => (Quote: ToQuote(view, a), Claims: ToClaims(view, a)))
+            .Where(p => AttributionSyntax.Stands(document, p.Quote.Cue, p.Quote.Speaker, claim: false))
+            .Select(p =>
+            {
+                var confidence = AttributionConfidence.Of(p.Quote.Attribution);
+                IReadOnlyList<ClaimData> claims = AttributionSyntax.Stands(document, p.Quote.Cue, p.Quote.Speaker, claim: true) ? [.. p.Claims.Select(c => c with { Confidence = confidence })] : [];
+                return (p.Quote with { Confidence = confidence }, claims);
+            })];
     }
 
     /// <summary>The document as the tagger reads it, and the role the rules give each token (<c>B-CON:direct</c>, <c>L-SRC</c>, …; null for none): what <see cref="AttributionTrainer"/> learns from.</summary>

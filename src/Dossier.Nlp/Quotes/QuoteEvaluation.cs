@@ -141,6 +141,28 @@ public static class QuoteEvaluation
         return new QuoteScores(threshold, gold, predicted, matched, speakers, cues);
     }
 
+    /// <summary>Per way of attribution (<see cref="PredictedAttribution.How"/>), most found first: how many were found, matched a gold attribution at overlap 0.3, and had its speaker.</summary>
+    public static IReadOnlyList<(string How, int Found, int Matched, int Right)> ByHow(IEnumerable<(string Text, IReadOnlyList<GoldAttribution> Gold, IReadOnlyList<PredictedAttribution> Predicted)> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        return [.. articles.SelectMany(a =>
+            {
+                var pairs = Match(a.Gold, a.Predicted, 0.3);
+                return a.Predicted.Select(p => (How: p.How ?? "-", Pair: pairs.FirstOrDefault(m => m.Predicted == p)));
+            })
+            .GroupBy(x => x.How).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count(), g.Count(x => x.Pair.Gold is not null), g.Count(x => x.Pair.Gold is not null && SpeakerAgrees(x.Pair.Gold, x.Pair.Predicted))))];
+    }
+
+    /// <summary>What the brief shows (the ways of attribution whose confidence reaches <see cref="AttributionConfidence.Shown"/>): how many, and the share with content and speaker right.</summary>
+    public static (int Shown, double Precision) Shown(IReadOnlyList<(string How, int Found, int Matched, int Right)> byHow)
+    {
+        ArgumentNullException.ThrowIfNull(byHow);
+        var rows = byHow.Where(r => AttributionConfidence.Of(r.How) >= AttributionConfidence.Shown).ToList();
+        var found = rows.Sum(r => r.Found);
+        return (found, found == 0 ? 0 : (double)rows.Sum(r => r.Right) / found);
+    }
+
     /// <summary>The greedy one-to-one matching of gold to predicted attributions.</summary>
     public static IReadOnlyList<(GoldAttribution Gold, PredictedAttribution Predicted)> Match(IReadOnlyList<GoldAttribution> gold, IReadOnlyList<PredictedAttribution> predicted, double threshold)
     {

@@ -74,7 +74,7 @@ public class QuoteEvaluationTests
         var results = articles.Select(a =>
         {
             var doc = Models.Pipeline.Process(a.Text);
-            IReadOnlyList<PredictedAttribution> predicted = [.. doc.Get(Layers.Quotes).Select(q => new PredictedAttribution(q.Span, q.Speaker, q.SpeakerName, q.Cue))];
+            IReadOnlyList<PredictedAttribution> predicted = [.. doc.Get(Layers.Quotes).Select(q => new PredictedAttribution(q.Span, q.Speaker, q.SpeakerName, q.Cue, q.Attribution))];
             return (a.Text, a.Attributions, predicted);
         }).ToList();
         var loose = QuoteEvaluation.Score(results, 0.3);
@@ -86,6 +86,7 @@ public class QuoteEvaluationTests
             ["speaker_0.3"] = 100 * loose.SpeakerAccuracy,
             ["precision_0.3"] = 100 * loose.Precision,
             ["recall_0.3"] = 100 * loose.Recall,
+            ["shown_precision"] = 100 * QuoteEvaluation.Shown(QuoteEvaluation.ByHow(results)).Precision,
         };
         Floors.AssertMet(quotes, measured);
     }

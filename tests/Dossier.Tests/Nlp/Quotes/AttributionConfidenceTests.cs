@@ -1,0 +1,32 @@
+using Dossier.Nlp.Quotes;
+
+namespace Dossier.Tests.Nlp.Quotes;
+
+public class AttributionConfidenceTests
+{
+    [Fact]
+    public void ShippedRates_RankSpeakersByName_AboveGuesses_AndAnUnknownWayGetsTheLowest()
+    {
+        Assert.True(AttributionConfidence.Of("named") >= AttributionConfidence.Shown);
+        Assert.True(AttributionConfidence.Of("continuation") < AttributionConfidence.Of("named"));
+        Assert.True(AttributionConfidence.Of("tagger:unnamed") < AttributionConfidence.Shown);
+        Assert.Equal(AttributionConfidence.Of("continuation"), AttributionConfidence.Of("a way never measured"));
+        Assert.Equal(AttributionConfidence.Of("continuation"), AttributionConfidence.Of(null));
+    }
+
+    [Fact]
+    public void Table_IsWhatTheShippedFileHolds_MostFoundFirst_WithRoundedShares()
+    {
+        var lines = AttributionConfidence.Table([("role", 3, 2), ("named", 10, 8), ("none", 0, 0)]).Where(l => !l.StartsWith('#')).ToList();
+        Assert.Equal(["how\tfound\tright\tprecision", "named\t10\t8\t0.80", "role\t3\t2\t0.67", "none\t0\t0\t0.00"], lines);
+    }
+
+    [Fact]
+    public void QuotesAndClaims_CarryTheConfidenceOfTheWayTheirSpeakerWasFound()
+    {
+        var doc = TestKit.Models.Pipeline.Process("Foreign Office spokesperson Shafqat Ali Khan said Pakistan had shared evidence with the United States.");
+        var quote = Assert.Single(doc.Get(Dossier.Annotations.Layers.Quotes));
+        Assert.Equal(AttributionConfidence.Of(quote.Attribution), quote.Confidence);
+        Assert.All(doc.Get(Dossier.Annotations.Layers.Claims), c => Assert.Equal(quote.Confidence, c.Confidence));
+    }
+}
