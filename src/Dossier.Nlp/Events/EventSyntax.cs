@@ -47,7 +47,7 @@ internal static class EventSyntax
     private static readonly HashSet<string> TargetPrepositions = new(["against", "on", "upon", "with", "to", "into", "at", "toward", "towards", "over"], StringComparer.Ordinal);
 
     /// <summary>Verbs that deny what they govern ('refused to meet', 'denied attacking', 'ruled out talks').</summary>
-    private static readonly HashSet<string> Denying = new(["deny", "refuse", "reject", "decline", "fail", "avoid", "rule", "dismiss", "halt", "cancel", "stop", "suspend", "abandon"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Denying = new(["deny", "refuse", "reject", "decline", "fail", "avoid", "rule", "dismiss", "halt", "cancel", "stop", "suspend", "abandon", "refute", "dispute"], StringComparer.Ordinal);
 
     /// <summary>Verbs whose complement has not happened yet ('plans to attack', 'agreed to meet', 'called for talks').</summary>
     private static readonly HashSet<string> Planning = new(
@@ -158,13 +158,13 @@ internal static class EventSyntax
             ?? (verb.Child("xcomp") is { } act && act.Upos == UPos.VERB && !IsPassive(act) ? act.Child("obj") ?? act.Child("iobj") ?? Oblique(act, cooperative) : null);
     }
 
-    /// <summary>The first oblique or nominal modifier of <paramref name="head"/> whose preposition marks the one acted upon.</summary>
+    /// <summary>The first oblique or nominal modifier of <paramref name="head"/> whose preposition marks the one acted upon; in cooperation 'against' names the adversary and 'on'/'over' the topic ('a meeting on small arms'), neither the partner.</summary>
     public static Word? Oblique(Word head, bool cooperative, params string[] extra)
     {
         foreach (var c in head.Children)
         {
             if (c.BaseRelation is "obl" or "nmod" && c.Relation != "obl:agent" && Preposition(c) is { } p
-                && (TargetPrepositions.Contains(p) || extra.Contains(p)) && !(cooperative && p == "against"))
+                && (TargetPrepositions.Contains(p) || extra.Contains(p)) && !(cooperative && p is "against" or "on" or "upon" or "over"))
             {
                 return c;
             }
@@ -262,6 +262,14 @@ internal static class EventSyntax
             if (depth > 0 && Planning.Contains(w.Lemma.ToLowerInvariant()))
             {
                 return EventMode.Future;
+            }
+
+            // 'rejected the impression that the border was closed', 'denied that troops fired': a denied content clause.
+            if ((w.BaseRelation == "ccomp" || (w.BaseRelation == "acl" && w.Children.Any(c => c.BaseRelation == "mark" && c.Lemma.Equals("that", StringComparison.OrdinalIgnoreCase))))
+                && !w.Children.Any(c => c.BaseRelation == "mark" && c.Lemma.Equals("to", StringComparison.OrdinalIgnoreCase)) && w.Head is { } governor)
+            {
+                var denier = governor.Upos == UPos.NOUN && governor.BaseRelation == "obj" && governor.Head is { } v ? v : governor;
+                return Denying.Contains(denier.Lemma.ToLowerInvariant()) ? EventMode.Negated : question ? EventMode.Hypothetical : EventMode.Asserted;
             }
 
             // Climb from an infinitive, a gerund or an event noun to the verb that governs it.

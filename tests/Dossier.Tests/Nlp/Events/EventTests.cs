@@ -82,6 +82,16 @@ public class EventTests
     }
 
     [Fact]
+    public void AnActInADeniedClause_IsNegated_AndAMeetingsTopicIsNotItsPartner()
+    {
+        var doc = Models.Pipeline.Process("He rejected the impression that the Torkham border crossing was closed by Pakistan on February 21. Syed Atif Raza addressed a UN meeting on small arms.");
+        var events = doc.Get(Layers.Events);
+        var closed = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == "closed");
+        Assert.Equal(EventMode.Negated, closed.Mode);
+        Assert.DoesNotContain(events, e => e.Target is { } t && doc.GetText(t).Contains("small arms", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AThreat_IsAnEventOfItsOwn_AgainstTheTargetOfTheThreatenedAct()
     {
         var doc = Models.Pipeline.Process("North Korea threatened to attack South Korea.");
