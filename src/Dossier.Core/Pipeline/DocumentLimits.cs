@@ -33,7 +33,7 @@ public sealed record DocumentLimits
     public long MaxCitedChars { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>The layers that are the text's structure, not findings: not counted against <see cref="MaxItems"/> or <see cref="MaxCitedChars"/>.</summary>
-    public static IReadOnlySet<LayerKey> Structure { get; } = new HashSet<LayerKey> { Layers.Paragraphs, Layers.Tokens, Layers.Sentences };
+    public static IReadOnlySet<LayerKey> Structure { get; } = new HashSet<LayerKey> { Layers.Paragraphs, Layers.Tokens, Layers.Sentences, Layers.Words };
 
     /// <summary>A token source that is cancelled when <see cref="MaxTime"/> has passed or <paramref name="outer"/> is cancelled.</summary>
     public CancellationTokenSource StartClock(CancellationToken outer)

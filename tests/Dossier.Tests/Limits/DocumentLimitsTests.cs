@@ -129,6 +129,17 @@ public class DocumentLimitsTests
     }
 
     [Fact]
+    public void TheWordsOfTheParse_AreTheTextsStructure_NotFindingsCountedAgainstTheLimit()
+    {
+        // A 1 MB text has some 170,000 words: the limit on findings must not stop it (it did once).
+        var text = string.Concat(Enumerable.Repeat("The weather was mild and the river ran slowly past the old mill. ", 5));
+        var limited = Models.Pipeline.WithLimits(new DocumentLimits { MaxItems = 30 });
+        var document = limited.Process(text);
+        Assert.True(document.Get(Layers.Words).Length > 30);
+        Assert.Contains(Layers.Words, DocumentLimits.Structure);
+    }
+
+    [Fact]
     public void AStormOfReportingVerbs_IsReadUnderTheDefaults_AndItsFindingsCiteTheDocumentsOwnText()
     {
         var document = Models.Pipeline.Process(Storm(2000), new DocumentMetadata { Source = "storm.txt" });
