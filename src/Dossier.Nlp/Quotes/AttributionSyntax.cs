@@ -56,6 +56,31 @@ internal static class AttributionSyntax
             || !s.Overlaps(sentence); // a speaker outside the cue's sentence is not checked here
     }
 
+    /// <summary>
+    /// True when the cue is a position ruled out rather than held: a noun cue with 'no' ('has no
+    /// plans to hold talks', 'no intention of') or a negated attitude verb ('does not plan to',
+    /// 'does not want to'). An intention so negated denies its content.
+    /// </summary>
+    public static bool RulesOut(Document document, TextSpan cue)
+    {
+        if (!document.Has(Layers.Words))
+        {
+            return false;
+        }
+
+        var words = document.Get(Layers.Words);
+        for (var k = SpanSearch.FirstNotBefore(words.Length, i => words[i].Span.End <= cue.Start); k < words.Length && words[k].Span.Start < cue.End; k++)
+        {
+            var w = Word.Create(document, k);
+            if (w.Upos is UPos.NOUN or UPos.VERB && (w.IsNegated || w.Children.Any(c => c.BaseRelation == "det" && c.Lemma.Equals("no", StringComparison.OrdinalIgnoreCase))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>'has not said anything', 'said nothing about', 'has not commented on': a negated cue with nothing said, or only a topic.</summary>
     private static bool IsSilence(Word verb) =>
         verb.Child("obj") is { } said ? said.Lemma.ToLowerInvariant() is "anything" or "nothing" or "much" or "word" or "comment"

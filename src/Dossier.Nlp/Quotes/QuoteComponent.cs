@@ -61,7 +61,11 @@ public sealed class QuoteComponent : IDocumentComponent
             .Select(p =>
             {
                 var confidence = AttributionConfidence.Of(p.Quote.Attribution);
-                IReadOnlyList<ClaimData> claims = AttributionSyntax.Stands(document, p.Quote.Cue, p.Quote.Speaker, claim: true) ? [.. p.Claims.Select(c => c with { Confidence = confidence })] : [];
+                // 'Pakistan has no plans to hold talks with the TTP': an intention ruled out denies its content.
+                var ruledOut = p.Quote.Cue is { } cue && AttributionSyntax.RulesOut(document, cue);
+                IReadOnlyList<ClaimData> claims = ruledOut
+                    ? [.. p.Claims.Where(c => c.Stance is "intend" or "pledge").Select(c => c with { Stance = "deny", Confidence = confidence })]
+                    : AttributionSyntax.Stands(document, p.Quote.Cue, p.Quote.Speaker, claim: true) ? [.. p.Claims.Select(c => c with { Confidence = confidence })] : [];
                 return (p.Quote with { Confidence = confidence }, claims);
             })];
     }
@@ -1040,8 +1044,15 @@ public sealed class QuoteComponent : IDocumentComponent
             return After(v, s, cue, speaker, name, how);
         }
 
-        // …, he said. The content runs from the sentence start (or an opening mark before it) to the cue.
-        var contentEnd = TrimEnd(v, a, clusterStart);
+        // …, he said. The content runs from the sentence start (or an opening mark before it) to the
+        // cue, and to the article of a speaker read without it ("…, the ministry said").
+        var cut = clusterStart;
+        while (cut > a && v.Lower[cut - 1] is "the" or "a" or "an")
+        {
+            cut--;
+        }
+
+        var contentEnd = TrimEnd(v, a, cut);
         if (contentEnd - a >= 3 && (inverted || closing || TrimEnd(v, clusterEnd, b) == clusterEnd || IsAdverbial(v, clusterEnd, TrimEnd(v, clusterEnd, b))))
         {
             // Speech whose quotation marks a feed stripped runs back to the paragraph's start when

@@ -44,4 +44,21 @@ public class AttributionSyntaxTests
         var (_, claims) = Held("ISLAMABAD: The United States acknowledges the issue of US military equipment left behind in Afghanistan, Pakistan's foreign office said on Monday.", "foreign office");
         Assert.Contains(claims, c => c.Contains("acknowledges the issue", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AnIntentionRuledOut_IsADenial_NotAnIntention()
+    {
+        var doc = Models.Pipeline.Process("Pakistan has no plans to hold talks with the Tehreek-e-Taliban Pakistan, the Foreign Office said on Thursday.");
+        var claims = doc.Get(Layers.Claims);
+        Assert.DoesNotContain(claims, c => c.Stance == "intend");
+        Assert.Contains(claims, c => c.Stance == "deny" && doc.GetText(c.Span).StartsWith("hold talks", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ASpeakersArticle_IsNotPartOfTheContent()
+    {
+        var doc = Models.Pipeline.Process("Talks with the militants will resume next week, the ministry said on Thursday.");
+        var quote = Assert.Single(doc.Get(Layers.Quotes));
+        Assert.Equal("Talks with the militants will resume next week", doc.GetText(quote.Span));
+    }
 }
