@@ -47,6 +47,7 @@ public sealed class SyntaxComponent : IDocumentComponent
             cancellationToken.ThrowIfCancellationRequested();
             spans.Clear();
             owners.Clear();
+            var opening = true;
             for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
             {
                 var before = spans.Count;
@@ -56,7 +57,8 @@ public sealed class SyntaxComponent : IDocumentComponent
                     // The token starts the next piece.
                     var moved = spans.GetRange(before, spans.Count - before);
                     spans.RemoveRange(before, spans.Count - before);
-                    Parse(text, words, spans, owners);
+                    Parse(text, words, spans, owners, opening);
+                    opening = false;
                     spans.Clear();
                     owners.Clear();
                     spans.AddRange(moved);
@@ -68,16 +70,58 @@ public sealed class SyntaxComponent : IDocumentComponent
                 }
             }
 
-            Parse(text, words, spans, owners);
+            Parse(text, words, spans, owners, opening);
         }
 
         document.Set(Layers.Words, words.ToImmutable());
     }
 
-    private void Parse(string text, ImmutableArray<WordData>.Builder words, List<TextSpan> spans, List<int> owners)
+    /// <summary>
+    /// The number of words of a dateline that opens a sentence ("ISLAMABAD:", "WASHINGTON (Reuters)
+    /// -", "Afghan Voice Agency (AVA) - International Service:"), colon or dash included; 0 when there
+    /// is none. A dateline is a run of capitalised words, acronyms and brackets with at least one word
+    /// in capitals, ended by a colon or dash before a capitalised word; "Khan to reporters:" and
+    /// "President Trump:" are not.
+    /// </summary>
+    internal static int DatelineLength(IReadOnlyList<string> forms)
+    {
+        var capitals = false;
+        var end = 0;
+        for (var j = 0; j < Math.Min(forms.Count - 2, 16); j++)
+        {
+            var w = forms[j];
+            if (j > 0 && w is ":" or "-" or "—" or "–")
+            {
+                if (char.IsUpper(forms[j + 1][0]) || forms[j + 1][0] is '"' or '“')
+                {
+                    end = j + 1; // the last colon or dash of the run ends the dateline
+                }
+            }
+            else if (w.Length >= 2 && w.All(c => char.IsUpper(c) || c == '.'))
+            {
+                capitals = true;
+            }
+            else if (!(char.IsUpper(w[0]) || w is "(" or ")" or "," or "of"))
+            {
+                break;
+            }
+        }
+
+        return capitals ? end : 0;
+    }
+
+    private void Parse(string text, ImmutableArray<WordData>.Builder words, List<TextSpan> spans, List<int> owners, bool opening)
     {
         if (spans.Count == 0)
         {
+            return;
+        }
+
+        // A dateline is no part of the sentence's grammar: parsed on its own, it cannot become its subject.
+        if (opening && DatelineLength([.. spans.Select(x => text.Substring(x.Start, x.Length))]) is var dateline and > 0)
+        {
+            Parse(text, words, spans[..dateline], owners[..dateline], false);
+            Parse(text, words, spans[dateline..], owners[dateline..], false);
             return;
         }
 

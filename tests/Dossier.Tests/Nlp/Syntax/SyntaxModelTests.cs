@@ -123,4 +123,24 @@ public sealed class SyntaxModelTests
             Assert.True(clause!.Value.IsNegated);
         }
     }
+
+    [Theory]
+    [InlineData("ISLAMABAD : The United States acknowledges the issue", 2)]
+    [InlineData("WASHINGTON ( Reuters ) - The Senate voted on Monday", 5)]
+    [InlineData("Afghan Voice Agency ( AVA ) - International Service : Washington and Islamabad issued a statement", 10)]
+    [InlineData("Khan to reporters : We will not talk", 0)]
+    [InlineData("President Trump : We will win", 0)]
+    [InlineData("The United States acknowledges the issue", 0)]
+    public void ADatelineOpeningASentence_IsFoundByItsShape(string words, int length) =>
+        Assert.Equal(length, Dossier.Nlp.Syntax.SyntaxComponent.DatelineLength(words.Split(' ')));
+
+    [Fact]
+    public void ADateline_IsParsedApart_SoItCannotBeTheSubject()
+    {
+        var doc = Models.Pipeline.Process("ISLAMABAD: The United States acknowledges the issue of military equipment left behind in Afghanistan, Pakistan's foreign office said on Monday.");
+        var dateline = doc.Words[0];
+        Assert.Equal("ISLAMABAD", dateline.Text);
+        Assert.Equal(2, dateline.Data.Count); // its own piece: the word and the colon
+        Assert.DoesNotContain(doc.Words, w => w.BaseRelation == "nsubj" && w.Text == "ISLAMABAD");
+    }
 }
