@@ -219,6 +219,7 @@ public static class AnalysisJsonWriter
         WriteOptionalSpan(w, "holder_name_span", c.Data.HolderName, cp);
         w.WriteString("stance", c.Data.Stance);
         w.WriteBoolean("hedged", c.Data.Hedged);
+        w.WriteString("modality", c.Data.Modality);
         w.WriteNumber("confidence", c.Data.Confidence);
         w.WriteString("proposition", c.Data.Proposition);
         w.WriteString("cue", c.CueText);

@@ -235,7 +235,7 @@ public static class MarkdownBriefWriter
             foreach (var c in group.Take(MaxStatements))
             {
                 var via = c.Holder is not null && c.HolderText is { } t && !string.Equals(t, c.Holder.Name, StringComparison.OrdinalIgnoreCase) ? $" (as “{Inline(t)}”)" : string.Empty;
-                var hedge = c.Data.Hedged ? ", hedged" : string.Empty;
+                var hedge = c.Data.Modality is { } modality && modality != c.Data.Stance ? $", {modality}" : c.Data.Hedged ? ", hedged" : string.Empty;
                 output.WriteLine($"- _{c.Data.Stance}{hedge}_{via}: {Quote(c.Text)} [{c.Document} ¶{c.Paragraph + 1}]");
             }
 

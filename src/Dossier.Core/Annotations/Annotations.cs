@@ -166,7 +166,8 @@ public readonly record struct QuoteData(TextSpan Span, string Kind, TextSpan? Sp
 /// <param name="Cue">The reporting verb or phrase.</param>
 /// <param name="Hedged">True when the content is hedged ("may", "reportedly", "possibly").</param>
 /// <param name="Confidence">The confidence of the attribution that carries the claim (see <see cref="QuoteData.Confidence"/>).</param>
-public readonly record struct ClaimData(TextSpan Span, TextSpan? Holder, string Stance, string? Proposition, TextSpan? HolderName = null, TextSpan? Cue = null, bool Hedged = false, double Confidence = 1) : IAnnotation;
+/// <param name="Modality">How the content is put, when not as a plain statement of fact: <c>intention</c> (intend, plan, pledge), <c>demand</c> (urge, call for), <c>question</c>, <c>condition</c> ('if …'), <c>prediction</c> ('will …', reported 'would …'), <c>possibility</c> ('could', 'may'), <c>obligation</c> ('should', 'must'), <c>hedge</c> ('reportedly', a belief); null for a plain assertion or denial.</param>
+public readonly record struct ClaimData(TextSpan Span, TextSpan? Holder, string Stance, string? Proposition, TextSpan? HolderName = null, TextSpan? Cue = null, bool Hedged = false, double Confidence = 1, string? Modality = null) : IAnnotation;
 
 /// <summary>An event: actor – action – target, CAMEO-coded, with time and place where found.</summary>
 /// <param name="Span">The evidence: the sentence that reports the event.</param>

@@ -81,6 +81,69 @@ internal static class AttributionSyntax
         return false;
     }
 
+    /// <summary>
+    /// How a claim puts its content (see <see cref="ClaimData.Modality"/>): from the cue's stance
+    /// first (an intention, a demand, a question), then from the content's own clause when the
+    /// document is parsed (a condition 'if …', 'will', 'could', 'should'), then the hedge.
+    /// </summary>
+    public static string? Modality(Document document, ClaimData claim)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        switch (claim.Stance)
+        {
+            case "intend" or "pledge":
+                return "intention";
+            case "urge":
+                return "demand";
+            case "question":
+                return "question";
+        }
+
+        if (document.Has(Layers.Words) && MainPredicate(document, claim.Span) is { } predicate)
+        {
+            if (document.GetText(claim.Span).TrimEnd().EndsWith('?'))
+            {
+                return "question";
+            }
+
+            if (predicate.Children.Any(c => c.BaseRelation == "advcl" && c.Children.Any(m => m.BaseRelation == "mark" && m.Lemma.ToLowerInvariant() is "if" or "unless")))
+            {
+                return "condition";
+            }
+
+            foreach (var aux in predicate.Children.Where(c => c.BaseRelation == "aux"))
+            {
+                switch (aux.Lemma.ToLowerInvariant())
+                {
+                    case "will" or "shall" or "'ll" or "would": // reported 'will' becomes 'would'
+                        return "prediction";
+                    case "could" or "may" or "might" or "can":
+                        return "possibility";
+                    case "should" or "must" or "ought":
+                        return "obligation";
+                }
+            }
+        }
+
+        return claim.Hedged || claim.Stance is "suggest" or "believe" ? "hedge" : null;
+    }
+
+    /// <summary>The word of the content whose head lies outside it: the content's main predicate.</summary>
+    private static Word? MainPredicate(Document document, TextSpan content)
+    {
+        var words = document.Get(Layers.Words);
+        for (var k = SpanSearch.FirstNotBefore(words.Length, i => words[i].Span.End <= content.Start); k < words.Length && words[k].Span.Start < content.End; k++)
+        {
+            var w = Word.Create(document, k);
+            if (w.Upos != UPos.PUNCT && (w.Head is not { } head || !content.Contains(head.Span)))
+            {
+                return w;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>'has not said anything', 'said nothing about', 'has not commented on': a negated cue with nothing said, or only a topic.</summary>
     private static bool IsSilence(Word verb) =>
         verb.Child("obj") is { } said ? said.Lemma.ToLowerInvariant() is "anything" or "nothing" or "much" or "word" or "comment"

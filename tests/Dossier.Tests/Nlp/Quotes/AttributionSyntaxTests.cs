@@ -61,4 +61,18 @@ public class AttributionSyntaxTests
         var quote = Assert.Single(doc.Get(Layers.Quotes));
         Assert.Equal("Talks with the militants will resume next week", doc.GetText(quote.Span));
     }
+
+    [Theory]
+    [InlineData("The minister said the talks would resume next week.", "prediction")]
+    [InlineData("The minister said the talks could resume next week.", "possibility")]
+    [InlineData("The minister said the talks should resume next week.", "obligation")]
+    [InlineData("The minister said the talks will resume if the attacks stop.", "condition")]
+    [InlineData("The minister urged the militants to stop the attacks.", "demand")]
+    [InlineData("The minister said the talks resumed on Monday.", null)]
+    public void AClaimKeepsHowItsContentIsPut(string text, string? modality)
+    {
+        var doc = Models.Pipeline.Process(text);
+        var claim = Assert.Single(doc.Get(Layers.Claims));
+        Assert.Equal(modality, claim.Modality);
+    }
 }
