@@ -81,7 +81,27 @@ internal static class EventSyntax
 
     /// <summary>True for a passive verb: a passive subject or auxiliary, or a participle modifying a noun ('the man arrested by police').</summary>
     public static bool IsPassive(Word verb) =>
-        verb.Child("nsubj:pass") is not null || verb.Child("aux:pass") is not null || IsReducedPassive(verb);
+        verb.Child("nsubj:pass") is not null || verb.Child("aux:pass") is not null || IsReducedPassive(verb) || IsSharedPassive(verb);
+
+    /// <summary>A participle coordinated with a passive verb and sharing its auxiliary and subject ('he was interrogated … and then arrested').</summary>
+    private static bool IsSharedPassive(Word verb) =>
+        verb.Relation == "conj" && verb.Xpos == "VBN" && !verb.Children.Any(c => c.BaseRelation is "nsubj" or "aux")
+        && FirstConjunct(verb) is { } first && (first.Child("nsubj:pass") is not null || first.Child("aux:pass") is not null);
+
+    /// <summary>The verb a coordinated verb joins: its head, or (when the parser hung it on a noun of that verb's clause) the verb above that noun.</summary>
+    private static Word? FirstConjunct(Word verb)
+    {
+        var w = verb.Head;
+        for (var depth = 0; depth < 3 && w is { } h; depth++, w = h.Head)
+        {
+            if (h.Upos == UPos.VERB)
+            {
+                return h;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A participle after a noun ('the man arrested by police'); one with an object of its own is an active verb the parser attached to its subject ('Police arrested X' at the start of a headline).</summary>
     private static bool IsReducedPassive(Word verb) => verb.Relation == "acl" && verb.Xpos == "VBN" && verb.Child("obj") is null;
@@ -144,7 +164,7 @@ internal static class EventSyntax
     {
         if (passive)
         {
-            return verb.Child("nsubj:pass") ?? (IsReducedPassive(verb) ? verb.Head : null);
+            return verb.Child("nsubj:pass") ?? (IsReducedPassive(verb) ? verb.Head : IsSharedPassive(verb) ? FirstConjunct(verb)!.Value.Child("nsubj:pass") : null);
         }
 
         // 'held talks with the TTP', 'launched an attack on the base': the act named by the object has the target.

@@ -92,6 +92,20 @@ public class EventTests
     }
 
     [Fact]
+    public void ThePassiveIsShared_TheOneFiredAtIsTheTarget_AndAWebsiteAttackIsCyber()
+    {
+        var doc = Models.Pipeline.Process("He was interrogated by an attorney and then arrested. The army fired 36 shells at South Korea. Hackers attacked the website of the Church of Scientology.");
+        var events = doc.Get(Layers.Events);
+        var arrest = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == "arrested");
+        Assert.Null(arrest.Actor); // not 'He': he was arrested
+        Assert.Equal("He", doc.GetText(arrest.Target!.Value));
+        var fired = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == "fired");
+        Assert.Equal("South Korea", doc.GetText(fired.Target!.Value));
+        var hack = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == "attacked");
+        Assert.Equal("176", hack.Code);
+    }
+
+    [Fact]
     public void AThreat_IsAnEventOfItsOwn_AgainstTheTargetOfTheThreatenedAct()
     {
         var doc = Models.Pipeline.Process("North Korea threatened to attack South Korea.");
