@@ -20,6 +20,9 @@ public sealed class EventComponent : IDocumentComponent
     private static readonly ILookup<string, (string Code, string? Before)> Nouns = DataFile.ReadEmbedded(typeof(EventComponent).Assembly, "Dossier.Nlp.Events.event-nouns.tsv")
         .ToLookup(r => r[0], r => (r[1], r.Length > 2 ? r[2] : null), StringComparer.Ordinal);
 
+    /// <summary>The words that make an assault cybernetic (CAMEO 176): a website, a server or a computer attacked, or hackers attacking ('site' and 'network' are left out: a bomb site, a militant network).</summary>
+    private static readonly string[] Cyber = ["website", "web site", "server", "homepage", "computer", "hacker", "database", "cyber"];
+
     private static readonly HashSet<string> PlacePrepositions = new(["in", "at", "near", "to", "from"], StringComparer.Ordinal);
 
     private readonly VerbLexicon _verbs;
@@ -155,7 +158,8 @@ public sealed class EventComponent : IDocumentComponent
                     && PlacePrepositions.Contains(lower[TokenSearch.FirstEndingAfter(tokens, m.Span.Start) - 1]))
                 .Select(m => (TextSpan?)m.Span).FirstOrDefault();
             var mode = EventSyntax.Mode(word, question);
-            var confidence = Confidence(actor, target, nominal, inherited, InsideQuotation(text, piece, trigger.Start));
+            var quoted = InsideQuotation(text, piece, trigger.Start);
+            var confidence = Confidence(actor, target, nominal, inherited, quoted);
             if (nominal)
             {
                 nounEvents[word.Index] = events.Count;
@@ -165,7 +169,7 @@ public sealed class EventComponent : IDocumentComponent
                 coded[word.Index] = code;
             }
 
-            found.Add(new Found(actor, target.Span == actor.Span ? Participant.Nobody : target, nominal, nominal && IsDefinite(word), inherited, link, InsideQuotation(text, piece, trigger.Start)));
+            found.Add(new Found(actor, target.Span == actor.Span ? Participant.Nobody : target, nominal, nominal && IsDefinite(word), inherited, link, quoted));
             events.Add(new EventData(piece, code, LabelOf(code), actor.Span, target.Span == actor.Span ? null : target.Span, when, where, trigger, mode, confidence));
         }
 
@@ -287,9 +291,6 @@ public sealed class EventComponent : IDocumentComponent
 
         return (EventSyntax.Resolve(agent, named, actor: true), target, inherited && !passive);
     }
-
-    /// <summary>The words that make an assault cybernetic (CAMEO 176): a website, a server or a network attacked, or hackers attacking.</summary>
-    private static readonly string[] Cyber = ["website", "site", "server", "network", "homepage", "computer", "hacker", "email", "database", "cyber"];
 
     /// <summary>An assault on a website or by hackers is CAMEO's cybernetic attack (176), not a physical one.</summary>
     private static string Cybernetic(string code, string text, Participant actor, Participant target)
