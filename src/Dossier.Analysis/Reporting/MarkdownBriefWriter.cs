@@ -375,7 +375,8 @@ public static class MarkdownBriefWriter
             .Select(g => g.First())
             .Select(e =>
             {
-                var target = (e.Target?.Name ?? e.TargetText) is { } t ? " → " + t : string.Empty;
+                // A target that is a thing ('part' of 'take part', 'the dialogue') stays in the JSON; the brief names actors.
+                var target = e.Target?.Name is { } t ? " → " + t : string.Empty;
                 var who = (e.Actor?.Name ?? e.ActorText ?? "?") + target;
                 var where = (e.Where?.Name ?? e.WhereText) is { } place ? $", in {Inline(place)}" : string.Empty;
                 return (When: e.Data.When!, Text: $"{Inline(who)}: {Inline(e.Data.Label)} (“{Inline(e.Trigger ?? string.Empty)}”){where} [{e.Document} ¶{e.Paragraph + 1}]");
