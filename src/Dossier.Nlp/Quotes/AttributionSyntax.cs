@@ -13,6 +13,7 @@ namespace Dossier.Nlp.Quotes;
 /// <item>the cue is negated: silence ('has so far not said anything about …') is neither quote nor
 /// claim; any other negated cue ('did not confirm that …') may report words, but holds no
 /// claim;</item>
+/// <item>the cue modifies the noun after it ('the internationally backed government');</item>
 /// <item>the cue has a subject of its own and the speaker is not in it ('This duplicity underscores
 /// the Taliban's unwillingness …, even as they continue to claim …'): the outlet's narration,
 /// not words of the people it names.</item>
@@ -31,6 +32,11 @@ internal static class AttributionSyntax
         if (CueVerb(document, c) is not { } verb)
         {
             return true; // 'according to', 'in a statement': no verb to read
+        }
+
+        if (IsModifier(verb))
+        {
+            return false;
         }
 
         if (verb.IsNegated && (claim || IsSilence(verb)))
@@ -142,6 +148,43 @@ internal static class AttributionSyntax
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True for a participle that modifies the noun after it ('the internationally backed
+    /// government', 'a widely reported claim'): it stands after a determiner, adjective or
+    /// preposition (adverbs skipped), not after a subject ('the spokesperson expressed concern').
+    /// </summary>
+    private static bool IsModifier(Word verb)
+    {
+        if (verb.BaseRelation != "amod" || verb.Head is not { } noun || noun.Span.Start < verb.Span.End)
+        {
+            return false;
+        }
+
+        var words = verb.SentenceWords;
+        var k = verb.Index - verb.Data.First - 1;
+        while (k >= 0 && words[k].Upos == UPos.ADV)
+        {
+            k--;
+        }
+
+        return k >= 0 && words[k].Upos is UPos.DET or UPos.ADJ or UPos.ADP;
+    }
+
+    /// <summary>
+    /// True when a belief has no proposition to hold: a cognition cue ('has seen', 'sees') whose
+    /// object is a noun and which governs no clause ('Pakistan has seen an increase in attacks' is
+    /// what happened to Pakistan, not what Pakistan believes).
+    /// </summary>
+    public static bool IsExperience(Document document, ClaimData claim)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        // An object with a clause hung on it ('believes the attacks were planned', misparsed as
+        // object + modifier) is a proposition all the same.
+        return claim.Stance == "believe" && claim.Cue is { } cue && document.Has(Layers.Words) && CueVerb(document, cue) is { } verb
+            && verb.Child("obj") is { } obj && !verb.Children.Any(c => c.BaseRelation is "ccomp" or "xcomp" or "parataxis")
+            && !obj.Children.Any(c => c.BaseRelation == "acl" && c.Children.Any(x => x.BaseRelation is "aux" or "cop" || x.Relation == "aux:pass"));
     }
 
     /// <summary>'has not said anything', 'said nothing about', 'has not commented on': a negated cue with nothing said, or only a topic.</summary>

@@ -66,7 +66,7 @@ public sealed class QuoteComponent : IDocumentComponent
                 IReadOnlyList<ClaimData> claims = ruledOut
                     ? [.. p.Claims.Where(c => c.Stance is "intend" or "pledge").Select(c => c with { Stance = "deny", Confidence = confidence })]
                     : AttributionSyntax.Stands(document, p.Quote.Cue, p.Quote.Speaker, claim: true)
-                        ? [.. p.Claims.Select(c => c with { Confidence = confidence, Modality = AttributionSyntax.Modality(document, c) })]
+                        ? [.. p.Claims.Where(c => !AttributionSyntax.IsExperience(document, c)).Select(c => c with { Confidence = confidence, Modality = AttributionSyntax.Modality(document, c) })]
                         : [];
                 return (p.Quote with { Confidence = confidence }, claims);
             })];

@@ -75,4 +75,15 @@ public class AttributionSyntaxTests
         var claim = Assert.Single(doc.Get(Layers.Claims));
         Assert.Equal(modality, claim.Modality);
     }
+
+    [Fact]
+    public void WhatHappenedToSomeone_AndAModifier_AreNotTheirStatements()
+    {
+        var seen = Held("Pakistan has seen an increase in militant attacks since the Taliban regained control in Kabul.", "Pakistan");
+        Assert.Empty(seen.Claims);
+        var backed = Held("U.S.-led Western troops were stationed in Afghanistan to protect the internationally backed government in Kabul for nearly two decades.", "U.S.");
+        Assert.Empty(backed.Claims);
+        var believes = Held("Pakistan believes the attacks were planned in Afghanistan.", "Pakistan");
+        Assert.Single(believes.Claims);
+    }
 }
