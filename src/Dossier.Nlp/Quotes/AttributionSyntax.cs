@@ -74,17 +74,8 @@ internal static class AttributionSyntax
             return false;
         }
 
-        var words = document.Get(Layers.Words);
-        for (var k = SpanSearch.FirstNotBefore(words.Length, i => words[i].Span.End <= cue.Start); k < words.Length && words[k].Span.Start < cue.End; k++)
-        {
-            var w = Word.Create(document, k);
-            if (w.Upos is UPos.NOUN or UPos.VERB && (w.IsNegated || w.Children.Any(c => c.BaseRelation == "det" && c.Lemma.Equals("no", StringComparison.OrdinalIgnoreCase))))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return WordsIn(document, cue).Any(w => w.Upos is UPos.NOUN or UPos.VERB
+            && (w.IsNegated || w.Children.Any(c => c.BaseRelation == "det" && c.Lemma.Equals("no", StringComparison.OrdinalIgnoreCase))));
     }
 
     /// <summary>
@@ -137,10 +128,8 @@ internal static class AttributionSyntax
     /// <summary>The word of the content whose head lies outside it: the content's main predicate.</summary>
     private static Word? MainPredicate(Document document, TextSpan content)
     {
-        var words = document.Get(Layers.Words);
-        for (var k = SpanSearch.FirstNotBefore(words.Length, i => words[i].Span.End <= content.Start); k < words.Length && words[k].Span.Start < content.End; k++)
+        foreach (var w in WordsIn(document, content))
         {
-            var w = Word.Create(document, k);
             if (w.Upos != UPos.PUNCT && (w.Head is not { } head || !content.Contains(head.Span)))
             {
                 return w;
@@ -195,16 +184,24 @@ internal static class AttributionSyntax
     /// <summary>The first verb among the words of the cue ('said', 'has not said anything about', 'charged').</summary>
     private static Word? CueVerb(Document document, TextSpan cue)
     {
-        var words = document.Get(Layers.Words);
-        var k = SpanSearch.FirstNotBefore(words.Length, i => words[i].Span.End <= cue.Start);
-        for (; k < words.Length && words[k].Span.Start < cue.End; k++)
+        foreach (var w in WordsIn(document, cue))
         {
-            if (words[k].Upos == UPos.VERB)
+            if (w.Upos == UPos.VERB)
             {
-                return Word.Create(document, k);
+                return w;
             }
         }
 
         return null;
+    }
+
+    /// <summary>The words that overlap <paramref name="span"/>, in order, found by binary search.</summary>
+    private static IEnumerable<Word> WordsIn(Document document, TextSpan span)
+    {
+        var words = document.Get(Layers.Words);
+        for (var k = SpanSearch.FirstNotBefore(words.Length, i => words[i].Span.End <= span.Start); k < words.Length && words[k].Span.Start < span.End; k++)
+        {
+            yield return Word.Create(document, k);
+        }
     }
 }
