@@ -35,7 +35,7 @@ public class DocumentSizeBenchmarks
     {
         var root = Paths.RepositoryRoot();
         _loader = new DocumentLoader();
-        _pipeline = new PipelineBuilder().UseDefaults(NerModel.Load(Path.Combine(root, "models", "ner")), AttributionModel.Load(Path.Combine(root, "models", "quotes")))
+        _pipeline = new PipelineBuilder().UseDefaults(NerModel.Load(Path.Combine(root, "models", "ner")), AttributionModel.Load(Path.Combine(root, "models", "quotes")), Dossier.Nlp.Syntax.SyntaxModel.Load(Path.Combine(root, "models", "parse")))
             .WithLimits(DocumentLimits.None) // the curve of the work itself; the limits would stop the largest
             .Build();
         _kb = KnowledgeBase.Load(Path.Combine(root, "models", "kb", "kb.tsv"));
