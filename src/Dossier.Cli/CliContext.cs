@@ -47,13 +47,13 @@ internal sealed class CliContext
         return Dossier.Nlp.Ner.NerModel.Load(ModelPaths.Ner);
     }
 
-    /// <summary>The shipped tagger and parser, or null (with a warning) when they are missing or unreadable: events are then not coded.</summary>
+    /// <summary>The shipped tagger and parser, or null (with a warning) when they are missing or unreadable: events are then not coded and attributions not checked.</summary>
     private static Dossier.Nlp.Syntax.SyntaxModel? LoadDefaultSyntax(TextWriter error)
     {
         var model = TryLoadSyntax(ModelPaths.Parse, out var problem);
         if (problem is not null)
         {
-            error.WriteLine($"dossier: warning: {problem}; events are not coded");
+            error.WriteLine($"dossier: warning: {problem}; events are not coded and quotes are not checked against the sentence's tree");
         }
 
         return model;

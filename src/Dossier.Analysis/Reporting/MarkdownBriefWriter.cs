@@ -371,7 +371,7 @@ public static class MarkdownBriefWriter
         var heldBack = scope.Events.Count - shown.Count;
         var lines = shown
             .Where(e => e.Data.When is { } w && !e.Data.Code.StartsWith("01", StringComparison.Ordinal) && w.Length >= 4)
-            .GroupBy(e => e.Data.Happening >= 0 ? (e.Document, new TextSpan(e.Data.Happening, 0)) : (e.Document, e.Data.Span))
+            .GroupBy(e => (e.Document, e.Data.Happening, Sentence: e.Data.Happening >= 0 ? default : e.Data.Span))
             .Select(g => g.First())
             .Select(e =>
             {

@@ -176,7 +176,12 @@ internal static class EvalCommand
             var ctx = context.Value;
             var path = parse.GetRequiredValue(data);
             var lexicon = parse.GetValue(verbs) is { } v ? Dossier.Nlp.Events.VerbLexicon.Load(v) : Dossier.Nlp.Events.VerbLexicon.Default;
-            var pipeline = new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseSyntax(Dossier.Nlp.Syntax.SyntaxModel.Load(ModelPaths.Parse)).UseTimes().UseNer(Dossier.Nlp.Ner.NerModel.Load(ModelPaths.Ner)).UseEvents(lexicon).Build();
+            if (ctx.LoadSyntax(ModelPaths.Parse) is not { } syntax)
+            {
+                return Task.FromResult(ExitCodes.Failure); // events are coded on the tree
+            }
+
+            var pipeline = new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseSyntax(syntax).UseTimes().UseNer(Dossier.Nlp.Ner.NerModel.Load(ModelPaths.Ner)).UseEvents(lexicon).Build();
             if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
             {
                 var annotated = Dossier.Nlp.Events.AnnotatedEventEvaluation.Run(Dossier.Nlp.Events.AnnotatedEventEvaluation.Read(path), pipeline);
@@ -275,7 +280,12 @@ internal static class EvalCommand
             var attribution = taggerPath == "none" ? null : CliContext.LoadAttribution(taggerPath);
             ctx.Error.WriteLine(attribution is null ? "quotes: the rules alone" : $"quotes: the rules and the attribution tagger in {taggerPath}");
             var parsePath = parse.GetValue(parser) ?? ModelPaths.Parse;
-            var syntax = parsePath == "none" ? null : Dossier.Nlp.Syntax.SyntaxModel.Load(parsePath);
+            Dossier.Nlp.Syntax.SyntaxModel? syntax = null;
+            if (parsePath != "none" && (syntax = ctx.LoadSyntax(parsePath)) is null)
+            {
+                return Task.FromResult(ExitCodes.Failure);
+            }
+
             var pipeline = new PipelineBuilder().UseDefaults(NerModel.Load(parse.GetValue(model) ?? ModelPaths.Ner), attribution, syntax).Build();
             var results = articles.Select(a =>
             {

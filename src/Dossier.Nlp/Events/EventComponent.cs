@@ -9,8 +9,9 @@ namespace Dossier.Nlp.Events;
 /// the controller of 'agreed to …' — is the actor and whose patient — the object, the passive
 /// subject, an 'against'/'on'/'with' complement — is the target. Negated, planned and supposed
 /// events are kept with their <see cref="EventMode"/>, never as having happened. Each event has a
-/// confidence from what filled its roles (a name, an agent noun, a pronoun, nothing); the sentence's
-/// time is when and a place after 'in'/'at' where.
+/// confidence from what filled its roles (a name, an agent noun, a pronoun, nothing); the time of
+/// its own clause is when (<see cref="EventSyntax.OwnTime"/>), a place after 'in'/'at' where, and
+/// mentions of one act of force share a happening.
 /// </summary>
 public sealed class EventComponent : IDocumentComponent
 {
@@ -54,6 +55,9 @@ public sealed class EventComponent : IDocumentComponent
         ArgumentNullException.ThrowIfNull(code);
         return code.Length >= 2 && Roots.TryGetValue(code[..2], out var label) ? label : "event";
     }
+
+    /// <summary>True for a lower-cased word of event-nouns.tsv ('talks', 'bombing').</summary>
+    internal static bool IsEventNoun(string lower) => Nouns.Contains(lower);
 
     /// <summary>True for the roots of cooperation (01–08), where an 'against' complement names an adversary, not the partner.</summary>
     private static bool IsCooperative(string code) => string.CompareOrdinal(code[..2], "09") < 0;
@@ -132,10 +136,11 @@ public sealed class EventComponent : IDocumentComponent
             }
 
             var trigger = new TextSpan(tokens[token].Span.Start, tokens[token + length - 1].Span.End);
-            var (actor, target, inherited) = nominal ? NounRoles(word, code, inSentence) : VerbRoles(word, code, passive, inSentence);
+            var (actor, target, inherited, subject) = nominal ? NounRoles(word, code, inSentence) : VerbRoles(word, code, passive, inSentence);
+            var definite = nominal && IsDefinite(word);
             (actor, target) = (NotATime(actor, sentenceTimes), NotATime(target, sentenceTimes));
             var link = -1;
-            if (!nominal && IsViolent(code) && EventSyntax.Subject(word).Subject is { } subject && nounEvents.TryGetValue(subject.Index, out var named) && IsViolent(events[named].Code))
+            if (IsViolent(code) && subject is { } doer && nounEvents.TryGetValue(doer.Index, out var named) && IsViolent(events[named].Code))
             {
                 // 'the bombing that killed 13': the killing is the bombing, done by the bomber, not by 'Kabul'.
                 (link, actor, inherited) = (named, found[named].Actor, true);
@@ -148,7 +153,7 @@ public sealed class EventComponent : IDocumentComponent
             code = Cybernetic(code, text, actor, target);
             var actorLike = IsActorLike(actor, inSentence);
             var targetLike = IsActorLike(target, inSentence);
-            if (code[..2] == "01" ? !actorLike : specific ? !(actorLike || targetLike) && !(nominal && IsViolent(code) && IsDefinite(word)) : !(targetLike && (actorLike || (passive && actor.Span is null))))
+            if (code[..2] == "01" ? !actorLike : specific ? !(actorLike || targetLike) && !(definite && IsViolent(code)) : !(targetLike && (actorLike || (passive && actor.Span is null))))
             {
                 continue;
             }
@@ -169,7 +174,7 @@ public sealed class EventComponent : IDocumentComponent
                 coded[word.Index] = code;
             }
 
-            found.Add(new Found(actor, target.Span == actor.Span ? Participant.Nobody : target, nominal, nominal && IsDefinite(word), inherited, link, quoted));
+            found.Add(new Found(actor, target.Span == actor.Span ? Participant.Nobody : target, nominal, definite, inherited, link, quoted));
             events.Add(new EventData(piece, code, LabelOf(code), actor.Span, target.Span == actor.Span ? null : target.Span, when, where, trigger, mode, confidence));
         }
 
@@ -277,19 +282,21 @@ public sealed class EventComponent : IDocumentComponent
     private static Participant NotATime(Participant p, List<TimeData> times) =>
         p.Span is { } span && times.Any(t => t.Span.Overlaps(span)) ? Participant.Nobody : p;
 
-    private static (Participant Actor, Participant Target, bool Inherited) VerbRoles(Word verb, string code, bool passive, List<MentionData> named)
+    /// <summary>A verb's actor and target, whether the actor was taken from a governing verb, and the verb's subject word (also for a passive).</summary>
+    private static (Participant Actor, Participant Target, bool Inherited, Word? Subject) VerbRoles(Word verb, string code, bool passive, List<MentionData> named)
     {
         var (subject, inherited) = EventSyntax.Subject(verb);
         var agent = passive ? EventSyntax.Agent(verb) : subject;
-        var patient = EventSyntax.Patient(verb, passive, IsCooperative(code));
+        var cooperative = IsCooperative(code);
+        var patient = EventSyntax.Patient(verb, passive, cooperative);
         var target = EventSyntax.Resolve(patient, named, actor: false);
-        if (!passive && !IsActorLike(target, named) && (EventSyntax.Oblique(verb, IsCooperative(code)) ?? (patient is { } thing ? EventSyntax.Oblique(thing, IsCooperative(code)) : null)) is { } oblique
+        if (!passive && !IsActorLike(target, named) && (EventSyntax.Oblique(verb, cooperative) ?? (patient is { } thing ? EventSyntax.Oblique(thing, cooperative) : null)) is { } oblique
             && EventSyntax.Resolve(oblique, named, actor: false) is var at && IsActorLike(at, named))
         {
             target = at; // 'fired 36 shells at KPA posts', 'exchanged fire with the South': the one fired at, not the shells
         }
 
-        return (EventSyntax.Resolve(agent, named, actor: true), target, inherited && !passive);
+        return (EventSyntax.Resolve(agent, named, actor: true), target, inherited && !passive, subject);
     }
 
     /// <summary>An assault on a website or by hackers is CAMEO's cybernetic attack (176), not a physical one.</summary>
@@ -311,7 +318,7 @@ public sealed class EventComponent : IDocumentComponent
         return code;
     }
 
-    private static (Participant Actor, Participant Target, bool Inherited) NounRoles(Word noun, string code, List<MentionData> named)
+    private static (Participant Actor, Participant Target, bool Inherited, Word? Subject) NounRoles(Word noun, string code, List<MentionData> named)
     {
         var (agent, inherited) = EventSyntax.NounAgent(noun, named);
         // 'the arrest of X', 'the attack on X', 'talks with X'; 'of' names the patient of coercion and violence only.
@@ -321,7 +328,7 @@ public sealed class EventComponent : IDocumentComponent
             (agent, patient, inherited) = (null, possessor, false); // 'his arrest', 'Sharifullah's detention': the one arrested
         }
 
-        return (EventSyntax.Resolve(agent, named, actor: true), EventSyntax.Resolve(patient, named, actor: false), inherited);
+        return (EventSyntax.Resolve(agent, named, actor: true), EventSyntax.Resolve(patient, named, actor: false), inherited, null);
     }
 
     /// <summary>

@@ -36,14 +36,10 @@ internal readonly record struct Participant(TextSpan? Span, ParticipantKind Kind
 /// </summary>
 internal static class EventSyntax
 {
-    private static readonly IReadOnlyList<string[]> AgentNouns = DataFile.ReadEmbedded(typeof(EventSyntax).Assembly, "Dossier.Nlp.Events.agent-nouns.txt");
-
-    private static readonly HashSet<string> Agents = new(AgentNouns.Select(r => r[0]), StringComparer.Ordinal);
+    /// <summary>Common nouns that name an acting party ('police', 'minister', 'rebel'): agent-nouns.txt.</summary>
+    private static readonly HashSet<string> Agents = new(DataFile.ReadEmbedded(typeof(EventSyntax).Assembly, "Dossier.Nlp.Events.agent-nouns.txt").Select(r => r[0]), StringComparer.Ordinal);
 
     /// <summary>Prepositions whose complement is the one acted upon ('attack on', 'talks with', 'sanctions against').</summary>
-    /// <summary>The nouns of event-nouns.tsv.</summary>
-    private static readonly HashSet<string> EventNouns = new(DataFile.ReadEmbedded(typeof(EventSyntax).Assembly, "Dossier.Nlp.Events.event-nouns.tsv").Select(r => r[0]), StringComparer.Ordinal);
-
     private static readonly HashSet<string> TargetPrepositions = new(["against", "on", "upon", "with", "to", "into", "at", "toward", "towards", "over"], StringComparer.Ordinal);
 
     /// <summary>Verbs that deny what they govern ('refused to meet', 'denied attacking', 'ruled out talks').</summary>
@@ -63,17 +59,18 @@ internal static class EventSyntax
 
     private static readonly HashSet<string> Personal = new(["he", "she", "they", "it", "we", "i", "you"], StringComparer.Ordinal);
 
-    /// <summary>Relations after which the words belong to another clause, where a verb's object patterns must not be looked for.</summary>
     /// <summary>Relations that open a clause of its own, whose times are not the head's.</summary>
     private static readonly HashSet<string> Subordinate = new(["ccomp", "advcl", "acl", "parataxis", "csubj", "xcomp", "list", "dep"], StringComparer.Ordinal);
 
+    /// <summary>Relations after which the words belong to another clause, where a verb's object patterns must not be looked for.</summary>
     private static readonly HashSet<string> Clausal = new(["ccomp", "parataxis", "advcl", "csubj", "conj", "acl", "list", "dep", "appos", "punct"], StringComparer.Ordinal);
 
     /// <summary>True for a noun that names a happening CAMEO codes ('talks', 'attack', 'arrest').</summary>
-    public static bool IsEventNoun(Word noun) => noun.Upos == UPos.NOUN && EventNouns.Contains(noun.Text.ToLowerInvariant());
+    public static bool IsEventNoun(Word noun) => noun.Upos == UPos.NOUN && EventComponent.IsEventNoun(noun.Text.ToLowerInvariant());
 
-    /// <summary>True when <paramref name="lemma"/> names an acting party ('police', 'minister', 'rebel').</summary>
-    public static bool IsAgentNoun(string lemma) => Agents.Contains(lemma.ToLowerInvariant());
+    /// <summary>True when <paramref name="word"/> has a subordinator or infinitive marker <paramref name="mark"/> ('to', 'that', 'if').</summary>
+    private static bool HasMark(Word word, string mark) =>
+        word.Children.Any(c => c.BaseRelation == "mark" && c.Lemma.Equals(mark, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True for a participle that names what it follows ('a group called the Sea Org', 'also known as Jafar', 'a site dubbed …'): naming, not an act.</summary>
     public static bool IsNaming(Word verb) =>
@@ -127,7 +124,8 @@ internal static class EventSyntax
 
             // 'Pakistan has no plans to hold talks', 'took the decision to withdraw': the infinitive
             // completes a noun that is the object of the subject's verb.
-            if (v.BaseRelation == "acl" && v.Children.Any(c => c.BaseRelation == "mark" && c.Lemma == "to") && v.Head is { BaseRelation: "obj", Head: { } governor })
+            var infinitive = HasMark(v, "to");
+            if (v.BaseRelation == "acl" && infinitive && v.Head is { BaseRelation: "obj", Head: { } governor })
             {
                 v = governor;
                 continue;
@@ -138,7 +136,6 @@ internal static class EventSyntax
                 return (null, false);
             }
 
-            var infinitive = v.Children.Any(c => c.BaseRelation == "mark" && c.Lemma == "to");
             if (v.BaseRelation == "xcomp" && (head.Child("obj") ?? head.Child("iobj")) is { } controller)
             {
                 return (controller, true);
@@ -285,15 +282,15 @@ internal static class EventSyntax
             }
 
             // 'rejected the impression that the border was closed', 'denied that troops fired': a denied content clause.
-            if ((w.BaseRelation == "ccomp" || (w.BaseRelation == "acl" && w.Children.Any(c => c.BaseRelation == "mark" && c.Lemma.Equals("that", StringComparison.OrdinalIgnoreCase))))
-                && !w.Children.Any(c => c.BaseRelation == "mark" && c.Lemma.Equals("to", StringComparison.OrdinalIgnoreCase)) && w.Head is { } governor)
+            var infinitive = HasMark(w, "to");
+            if ((w.BaseRelation == "ccomp" || (w.BaseRelation == "acl" && HasMark(w, "that"))) && !infinitive && w.Head is { } governor)
             {
                 var denier = governor.Upos == UPos.NOUN && governor.BaseRelation == "obj" && governor.Head is { } v ? v : governor;
                 return Denying.Contains(denier.Lemma.ToLowerInvariant()) ? EventMode.Negated : question ? EventMode.Hypothetical : EventMode.Asserted;
             }
 
             // Climb from an infinitive, a gerund or an event noun to the verb that governs it.
-            var climbs = w.BaseRelation is "xcomp" or "ccomp" or "acl" && w.Children.Any(c => c.BaseRelation == "mark" && c.Lemma == "to")
+            var climbs = w.BaseRelation is "xcomp" or "ccomp" or "acl" && infinitive
                 || (w.BaseRelation is "xcomp" && w.Xpos == "VBG")
                 || (w.Upos == UPos.NOUN && w.BaseRelation is "obj" or "nsubj:pass" or "obl");
             if (!climbs || w.Head is not { } head || head.Upos is not (UPos.VERB or UPos.NOUN or UPos.ADJ))
@@ -363,11 +360,12 @@ internal static class EventSyntax
             return null;
         }
 
+        var title = Agents.Contains(w.Lemma.ToLowerInvariant());
         foreach (var c in w.Children)
         {
             // 'the government of Pakistan', 'Deputy Prime Minister and Foreign Minister Ishaq Dar' (titles coordinated before the name)
             if ((c.Relation is "compound" or "flat" or "appos" or "nmod:poss" || (c.Relation == "nmod" && Preposition(c) is "of" or "for")
-                    || (c.Relation == "conj" && Agents.Contains(w.Lemma.ToLowerInvariant()))) && NamedFor(c, named, actor, depth + 1) is { } found)
+                    || (c.Relation == "conj" && title)) && NamedFor(c, named, actor, depth + 1) is { } found)
             {
                 return found;
             }

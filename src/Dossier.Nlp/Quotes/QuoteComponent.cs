@@ -56,20 +56,30 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         result.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
-        return [.. result.Select(a => (Quote: ToQuote(view, a), Claims: ToClaims(view, a)))
-            .Where(p => AttributionSyntax.Stands(document, p.Quote.Cue, p.Quote.Speaker, claim: false))
-            .Select(p =>
+        var found = new List<(QuoteData, IReadOnlyList<ClaimData>)>(result.Count);
+        foreach (var a in result)
+        {
+            // What stands as a claim stands as a quote; only a quote that holds no claim is checked again.
+            var quote = ToQuote(view, a);
+            var claimStands = AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: true);
+            if (!claimStands && !AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: false))
             {
-                var confidence = AttributionConfidence.Of(p.Quote.Attribution);
-                // 'Pakistan has no plans to hold talks with the TTP': an intention ruled out denies its content.
-                var ruledOut = p.Quote.Cue is { } cue && AttributionSyntax.RulesOut(document, cue);
-                IReadOnlyList<ClaimData> claims = ruledOut
-                    ? [.. p.Claims.Where(c => c.Stance is "intend" or "pledge").Select(c => c with { Stance = "deny", Confidence = confidence })]
-                    : AttributionSyntax.Stands(document, p.Quote.Cue, p.Quote.Speaker, claim: true)
-                        ? [.. p.Claims.Where(c => !AttributionSyntax.IsExperience(document, c)).Select(c => c with { Confidence = confidence, Modality = AttributionSyntax.Modality(document, c) })]
-                        : [];
-                return (p.Quote with { Confidence = confidence }, claims);
-            })];
+                continue;
+            }
+
+            var confidence = AttributionConfidence.Of(quote.Attribution);
+
+            // 'Pakistan has no plans to hold talks with the TTP': an intention ruled out denies its content.
+            var ruledOut = quote.Cue is { } cue && AttributionSyntax.RulesOut(document, cue);
+            IReadOnlyList<ClaimData> claims = ruledOut
+                ? [.. ToClaims(view, a).Where(c => c.Stance is "intend" or "pledge").Select(c => c with { Stance = "deny", Confidence = confidence })]
+                : claimStands
+                    ? [.. ToClaims(view, a).Where(c => !AttributionSyntax.IsExperience(document, c)).Select(c => c with { Confidence = confidence, Modality = AttributionSyntax.Modality(document, c) })]
+                    : [];
+            found.Add((quote with { Confidence = confidence }, claims));
+        }
+
+        return found;
     }
 
     /// <summary>The document as the tagger reads it, and the role the rules give each token (<c>B-CON:direct</c>, <c>L-SRC</c>, …; null for none): what <see cref="AttributionTrainer"/> learns from.</summary>

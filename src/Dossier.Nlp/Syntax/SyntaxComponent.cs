@@ -117,26 +117,31 @@ public sealed class SyntaxComponent : IDocumentComponent
             return;
         }
 
-        // A dateline is no part of the sentence's grammar: parsed on its own, it cannot become its subject.
-        if (opening && DatelineLength([.. spans.Select(x => text.Substring(x.Start, x.Length))]) is var dateline and > 0)
-        {
-            Parse(text, words, spans[..dateline], owners[..dateline], false);
-            Parse(text, words, spans[dateline..], owners[dateline..], false);
-            return;
-        }
-
         var forms = new string[spans.Count];
         for (var i = 0; i < forms.Length; i++)
         {
             forms[i] = text.Substring(spans[i].Start, spans[i].Length);
         }
 
+        // A dateline is no part of the sentence's grammar: parsed on its own, it cannot become its subject.
+        var dateline = opening ? DatelineLength(forms) : 0;
+        if (dateline > 0)
+        {
+            Add(words, forms[..dateline], spans, owners, 0);
+        }
+
+        Add(words, forms[dateline..], spans, owners, dateline);
+    }
+
+    /// <summary>Parses <paramref name="forms"/> as one tree and adds its words; they are the words of <paramref name="spans"/> and <paramref name="owners"/> from <paramref name="offset"/> on.</summary>
+    private void Add(ImmutableArray<WordData>.Builder words, string[] forms, List<TextSpan> spans, List<int> owners, int offset)
+    {
         var parsed = _model.Parse(forms);
         var first = words.Count;
         for (var i = 0; i < forms.Length; i++)
         {
             var head = parsed.Heads[i] < 0 ? -1 : first + parsed.Heads[i];
-            words.Add(new WordData(spans[i], owners[i], first, forms.Length, parsed.Upos[i], parsed.Xpos[i], parsed.Lemmas[i], head, parsed.Relations[i]));
+            words.Add(new WordData(spans[offset + i], owners[offset + i], first, forms.Length, parsed.Upos[i], parsed.Xpos[i], parsed.Lemmas[i], head, parsed.Relations[i]));
         }
     }
 }
