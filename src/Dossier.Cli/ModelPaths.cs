@@ -12,5 +12,7 @@ internal static class ModelPaths
 
     public static string Quotes => Path.Combine(Root, "quotes");
 
+    public static string Stance => Path.Combine(Root, "stance");
+
     public static string Kb => Path.Combine(Root, "kb", "kb.tsv");
 }

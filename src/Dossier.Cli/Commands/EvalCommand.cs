@@ -4,6 +4,7 @@ using Dossier.Annotations;
 using Dossier.Nlp;
 using Dossier.Nlp.Ner;
 using Dossier.Nlp.Quotes;
+using Dossier.Nlp.Stance;
 
 namespace Dossier.Cli.Commands;
 
@@ -53,7 +54,7 @@ internal static class EvalCommand
             }
             return Task.FromResult(ExitCodes.Success);
         });
-        return new Command("eval", "Evaluate a component on a labelled data set.") { ner, Parse(context), Quotes(context), Coref(context), Time(context), Events(context), Extract(context) };
+        return new Command("eval", "Evaluate a component on a labelled data set.") { ner, Parse(context), Quotes(context), Stance(context), Coref(context), Time(context), Events(context), Extract(context) };
     }
 
     /// <summary>A model loaded, with the milliseconds it took and the managed memory it holds.</summary>
@@ -254,6 +255,47 @@ internal static class EvalCommand
                     ctx.Output.WriteLine($"{d.Name} (DCT {d.Dct:yyyy-MM-dd}) {line}");
                     budget--;
                 }
+            }
+
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+
+    /// <summary><c>dossier eval stance --bodies FILE --stances FILE</c>: the Fake News Challenge's score, per-class and macro F1.</summary>
+    private static Command Stance(Lazy<CliContext> context)
+    {
+        var bodies = new Option<string>("--bodies") { Description = "The bodies file (Body ID,articleBody), e.g. ../shared/data/fnc-1/train_bodies.csv.", Required = true };
+        var stances = new Option<string>("--stances") { Description = "The pairs (Headline,Body ID,Stance); without a Stance column only --predictions is written.", Required = true };
+        var part = new Option<string>("--part") { Description = "Score only the pairs of this part of a file split by Body ID the way training splits train: train, dev, holdout or all.", DefaultValueFactory = _ => "all" };
+        part.AcceptOnlyFromAmong(StanceData.Parts);
+        var model = new Option<string?>("--model", "-m") { Description = "The stance model folder (default: the shipped models/stance)." };
+        var predictions = new Option<string?>("--predictions") { Description = "Also write the predictions: one row per pair scored, in the input's order, with the columns Headline,Body ID,Stance." };
+        var command = new Command("stance", "The Fake News Challenge's score, F1 per class and their mean (F1m), and the confusion matrix of the stance model on FNC-1-format files.") { bodies, stances, part, model, predictions };
+        command.SetAction((parse, _) =>
+        {
+            var ctx = context.Value;
+            foreach (var file in (string[])[parse.GetRequiredValue(bodies), parse.GetRequiredValue(stances)])
+            {
+                if (!File.Exists(file))
+                {
+                    return Task.FromResult(ctx.Fail($"no data file {file}"));
+                }
+            }
+
+            var stanceModel = StanceModel.Load(parse.GetValue(model) ?? ModelPaths.Stance);
+            var texts = StanceData.ReadBodies(parse.GetRequiredValue(bodies));
+            var pairs = StanceData.Part(StanceData.ReadPairs(parse.GetRequiredValue(stances)), parse.GetValue(part)!);
+            var predicted = stanceModel.ReadPairs(texts, pairs).Select(p => stanceModel.Predict(p.Claim, p.Text).Label).ToList();
+            if (parse.GetValue(predictions) is { } output)
+            {
+                StanceData.WritePredictions(output, pairs, predicted);
+                ctx.Error.WriteLine($"wrote {pairs.Count} predictions to {output}");
+            }
+
+            if (pairs.All(p => p.Stance is not null) && pairs.Count > 0)
+            {
+                ctx.Output.WriteLine(StanceEvaluation.Format(StanceEvaluation.Score([.. pairs.Select(p => p.Stance!)], predicted)));
             }
 
             return Task.FromResult(ExitCodes.Success);

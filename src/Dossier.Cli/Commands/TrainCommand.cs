@@ -4,7 +4,7 @@ using Dossier.Nlp.Quotes;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier train ner|quotes|parse --config FILE</c>: trains a model from a config file.</summary>
+/// <summary><c>dossier train ner|quotes|parse|stance --config FILE</c>: trains a model from a config file.</summary>
 internal static class TrainCommand
 {
     public static Command Create(Lazy<CliContext> context)
@@ -20,7 +20,9 @@ internal static class TrainCommand
         quotes.SetAction((parse, _) => Run(parse, log => new AttributionTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
         var parseModels = new Command("parse", "Train the part-of-speech tagger, dependency parser and lemmatizer on UD English-EWT and write them, config and metadata together.") { config };
         parseModels.SetAction((parse, _) => Run(parse, log => new Dossier.Nlp.Syntax.SyntaxTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
-        return new Command("train", "Train a model from data in ../shared/data.") { ner, quotes, parseModels };
+        var stance = new Command("stance", "Train the stance model (how an article stands towards a claim) on FNC-1's train split, choosing the epoch on its dev part, and write model, config and metadata together.") { config };
+        stance.SetAction((parse, _) => Run(parse, log => new Dossier.Nlp.Stance.StanceTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
+        return new Command("train", "Train a model from data in ../shared/data.") { ner, quotes, parseModels, stance };
 
         Task<int> Run(ParseResult parse, Action<Action<string>> train)
         {

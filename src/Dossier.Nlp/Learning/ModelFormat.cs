@@ -62,7 +62,7 @@ public static class ModelFormat
 
         if (found != format)
         {
-            throw new InvalidDataException($"not a {format} model file (it says '{(found.Length > 40 ? found[..40] : found)}'); retrain it with 'dossier train parse --config configs/parse.json'");
+            throw new InvalidDataException($"not a {format} model file (it says '{(found.Length > 40 ? found[..40] : found)}'); retrain it with 'dossier train' (see CONTRIBUTING.md)");
         }
     }
 }

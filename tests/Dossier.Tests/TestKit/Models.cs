@@ -9,6 +9,7 @@ public static class Models
     private static readonly Lazy<NerModel> NerModel = new(() => Dossier.Nlp.Ner.NerModel.Load(Path.Combine(Repo.Root, "models", "ner")));
     private static readonly Lazy<Dossier.Nlp.Quotes.AttributionModel> AttributionModel = new(() => Dossier.Nlp.Quotes.AttributionModel.Load(Path.Combine(Repo.Root, "models", "quotes")));
     private static readonly Lazy<Dossier.Nlp.Syntax.SyntaxModel> SyntaxModel = new(() => Dossier.Nlp.Syntax.SyntaxModel.Load(Path.Combine(Repo.Root, "models", "parse")));
+    private static readonly Lazy<Dossier.Nlp.Stance.StanceModel> StanceModel = new(() => Dossier.Nlp.Stance.StanceModel.Load(Path.Combine(Repo.Root, "models", "stance")));
     private static readonly Lazy<DocumentPipeline> Full = new(() => new PipelineBuilder().UseDefaults(NerModel.Value, AttributionModel.Value, SyntaxModel.Value).Build());
 
     private static readonly Lazy<Dossier.Nlp.Entities.KnowledgeBase> KbFile = new(() => Dossier.Nlp.Entities.KnowledgeBase.Load(Path.Combine(Repo.Root, "models", "kb", "kb.tsv")));
@@ -21,6 +22,9 @@ public static class Models
 
     /// <summary>models/parse.</summary>
     public static Dossier.Nlp.Syntax.SyntaxModel Syntax => SyntaxModel.Value;
+
+    /// <summary>models/stance.</summary>
+    public static Dossier.Nlp.Stance.StanceModel Stance => StanceModel.Value;
 
     /// <summary>models/quotes.</summary>
     public static Dossier.Nlp.Quotes.AttributionModel Attribution => AttributionModel.Value;
