@@ -26,8 +26,14 @@ public static class ClaimAlignment
     /// <summary>The cosine at which a claim joins its best match.</summary>
     public const double Threshold = 0.2;
 
+    /// <summary>The cosine at which a claim joins its best match of the same frame: the structure already says they are about the same thing.</summary>
+    public const double FrameThreshold = 0.1;
+
     /// <summary>The cosine at which any two claims join: they state the same thing in nearly the same words.</summary>
     public const double SameThreshold = 0.5;
+
+    /// <summary>The weight of a claim's frame in its bag (an entity weighs 1.5, a word 1).</summary>
+    private const double FrameWeight = 2.0;
 
     /// <summary>Two claims must share at least this many terms to be compared.</summary>
     private const int MinShared = 2;
@@ -49,16 +55,21 @@ public static class ClaimAlignment
     public static bool Denies(string stance) => DenyFamily.Contains(stance);
 
     /// <summary>Groups the claims; <paramref name="sourceOf"/> gives each document's independent source (near-copies share one).</summary>
-    public static IReadOnlyList<ClaimGroup> Align(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<Entity> entities, Func<string, string>? sourceOf = null)
+    public static IReadOnlyList<ClaimGroup> Align(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<Entity> entities, Func<string, string>? sourceOf = null) =>
+        Align(documents, claims, entities, Propositions.Of(documents, claims, entities), sourceOf);
+
+    /// <summary>Groups the claims, whose <paramref name="propositions"/> (one per claim, in order) are already read.</summary>
+    public static IReadOnlyList<ClaimGroup> Align(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<Entity> entities, IReadOnlyList<Proposition> propositions, Func<string, string>? sourceOf = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(propositions);
         sourceOf ??= doc => doc;
         var byId = documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var index = new EntityIndex(entities);
-        var named = byId.ToDictionary(p => p.Key, p => p.Value.GetOrEmpty(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label)).ToList(), StringComparer.Ordinal);
-        var bags = claims.Select(c => Terms(byId[c.Document], c, SpanSearch.Within(named[c.Document], c.Data.Span), index)).ToList();
+        var named = Propositions.NamedMentions(byId.Values);
+        var bags = claims.Select((c, k) => Terms(byId[c.Document], c, SpanSearch.Within(named[c.Document], c.Data.Span), index, propositions[k])).ToList();
 
         var vectors = TermBags.WeighByIdf(bags, out var df).Select(Normalise).ToList();
         var sets = new UnionFind(claims.Count);
@@ -96,34 +107,17 @@ public static class ClaimAlignment
             dots.Remove(key);
         }
 
-        // Each claim joins its best match when that reaches the threshold; near-identical claims always join.
-        var best = new (int Other, double Cosine)[claims.Count];
-        Array.Fill(best, (-1, 0.0));
-        foreach (var ((a, b), (dot, _)) in dots)
+        // Near-identical claims join first (strongest first), then sets join by average linkage; never
+        // two sets whose frames or places differ (cannot-link).
+        var frames = propositions.Select(p => p.Frame).ToArray();
+        var places = propositions.Select(p => p.Place is { } place ? new HashSet<string>([place], StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal)).ToArray();
+        var merger = new ConstrainedSets(sets, frames, places);
+        foreach (var ((a, b), _) in dots.Where(p => p.Value.Dot >= SameThreshold).OrderByDescending(p => p.Value.Dot).ThenBy(p => p.Key))
         {
-            if (dot >= SameThreshold)
-            {
-                sets.Union(a, b);
-            }
-
-            if (dot > best[a].Cosine)
-            {
-                best[a] = (b, dot);
-            }
-
-            if (dot > best[b].Cosine)
-            {
-                best[b] = (a, dot);
-            }
+            merger.TryJoin(a, b);
         }
 
-        for (var k = 0; k < claims.Count; k++)
-        {
-            if (best[k].Other >= 0 && best[k].Cosine >= Threshold)
-            {
-                sets.Union(k, best[k].Other);
-            }
-        }
+        JoinByAverage(dots, merger, claims.Count);
 
         // A bare denial answers the claim before it.
         for (var k = 0; k < claims.Count; k++)
@@ -167,6 +161,92 @@ public static class ClaimAlignment
             .Select((g, n) => new ClaimGroup($"g{n + 1}", g.Proposition, g.Status, g.Claims))];
     }
 
+    /// <summary>
+    /// Average-linkage clustering over the candidate pairs: the two sets with the highest mean
+    /// cosine over all their member pairs (pairs never proposed count 0) join while that mean
+    /// reaches <see cref="FrameThreshold"/> for sets of one frame, <see cref="Threshold"/> otherwise,
+    /// and the sets may join. A priority queue with stale entries skipped keeps it near-linear in
+    /// the pairs.
+    /// </summary>
+    private static void JoinByAverage(Dictionary<(int, int), (double Dot, int Shared)> dots, ConstrainedSets merger, int count)
+    {
+        var size = new int[count];
+        var sums = new Dictionary<(int, int), double>();
+        var neighbours = new Dictionary<int, HashSet<int>>();
+        for (var k = 0; k < count; k++)
+        {
+            size[merger.Find(k)]++;
+        }
+
+        foreach (var ((a, b), (dot, _)) in dots)
+        {
+            var (ra, rb) = (merger.Find(a), merger.Find(b));
+            if (ra != rb)
+            {
+                Add(ra, rb, dot);
+            }
+        }
+
+        var queue = new PriorityQueue<(int A, int B, double Mean), (double, int, int)>();
+        foreach (var (a, b) in sums.Keys)
+        {
+            Push(a, b);
+        }
+
+        while (queue.TryDequeue(out var top, out _))
+        {
+            var (a, b) = (top.A, top.B);
+            if (merger.Find(a) != a || merger.Find(b) != b || !sums.TryGetValue((a, b), out var sum) || sum / (size[a] * size[b]) != top.Mean)
+            {
+                continue;
+            }
+
+            var threshold = merger.Frame(a) is { } f && f == merger.Frame(b) ? FrameThreshold : Threshold;
+            if (top.Mean < threshold || !merger.TryJoin(a, b))
+            {
+                continue;
+            }
+
+            var (root, other) = merger.Find(a) == a ? (a, b) : (b, a);
+            size[root] += size[other];
+            sums.Remove((Math.Min(a, b), Math.Max(a, b)));
+            neighbours[root].Remove(other);
+            foreach (var n in neighbours[other])
+            {
+                if (n == root)
+                {
+                    continue;
+                }
+
+                var moved = sums[(Math.Min(n, other), Math.Max(n, other))];
+                sums.Remove((Math.Min(n, other), Math.Max(n, other)));
+                neighbours[n].Remove(other);
+                Add(root, n, moved);
+            }
+
+            neighbours.Remove(other);
+            foreach (var n in neighbours[root])
+            {
+                Push(root, n);
+            }
+        }
+
+        void Add(int x, int y, double dot)
+        {
+            var key = (Math.Min(x, y), Math.Max(x, y));
+            sums[key] = sums.GetValueOrDefault(key) + dot;
+            (neighbours.TryGetValue(x, out var nx) ? nx : neighbours[x] = []).Add(y);
+            (neighbours.TryGetValue(y, out var ny) ? ny : neighbours[y] = []).Add(x);
+        }
+
+        void Push(int x, int y)
+        {
+            var key = (Math.Min(x, y), Math.Max(x, y));
+            var mean = sums[key] / (size[key.Item1] * size[key.Item2]);
+            queue.Enqueue((key.Item1, key.Item2, mean), (-mean, key.Item1, key.Item2));
+        }
+    }
+
     /// <summary>disputed, corroborated or single (see <see cref="ClaimGroup.Status"/>).</summary>
     public static string StatusOf(IReadOnlyList<Claim> claims, Func<string, string> sourceOf)
     {
@@ -185,9 +265,15 @@ public static class ClaimAlignment
         return denied.Count == 0 && asserted.Select(c => sourceOf(c.Document)).Distinct(StringComparer.Ordinal).Count() > 1 ? "corroborated" : "single";
     }
 
-    private static Dictionary<string, double> Terms(Document d, Claim c, List<MentionData> mentions, EntityIndex index)
+    private static Dictionary<string, double> Terms(Document d, Claim c, List<MentionData> mentions, EntityIndex index, Proposition proposition)
     {
+        // The frame weighs most: claims that say the same thing of the same things share it.
         var bag = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (proposition.Frame is { } frame)
+        {
+            bag["F:" + frame] = FrameWeight;
+        }
+
         foreach (var m in mentions)
         {
             var key = index.Find(d, m.Span) is { } e ? "E:" + e.Id : "N:" + d.GetText(m.Span).ToLowerInvariant();
@@ -270,5 +356,36 @@ public static class ClaimAlignment
         }
 
         return (concepts, stop);
+    }
+}
+
+/// <summary>Disjoint sets of claims that keep, per set, the frame and places its claims state, and join two sets only when those fit (<see cref="Proposition.Compatible"/>).</summary>
+internal sealed class ConstrainedSets(UnionFind sets, string?[] frames, HashSet<string>[] places)
+{
+    /// <summary>The root of the set holding claim <paramref name="k"/>.</summary>
+    public int Find(int k) => sets.Find(k);
+
+    /// <summary>The frame of the set rooted at <paramref name="root"/>, or null.</summary>
+    public string? Frame(int root) => frames[root];
+
+    /// <summary>Joins the sets of <paramref name="a"/> and <paramref name="b"/> when their frames and places fit; true when they are one set after.</summary>
+    public bool TryJoin(int a, int b)
+    {
+        var (ra, rb) = (sets.Find(a), sets.Find(b));
+        if (ra == rb)
+        {
+            return true;
+        }
+
+        if (!Proposition.Compatible(frames[ra], places[ra], frames[rb], places[rb]))
+        {
+            return false;
+        }
+
+        sets.Union(ra, rb);
+        var (root, other) = sets.Find(ra) == ra ? (ra, rb) : (rb, ra);
+        frames[root] ??= frames[other];
+        places[root].UnionWith(places[other]);
+        return true;
     }
 }

@@ -51,7 +51,8 @@ public sealed class CorpusAnalysis
         Figures = Facts.Figures(documents, Entities, Events);
         var copies = Syndication.Group([.. documents.Select(d => d.Text)]);
         SourceOf = documents.Select((d, k) => (d.Id, Source: documents[copies[k]].Id)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
-        ClaimGroups = ClaimAlignment.Align(documents, Claims, Entities, doc => SourceOf[doc]);
+        Propositions = Dossier.Analysis.Propositions.Of(documents, Claims, Entities);
+        ClaimGroups = ClaimAlignment.Align(documents, Claims, Entities, Propositions, doc => SourceOf[doc]);
         Discrepancies = FigureDiscrepancies.Find(documents, Figures, SourceOf);
         Stories = Dossier.Analysis.Stories.Cluster(documents, Entities, SourceOf);
     }
@@ -82,6 +83,9 @@ public sealed class CorpusAnalysis
 
     /// <summary>Every quote, its speaker linked to an entity where one is named.</summary>
     public IReadOnlyList<Quote> Quotes { get; }
+
+    /// <summary>Each claim's proposition as structure (frame, place, entities), in <see cref="Claims"/> order.</summary>
+    public IReadOnlyList<Proposition> Propositions { get; }
 
     /// <summary>Every claim, its holder linked to an entity where one is named.</summary>
     public IReadOnlyList<Claim> Claims { get; }

@@ -79,6 +79,16 @@ public sealed class Document
     /// <summary>The syntactic words, as views (empty until a parser has run).</summary>
     public ViewList<Word> Words => new(this, 0, GetOrEmpty(Layers.Words).Length);
 
+    /// <summary>The syntactic words that overlap <paramref name="span"/>, in order, found by binary search (none until a parser has run).</summary>
+    public IEnumerable<Word> WordsIn(TextSpan span)
+    {
+        var words = GetOrEmpty(Layers.Words);
+        for (var k = SpanSearch.FirstNotBefore(words.Length, i => words[i].Span.End <= span.Start); k < words.Length && words[k].Span.Start < span.End; k++)
+        {
+            yield return Word.Create(this, k);
+        }
+    }
+
     /// <summary>Records something a user should know about how the document was read.</summary>
     public void AddWarning(string warning)
     {

@@ -39,7 +39,7 @@ public static class AnalysisJsonWriter
         w.WriteNumber("independent_sources", analysis.IndependentSources);
         WriteArray(w, "entities", analysis.Entities, (w, e) => WriteEntity(w, e, cp));
         WriteArray(w, "quotes", analysis.Quotes, (w, q) => WriteQuote(w, q, cp[q.Document]));
-        WriteArray(w, "claims", analysis.Claims, (w, c) => WriteClaim(w, c, cp[c.Document]));
+        WriteArray(w, "claims", analysis.Claims.Select((c, k) => (c, k)).ToList(), (w, p) => WriteClaim(w, p.c, analysis.Propositions[p.k], cp[p.c.Document]));
         WriteArray(w, "claim_groups", analysis.ClaimGroups, WriteClaimGroup);
         WriteArray(w, "figures", analysis.Figures, (w, f) => WriteFigure(w, f, cp[f.Document]));
         WriteArray(w, "times", analysis.Times, (w, t) => WriteTime(w, t, cp[t.Document]));
@@ -209,7 +209,7 @@ public static class AnalysisJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteClaim(Utf8JsonWriter w, Claim c, CodePointIndex cp)
+    private static void WriteClaim(Utf8JsonWriter w, Claim c, Proposition p, CodePointIndex cp)
     {
         WriteStatementStart(w, c.Id, c.Document, c.Data.Span, c.Paragraph, c.Cited.Span, cp);
         w.WriteString("holder", c.Holder?.Id);
@@ -222,6 +222,11 @@ public static class AnalysisJsonWriter
         w.WriteString("modality", c.Data.Modality);
         w.WriteNumber("confidence", c.Data.Confidence);
         w.WriteString("proposition", c.Data.Proposition);
+        w.WriteString("frame", p.Frame);
+        WriteOptionalSpan(w, "frame_span", p.FrameSpan, cp);
+        w.WriteString("frame_place", p.Place);
+        w.WriteBoolean("frame_negated", p.Negated);
+        WriteArray(w, "proposition_entities", p.Entities, static (w, e) => w.WriteStringValue(e));
         w.WriteString("cue", c.CueText);
         WriteOptionalSpan(w, "cue_span", c.Data.Cue, cp);
         w.WriteEndObject();

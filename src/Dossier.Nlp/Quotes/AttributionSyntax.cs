@@ -74,7 +74,7 @@ internal static class AttributionSyntax
             return false;
         }
 
-        return WordsIn(document, cue).Any(w => w.Upos is UPos.NOUN or UPos.VERB
+        return document.WordsIn(cue).Any(w => w.Upos is UPos.NOUN or UPos.VERB
             && (w.IsNegated || w.Children.Any(c => c.BaseRelation == "det" && c.Lemma.Equals("no", StringComparison.OrdinalIgnoreCase))));
     }
 
@@ -128,7 +128,7 @@ internal static class AttributionSyntax
     /// <summary>The word of the content whose head lies outside it: the content's main predicate.</summary>
     private static Word? MainPredicate(Document document, TextSpan content)
     {
-        foreach (var w in WordsIn(document, content))
+        foreach (var w in document.WordsIn(content))
         {
             if (w.Upos != UPos.PUNCT && (w.Head is not { } head || !content.Contains(head.Span)))
             {
@@ -184,7 +184,7 @@ internal static class AttributionSyntax
     /// <summary>The first verb among the words of the cue ('said', 'has not said anything about', 'charged').</summary>
     private static Word? CueVerb(Document document, TextSpan cue)
     {
-        foreach (var w in WordsIn(document, cue))
+        foreach (var w in document.WordsIn(cue))
         {
             if (w.Upos == UPos.VERB)
             {
@@ -193,15 +193,5 @@ internal static class AttributionSyntax
         }
 
         return null;
-    }
-
-    /// <summary>The words that overlap <paramref name="span"/>, in order, found by binary search.</summary>
-    private static IEnumerable<Word> WordsIn(Document document, TextSpan span)
-    {
-        var words = document.Get(Layers.Words);
-        for (var k = SpanSearch.FirstNotBefore(words.Length, i => words[i].Span.End <= span.Start); k < words.Length && words[k].Span.Start < span.End; k++)
-        {
-            yield return Word.Create(document, k);
-        }
     }
 }

@@ -74,6 +74,38 @@ public class CrossSourceTests
     }
 
     [Fact]
+    public void ClaimsOfOneFrameAndPlace_InDifferentWords_AreOneGroup()
+    {
+        var a = Models.Pipeline.Process("Pakistani officials said the TTP has a safe haven in Afghanistan.");
+        var b = Models.Pipeline.Process("The United Nations said militants enjoy sanctuaries on Afghan soil, according to a report.");
+        var analysis = new CorpusAnalysis([a, b], [], Models.Pipeline.Adds, Models.Kb);
+        Assert.All(analysis.Propositions, p => Assert.Equal("harbour", p.Frame));
+        Assert.Single(analysis.Propositions.Select(p => p.Place).Distinct());
+        var group = Assert.Single(analysis.ClaimGroups);
+        Assert.Equal(2, group.Claims.Select(c => c.Document).Distinct().Count());
+    }
+
+    [Fact]
+    public void ClaimsThatShareNamesButNotTheirFrameOrPlace_AreApart()
+    {
+        // Same group named, different things said of it; same thing said, of different countries.
+        var a = Models.Pipeline.Process("Pakistan said the TTP has a safe haven in Afghanistan.");
+        var b = Models.Pipeline.Process("Pakistan said the TTP is using advanced US weapons in attacks.");
+        var c = Models.Pipeline.Process("Afghanistan said the TTP has a safe haven in Pakistan.");
+        var analysis = new CorpusAnalysis([a, b, c], [], Models.Pipeline.Adds, Models.Kb);
+        Assert.Equal(["arms+militant", "harbour", "harbour"], analysis.Propositions.Select(p => p.Frame!).Order());
+        Assert.All(analysis.ClaimGroups, g => Assert.Single(g.Claims.Select(x => x.Document).Distinct()));
+    }
+
+    [Fact]
+    public void TheFrameIsTheWordNearestTheContentsRoot_AWeakFrameGivesWayToOneBelowIt()
+    {
+        var doc = Models.Pipeline.Process("The spokesperson said the presence of advanced US weapons in the neighbouring country remains a source of concern. He said it was proven that militants enjoy sanctuaries there.");
+        var analysis = new CorpusAnalysis([doc], [], Models.Pipeline.Adds, Models.Kb);
+        Assert.Equal(["arms", "harbour"], analysis.Propositions.Select(p => p.Frame!).Order());
+    }
+
+    [Fact]
     public void TheSameAssertionFromTwoSources_IsCorroborated_FromOneSourceTwice_IsNot()
     {
         const string text = "Pakistan's foreign office said militants are using US weapons left behind in Afghanistan for attacks inside Pakistan.";

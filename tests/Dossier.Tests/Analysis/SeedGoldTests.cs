@@ -90,28 +90,39 @@ public class SeedGoldTests
 
         Assert.Equal(0, wrongMerges);
 
-        // Disputes, as score.py measures them: a gold proposition asserted by some and denied by
-        // others is found when one claim group holds a claim matching an assertion and one matching a denial.
-        var disputed = gold.RootElement.GetProperty("claims").EnumerateArray()
-            .Where(gc => gc.GetProperty("positions").EnumerateArray().Where(p => p.GetProperty("stance").GetString() != "nuance")
-                .Select(p => Family(p.GetProperty("stance").GetString()!)).ToHashSet().SetEquals(["assert", "deny"])).ToList();
-        var disputesFound = disputed.Count(gc => analysis.ClaimGroups.Any(g =>
+        // Disputes and groups, as score.py measures them: a claim is a gold position when document,
+        // holder, stance family and (where the gold says) text agree. A gold proposition asserted by some
+        // and denied by others is found when one group holds both sides; a group marked disputed is
+        // real when it does that for some gold proposition; a proposition's claims should sit in one
+        // group (share in the largest, unmatched claims counting as apart) and a group hold one proposition.
+        bool PositionOk(JsonElement p, Claim c) => keyOf[c.Document] == p.GetProperty("doc").GetString() && Family(c.Data.Stance) == Family(p.GetProperty("stance").GetString()!)
+            && SpeakerOk(p.GetProperty("holder").GetString()!, c.Holder, c.HolderText)
+            && (!p.TryGetProperty("contains", out var contains) || Norm(c.Text).Contains(Norm(contains.GetString()), StringComparison.Ordinal));
+        var goldClaims = gold.RootElement.GetProperty("claims").EnumerateArray()
+            .Select(gc => (Id: gc.GetProperty("id").GetString()!, Positions: gc.GetProperty("positions").EnumerateArray().Where(p => p.GetProperty("stance").GetString() != "nuance").ToList())).ToList();
+        HashSet<string> Sides(ClaimGroup g, List<JsonElement> positions) =>
+            [.. g.Claims.SelectMany(c => positions.Where(p => PositionOk(p, c)).Select(p => Family(p.GetProperty("stance").GetString()!)))];
+        var disputed = goldClaims.Where(gc => gc.Positions.Select(p => Family(p.GetProperty("stance").GetString()!)).ToHashSet().SetEquals(["assert", "deny"])).ToList();
+        var disputesFound = disputed.Count(gc => analysis.ClaimGroups.Any(g => Sides(g, gc.Positions).SetEquals(["assert", "deny"])));
+        var marked = analysis.ClaimGroups.Where(g => g.Status == "disputed").ToList();
+        var disputesReal = marked.Count(g => disputed.Any(gc => Sides(g, gc.Positions).SetEquals(["assert", "deny"])));
+        var groupOf = analysis.ClaimGroups.SelectMany(g => g.Claims.Select(c => (c.Id, Group: g.Id))).ToDictionary(p => p.Id, p => p.Group, StringComparer.Ordinal);
+        var cohesion = new List<double>();
+        var propositionsIn = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var gc in goldClaims)
         {
-            var got = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var c in g.Claims)
+            var matched = analysis.Claims.Where(c => gc.Positions.Any(p => PositionOk(p, c))).ToList();
+            foreach (var c in matched.Where(c => groupOf.ContainsKey(c.Id)))
             {
-                foreach (var p in gc.GetProperty("positions").EnumerateArray())
-                {
-                    if (keyOf[c.Document] == p.GetProperty("doc").GetString() && Family(c.Data.Stance) == Family(p.GetProperty("stance").GetString()!)
-                        && SpeakerOk(p.GetProperty("holder").GetString()!, c.Holder, c.HolderText))
-                    {
-                        got.Add(Family(c.Data.Stance));
-                    }
-                }
+                (propositionsIn.TryGetValue(groupOf[c.Id], out var set) ? set : propositionsIn[groupOf[c.Id]] = []).Add(gc.Id);
             }
 
-            return got.SetEquals(["assert", "deny"]);
-        }));
+            if (matched.Count >= 2)
+            {
+                var largest = matched.Where(c => groupOf.ContainsKey(c.Id)).GroupBy(c => groupOf[c.Id]).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+                cohesion.Add((double)largest / matched.Count);
+            }
+        }
 
         // Figures, times and events, as score.py measures them.
         var goldFigures = gold.RootElement.GetProperty("figures").EnumerateArray().ToList();
@@ -169,6 +180,9 @@ public class SeedGoldTests
             ["times"] = (double)timesFound / goldTimes.Count,
             ["events"] = (double)eventsFound / goldEvents.Count,
             ["disputes_found"] = (double)disputesFound / disputed.Count,
+            ["disputes_precision"] = marked.Count == 0 ? 1 : (double)disputesReal / marked.Count,
+            ["claim_grouping"] = cohesion.Average(),
+            ["claim_group_purity"] = (double)propositionsIn.Values.Count(p => p.Count == 1) / propositionsIn.Count,
         };
         foreach (var floor in seeds.GetProperty("floors").EnumerateObject())
         {

@@ -1,0 +1,211 @@
+using Dossier.Annotations;
+using Dossier.Text;
+
+namespace Dossier.Analysis;
+
+/// <summary>
+/// What a claim states, as structure: the frame of its main predicate (the class of words that
+/// say the same thing across outlets' wording: 'sheltered', 'safe haven', 'sanctuaries' and 'soil'
+/// are all <c>harbour</c>), the place that frame is about, and the entities the content names.
+/// </summary>
+/// <param name="Frame">The frame's class (<c>claim-words.tsv</c>, rows <c>frame</c>), or null when no word of the content has one.</param>
+/// <param name="FrameSpan">The word that carries the frame.</param>
+/// <param name="Place">The place the frame word is about ('Afghan soil', 'a safe haven in Afghanistan'): <c>country:CODE</c> for a place the knowledge base puts in a country (a capital stands for its state), else the entity id; null when none.</param>
+/// <param name="Entities">The entity ids the content names, in text order, each once.</param>
+/// <param name="Negated">True when the frame word is negated ('does not have a presence', 'no sanctuaries').</param>
+public sealed record Proposition(string? Frame, TextSpan? FrameSpan, string? Place, IReadOnlyList<string> Entities, bool Negated)
+{
+    /// <summary>No structure known.</summary>
+    public static Proposition None { get; } = new(null, null, null, [], false);
+
+    /// <summary>
+    /// True when two claims (or two groups of claims, their frames and places gathered) may state
+    /// the same proposition: not when both have a frame and the frames differ, nor when both name
+    /// the frame's place and the places differ ('ISIS uses Pakistan's soil' is not 'terrorism
+    /// emanating from Afghan soil').
+    /// </summary>
+    public static bool Compatible(string? frameA, IReadOnlySet<string> placesA, string? frameB, IReadOnlySet<string> placesB)
+    {
+        ArgumentNullException.ThrowIfNull(placesA);
+        ArgumentNullException.ThrowIfNull(placesB);
+        if (frameA is not null && frameB is not null && !string.Equals(frameA, frameB, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return placesA.Count == 0 || placesB.Count == 0 || placesA.Overlaps(placesB);
+    }
+}
+
+/// <summary>Reads a claim's <see cref="Proposition"/> from the dependency tree over its content.</summary>
+internal static class Propositions
+{
+    private static readonly (Dictionary<string, string> Words, HashSet<string> Weak, HashSet<string> Located, Dictionary<string, (string Name, HashSet<string> Words)> Refine) Lexicon = Load();
+
+    private static Dictionary<string, string> Frames => Lexicon.Words;
+
+    /// <summary>Each claim's proposition, in order.</summary>
+    public static IReadOnlyList<Proposition> Of(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<Entity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(entities);
+        var byId = documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var index = new EntityIndex(entities);
+        var named = NamedMentions(byId.Values);
+        return [.. claims.Select(c =>
+        {
+            var d = byId[c.Document];
+            var resolved = SpanSearch.Within(named[c.Document], c.Data.Span).Select(m => (m.Span, Entity: index.Find(d, m.Span))).Where(p => p.Entity is not null).Select(p => (p.Span, p.Entity!)).ToList();
+            return Of(d, c.Data.Span, resolved);
+        })];
+    }
+
+    /// <summary>Each document's mentions that name an entity, by document id.</summary>
+    public static Dictionary<string, List<MentionData>> NamedMentions(IEnumerable<Document> documents) =>
+        documents.ToDictionary(d => d.Id, d => d.GetOrEmpty(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label)).ToList(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The proposition of the content <paramref name="content"/> in <paramref name="d"/>: the frame
+    /// word is the one nearest the content's root (breadth first over the tree, so 'It is proven
+    /// that the TTP enjoys sanctuaries' is about sanctuaries, not proof); without a tree, the first
+    /// frame word. The place is the place entity in the frame word's subtree, else in the subtree
+    /// of the nearest ancestor inside the content that has one.
+    /// </summary>
+    public static Proposition Of(Document d, TextSpan content, IReadOnlyList<(TextSpan Span, Entity Entity)> entities)
+    {
+        var inside = entities.Where(e => content.Contains(e.Span)).ToList();
+        var named = inside.Select(e => e.Entity.Id).Distinct(StringComparer.Ordinal).ToList();
+        var words = d.WordsIn(content).Where(w => content.Contains(w.Span)).ToList();
+        if (words.Count == 0)
+        {
+            foreach (var t in d.Tokens)
+            {
+                if (content.Contains(t.Span) && Frames.TryGetValue(t.Text.ToLowerInvariant(), out var f))
+                {
+                    return new Proposition(f, t.Span, null, named, false);
+                }
+            }
+
+            return Proposition.None with { Entities = named };
+        }
+
+        if (Nearest(words.Where(w => w.Head is not { } h || !content.Contains(h.Span)), content) is not { } found)
+        {
+            return Proposition.None with { Entities = named };
+        }
+
+        // A weak frame ('the presence of U.S. weapons') gives way to a strong one below it.
+        var (word, frame) = found;
+        if (Lexicon.Weak.Contains(frame) && Nearest(word.Children, content) is { } below && !Lexicon.Weak.Contains(below.Frame))
+        {
+            (word, frame) = below;
+        }
+
+        // A frame refined by the kind of its arguments: weapons held by militants are not the weapons a
+        // state left behind. An organisation on a sanctions list (OFAC SDN, in the knowledge base) counts as one.
+        if (Lexicon.Refine.TryGetValue(frame, out var refine)
+            && (words.Any(w => refine.Words.Contains(w.Lemma.ToLowerInvariant()) || refine.Words.Contains(w.Text.ToLowerInvariant()))
+                || (refine.Name == "militant" && inside.Any(e => e.Entity.Kb is { Kind: "org" } kb && kb.Id.StartsWith("ofac:", StringComparison.Ordinal)))))
+        {
+            frame += "+" + refine.Name;
+        }
+
+        var place = Lexicon.Located.Contains(frame.Split('+')[0]) ? PlaceOf(word, content, inside) : null;
+        return new Proposition(frame, word.Span, place, named, word.IsNegated || (word.Head is { } head && content.Contains(head.Span) && head.IsNegated));
+    }
+
+    /// <summary>The frame word nearest <paramref name="start"/> (breadth first, in text order at each depth) within the content.</summary>
+    private static (Word Word, string Frame)? Nearest(IEnumerable<Word> start, TextSpan content)
+    {
+        var queue = new Queue<Word>(start.Where(w => content.Contains(w.Span)));
+        while (queue.TryDequeue(out var w))
+        {
+            if (w.Upos is not (UPos.PROPN or UPos.PUNCT) && FrameOf(w) is { } frame)
+            {
+                return (w, frame);
+            }
+
+            foreach (var c in w.Children)
+            {
+                if (content.Contains(c.Span))
+                {
+                    queue.Enqueue(c);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The word's frame: a phrasal verb's as a whole first ('give back' is <c>give-back</c>), then the lemma's, then the word form's.</summary>
+    private static string? FrameOf(Word w)
+    {
+        var lemma = w.Lemma.ToLowerInvariant();
+        foreach (var particle in w.Children)
+        {
+            if (particle.BaseRelation == "compound" && particle.Upos is UPos.ADP or UPos.ADV or UPos.PART
+                && Frames.TryGetValue(lemma + "-" + particle.Text.ToLowerInvariant(), out var phrasal))
+            {
+                return phrasal;
+            }
+        }
+
+        return Frames.TryGetValue(lemma, out var f) || Frames.TryGetValue(w.Text.ToLowerInvariant(), out f) ? f : null;
+    }
+
+    private static string? PlaceOf(Word frame, TextSpan content, List<(TextSpan Span, Entity Entity)> entities)
+    {
+        var places = entities.Where(e => e.Entity.Type is "GPE" or "LOC").ToList();
+        for (Word? w = frame; w is { } at && content.Contains(at.Span); w = at.Head)
+        {
+            var subtree = at.Subtree;
+            if (places.FirstOrDefault(p => subtree.Contains(p.Span)) is { Entity: not null } found)
+            {
+                // A city stands for its country ('Kabul' sheltering militants is Afghanistan doing so).
+                return Key(found.Entity);
+            }
+        }
+
+        // Nothing hung on the frame word: the content's first place ('the presence of camps … in Pakistan' parsed apart).
+        return places.Count > 0 ? Key(places[0].Entity) : null;
+    }
+
+    private static string Key(Entity place) => place.Kb is { IsPlace: true, Country: { } country } ? "country:" + country : place.Id;
+
+    private static (Dictionary<string, string>, HashSet<string>, HashSet<string>, Dictionary<string, (string, HashSet<string>)>) Load()
+    {
+        var rows = DataFile.ReadEmbedded(typeof(Propositions).Assembly, "Dossier.Analysis.Data.claim-words.tsv").ToList();
+        var frames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var weak = new HashSet<string>(StringComparer.Ordinal);
+        var located = new HashSet<string>(StringComparer.Ordinal);
+        var refine = new Dictionary<string, (string, HashSet<string>)>(StringComparer.Ordinal);
+        var concepts = rows.Where(r => r[0] == "concept").Select(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToDictionary(w => w[0], w => w.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var words = row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            switch (row[0])
+            {
+                case "frame":
+                    foreach (var w in words.Skip(1))
+                    {
+                        frames[w] = words[0];
+                    }
+
+                    break;
+                case "weak":
+                    weak.UnionWith(words);
+                    break;
+                case "located":
+                    located.UnionWith(words);
+                    break;
+                case "refine":
+                    refine[words[0]] = (words[1], concepts[words[1]]);
+                    break;
+            }
+        }
+
+        return (frames, weak, located, refine);
+    }
+}
