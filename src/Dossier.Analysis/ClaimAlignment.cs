@@ -6,9 +6,30 @@ namespace Dossier.Analysis;
 /// <summary>Claims that state the same proposition, and what the sources do with it.</summary>
 /// <param name="Id">g1, g2, … disputed groups first, then corroborated, then single.</param>
 /// <param name="Proposition">The proposition, in the words of the group's most central assertion.</param>
-/// <param name="Status"><c>disputed</c> (asserted by some and denied or rejected by other holders), <c>corroborated</c> (asserted by holders in two or more independent sources, denied by none) or <c>single</c>.</param>
+/// <param name="Status"><c>disputed</c> (asserted by some and denied or rejected by other holders), <c>corroborated</c> (asserted by two or more holders in two or more independent sources, denied by none) or <c>single</c> (one holder, however many outlets carried it).</param>
 /// <param name="Claims">The claims, in document and text order.</param>
-public sealed record ClaimGroup(string Id, string Proposition, string Status, IReadOnlyList<Claim> Claims);
+public sealed record ClaimGroup(string Id, string Proposition, string Status, IReadOnlyList<Claim> Claims)
+{
+    /// <summary>The frame the group's claims state (<see cref="Dossier.Analysis.Proposition.Frame"/>), or null.</summary>
+    public string? Frame { get; init; }
+
+    /// <summary>The places the group's frame is about.</summary>
+    public IReadOnlyList<string> Places { get; init; } = [];
+
+    /// <summary>The statements: each holder's nearly identical claims as one, with the outlets that carried it, earliest first.</summary>
+    public IReadOnlyList<Statement<Claim>> Statements { get; init; } = [];
+
+    /// <summary>How each document stands towards the group's proposition, by the stance model (empty when none was loaded).</summary>
+    public IReadOnlyList<StanceCoverage> Coverage { get; init; } = [];
+}
+
+/// <summary>How a document stands towards a claim group's proposition, by the stance model (FNC-1's classes).</summary>
+/// <param name="Document">The document id.</param>
+/// <param name="Stance">agree, disagree or discuss (unrelated documents are left out).</param>
+/// <param name="Confidence">The model's probability of that stance.</param>
+/// <param name="Related">The model's probability that the document is about the proposition at all.</param>
+/// <param name="HoldsClaim">True when the document holds a claim of the group (its stance is then also stated by its claims).</param>
+public sealed record StanceCoverage(string Document, string Stance, double Confidence, double Related, bool HoldsClaim);
 
 /// <summary>
 /// Groups claims that state the same proposition across documents and outlets. Each claim becomes
@@ -154,11 +175,15 @@ public static class ClaimAlignment
 
             var central = members.Where(k => !Denies(claims[k].Data.Stance)).DefaultIfEmpty(members[0])
                 .OrderByDescending(k => Cosine(vectors[k], centroid)).ThenBy(k => k).First();
-            return (Status: status, Proposition: claims[central].Data.Proposition ?? claims[central].Text, Claims: (IReadOnlyList<Claim>)[.. members.Select(k => claims[k])]);
+            var groupClaims = (IReadOnlyList<Claim>)[.. members.Select(k => claims[k])];
+            return (Status: status, Proposition: claims[central].Data.Proposition ?? claims[central].Text, Claims: groupClaims,
+                Frame: members.Select(k => propositions[k].Frame).FirstOrDefault(f => f is not null),
+                Places: (IReadOnlyList<string>)[.. members.Select(k => propositions[k].Place).OfType<string>().Distinct(StringComparer.Ordinal)],
+                Statements: ReReporting.Statements(groupClaims, c => c.Document, ReReporting.HolderOf, c => c.Text, byId));
         });
 
         return [.. groups.OrderBy(g => g.Status switch { "disputed" => 0, "corroborated" => 1, _ => 2 }).ThenByDescending(g => g.Claims.Count)
-            .Select((g, n) => new ClaimGroup($"g{n + 1}", g.Proposition, g.Status, g.Claims))];
+            .Select((g, n) => new ClaimGroup($"g{n + 1}", g.Proposition, g.Status, g.Claims) { Frame = g.Frame, Places = g.Places, Statements = g.Statements })];
     }
 
     /// <summary>
@@ -262,7 +287,10 @@ public static class ClaimAlignment
             return "disputed";
         }
 
-        return denied.Count == 0 && asserted.Select(c => sourceOf(c.Document)).Distinct(StringComparer.Ordinal).Count() > 1 ? "corroborated" : "single";
+        // Corroborated: two or more holders, in two or more independent sources. One holder carried by
+        // many outlets is one statement re-reported, not confirmation.
+        return denied.Count == 0 && asserted.Select(c => ReReporting.HolderOf(c).Key).Distinct(StringComparer.Ordinal).Count() > 1
+            && asserted.Select(c => sourceOf(c.Document)).Distinct(StringComparer.Ordinal).Count() > 1 ? "corroborated" : "single";
     }
 
     private static Dictionary<string, double> Terms(Document d, Claim c, List<MentionData> mentions, EntityIndex index, Proposition proposition)

@@ -20,7 +20,8 @@ public sealed class CorpusAnalysis
     /// <param name="failures">The inputs that failed.</param>
     /// <param name="layers">The layers the pipeline that processed them adds.</param>
     /// <param name="kb">The knowledge base entities are linked to (none when null).</param>
-    public CorpusAnalysis(IReadOnlyList<Document> documents, IReadOnlyList<InputFailure> failures, IEnumerable<LayerKey> layers, KnowledgeBase? kb = null)
+    /// <param name="stance">The stance model that reads each document against each claim group (none when null).</param>
+    public CorpusAnalysis(IReadOnlyList<Document> documents, IReadOnlyList<InputFailure> failures, IEnumerable<LayerKey> layers, KnowledgeBase? kb = null, Dossier.Nlp.Stance.StanceModel? stance = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(failures);
@@ -52,10 +53,17 @@ public sealed class CorpusAnalysis
         var copies = Syndication.Group([.. documents.Select(d => d.Text)]);
         SourceOf = documents.Select((d, k) => (d.Id, Source: documents[copies[k]].Id)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
         Propositions = Dossier.Analysis.Propositions.Of(documents, Claims, Entities);
-        ClaimGroups = ClaimAlignment.Align(documents, Claims, Entities, Propositions, doc => SourceOf[doc]);
+        var groups = ClaimAlignment.Align(documents, Claims, Entities, Propositions, doc => SourceOf[doc]);
         Discrepancies = FigureDiscrepancies.Find(documents, Figures, SourceOf);
         Stories = Dossier.Analysis.Stories.Cluster(documents, Entities, SourceOf);
+        ClaimGroups = stance is null ? groups : GroupStance.WithCoverage(groups, documents, Stories, stance);
+
+        var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        RepeatedQuotes = [.. ReReporting.Statements(Quotes, q => q.Document, ReReporting.SpeakerOf, q => q.Text, byId).Where(s => s.Carriers.Count > 1)];
     }
+
+    /// <summary>Quotes carried by more than one document: one statement (same speaker, nearly the same words) with its carriers, earliest first.</summary>
+    public IReadOnlyList<Statement<Quote>> RepeatedQuotes { get; }
 
     /// <summary>The stories the documents cover, largest first.</summary>
     public IReadOnlyList<Story> Stories { get; }

@@ -16,6 +16,23 @@ internal sealed class CliContext
         Pipeline = new PipelineBuilder().UseDefaults(LoadNer(error), LoadAttribution(ModelPaths.Quotes), LoadDefaultSyntax(error)).Build();
         _fetcher = new Lazy<Dossier.Extraction.Web.PageFetcher>(() => new Dossier.Extraction.Web.PageFetcher());
         _kb = new Lazy<Dossier.Nlp.Entities.KnowledgeBase>(() => LoadKb(error));
+        _stance = new Lazy<Dossier.Nlp.Stance.StanceModel?>(() => LoadStance(error));
+    }
+
+    private readonly Lazy<Dossier.Nlp.Stance.StanceModel?> _stance;
+
+    /// <summary>The shipped stance model, loaded when first needed; null (with a warning) when it is missing.</summary>
+    public Dossier.Nlp.Stance.StanceModel? Stance => _stance.Value;
+
+    private static Dossier.Nlp.Stance.StanceModel? LoadStance(TextWriter error)
+    {
+        if (!File.Exists(Path.Combine(ModelPaths.Stance, "stance.bin")))
+        {
+            error.WriteLine($"dossier: warning: no stance model in {ModelPaths.Stance}; claim groups carry no coverage (train it with 'dossier train stance --config configs/stance.json')");
+            return null;
+        }
+
+        return Dossier.Nlp.Stance.StanceModel.Load(ModelPaths.Stance);
     }
 
     private readonly Lazy<Dossier.Nlp.Entities.KnowledgeBase> _kb;

@@ -18,6 +18,9 @@ public static class AnalysisJsonWriter
     /// <summary>The contract's version.</summary>
     public const int ContractVersion = 1;
 
+    /// <summary>The version of the fields Dossier adds beside the contract's (2: claim frames, group statements, coverage, repeated quotes).</summary>
+    public const int SchemaVersion = 2;
+
     private static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
@@ -33,6 +36,7 @@ public static class AnalysisJsonWriter
         var cp = analysis.Documents.ToDictionary(d => d.Id, d => new CodePointIndex(d.Text), StringComparer.Ordinal);
         w.WriteStartObject();
         w.WriteNumber("contract", ContractVersion);
+        w.WriteNumber("dossier_schema", SchemaVersion);
         w.WriteString("offsets", "start/end: UTF-16 code units; start_cp/end_cp and *_cp spans: Unicode code points");
         WriteArray(w, "pipeline", analysis.Layers, static (w, layer) => w.WriteStringValue(layer.Name));
         WriteArray(w, "documents", analysis.Documents, (w, d) => WriteDocument(w, d, analysis.SourceOf[d.Id], cp[d.Id]));
@@ -41,6 +45,7 @@ public static class AnalysisJsonWriter
         WriteArray(w, "quotes", analysis.Quotes, (w, q) => WriteQuote(w, q, cp[q.Document]));
         WriteArray(w, "claims", analysis.Claims.Select((c, k) => (c, k)).ToList(), (w, p) => WriteClaim(w, p.c, analysis.Propositions[p.k], cp[p.c.Document]));
         WriteArray(w, "claim_groups", analysis.ClaimGroups, WriteClaimGroup);
+        WriteArray(w, "repeated_quotes", analysis.RepeatedQuotes, static (w, s) => WriteStatement(w, s, "quotes", q => q.Id));
         WriteArray(w, "figures", analysis.Figures, (w, f) => WriteFigure(w, f, cp[f.Document]));
         WriteArray(w, "times", analysis.Times, (w, t) => WriteTime(w, t, cp[t.Document]));
         WriteArray(w, "events", analysis.Events, (w, e) => WriteEvent(w, e, cp[e.Document]));
@@ -238,6 +243,20 @@ public static class AnalysisJsonWriter
         w.WriteString("id", g.Id);
         w.WriteString("proposition", g.Proposition);
         w.WriteString("status", g.Status);
+        w.WriteString("frame", g.Frame);
+        WriteArray(w, "places", g.Places, static (w, p) => w.WriteStringValue(p));
+        w.WriteNumber("holders", g.Statements.Select(s => s.HolderKey).Distinct(StringComparer.Ordinal).Count());
+        WriteArray(w, "statements", g.Statements, static (w, s) => WriteStatement(w, s, "claims", c => c.Id));
+        WriteArray(w, "coverage", g.Coverage, static (w, c) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("doc", c.Document);
+            w.WriteString("stance", c.Stance);
+            w.WriteNumber("confidence", c.Confidence);
+            w.WriteNumber("related", c.Related);
+            w.WriteBoolean("holds_claim", c.HoldsClaim);
+            w.WriteEndObject();
+        });
         WriteArray(w, "positions", g.Claims, static (w, c) =>
         {
             w.WriteStartObject();
@@ -248,6 +267,36 @@ public static class AnalysisJsonWriter
             w.WriteString("stance", c.Data.Stance);
             w.WriteEndObject();
         });
+        w.WriteEndObject();
+    }
+
+    /// <summary>A statement: its holder, its items, its carriers earliest first and who reported it first.</summary>
+    private static void WriteStatement<T>(Utf8JsonWriter w, Statement<T> s, string items, Func<T, string> id)
+    {
+        w.WriteStartObject();
+        w.WriteString("holder", s.Holder);
+        w.WriteString("holder_key", s.HolderKey);
+        WriteArray(w, items, s.Items, (w, item) => w.WriteStringValue(id(item)));
+        WriteArray(w, "carriers", s.Carriers, static (w, c) => WriteCarrier(w, c));
+        if (s.FirstReporter is { } first)
+        {
+            w.WritePropertyName("first_reported");
+            WriteCarrier(w, first);
+        }
+        else
+        {
+            w.WriteNull("first_reported");
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteCarrier(Utf8JsonWriter w, Carrier c)
+    {
+        w.WriteStartObject();
+        w.WriteString("doc", c.Document);
+        w.WriteString("outlet", c.Outlet);
+        w.WriteString("published", c.When);
         w.WriteEndObject();
     }
 

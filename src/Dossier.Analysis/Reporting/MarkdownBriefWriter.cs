@@ -66,6 +66,7 @@ public static class MarkdownBriefWriter
             WriteActors(output, scope);
             WriteWhoSaidWhat(output, scope);
             WriteClaimGroups(output, scope);
+            WriteRepeatedQuotes(output, scope);
             WriteFigures(output, scope);
             WriteTimeline(output, scope);
             WriteStorySources(output, scope);
@@ -87,7 +88,6 @@ public static class MarkdownBriefWriter
 
     private const int MaxSummary = 5;
 
-    /// <summary>What a story's sections draw on: the analysis, limited to the story's documents.</summary>
     /// <summary>The analysis's statements, facts and entity mentions by document, built once for every story's scope.</summary>
     private sealed class ByDocument(CorpusAnalysis analysis)
     {
@@ -125,6 +125,9 @@ public static class MarkdownBriefWriter
 
         /// <summary>The groups holding a claim of the story, in the analysis's order (disputed first).</summary>
         public IReadOnlyList<ClaimGroup> ClaimGroups { get; } = [.. documents.SelectMany(d => index.ClaimGroups[d]).Distinct().OrderBy(g => int.Parse(g.Id[1..], System.Globalization.CultureInfo.InvariantCulture))];
+
+        /// <summary>The quotes carried by several documents, one of them the story's.</summary>
+        public IReadOnlyList<Statement<Quote>> RepeatedQuotes { get; } = [.. analysis.RepeatedQuotes.Where(s => s.Carriers.Any(c => documents.Contains(c.Document, StringComparer.Ordinal)))];
 
         public IReadOnlyList<FigureDiscrepancy> Discrepancies { get; } = [.. documents.SelectMany(d => index.Discrepancies[d]).Distinct().OrderBy(x => index.DiscrepancyOrder[x])];
 
@@ -277,7 +280,7 @@ public static class MarkdownBriefWriter
             return;
         }
 
-        output.WriteLine("Claims grouped by the proposition they state (content words, concepts and the entities named). A group is _disputed_ when some holders assert what others deny or reject, _corroborated_ when holders in two or more sources assert it and nobody denies it.");
+        output.WriteLine("Claims grouped by the proposition they state (the frame of the content's main predicate, the place it is about, content words and the entities named). A group is _disputed_ when some holders assert what others deny or reject, _corroborated_ when two or more holders in two or more independent sources assert it and nobody denies it. One holder's statement carried by several outlets is one statement, listed once with its carriers, earliest first.");
         foreach (var g in shown.Take(MaxGroups))
         {
             output.WriteLine();
@@ -296,9 +299,9 @@ public static class MarkdownBriefWriter
             }
             else
             {
-                foreach (var c in g.Claims)
+                foreach (var statement in g.Statements)
                 {
-                    output.WriteLine($"- {Position(c)}");
+                    output.WriteLine($"- {Position(statement.Items[0])}{Carried(statement)}");
                 }
             }
         }
@@ -310,6 +313,39 @@ public static class MarkdownBriefWriter
         }
 
         static string Position(Claim c) => $"{Inline(c.HolderLabel)} ({c.Data.Stance}): {Quote(c.Text)} [{c.Document} ¶{c.Paragraph + 1}]";
+    }
+
+    /// <summary>", carried by 3 documents, first by [d1] (2025-03-05)" for a statement more than one document carried.</summary>
+    private static string Carried<T>(Statement<T> statement) =>
+        statement.Carriers.Count < 2 ? string.Empty
+            : $", carried by {statement.Carriers.Count} documents" + (statement.FirstReporter is { } first ? $", first by [{first.Document}] ({first.When})" : string.Empty)
+                + " — " + string.Join(", ", statement.Carriers.Skip(statement.FirstReporter is null ? 0 : 1).Select(c => $"[{c.Document}]"));
+
+    /// <summary>Quotes carried by several documents: who said it, who reported it first and who repeated it.</summary>
+    private static void WriteRepeatedQuotes(TextWriter output, Scope scope)
+    {
+        var repeated = scope.RepeatedQuotes;
+        if (repeated.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine("## Re-reported statements");
+        output.WriteLine();
+        output.WriteLine("The same words of the same speaker in several documents: one statement, not confirmation of it.");
+        output.WriteLine();
+        foreach (var s in repeated.Take(MaxGroups))
+        {
+            var q = s.Items[0];
+            output.WriteLine($"- {Inline(s.Holder)}: {Quote(q.Text)} [{q.Document} ¶{q.Paragraph + 1}]{Carried(s)}");
+        }
+
+        if (repeated.Count > MaxGroups)
+        {
+            output.WriteLine();
+            output.WriteLine($"… and {repeated.Count - MaxGroups} more in the JSON output (`repeated_quotes`).");
+        }
     }
 
     private static void WriteFigures(TextWriter output, Scope scope)

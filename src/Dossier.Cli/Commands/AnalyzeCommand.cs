@@ -72,7 +72,7 @@ internal static class AnalyzeCommand
             return ctx.Fail("no input could be read (each is named above); no brief was written");
         }
 
-        var analysis = new CorpusAnalysis(documents, failures, ctx.Pipeline.Adds, ctx.Kb);
+        var analysis = new CorpusAnalysis(documents, failures, ctx.Pipeline.Adds, ctx.Kb, ctx.Stance);
         if (outputPath is null)
         {
             Write(ctx.Output, analysis, format);

@@ -1,0 +1,124 @@
+using System.Globalization;
+
+namespace Dossier.Analysis;
+
+/// <summary>A document that carried a statement: which, from which outlet, when published.</summary>
+/// <param name="Document">The document id.</param>
+/// <param name="Outlet">The outlet, where the document says.</param>
+/// <param name="Published">The publication date, where known.</param>
+/// <param name="PublishedTime">The time of day, where stated.</param>
+public sealed record Carrier(string Document, string? Outlet, DateOnly? Published, TimeOnly? PublishedTime)
+{
+    /// <summary>The publication moment as text: <c>2025-03-05</c> or <c>2025-03-05T14:30</c>; null when unknown.</summary>
+    public string? When => Published is not { } date ? null
+        : PublishedTime is { } time ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T" + time.ToString("HH:mm", CultureInfo.InvariantCulture)
+        : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// One statement: the same holder saying nearly the same words, however many outlets carried it.
+/// Re-reporting is not confirmation: a quote reprinted by six outlets is one statement with six carriers.
+/// </summary>
+/// <typeparam name="T">A claim or a quote.</typeparam>
+/// <param name="HolderKey">Who said it: an entity id, else the holder's words as written (lower-cased).</param>
+/// <param name="Holder">Who said it, for a reader.</param>
+/// <param name="Items">The claims or quotes that carry it, in input order.</param>
+/// <param name="Carriers">The documents that carried it, earliest publication first (unknown dates last, then input order).</param>
+public sealed record Statement<T>(string HolderKey, string Holder, IReadOnlyList<T> Items, IReadOnlyList<Carrier> Carriers)
+{
+    /// <summary>Who reported it first, when the earliest carrier's date is known and no other carrier shares it; else null.</summary>
+    public Carrier? FirstReporter => Carriers.Count > 0 && Carriers[0].Published is not null
+        && (Carriers.Count == 1 || Carriers[1].Published != Carriers[0].Published || (Carriers[0].PublishedTime is { } a && Carriers[1].PublishedTime is { } b && a < b))
+        ? Carriers[0] : null;
+}
+
+/// <summary>Finds statements: items of one holder whose words nearly agree (<see cref="SameWords"/>), carried by one or more documents.</summary>
+public static class ReReporting
+{
+    /// <summary>The share of content words two texts must share (Jaccard) to be the same statement.</summary>
+    public const double SameWords = 0.5;
+
+    /// <summary>The statements among <paramref name="items"/>, in the order of their first item.</summary>
+    public static IReadOnlyList<Statement<T>> Statements<T>(
+        IReadOnlyList<T> items, Func<T, string> document, Func<T, (string Key, string Label)> holder, Func<T, string> text, IReadOnlyDictionary<string, Document> documents)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(holder);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(documents);
+        var sets = new UnionFind(items.Count);
+        var words = items.Select(i => Words(text(i))).ToList();
+        foreach (var byHolder in Enumerable.Range(0, items.Count).GroupBy(k => holder(items[k]).Key, StringComparer.Ordinal))
+        {
+            var members = byHolder.ToList();
+            for (var x = 0; x < members.Count; x++)
+            {
+                for (var y = x + 1; y < members.Count; y++)
+                {
+                    if (Jaccard(words[members[x]], words[members[y]]) >= SameWords)
+                    {
+                        sets.Union(members[x], members[y]);
+                    }
+                }
+            }
+        }
+
+        var order = documents.Keys.Select((id, k) => (id, k)).ToDictionary(p => p.id, p => p.k, StringComparer.Ordinal);
+        return [.. Enumerable.Range(0, items.Count).GroupBy(sets.Find).Select(g =>
+        {
+            var members = g.Select(k => items[k]).ToList();
+            var carriers = members.Select(document).Distinct(StringComparer.Ordinal)
+                .Select(id => CarrierOf(documents[id]))
+                .OrderBy(c => c.Published ?? DateOnly.MaxValue).ThenBy(c => c.PublishedTime ?? TimeOnly.MinValue).ThenBy(c => order.GetValueOrDefault(c.Document))
+                .ToList();
+            var (key, label) = holder(members[0]);
+            return new Statement<T>(key, label, members, carriers);
+        })];
+    }
+
+    /// <summary>The document as a carrier: id, outlet, publication date and time.</summary>
+    public static Carrier CarrierOf(Document d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new Carrier(d.Id, d.Metadata.Outlet, d.Metadata.Published, d.Metadata.PublishedTime);
+    }
+
+    /// <summary>Who holds a claim, as a key and a label: the entity when linked, else the words as written.</summary>
+    public static (string Key, string Label) HolderOf(Claim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return (claim.Holder?.Id ?? "text:" + (claim.HolderText ?? "unattributed").ToLowerInvariant(), claim.HolderLabel);
+    }
+
+    /// <summary>Who spoke a quote, as a key and a label.</summary>
+    public static (string Key, string Label) SpeakerOf(Quote quote)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        return (quote.Speaker?.Id ?? "text:" + (quote.SpeakerText ?? "unattributed").ToLowerInvariant(), quote.SpeakerLabel);
+    }
+
+    /// <summary>The text's words of three or more letters or digits, lower-cased.</summary>
+    private static HashSet<string> Words(string text)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var start = 0;
+        for (var k = 0; k <= text.Length; k++)
+        {
+            if (k == text.Length || !char.IsLetterOrDigit(text[k]))
+            {
+                if (k - start >= 3)
+                {
+                    words.Add(text[start..k].ToLowerInvariant());
+                }
+
+                start = k + 1;
+            }
+        }
+
+        return words;
+    }
+
+    private static double Jaccard(HashSet<string> a, HashSet<string> b) =>
+        a.Count + b.Count == 0 ? 0 : (double)a.Intersect(b).Count() / a.Union(b).Count();
+}
