@@ -79,9 +79,9 @@ internal static class Propositions
         var words = d.WordsIn(content).Where(w => content.Contains(w.Span)).ToList();
         if (words.Count == 0)
         {
-            foreach (var t in d.Tokens)
+            foreach (var t in SpanSearch.Within(d.GetOrEmpty(Layers.Tokens), content))
             {
-                if (content.Contains(t.Span) && Frames.TryGetValue(t.Text.ToLowerInvariant(), out var f))
+                if (Frames.TryGetValue(d.GetText(t.Span).ToLowerInvariant(), out var f))
                 {
                     return new Proposition(f, t.Span, null, named, false);
                 }

@@ -1,5 +1,6 @@
 using Dossier.Analysis;
 using Dossier.Extraction.Ingestion;
+using Dossier.Nlp;
 using Dossier.Tests.TestKit;
 
 namespace Dossier.Tests.Analysis;
@@ -83,6 +84,17 @@ public class CrossSourceTests
         Assert.Single(analysis.Propositions.Select(p => p.Place).Distinct());
         var group = Assert.Single(analysis.ClaimGroups);
         Assert.Equal(2, group.Claims.Select(c => c.Document).Distinct().Count());
+    }
+
+    [Fact]
+    public void WithoutTheParser_TheFirstFrameWordOfTheContentIsTheFrame()
+    {
+        var pipeline = new Dossier.PipelineBuilder().UseDefaults(Models.Ner, Models.Attribution).Build();
+        var doc = pipeline.Process("Pakistani officials said the TTP has a safe haven in Afghanistan.");
+        var analysis = new CorpusAnalysis([doc], [], pipeline.Adds, Models.Kb);
+        var proposition = Assert.Single(analysis.Propositions);
+        Assert.Equal("harbour", proposition.Frame);
+        Assert.Null(proposition.Place);
     }
 
     [Fact]
