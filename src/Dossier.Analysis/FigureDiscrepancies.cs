@@ -3,7 +3,16 @@ namespace Dossier.Analysis;
 /// <summary>The same measured thing reported with different values by different sources.</summary>
 /// <param name="What">What is counted, in the words of the first figure.</param>
 /// <param name="Figures">The figures, from two or more independent sources, with two or more values.</param>
-public sealed record FigureDiscrepancy(string What, IReadOnlyList<FigureFact> Figures);
+public sealed record FigureDiscrepancy(string What, IReadOnlyList<FigureFact> Figures)
+{
+    /// <summary>
+    /// <c>history</c> when the values follow one another in report time (every report of one
+    /// value published on an earlier day than every report of the next: 'the toll rose from 24 to
+    /// 31' is an update, the figures then in publication order); <c>discrepancy</c> when sources
+    /// disagree at the same time, or a date is unknown.
+    /// </summary>
+    public string Kind { get; init; } = "discrepancy";
+}
 
 /// <summary>
 /// Flags figures that count the same thing in the same context but disagree ('about 160
@@ -71,12 +80,30 @@ public static class FigureDiscrepancies
                 var members = group.Select(k => items[k].Figure).ToList();
                 if (members.Select(f => f.Data.Value).Distinct().Count() > 1)
                 {
-                    found.Add(new FigureDiscrepancy(members[0].Data.What!, members));
+                    found.Add(Classify(members, byId));
                 }
             }
         }
 
         return found;
+    }
+
+    /// <summary>A history when each value's reports all come out on earlier days than the next value's, else a discrepancy (see <see cref="FigureDiscrepancy.Kind"/>).</summary>
+    private static FigureDiscrepancy Classify(List<FigureFact> members, Dictionary<string, Document> byId)
+    {
+        var dates = members.Select(f => byId[f.Document].Metadata is { Published: { } date, PublishedInferred: false } ? date : (DateOnly?)null).ToList();
+        if (dates.All(d => d is not null))
+        {
+            var spans = members.Select((f, k) => (Value: f.Data.Value!.Value, Date: dates[k]!.Value)).GroupBy(x => x.Value)
+                .Select(g => (First: g.Min(x => x.Date), Last: g.Max(x => x.Date))).OrderBy(x => x.First).ToList();
+            if (spans.Zip(spans.Skip(1)).All(p => p.First.Last < p.Second.First))
+            {
+                var ordered = members.Select((f, k) => (f, k)).OrderBy(x => dates[x.k]).ThenBy(x => x.k).Select(x => x.f).ToList();
+                return new FigureDiscrepancy(ordered[0].Data.What!, ordered) { Kind = "history" };
+            }
+        }
+
+        return new FigureDiscrepancy(members[0].Data.What!, members);
     }
 
     /// <summary>The head word of what a figure counts: its last word, lower case, plural 's' off ('US military service members' → 'member').</summary>

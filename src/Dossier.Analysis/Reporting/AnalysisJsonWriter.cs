@@ -18,7 +18,7 @@ public static class AnalysisJsonWriter
     /// <summary>The contract's version.</summary>
     public const int ContractVersion = 1;
 
-    /// <summary>The version of the fields Dossier adds beside the contract's (2: claim frames, group statements, coverage, repeated quotes).</summary>
+    /// <summary>The version of the fields Dossier adds beside the contract's (2: claim frames, group statements, coverage, repeated quotes, figure history).</summary>
     public const int SchemaVersion = 2;
 
     private static readonly JsonWriterOptions Options = new()
@@ -53,6 +53,7 @@ public static class AnalysisJsonWriter
         {
             w.WriteStartObject();
             w.WriteString("what", x.What);
+            w.WriteString("kind", x.Kind);
             WriteArray(w, "figures", x.Figures, static (w, f) => w.WriteStringValue(f.Id));
             w.WriteEndObject();
         });

@@ -379,16 +379,29 @@ public static class MarkdownBriefWriter
         }
 
         output.WriteLine();
-        output.WriteLine("**Discrepancies** (the same thing counted differently by different sources):");
+        output.WriteLine("**Discrepancies** (the same thing counted differently by different sources at the same time):");
         output.WriteLine();
-        if (scope.Discrepancies.Count == 0)
+        var discrepancies = scope.Discrepancies.Where(x => x.Kind != "history").ToList();
+        if (discrepancies.Count == 0)
         {
             output.WriteLine("_None found._");
         }
 
-        foreach (var x in scope.Discrepancies)
+        foreach (var x in discrepancies)
         {
             output.WriteLine($"- {Inline(x.What)}: " + string.Join("; ", x.Figures.Select(f => $"{Inline(f.Text)} [{f.Document} ¶{f.Paragraph + 1}]")));
+        }
+
+        var history = scope.Discrepancies.Where(x => x.Kind == "history").ToList();
+        if (history.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("**Updated over time** (later reports give a new figure; in publication order):");
+            output.WriteLine();
+            foreach (var x in history)
+            {
+                output.WriteLine($"- {Inline(x.What)}: " + string.Join(" → ", x.Figures.Select(f => $"{Inline(f.Text)} [{f.Document} ¶{f.Paragraph + 1}]")));
+            }
         }
     }
 

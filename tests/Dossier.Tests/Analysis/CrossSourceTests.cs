@@ -189,6 +189,25 @@ public class CrossSourceTests
         Assert.Equal([160.0, 170.0], x.Figures.Select(f => f.Data.Value!.Value).Order());
     }
 
+    /// <summary>A toll rising over three days of reports is history; two outlets disagreeing on one day is a discrepancy.</summary>
+    [Fact]
+    public void ARisingTollAcrossThreeReports_IsHistory_ADisagreementOnOneDay_IsADiscrepancy()
+    {
+        Document Report(string outlet, int day, int toll, string extra) => Models.Pipeline.Process(new Document(
+            $"{extra}\n\nThe death toll from the suicide bombing at the Quetta railway station rose to {toll} people on Monday, police officials said.",
+            new DocumentMetadata { Outlet = outlet, Published = new DateOnly(2025, 3, day), Source = outlet + day + ".txt" }));
+        const string a = "Rescue workers searched the wreckage through the night while hospitals in the provincial capital appealed for blood donors and extra staff.";
+        const string b = "The provincial government announced three days of mourning, and the railway suspended all services to the north until further notice.";
+        const string c = "Security was tightened at bus terminals and markets across the province as investigators examined footage from nearby cameras.";
+        var rising = new CorpusAnalysis([Report("Wire A", 6, 31, c), Report("Daily B", 4, 24, a), Report("Weekly C", 5, 29, b)], [], Models.Pipeline.Adds, Models.Kb);
+        var history = Assert.Single(rising.Discrepancies);
+        Assert.Equal("history", history.Kind);
+        Assert.Equal([24.0, 29.0, 31.0], history.Figures.Select(f => f.Data.Value!.Value));
+
+        var sameDay = new CorpusAnalysis([Report("Wire A", 4, 31, c), Report("Daily B", 4, 24, a)], [], Models.Pipeline.Adds, Models.Kb);
+        Assert.Equal("discrepancy", Assert.Single(sameDay.Discrepancies).Kind);
+    }
+
     [Fact]
     public void TheSameTextReadTwice_IsOneDocument_WithTheOtherSourceNoted()
     {
