@@ -23,7 +23,7 @@ public sealed record Carrier(string Document, string? Outlet, DateOnly? Publishe
 /// <param name="HolderKey">Who said it: an entity id, else the holder's words as written (lower-cased).</param>
 /// <param name="Holder">Who said it, for a reader.</param>
 /// <param name="Items">The claims or quotes that carry it, in input order.</param>
-/// <param name="Carriers">The documents that carried it, earliest publication first (unknown dates last, then input order).</param>
+/// <param name="Carriers">The documents that carried it, earliest publication first (unknown dates last; ties in the order of the items).</param>
 public sealed record Statement<T>(string HolderKey, string Holder, IReadOnlyList<T> Items, IReadOnlyList<Carrier> Carriers)
 {
     /// <summary>Who reported it first, when the earliest carrier's date is known and no other carrier shares it; else null.</summary>
@@ -64,13 +64,13 @@ public static class ReReporting
             }
         }
 
-        var order = documents.Keys.Select((id, k) => (id, k)).ToDictionary(p => p.id, p => p.k, StringComparer.Ordinal);
         return [.. Enumerable.Range(0, items.Count).GroupBy(sets.Find).Select(g =>
         {
+            // A stable sort: carriers of one moment stay in the order their items come in.
             var members = g.Select(k => items[k]).ToList();
             var carriers = members.Select(document).Distinct(StringComparer.Ordinal)
                 .Select(id => CarrierOf(documents[id]))
-                .OrderBy(c => c.Published ?? DateOnly.MaxValue).ThenBy(c => c.PublishedTime ?? TimeOnly.MinValue).ThenBy(c => order.GetValueOrDefault(c.Document))
+                .OrderBy(c => c.Published ?? DateOnly.MaxValue).ThenBy(c => c.PublishedTime ?? TimeOnly.MinValue)
                 .ToList();
             var (key, label) = holder(members[0]);
             return new Statement<T>(key, label, members, carriers);
@@ -88,15 +88,17 @@ public static class ReReporting
     public static (string Key, string Label) HolderOf(Claim claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        return (claim.Holder?.Id ?? "text:" + (claim.HolderText ?? "unattributed").ToLowerInvariant(), claim.HolderLabel);
+        return (KeyOf(claim.Holder, claim.HolderText), claim.HolderLabel);
     }
 
     /// <summary>Who spoke a quote, as a key and a label.</summary>
     public static (string Key, string Label) SpeakerOf(Quote quote)
     {
         ArgumentNullException.ThrowIfNull(quote);
-        return (quote.Speaker?.Id ?? "text:" + (quote.SpeakerText ?? "unattributed").ToLowerInvariant(), quote.SpeakerLabel);
+        return (KeyOf(quote.Speaker, quote.SpeakerText), quote.SpeakerLabel);
     }
+
+    private static string KeyOf(Entity? entity, string? text) => entity?.Id ?? "text:" + (text ?? "unattributed").ToLowerInvariant();
 
     /// <summary>The text's words of three or more letters or digits, lower-cased.</summary>
     private static HashSet<string> Words(string text)

@@ -76,21 +76,22 @@ public static class ClaimAlignment
     public static bool Denies(string stance) => DenyFamily.Contains(stance);
 
     /// <summary>Groups the claims; <paramref name="sourceOf"/> gives each document's independent source (near-copies share one).</summary>
-    public static IReadOnlyList<ClaimGroup> Align(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<Entity> entities, Func<string, string>? sourceOf = null) =>
-        Align(documents, claims, entities, Propositions.Of(documents, claims, entities), sourceOf);
+    public static IReadOnlyList<ClaimGroup> Align(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<Entity> entities, Func<string, string>? sourceOf = null)
+    {
+        var mentions = ClaimMentions.Of(documents, claims, entities);
+        return Align(documents, claims, mentions, Propositions.Of(documents, claims, mentions), sourceOf);
+    }
 
-    /// <summary>Groups the claims, whose <paramref name="propositions"/> (one per claim, in order) are already read.</summary>
-    public static IReadOnlyList<ClaimGroup> Align(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<Entity> entities, IReadOnlyList<Proposition> propositions, Func<string, string>? sourceOf = null)
+    /// <summary>Groups the claims, whose named <paramref name="mentions"/> and <paramref name="propositions"/> (one per claim, in order) are already read.</summary>
+    internal static IReadOnlyList<ClaimGroup> Align(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<ClaimMention[]> mentions, IReadOnlyList<Proposition> propositions, Func<string, string>? sourceOf = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(claims);
-        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(mentions);
         ArgumentNullException.ThrowIfNull(propositions);
         sourceOf ??= doc => doc;
-        var byId = documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var index = new EntityIndex(entities);
-        var named = Propositions.NamedMentions(byId.Values);
-        var bags = claims.Select((c, k) => Terms(byId[c.Document], c, SpanSearch.Within(named[c.Document], c.Data.Span), index, propositions[k])).ToList();
+        var byId = ClaimMentions.ById(documents);
+        var bags = claims.Select((c, k) => Terms(byId[c.Document], c, mentions[k], propositions[k])).ToList();
 
         var vectors = TermBags.WeighByIdf(bags, out var df).Select(Normalise).ToList();
         var sets = new UnionFind(claims.Count);
@@ -293,7 +294,7 @@ public static class ClaimAlignment
             && asserted.Select(c => sourceOf(c.Document)).Distinct(StringComparer.Ordinal).Count() > 1 ? "corroborated" : "single";
     }
 
-    private static Dictionary<string, double> Terms(Document d, Claim c, List<MentionData> mentions, EntityIndex index, Proposition proposition)
+    private static Dictionary<string, double> Terms(Document d, Claim c, ClaimMention[] mentions, Proposition proposition)
     {
         // The frame weighs most: claims that say the same thing of the same things share it.
         var bag = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -304,7 +305,7 @@ public static class ClaimAlignment
 
         foreach (var m in mentions)
         {
-            var key = index.Find(d, m.Span) is { } e ? "E:" + e.Id : "N:" + d.GetText(m.Span).ToLowerInvariant();
+            var key = m.Entity is { } e ? "E:" + e.Id : "N:" + d.GetText(m.Span).ToLowerInvariant();
             bag[key] = 1.5;
         }
 

@@ -52,8 +52,9 @@ public sealed class CorpusAnalysis
         Figures = Facts.Figures(documents, Entities, Events);
         var copies = Syndication.Group([.. documents.Select(d => d.Text)]);
         SourceOf = documents.Select((d, k) => (d.Id, Source: documents[copies[k]].Id)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
-        Propositions = Dossier.Analysis.Propositions.Of(documents, Claims, Entities);
-        var groups = ClaimAlignment.Align(documents, Claims, Entities, Propositions, doc => SourceOf[doc]);
+        var mentions = ClaimMentions.Of(documents, Claims, Entities);
+        Propositions = Dossier.Analysis.Propositions.Of(documents, Claims, mentions);
+        var groups = ClaimAlignment.Align(documents, Claims, mentions, Propositions, doc => SourceOf[doc]);
         Discrepancies = FigureDiscrepancies.Find(documents, Figures, SourceOf);
         Stories = Dossier.Analysis.Stories.Cluster(documents, Entities, SourceOf);
         ClaimGroups = stance is null ? groups : GroupStance.WithCoverage(groups, documents, Stories, stance);

@@ -45,25 +45,18 @@ internal static class Propositions
     private static Dictionary<string, string> Frames => Lexicon.Words;
 
     /// <summary>Each claim's proposition, in order.</summary>
-    public static IReadOnlyList<Proposition> Of(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<Entity> entities)
+    public static IReadOnlyList<Proposition> Of(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<Entity> entities) =>
+        Of(documents, claims, ClaimMentions.Of(documents, claims, entities));
+
+    /// <summary>Each claim's proposition, in order, its mentions already resolved (<see cref="ClaimMentions"/>).</summary>
+    public static IReadOnlyList<Proposition> Of(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<ClaimMention[]> mentions)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(claims);
-        ArgumentNullException.ThrowIfNull(entities);
-        var byId = documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var index = new EntityIndex(entities);
-        var named = NamedMentions(byId.Values);
-        return [.. claims.Select(c =>
-        {
-            var d = byId[c.Document];
-            var resolved = SpanSearch.Within(named[c.Document], c.Data.Span).Select(m => (m.Span, Entity: index.Find(d, m.Span))).Where(p => p.Entity is not null).Select(p => (p.Span, p.Entity!)).ToList();
-            return Of(d, c.Data.Span, resolved);
-        })];
+        ArgumentNullException.ThrowIfNull(mentions);
+        var byId = ClaimMentions.ById(documents);
+        return [.. claims.Select((c, k) => Of(byId[c.Document], c.Data.Span, [.. mentions[k].Where(m => m.Entity is not null).Select(m => (m.Span, m.Entity!))]))];
     }
-
-    /// <summary>Each document's mentions that name an entity, by document id.</summary>
-    public static Dictionary<string, List<MentionData>> NamedMentions(IEnumerable<Document> documents) =>
-        documents.ToDictionary(d => d.Id, d => d.GetOrEmpty(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label)).ToList(), StringComparer.Ordinal);
 
     /// <summary>
     /// The proposition of the content <paramref name="content"/> in <paramref name="d"/>: the frame
@@ -207,5 +200,28 @@ internal static class Propositions
         }
 
         return (frames, weak, located, refine);
+    }
+}
+
+/// <summary>A named mention inside a claim's content, with the entity it resolves to (null when none).</summary>
+internal readonly record struct ClaimMention(TextSpan Span, Entity? Entity);
+
+/// <summary>The named mentions inside each claim's content, resolved to entities once for both propositions and alignment.</summary>
+internal static class ClaimMentions
+{
+    /// <summary>The documents by id (the first of a repeated id).</summary>
+    public static Dictionary<string, Document> ById(IReadOnlyList<Document> documents) =>
+        documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    /// <summary>Each claim's named mentions, in claim order, each with its entity.</summary>
+    public static ClaimMention[][] Of(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<Entity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(entities);
+        var byId = ById(documents);
+        var index = new EntityIndex(entities);
+        var named = byId.ToDictionary(p => p.Key, p => p.Value.GetOrEmpty(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label)).ToList(), StringComparer.Ordinal);
+        return [.. claims.Select(c => SpanSearch.Within(named[c.Document], c.Data.Span).Select(m => new ClaimMention(m.Span, index.Find(byId[c.Document], m.Span))).ToArray())];
     }
 }

@@ -286,7 +286,7 @@ internal static class EvalCommand
             var stanceModel = StanceModel.Load(parse.GetValue(model) ?? ModelPaths.Stance);
             var texts = StanceData.ReadBodies(parse.GetRequiredValue(bodies));
             var pairs = StanceData.Part(StanceData.ReadPairs(parse.GetRequiredValue(stances)), parse.GetValue(part)!);
-            var predicted = stanceModel.ReadPairs(texts, pairs).Select(p => stanceModel.Predict(p.Claim, p.Text).Label).ToList();
+            var predicted = stanceModel.PredictLabels(texts, pairs);
             if (parse.GetValue(predictions) is { } output)
             {
                 StanceData.WritePredictions(output, pairs, predicted);

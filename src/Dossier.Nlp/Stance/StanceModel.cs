@@ -104,17 +104,12 @@ public sealed class StanceModel
         Span<float> hidden = stackalloc float[Network.Hidden];
         var probabilities = new float[Network.Classes];
         Network.Forward(Features(claim, text), hidden, probabilities);
-        var best = 0;
-        for (var c = 1; c < probabilities.Length; c++)
-        {
-            if (probabilities[c] > probabilities[best])
-            {
-                best = c;
-            }
-        }
-
-        return new StancePrediction(Labels[best], probabilities);
+        return new StancePrediction(Labels[StanceNetwork.ArgMax(probabilities)], probabilities);
     }
+
+    /// <summary>The predicted label of each pair, in order (each headline and body read once).</summary>
+    public List<string> PredictLabels(IReadOnlyDictionary<string, string> bodies, IReadOnlyList<StancePair> pairs) =>
+        [.. ReadPairs(bodies, pairs).Select(p => Predict(p.Claim, p.Text).Label)];
 
     /// <summary>Each pair's headline and body read, each headline and each body once, in the pairs' order.</summary>
     public IEnumerable<(StanceText Claim, StanceText Text)> ReadPairs(IReadOnlyDictionary<string, string> bodies, IReadOnlyList<StancePair> pairs)

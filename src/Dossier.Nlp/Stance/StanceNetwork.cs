@@ -87,6 +87,21 @@ internal sealed class StanceNetwork
         Softmax(probabilities);
     }
 
+    /// <summary>The index of the largest value (the first of equals).</summary>
+    public static int ArgMax(ReadOnlySpan<float> values)
+    {
+        var best = 0;
+        for (var c = 1; c < values.Length; c++)
+        {
+            if (values[c] > values[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>target += source × scale, SIMD where the length allows.</summary>
     public static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float scale)
     {

@@ -182,12 +182,10 @@ public sealed class StanceTrainer(Action<string> log)
         for (var k = 0; k < x.Length; k++)
         {
             network.Forward(x[k], hidden, p);
-            labels[k] = StanceModel.Labels[p.AsSpan().IndexOf(MaxOf(p))];
+            labels[k] = StanceModel.Labels[StanceNetwork.ArgMax(p)];
         }
 
         return labels;
-
-        static float MaxOf(float[] values) => values.Max();
     }
 
     /// <summary>Each pair's input, each headline and body read once.</summary>

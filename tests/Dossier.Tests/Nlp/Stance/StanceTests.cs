@@ -15,7 +15,7 @@ public sealed class StanceTests
     {
         var section = Floors.Section("stance");
         var pairs = StanceData.Part(StanceData.ReadPairs(Stances), "holdout");
-        var predicted = Models.Stance.ReadPairs(StanceData.ReadBodies(Bodies), pairs).Select(p => Models.Stance.Predict(p.Claim, p.Text).Label).ToList();
+        var predicted = Models.Stance.PredictLabels(StanceData.ReadBodies(Bodies), pairs);
         var scores = StanceEvaluation.Score([.. pairs.Select(p => p.Stance!)], predicted);
         Floors.AssertMet(section, new Dictionary<string, double>
         {
