@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Dossier.Annotations;
+using Dossier.Evaluation.Ner;
 using Dossier.Nlp;
 using Dossier.Nlp.Ner;
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Dossier.Evaluation.Ner;
 using Dossier.Nlp.Ner;
 
 namespace Dossier.Benchmarks;

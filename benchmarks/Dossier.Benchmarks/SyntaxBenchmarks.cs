@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Dossier.Evaluation.Syntax;
 using Dossier.Nlp;
 using Dossier.Nlp.Ner;
 using Dossier.Nlp.Quotes;

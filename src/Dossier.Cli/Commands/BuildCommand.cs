@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Dossier.Nlp.Entities;
-using Dossier.Nlp.Ner;
+using Dossier.Training.Entities;
+using Dossier.Training.Ner;
 
 namespace Dossier.Cli.Commands;
 

@@ -1,6 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using Dossier.Annotations;
+using Dossier.Evaluation.Coref;
+using Dossier.Evaluation.Events;
+using Dossier.Evaluation.Extraction;
+using Dossier.Evaluation.Ner;
+using Dossier.Evaluation.Quotes;
+using Dossier.Evaluation.Stance;
+using Dossier.Evaluation.Syntax;
+using Dossier.Evaluation.Time;
 using Dossier.Nlp;
 using Dossier.Nlp.Ner;
 using Dossier.Nlp.Quotes;
@@ -90,15 +98,15 @@ internal static class EvalCommand
             }
 
             ctx.Error.WriteLine($"model loaded in {loadMs} ms; it holds {megabytes:F0} MB of managed memory ({loaded.Tagger.Model.FeatureCount:N0} tagger and {loaded.Parser.Model.FeatureCount:N0} parser features)");
-            var sentences = Dossier.Nlp.Syntax.Conllu.ReadFile(path);
+            var sentences = Conllu.ReadFile(path);
             using var writer = parse.GetValue(predictions) is { } output ? new StreamWriter(output, false, new System.Text.UTF8Encoding(false)) : null;
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var gold = Dossier.Nlp.Syntax.SyntaxEvaluation.EvaluateGoldWords(loaded, sentences, writer);
+            var gold = SyntaxEvaluation.EvaluateGoldWords(loaded, sentences, writer);
             var seconds = clock.Elapsed.TotalSeconds;
             ctx.Output.WriteLine($"gold words: {gold}");
             ctx.Error.WriteLine($"tagged and parsed {gold.GoldWords:N0} words in {seconds:F1} s ({gold.GoldWords / Math.Max(seconds, 1e-6):N0} words/s, one thread)");
             var pipeline = new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseSyntax(loaded).Build();
-            var raw = Dossier.Nlp.Syntax.SyntaxEvaluation.EvaluateRawText(pipeline, sentences);
+            var raw = SyntaxEvaluation.EvaluateRawText(pipeline, sentences);
             ctx.Output.WriteLine($"raw text:   {raw}");
             return Task.FromResult(ExitCodes.Success);
         });
@@ -118,8 +126,8 @@ internal static class EvalCommand
             var directory = parse.GetRequiredValue(dataset);
             if (File.Exists(Path.Combine(directory, "evaldata.json")))
             {
-                var scores = Dossier.Extraction.Html.ExtractionEvaluation.Trafilatura(directory, parallelism: parse.GetValue(threads));
-                ctx.Output.WriteLine(Dossier.Extraction.Html.ExtractionEvaluation.Format(scores));
+                var scores = ExtractionEvaluation.Trafilatura(directory, parallelism: parse.GetValue(threads));
+                ctx.Output.WriteLine(ExtractionEvaluation.Format(scores));
                 foreach (var (file, missed, through) in scores.Misses.Take(parse.GetValue(errors)))
                 {
                     ctx.Output.WriteLine($"{file}: missed [{string.Join(" | ", missed)}] let through [{string.Join(" | ", through)}]");
@@ -130,7 +138,7 @@ internal static class EvalCommand
 
             if (Directory.Exists(directory))
             {
-                ctx.Output.WriteLine(Dossier.Extraction.Html.ExtractionEvaluation.Format(Dossier.Extraction.Html.ExtractionEvaluation.Readability(directory)));
+                ctx.Output.WriteLine(ExtractionEvaluation.Format(ExtractionEvaluation.Readability(directory)));
                 return Task.FromResult(ExitCodes.Success);
             }
 
@@ -151,13 +159,13 @@ internal static class EvalCommand
             var wanted = parse.GetValue(genres) ?? [];
             var files = Directory.GetFiles(parse.GetRequiredValue(data), "*.conllu").Order(StringComparer.Ordinal)
                 .Where(f => wanted.Length == 0 || wanted.Any(g => Path.GetFileName(f).StartsWith($"GUM_{g}_", StringComparison.Ordinal))).ToList();
-            var result = Dossier.Analysis.Evaluation.CorefRun.Evaluate(files.Select(Dossier.Analysis.Evaluation.CorefEvaluation.ReadGumConllu), ctx.Pipeline, ctx.Kb);
+            var result = CorefRun.Evaluate(files.Select(CorefEvaluation.ReadGumConllu), ctx.Pipeline, ctx.Kb);
             ctx.Error.WriteLine($"{files.Count} documents, {result.GoldMentions:N0} gold mentions in {result.GoldChains:N0} chains of two or more; {result.Predicted:N0} named mentions found, {result.Aligned:N0} of them on a gold mention");
             ctx.Output.WriteLine("All gold mentions (names, nominals, pronouns), singletons left out:");
-            ctx.Output.WriteLine(Dossier.Analysis.Evaluation.CorefEvaluation.Format(result.EndToEnd));
+            ctx.Output.WriteLine(CorefEvaluation.Format(result.EndToEnd));
             ctx.Output.WriteLine();
             ctx.Output.WriteLine("Only the mentions both sides have (how well what is found is grouped):");
-            ctx.Output.WriteLine(Dossier.Analysis.Evaluation.CorefEvaluation.Format(result.Shared));
+            ctx.Output.WriteLine(CorefEvaluation.Format(result.Shared));
             ctx.Output.WriteLine();
             ctx.Output.WriteLine($"Entity linking: {result.LinkCovered:N0} gold mentions name a Wikipedia entity the knowledge base knows; {result.LinkCorrect:N0} of them ({100.0 * result.LinkCorrect / Math.Max(1, result.LinkCovered):F2}%) are found and linked to it.");
             return Task.FromResult(ExitCodes.Success);
@@ -185,15 +193,15 @@ internal static class EvalCommand
             var pipeline = new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseSyntax(syntax).UseTimes().UseNer(Dossier.Nlp.Ner.NerModel.Load(ModelPaths.Ner)).UseEvents(lexicon).Build();
             if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
             {
-                var annotated = Dossier.Nlp.Events.AnnotatedEventEvaluation.Run(Dossier.Nlp.Events.AnnotatedEventEvaluation.Read(path), pipeline);
+                var annotated = AnnotatedEventEvaluation.Run(AnnotatedEventEvaluation.Read(path), pipeline);
                 var threshold = Dossier.Nlp.Events.EventComponent.ShownConfidence;
-                ctx.Output.Write(Dossier.Nlp.Events.AnnotatedEventEvaluation.Format(Dossier.Nlp.Events.AnnotatedEventEvaluation.Score(annotated, threshold), threshold, annotated, parse.GetValue(errors)));
+                ctx.Output.Write(AnnotatedEventEvaluation.Format(AnnotatedEventEvaluation.Score(annotated, threshold), threshold, annotated, parse.GetValue(errors)));
                 return Task.FromResult(ExitCodes.Success);
             }
 
-            var records = Dossier.Nlp.Events.EventEvaluation.ReadRecords(path);
-            var results = Dossier.Nlp.Events.EventEvaluation.Run(records, pipeline);
-            ctx.Output.WriteLine(Dossier.Nlp.Events.EventEvaluation.Format(Dossier.Nlp.Events.EventEvaluation.Score(results)));
+            var records = EventEvaluation.ReadRecords(path);
+            var results = EventEvaluation.Run(records, pipeline);
+            ctx.Output.WriteLine(EventEvaluation.Format(EventEvaluation.Score(results)));
             foreach (var (gold, predicted) in results.Where(r => !r.Gold.Codes.Order().SequenceEqual(r.Predicted.Order())).Take(parse.GetValue(errors)))
             {
                 ctx.Output.WriteLine($"{gold.Id}: gold [{string.Join(' ', gold.Codes)}] got [{string.Join(' ', predicted)}] {gold.Text}");
@@ -224,7 +232,7 @@ internal static class EvalCommand
             {
                 var specPipeline = new PipelineBuilder().UseDefaults().Build();
                 var shown = 0;
-                foreach (var (file, passed, total, failures) in Dossier.Nlp.Time.TimeEvaluation.RunSpecs(directory, specPipeline))
+                foreach (var (file, passed, total, failures) in TimeEvaluation.RunSpecs(directory, specPipeline))
                 {
                     ctx.Output.WriteLine($"{file,-22} {passed,4}/{total,-4} {100.0 * passed / Math.Max(1, total),6:F2}%");
                     foreach (var (input, expected, found) in failures.Take(Math.Max(0, parse.GetValue(errors) - shown)))
@@ -239,14 +247,14 @@ internal static class EvalCommand
 
             var files = Directory.GetFiles(directory, "*.tml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
             var pipeline = new PipelineBuilder().UseDefaults().Build();
-            var results = Dossier.Nlp.Time.TimeEvaluation.Run(files.Select(Dossier.Nlp.Time.TimeEvaluation.ReadTimeMl), pipeline);
+            var results = TimeEvaluation.Run(files.Select(TimeEvaluation.ReadTimeMl), pipeline);
             ctx.Error.WriteLine($"{files.Count} documents");
-            ctx.Output.WriteLine(Dossier.Nlp.Time.TimeEvaluation.Format(Dossier.Nlp.Time.TimeEvaluation.Score(results.Select(r => (r.Document.Timexes, r.Predicted)))));
+            ctx.Output.WriteLine(TimeEvaluation.Format(TimeEvaluation.Score(results.Select(r => (r.Document.Timexes, r.Predicted)))));
             var budget = parse.GetValue(errors);
             foreach (var (d, predicted) in results)
             {
                 string Show(Dossier.Text.TextSpan s) => d.Text[s.Start..s.End].ReplaceLineEndings(" ");
-                var pairs = Dossier.Nlp.Time.TimeEvaluation.Pairs(d.Timexes, predicted);
+                var pairs = TimeEvaluation.Pairs(d.Timexes, predicted);
                 var lines = d.Timexes.Where(g => pairs.All(p => p.Gold != g)).Select(g => $"missed: {Show(g.Span)} {g.Type} {g.Value}")
                     .Concat(predicted.Where(p => pairs.All(x => x.Predicted != p) && !d.Timexes.Any(g => g.Span.Overlaps(p.Span))).Select(p => $"false:  {Show(p.Span)} {p.Type} {p.Value}"))
                     .Concat(pairs.Where(p => p.Gold.Value != p.Predicted.Value).Select(p => $"value:  {Show(p.Gold.Span)} | {Show(p.Predicted.Span)} gold {p.Gold.Value} got {p.Predicted.Value}"));

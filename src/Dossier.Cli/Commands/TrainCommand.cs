@@ -1,6 +1,8 @@
 using System.CommandLine;
-using Dossier.Nlp.Ner;
-using Dossier.Nlp.Quotes;
+using Dossier.Training.Ner;
+using Dossier.Training.Quotes;
+using Dossier.Training.Stance;
+using Dossier.Training.Syntax;
 
 namespace Dossier.Cli.Commands;
 
@@ -19,9 +21,9 @@ internal static class TrainCommand
         var quotes = new Command("quotes", "Train the attribution tagger (content, source, cue over the quote rules' output) and write model, config and metadata together.") { config };
         quotes.SetAction((parse, _) => Run(parse, log => new AttributionTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
         var parseModels = new Command("parse", "Train the part-of-speech tagger, dependency parser and lemmatizer on UD English-EWT and write them, config and metadata together.") { config };
-        parseModels.SetAction((parse, _) => Run(parse, log => new Dossier.Nlp.Syntax.SyntaxTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
+        parseModels.SetAction((parse, _) => Run(parse, log => new SyntaxTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
         var stance = new Command("stance", "Train the stance model (how an article stands towards a claim) on FNC-1's train split, choosing the epoch on its dev part, and write model, config and metadata together.") { config };
-        stance.SetAction((parse, _) => Run(parse, log => new Dossier.Nlp.Stance.StanceTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
+        stance.SetAction((parse, _) => Run(parse, log => new StanceTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
         return new Command("train", "Train a model from data in ../shared/data.") { ner, quotes, parseModels, stance };
 
         Task<int> Run(ParseResult parse, Action<Action<string>> train)

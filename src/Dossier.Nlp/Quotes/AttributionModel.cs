@@ -9,7 +9,7 @@ namespace Dossier.Nlp.Quotes;
 /// attribution, in BILOU spans. Its features are the words around a token, the quotation marks,
 /// the cue lexicon, the named mentions and what the rules of <see cref="QuoteComponent"/> found
 /// there, so it learns where the rules are right and what they miss. Trained by
-/// <see cref="AttributionTrainer"/> on an attribution corpus (PolNeAR); immutable, thread-safe.
+/// <c>Dossier.Training.Quotes.AttributionTrainer</c> on an attribution corpus (PolNeAR); immutable, thread-safe.
 /// </summary>
 public sealed class AttributionModel
 {

@@ -82,7 +82,7 @@ public sealed class QuoteComponent : IDocumentComponent
         return found;
     }
 
-    /// <summary>The document as the tagger reads it, and the role the rules give each token (<c>B-CON:direct</c>, <c>L-SRC</c>, …; null for none): what <see cref="AttributionTrainer"/> learns from.</summary>
+    /// <summary>The document as the tagger reads it, and the role the rules give each token (<c>B-CON:direct</c>, <c>L-SRC</c>, …; null for none): what <c>Dossier.Training.Quotes.AttributionTrainer</c> learns from.</summary>
     internal (QuoteDocument View, string?[] Rules) RuleView(Document document)
     {
         var view = new QuoteDocument(document);

@@ -22,7 +22,7 @@ public sealed record StancePrediction(string Label, IReadOnlyList<float> Probabi
 /// Riedel et al. (2017), extended: term frequencies of claim and text over a vocabulary learned in
 /// training, the TF-IDF cosine of the two, and overlap and wording features
 /// (<see cref="FeatureNames"/>; the refuting and hedging words of <c>stance-words.tsv</c>), into a
-/// one-hidden-layer perceptron. Trained by <see cref="StanceTrainer"/>; immutable and thread-safe.
+/// one-hidden-layer perceptron. Trained by <c>Dossier.Training.Stance.StanceTrainer</c>; immutable and thread-safe.
 /// </summary>
 public sealed class StanceModel
 {
@@ -105,25 +105,6 @@ public sealed class StanceModel
         var probabilities = new float[Network.Classes];
         Network.Forward(Features(claim, text), hidden, probabilities);
         return new StancePrediction(Labels[StanceNetwork.ArgMax(probabilities)], probabilities);
-    }
-
-    /// <summary>The predicted label of each pair, in order (each headline and body read once).</summary>
-    public List<string> PredictLabels(IReadOnlyDictionary<string, string> bodies, IReadOnlyList<StancePair> pairs) =>
-        [.. ReadPairs(bodies, pairs).Select(p => Predict(p.Claim, p.Text).Label)];
-
-    /// <summary>Each pair's headline and body read, each headline and each body once, in the pairs' order.</summary>
-    public IEnumerable<(StanceText Claim, StanceText Text)> ReadPairs(IReadOnlyDictionary<string, string> bodies, IReadOnlyList<StancePair> pairs)
-    {
-        ArgumentNullException.ThrowIfNull(bodies);
-        ArgumentNullException.ThrowIfNull(pairs);
-        var read = new Dictionary<string, StanceText>(StringComparer.Ordinal);
-        for (var row = 0; row < pairs.Count; row++)
-        {
-            var pair = pairs[row];
-            yield return (Cached("h:" + pair.Headline, pair.Headline), Cached("b:" + pair.BodyId, StanceData.BodyOf(bodies, pair, row)));
-        }
-
-        StanceText Cached(string key, string text) => read.TryGetValue(key, out var t) ? t : read[key] = Read(text);
     }
 
     /// <summary>The network's input: claim TF, text TF, then the dense features.</summary>

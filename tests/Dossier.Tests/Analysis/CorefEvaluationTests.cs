@@ -1,4 +1,4 @@
-using Dossier.Analysis.Evaluation;
+using Dossier.Evaluation.Coref;
 using Dossier.Tests.TestKit;
 using Dossier.Text;
 

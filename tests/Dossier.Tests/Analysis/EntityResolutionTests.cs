@@ -2,9 +2,10 @@ using System.Text.RegularExpressions;
 using Dossier.Analysis;
 using Dossier.Annotations;
 using Dossier.Nlp.Entities;
-using Dossier.Nlp.Ner;
 using Dossier.Tests.TestKit;
 using Dossier.Text;
+using Dossier.Training.Entities;
+using Dossier.Training.Ner;
 
 namespace Dossier.Tests.Analysis;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dossier.Evaluation.Syntax;
 using Dossier.Storage.Sqlite;
 using Dossier.Tests.TestKit;
 
@@ -168,10 +169,10 @@ public class CliTests
         using var dir = new TempDir();
         var sample = dir.File("sample.conllu");
         var predictions = dir.File("predicted.conllu");
-        var gold = Dossier.Nlp.Syntax.Conllu.ReadFile(Path.Combine(Repo.Shared, "data", "ud-english-ewt", "en_ewt-ud-dev.conllu")).Take(50).ToList();
+        var gold = Conllu.ReadFile(Path.Combine(Repo.Shared, "data", "ud-english-ewt", "en_ewt-ud-dev.conllu")).Take(50).ToList();
         using (var writer = new StreamWriter(sample))
         {
-            Dossier.Nlp.Syntax.Conllu.Write(writer, gold);
+            Conllu.Write(writer, gold);
         }
 
         var (code, output, _) = Run("eval", "parse", "--data", sample, "--predictions", predictions);
@@ -179,7 +180,7 @@ public class CliTests
         Assert.Equal(0, code);
         Assert.Matches(@"gold words: words 100\.00  UPOS \d+\.\d\d  XPOS \d+\.\d\d  lemma \d+\.\d\d  UAS \d+\.\d\d  LAS \d+\.\d\d", output);
         Assert.Contains("raw text:", output, StringComparison.Ordinal);
-        var predicted = Dossier.Nlp.Syntax.Conllu.ReadFile(predictions);
+        var predicted = Conllu.ReadFile(predictions);
         Assert.Equal(gold.Select(s => s.Words.Select(w => w.Form)), predicted.Select(s => s.Words.Select(w => w.Form)));
         Assert.All(predicted, s => Assert.Single(s.Words, w => w.Head == 0));
     }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Dossier.Evaluation.Extraction;
 using Dossier.Extraction.Decoding;
 using Dossier.Extraction.Html;
 using Dossier.Extraction.Ingestion;

@@ -1,5 +1,5 @@
 using Dossier.Annotations;
-using Dossier.Nlp.Events;
+using Dossier.Evaluation.Events;
 using Dossier.Tests.TestKit;
 using Dossier.Text;
 

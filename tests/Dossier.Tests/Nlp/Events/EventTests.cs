@@ -1,4 +1,5 @@
 using Dossier.Annotations;
+using Dossier.Evaluation.Events;
 using Dossier.Nlp;
 using Dossier.Nlp.Events;
 using Dossier.Nlp.Figures;

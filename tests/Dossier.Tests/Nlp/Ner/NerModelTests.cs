@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Dossier.Annotations;
+using Dossier.Evaluation.Ner;
 using Dossier.Nlp;
 using Dossier.Nlp.Ner;
 using Dossier.Tests.TestKit;
+using Dossier.Training.Ner;
 
 namespace Dossier.Tests.Nlp.Ner;
 

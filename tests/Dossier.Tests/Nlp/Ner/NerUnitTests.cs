@@ -1,4 +1,6 @@
+using Dossier.Evaluation.Ner;
 using Dossier.Nlp.Ner;
+using Dossier.Training.Ner;
 
 namespace Dossier.Tests.Nlp.Ner;
 
@@ -94,8 +96,8 @@ public class NerUnitTests
         }
 
         var options = new WordClusterOptions { MinCount = 1, Branching = 2, Depth = 2, Dimensions = 32, ContextWords = 50 };
-        var a = WordClusters.Learn(sentences, options);
-        var b = WordClusters.Learn(sentences, options);
+        var a = WordClusterLearner.Learn(sentences, options);
+        var b = WordClusterLearner.Learn(sentences, options);
         Assert.All(cities.Concat(verbs), w => Assert.Equal(a.PathOf(w), b.PathOf(w)));
         Assert.Single(cities.Select(c => a.PathOf(c)![..1]).Distinct());
         Assert.NotEqual(a.PathOf("Paris")![..1], a.PathOf("said")![..1]);
@@ -109,7 +111,7 @@ public class CsvRowsTests
     public void AQuotedFieldMayHoldCommasDoubledQuotesAndLineBreaks()
     {
         string[] lines = ["id,name,remarks", "1,\"Smith, John\",\"said \"\"no\"\"\"", "2,Doe,\"first line", "second line, still quoted\"", "3,,"];
-        var rows = Dossier.Nlp.Ner.GazetteerBuilder.CsvRows(lines).ToList();
+        var rows = GazetteerBuilder.CsvRows(lines).ToList();
         Assert.Equal(4, rows.Count);
         Assert.Equal(["1", "Smith, John", "said \"no\""], rows[1]);
         Assert.Equal(["2", "Doe", "first line\nsecond line, still quoted"], rows[2]);
@@ -119,7 +121,7 @@ public class CsvRowsTests
     [Fact]
     public void AQuoteLeftOpenAtTheEnd_EndsTheLastRow()
     {
-        var rows = Dossier.Nlp.Ner.GazetteerBuilder.CsvRows(["a,\"b", "c"]).ToList();
+        var rows = GazetteerBuilder.CsvRows(["a,\"b", "c"]).ToList();
         Assert.Equal([["a", "b\nc"]], rows);
     }
 }

@@ -1,9 +1,11 @@
 using Dossier.Annotations;
+using Dossier.Evaluation.Quotes;
 using Dossier.Nlp;
 using Dossier.Nlp.Ner;
 using Dossier.Nlp.Quotes;
 using Dossier.Tests.TestKit;
 using Dossier.Text;
+using Dossier.Training.Quotes;
 
 namespace Dossier.Tests.Nlp.Quotes;
 

@@ -1,5 +1,5 @@
 using Dossier.Annotations;
-using Dossier.Nlp.Quotes;
+using Dossier.Evaluation.Quotes;
 using Dossier.Tests.TestKit;
 using Dossier.Text;
 

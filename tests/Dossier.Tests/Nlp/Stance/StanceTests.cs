@@ -1,5 +1,7 @@
+using Dossier.Evaluation.Stance;
 using Dossier.Nlp.Stance;
 using Dossier.Tests.TestKit;
+using Dossier.Training.Stance;
 
 namespace Dossier.Tests.Nlp.Stance;
 

@@ -1,4 +1,4 @@
-using Dossier.Nlp.Syntax;
+using Dossier.Evaluation.Syntax;
 using Dossier.Tests.TestKit;
 
 namespace Dossier.Tests.Nlp.Syntax;

@@ -1,5 +1,6 @@
 using CsCheck;
 using Dossier.Annotations;
+using Dossier.Evaluation.Syntax;
 using Dossier.Nlp;
 using Dossier.Nlp.Syntax;
 using Dossier.Tests.TestKit;

@@ -1,6 +1,8 @@
 using CsCheck;
+using Dossier.Evaluation.Syntax;
 using Dossier.Nlp.Syntax;
 using Dossier.Tests.TestKit;
+using Dossier.Training.Syntax;
 
 namespace Dossier.Tests.Nlp.Syntax;
 
@@ -36,7 +38,7 @@ public sealed class TransitionSystemTests
     [Fact]
     public void FollowingTheOracleRebuildsEveryProjectiveGoldTree()
     {
-        var dev = Dossier.Nlp.Syntax.Conllu.ReadFile(Path.Combine(Repo.Shared, "data", "ud-english-ewt", "en_ewt-ud-dev.conllu"));
+        var dev = Conllu.ReadFile(Path.Combine(Repo.Shared, "data", "ud-english-ewt", "en_ewt-ud-dev.conllu"));
         var relations = dev.SelectMany(s => s.Words).Select(w => w.Relation).Append("root").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var root = relations.IndexOf("root");
         var rebuilt = 0;
@@ -66,7 +68,7 @@ public sealed class TransitionSystemTests
     [Fact]
     public void LiftingMakesEveryTreeProjective()
     {
-        var dev = Dossier.Nlp.Syntax.Conllu.ReadFile(Path.Combine(Repo.Shared, "data", "ud-english-ewt", "en_ewt-ud-dev.conllu"));
+        var dev = Conllu.ReadFile(Path.Combine(Repo.Shared, "data", "ud-english-ewt", "en_ewt-ud-dev.conllu"));
         var lifted = 0;
         foreach (var sentence in dev)
         {

@@ -1,5 +1,6 @@
 using CsCheck;
 using Dossier.Annotations;
+using Dossier.Evaluation.Time;
 using Dossier.Nlp;
 using Dossier.Nlp.Time;
 using Dossier.Tests.TestKit;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Dossier.Nlp.Stance;
 using nietras.SeparatedValues;
 
-namespace Dossier.Nlp.Stance;
+namespace Dossier.Evaluation.Stance;
 
 /// <summary>One claim–article pair of the Fake News Challenge: a headline, the article's body id, and its stance when labelled.</summary>
 public sealed record StancePair(string Headline, string BodyId, string? Stance);

@@ -1,8 +1,9 @@
 using System.IO.Compression;
 using System.Text;
+using Dossier.Nlp.Ner;
 using Dossier.Text;
 
-namespace Dossier.Nlp.Ner;
+namespace Dossier.Training.Ner;
 
 /// <summary>Where the gazetteer's sources are (paths; any may be left out).</summary>
 public sealed record GazetteerSources
@@ -32,11 +33,6 @@ public sealed record GazetteerSources
 /// <summary>Builds a <see cref="Gazetteer"/> from GeoNames, OFAC SDN, PETRARCH2 and the shipped demonyms.</summary>
 public static class GazetteerBuilder
 {
-    /// <summary>The demonyms shipped with Dossier: demonym → country or group code.</summary>
-    public static IReadOnlyDictionary<string, string> Demonyms { get; } =
-        DataFile.ReadEmbedded(typeof(GazetteerBuilder).Assembly, "Dossier.Nlp.Ner.demonyms.tsv")
-            .ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
-
     /// <summary>Reads every source given and builds the gazetteer.</summary>
     public static Gazetteer Build(GazetteerSources sources, string baseDirectory)
     {
@@ -59,12 +55,12 @@ public static class GazetteerBuilder
 
         string Resolve(string path) => DataFile.Resolve(baseDirectory, path);
 
-        foreach (var demonym in Demonyms.Keys)
+        foreach (var demonym in Demonyms.CountryCodes.Keys)
         {
             Add(demonym, GazetteerCategory.Demonym);
         }
 
-        foreach (var row in DataFile.ReadEmbedded(typeof(GazetteerBuilder).Assembly, "Dossier.Nlp.Ner.country-aliases.tsv"))
+        foreach (var row in DataFile.ReadEmbedded(typeof(GazetteerBuilder).Assembly, "Dossier.Training.Ner.country-aliases.tsv"))
         {
             Add(row[0], GazetteerCategory.Country);
         }

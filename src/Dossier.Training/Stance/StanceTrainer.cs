@@ -1,9 +1,11 @@
 using System.Text.Json;
+using Dossier.Evaluation.Stance;
 using Dossier.Nlp.Learning;
-using Dossier.Nlp.Ner;
+using Dossier.Nlp.Stance;
 using Dossier.Text;
+using Dossier.Training.Ner;
 
-namespace Dossier.Nlp.Stance;
+namespace Dossier.Training.Stance;
 
 /// <summary>What the stance model is trained on and how: <c>configs/stance.json</c>. Paths are relative to the config file's folder.</summary>
 public sealed record StanceTrainingConfig

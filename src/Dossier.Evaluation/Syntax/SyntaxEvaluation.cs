@@ -1,8 +1,9 @@
 using System.Globalization;
 using Dossier.Annotations;
+using Dossier.Nlp.Syntax;
 using Dossier.Text;
 
-namespace Dossier.Nlp.Syntax;
+namespace Dossier.Evaluation.Syntax;
 
 /// <summary>
 /// Scores of tagging and parsing against a treebank, as the CoNLL 2018 shared task counts them:

@@ -6,9 +6,10 @@ using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Dossier.Extraction.Decoding;
+using Dossier.Extraction.Html;
 using Dossier.Extraction.PlainText;
 
-namespace Dossier.Extraction.Html;
+namespace Dossier.Evaluation.Extraction;
 
 /// <summary>The scores of the extractor on trafilatura's evaluation set, in trafilatura's way.</summary>
 /// <param name="Documents">Pages scored.</param>

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Dossier.Annotations;
 using Dossier.Text;
 
-namespace Dossier.Nlp.Events;
+namespace Dossier.Evaluation.Events;
 
 /// <summary>One event a reader annotated in a sentence (see eval/events/GUIDELINES.md).</summary>
 /// <param name="Trigger">The predicate's words as in the text.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Dossier.Nlp.Syntax;
+namespace Dossier.Evaluation.Syntax;
 
 /// <summary>A word of a CoNLL-U sentence (columns 1-8 and 10; multiword-token lines and empty nodes are kept apart).</summary>
 /// <param name="Form">The word form.</param>

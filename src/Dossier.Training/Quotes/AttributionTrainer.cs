@@ -1,9 +1,14 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Dossier.Evaluation.Quotes;
+using Dossier.Nlp;
 using Dossier.Nlp.Ner;
+using Dossier.Nlp.Quotes;
 using Dossier.Text;
+using Dossier.Training.Learning;
+using Dossier.Training.Ner;
 
-namespace Dossier.Nlp.Quotes;
+namespace Dossier.Training.Quotes;
 
 /// <summary>What <c>dossier train quotes</c> reads: the corpus, the NER model whose mentions the features use, epochs, and where the model goes. Paths are relative to the config file.</summary>
 public sealed record AttributionTrainingConfig

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Dossier.Nlp.Time;
 using Dossier.Text;
 
-namespace Dossier.Nlp.Time;
+namespace Dossier.Evaluation.Time;
 
 /// <summary>A gold TIMEX3 of a TimeML document.</summary>
 public readonly record struct GoldTimex(TextSpan Span, string Type, string Value);

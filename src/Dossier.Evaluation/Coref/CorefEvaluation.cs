@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Dossier.Text;
 
-namespace Dossier.Analysis.Evaluation;
+namespace Dossier.Evaluation.Coref;
 
 /// <summary>A gold mention of a coreference corpus: its characters, chain, type and Wikipedia identity.</summary>
 public sealed record GoldMention(TextSpan Span, int Chain, string Type, string? Identity);

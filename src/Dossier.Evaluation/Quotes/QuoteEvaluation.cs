@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Dossier.Nlp.Quotes;
 using Dossier.Text;
 
-namespace Dossier.Nlp.Quotes;
+namespace Dossier.Evaluation.Quotes;
 
 /// <summary>A gold attribution: who (source), the cue and what (content), each possibly in several pieces.</summary>
 public sealed record GoldAttribution(IReadOnlyList<TextSpan> Source, IReadOnlyList<TextSpan> Cue, IReadOnlyList<TextSpan> Content);

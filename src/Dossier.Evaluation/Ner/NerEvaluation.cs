@@ -1,4 +1,5 @@
-namespace Dossier.Nlp.Ner;
+using Dossier.Nlp.Ner;
+namespace Dossier.Evaluation.Ner;
 
 /// <summary>Counts for one entity type: exact-span true positives, predicted and gold spans.</summary>
 /// <param name="Type">The type, or "overall".</param>

@@ -1,4 +1,5 @@
-namespace Dossier.Nlp.Ner;
+using Dossier.Nlp.Ner;
+namespace Dossier.Evaluation.Ner;
 
 /// <summary>A sentence of a labelled corpus.</summary>
 /// <param name="Tokens">The words.</param>

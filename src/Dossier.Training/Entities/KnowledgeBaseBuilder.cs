@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Dossier.Nlp.Ner;
+using Dossier.Nlp.Entities;
 using Dossier.Text;
+using Dossier.Training.Ner;
 
-namespace Dossier.Nlp.Entities;
+namespace Dossier.Training.Entities;
 
 /// <summary>
 /// Builds the knowledge base from GeoNames (countries with their capitals, cities of 15,000 or
@@ -46,7 +47,7 @@ public static partial class KnowledgeBaseBuilder
         }
 
         entries.AddRange(cities.Select(c => c.Entry));
-        var countryAliases = DataFile.ReadEmbedded(typeof(GazetteerBuilder).Assembly, "Dossier.Nlp.Ner.country-aliases.tsv")
+        var countryAliases = DataFile.ReadEmbedded(typeof(GazetteerBuilder).Assembly, "Dossier.Training.Ner.country-aliases.tsv")
             .Where(r => r.Length >= 2).ToLookup(r => r[1], r => r[0], StringComparer.Ordinal);
         if (sources.GeonamesCountries is { } countriesPath)
         {
@@ -158,7 +159,7 @@ public static partial class KnowledgeBaseBuilder
         }
 
         // The shipped list: entries the sources lack, names they lack.
-        foreach (var row in DataFile.ReadEmbedded(typeof(KnowledgeBaseBuilder).Assembly, "Dossier.Nlp.Entities.known-entities.tsv").Where(r => r.Length >= 4))
+        foreach (var row in DataFile.ReadEmbedded(typeof(KnowledgeBaseBuilder).Assembly, "Dossier.Training.Entities.known-entities.tsv").Where(r => r.Length >= 4))
         {
             var aliases = row[3].Split('|', StringSplitOptions.RemoveEmptyEntries);
             var existing = entries.FindIndex(e => e.Id == row[0]);

@@ -1,7 +1,10 @@
 using System.Text.Json;
+using Dossier.Evaluation.Ner;
+using Dossier.Nlp.Ner;
 using Dossier.Text;
+using Dossier.Training.Learning;
 
-namespace Dossier.Nlp.Ner;
+namespace Dossier.Training.Ner;
 
 /// <summary>A training corpus.</summary>
 public sealed record TrainingCorpus
@@ -98,7 +101,7 @@ public sealed class NerTrainer
         _log("building the gazetteer");
         var gazetteer = GazetteerBuilder.Build(config.Gazetteer, baseDir);
         _log($"gazetteer: {gazetteer.Count:N0} phrases");
-        var clusters = config.Clusters is null ? WordClusters.Empty : WordClusters.Learn(config.Clusters, baseDir, _log);
+        var clusters = config.Clusters is null ? WordClusters.Empty : WordClusterLearner.Learn(config.Clusters, baseDir, _log);
         _log($"clusters: {clusters.Count:N0} words");
         var train = config.Train.Select(c => (c.Domain, Documents: (IReadOnlyList<LabelledDocument>)(c.Format switch
         {
@@ -124,7 +127,7 @@ public sealed class NerTrainer
             ["gazetteer_phrases"] = gazetteer.Count,
             ["cluster_words"] = clusters.Count,
             ["data"] = config.Train.Select(c => c.Path).Concat(config.Dev is null ? [] : [config.Dev])
-                .ToDictionary(p => p, p => Learning.ModelFormat.Sha256(Resolve(p))),
+                .ToDictionary(p => p, p => Nlp.Learning.ModelFormat.Sha256(Resolve(p))),
             ["dev_scores"] = devScores?.ToDictionary(s => s.Type, s => new { precision = Math.Round(s.Precision, 2), recall = Math.Round(s.Recall, 2), f1 = Math.Round(s.F1, 2) }),
         };
         File.WriteAllText(Path.Combine(output, "meta.json"), JsonSerializer.Serialize(meta, NerTrainingConfig.JsonOptions));

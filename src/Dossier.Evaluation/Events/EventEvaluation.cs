@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace Dossier.Nlp.Events;
+namespace Dossier.Evaluation.Events;
 
 /// <summary>A sentence of PETRARCH2's validation records and the CAMEO codes it should yield.</summary>
 public sealed record CodedSentence(string Id, string Text, IReadOnlyList<string> Codes);

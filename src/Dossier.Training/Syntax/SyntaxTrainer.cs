@@ -1,9 +1,12 @@
 using System.Text.Json;
+using Dossier.Evaluation.Syntax;
 using Dossier.Nlp.Learning;
 using Dossier.Nlp.Ner;
+using Dossier.Nlp.Syntax;
 using Dossier.Text;
+using Dossier.Training.Ner;
 
-namespace Dossier.Nlp.Syntax;
+namespace Dossier.Training.Syntax;
 
 /// <summary>What to train the syntactic models on and how: <c>configs/parse.json</c>. Paths are relative to the config file's folder.</summary>
 public sealed record SyntaxTrainingConfig
@@ -84,7 +87,7 @@ public sealed class SyntaxTrainer
         string Resolve(string p) => DataFile.Resolve(baseDir, p);
         var train = Conllu.ReadFile(Resolve(config.Train));
         _log($"train: {train.Count:N0} sentences, {train.Sum(s => s.Words.Count):N0} words");
-        var clusters = config.LearnClusters is { } learn ? WordClusters.Learn(learn, baseDir, _log)
+        var clusters = config.LearnClusters is { } learn ? WordClusterLearner.Learn(learn, baseDir, _log)
             : config.Clusters is null ? WordClusters.Empty : WordClusters.Load(Resolve(config.Clusters));
         _log($"clusters: {clusters.Count:N0} words");
         var dev = config.Dev is null ? null : Conllu.ReadFile(Resolve(config.Dev));

@@ -1,4 +1,5 @@
-namespace Dossier.Nlp.Ner;
+using Dossier.Nlp.Ner;
+namespace Dossier.Training.Learning;
 
 /// <summary>
 /// The steps of training an averaged structured perceptron (Collins 2002) over dense feature

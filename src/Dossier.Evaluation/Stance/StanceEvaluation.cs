@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Dossier.Nlp.Stance;
 
-namespace Dossier.Nlp.Stance;
+namespace Dossier.Evaluation.Stance;
 
 /// <summary>The Fake News Challenge's measures of a run of stance predictions.</summary>
 /// <param name="Pairs">Pairs scored.</param>

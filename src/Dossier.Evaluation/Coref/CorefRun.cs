@@ -1,8 +1,9 @@
+using Dossier.Analysis;
 using Dossier.Annotations;
 using Dossier.Nlp.Entities;
 using Dossier.Text;
 
-namespace Dossier.Analysis.Evaluation;
+namespace Dossier.Evaluation.Coref;
 
 /// <summary>What <see cref="CorefRun.Evaluate"/> measured.</summary>
 public sealed record CorefResult(
