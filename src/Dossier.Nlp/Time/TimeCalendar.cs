@@ -55,6 +55,40 @@ internal static class TimeCalendar
     }
 
     /// <summary>
+    /// A TIMEX3 duration (ISO 8601): 'three years' → P3Y, '16 hours' → PT16H, 'two decades' →
+    /// P20Y, 'three quarters' → P3Q (TimeBank's way), a half carried into the next unit down
+    /// ('5 1/2 hours' → PT5H30M, '2 1/2 years' → P2Y6M); X for an unknown count.
+    /// </summary>
+    public static string Period(double? n, string unit)
+    {
+        static string Num(double v) => v.ToString(CultureInfo.InvariantCulture);
+        if (n is { } h && h % 1 == 0.5 && unit is "H" or "Y" or "D")
+        {
+            var whole = Math.Floor(h);
+            var lead = whole > 0 ? Num(whole) + unit : string.Empty;
+            return unit switch
+            {
+                "H" => $"PT{lead}30M",
+                "Y" => $"P{lead}6M",
+                _ => $"P{lead}T12H",
+            };
+        }
+
+        var amount = n is { } x ? Num(x) : "X";
+        return unit switch
+        {
+            "H" => $"PT{amount}H",
+            "MIN" => $"PT{amount}M",
+            "S" => $"PT{amount}S",
+            "2W" => n is { } x2 ? $"P{Num(x2 * 2)}W" : "PXW",
+            "WE" => $"P{amount}WE",
+            "DE" => n is { } x3 ? $"P{Num(x3 * 10)}Y" : "PXY",
+            "CE" => n is { } x4 ? $"P{Num(x4 * 100)}Y" : "PXY",
+            _ => $"P{amount}{unit}",
+        };
+    }
+
+    /// <summary>
     /// The year of a month (and day) named without one, seen from <paramref name="dct"/>: the next
     /// occurrence when it is at most <see cref="MonthsAhead"/> months ahead or the sentence speaks of
     /// the future, the last one otherwise (news reports the past: November seen from April is last

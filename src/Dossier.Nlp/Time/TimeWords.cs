@@ -40,6 +40,10 @@ internal sealed class TimeWords
     public string? Get(string cls, string word) =>
         _classes.TryGetValue(cls, out var words) && words.TryGetValue(word, out var value) ? value : null;
 
+    /// <summary>The words of <paramref name="cls"/> (none when there is no such class).</summary>
+    public IEnumerable<string> WordsOf(string cls) =>
+        _classes.TryGetValue(cls, out var words) ? words.Keys : [];
+
     /// <summary>True when <paramref name="cls"/> has <paramref name="word"/>.</summary>
     public bool Is(string cls, string word) => Get(cls, word) is not null;
 

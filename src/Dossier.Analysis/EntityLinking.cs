@@ -1,0 +1,66 @@
+using Dossier.Nlp.Entities;
+
+namespace Dossier.Analysis;
+
+/// <summary>Typing and linking: which kind a mention may share an entity with, and the knowledge-base entry it links to.</summary>
+internal static class EntityLinking
+{
+    /// <summary>
+    /// Kinds that may share an entity: places (GPE, LOC) together, every other label apart,
+    /// except that a name the tagger called MISC, ORG or FAC which the knowledge base knows as an
+    /// organisation or a facility takes that kind ("ISIS-K" MISC, "HKIA" ORG), and one it knows
+    /// only as a country's name is a place.
+    /// </summary>
+    public static string KindOf(string label, IReadOnlyList<KbEntry> candidates)
+    {
+        if (label is "GPE" or "LOC")
+        {
+            return "PLACE";
+        }
+
+        if (label is "MISC" or "ORG" && candidates.Count > 0 && candidates.All(c => c.IsPlace) && candidates.Any(c => c.Kind == "country"))
+        {
+            // "Islamic Emirate of Afghanistan" tagged ORG is the country's name.
+            return "PLACE";
+        }
+
+        if (label is "MISC" or "ORG" or "FAC" && candidates.Count > 0 && !candidates.Any(c => c.IsPlace))
+        {
+            var kinds = candidates.Select(c => c.Kind).Where(k => k != "person").Distinct(StringComparer.Ordinal).ToList();
+            if (kinds.Count == 1)
+            {
+                return kinds[0] == "facility" ? "FAC" : "ORG";
+            }
+        }
+
+        return label;
+    }
+
+    /// <summary>The knowledge-base entry a name links to: a country before a city before a region (the most populous, favouring the story's countries), an organisation or facility for those.</summary>
+    public static KbEntry? Link(IReadOnlyList<KbEntry> candidates, string kind, HashSet<string> storyCountries)
+    {
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        if (kind == "PLACE")
+        {
+            // A place in one of the story's countries counts as if it were four times as populous:
+            // context decides between places of similar size, size between a city and a town
+            // ("Geneva" is the Swiss city, 183,000, not the Illinois town of 21,800, in a story that names the US).
+            // A national capital comes first: news names capitals ("Islamabad", not Chittagong's old name).
+            return candidates.Where(c => c.IsPlace)
+                .OrderBy(c => c.Kind switch { "country" => 0, "city" => 1, _ => 2 })
+                .ThenBy(c => c.CapitalOf is null ? 1 : 0)
+                .ThenByDescending(c => c.Population * (c.Country is { } code && storyCountries.Contains(code) ? 4.0 : 1.0))
+                .ThenBy(c => c.Id, StringComparer.Ordinal)
+                .FirstOrDefault();
+        }
+
+        // A person or an organisation of one of the story's countries first (two men of one name).
+        var wanted = kind switch { "ORG" => "org", "FAC" => "facility", "PER" => "person", _ => null };
+        return wanted is null ? null : candidates.Where(c => c.Kind == wanted)
+            .OrderBy(c => c.Country is { } code && storyCountries.Contains(code) ? 0 : 1).ThenBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault();
+    }
+}
