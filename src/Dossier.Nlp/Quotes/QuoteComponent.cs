@@ -1,5 +1,6 @@
 using Dossier.Annotations;
 using Dossier.Text;
+using static Dossier.Nlp.Quotes.QuoteText;
 
 namespace Dossier.Nlp.Quotes;
 
@@ -15,15 +16,20 @@ namespace Dossier.Nlp.Quotes;
 /// </summary>
 public sealed class QuoteComponent : IDocumentComponent
 {
-    private const int MaxSpeakerWords = 12;
     private readonly CueLexicon _lexicon;
     private readonly AttributionModel? _model;
+    private readonly SpeakerPhrases _phrases;
+    private readonly SpeakerResolver _speakers;
+    private readonly CueReading _cues;
 
     /// <summary>Creates the component with a cue lexicon (the shipped one by default) and, if given, the trained attribution tagger that adds what the rules miss.</summary>
     public QuoteComponent(CueLexicon? lexicon = null, AttributionModel? model = null)
     {
         _lexicon = lexicon ?? CueLexicon.Default;
         _model = model;
+        _phrases = new SpeakerPhrases(_lexicon);
+        _speakers = new SpeakerResolver(_lexicon);
+        _cues = new CueReading(_lexicon, _phrases);
     }
 
     /// <inheritdoc/>
@@ -122,6 +128,588 @@ public sealed class QuoteComponent : IDocumentComponent
         return result;
     }
 
+    /// <summary>Adds the attributions of sentence <paramref name="s"/> to <paramref name="found"/>; <paramref name="contents"/> holds the content ranges found so far, so a content found twice is kept once without a scan of all that was found.</summary>
+    private void FindInSentence(QuoteDocument v, int s, List<Attribution> found, HashSet<(int Start, int End)> contents)
+    {
+        var (a, b) = v.Sentences[s];
+        var cues = new List<CueMatch>();
+        var headline = CueReading.IsHeadline(v, a, b);
+        for (var i = a; i < b; i++)
+        {
+            if (!v.InQuote(i) && _lexicon.Match(v.Lower, i) is { } cue && cue.End <= b
+                && (_cues.IsCue(v, cue) || (i == a && cue.Cue.Class == "source") || (headline && i > a && cue.Cue.Class == "speech" && !_lexicon.Is("ambiguous-cue", cue.Cue.Lemma))))
+            {
+                cues.Add(cue);
+                i = cue.End - 1;
+            }
+        }
+
+        // A cue that closes the sentence ("…, he said.") frames everything before it: it goes first,
+        // and the cues inside its content are the speaker's words, not attributions of their own.
+        var closing = cues.FindLastIndex(c => c.Cue.Class is not ("source" or "noun") && _cues.IsAfterBreak(v, a, c) && _cues.ClosesClause(v, c.End, b));
+        if (closing >= 0)
+        {
+            cues.Insert(0, cues[closing]);
+            cues.RemoveAt(closing + 1);
+        }
+
+        var closingCue = closing >= 0 ? cues[0] : (CueMatch?)null;
+        var inSentence = new List<Attribution>();
+        if (Colon(v, s, found) is { } colon)
+        {
+            inSentence.Add(colon);
+        }
+
+        foreach (var cue in cues)
+        {
+            // A cue inside reported words is reported too; it is an attribution of its own only when
+            // it has its own speaker ("… admitted that while …, he argued …") and the words are not a quotation.
+            if (inSentence.Any(x => x.Cue?.Start == cue.Start))
+            {
+                continue;
+            }
+
+            var outer = inSentence.FindIndex(x => cue.Start >= x.ContentStart && cue.Start < x.ContentEnd);
+            if (outer >= 0)
+            {
+                // Inside reported words a cue is reported too, unless a new clause opens with its own
+                // speaker after a comma ("While Sanders has pledged …, Devine suggested that …"): then
+                // the outer words end at that comma.
+                var x = inSentence[outer];
+                var own = x.Kind is "direct" or "unmarked" || cue.Form == CueForm.Progressive ? null : _phrases.SubjectBefore(v, a, cue.Start);
+                if (own is { } o && o.Start < x.ContentStart && x.Cue is { } inner && inner.Start > o.Start && cue.Start > 0 && v.Lower[cue.Start - 1] == ",")
+                {
+                    // "Barkley, who said he votes Democratic, said …": the first cue is in an apposition
+                    // of the second one's speaker; its words end at the comma that closes it.
+                    inSentence[outer] = x with { ContentEnd = TrimEnd(v, x.ContentStart, cue.Start - 1) };
+                }
+                else if (own is not { } o2 || o2.Start <= x.ContentStart + 1 || !CueReading.OpensClause(v, o2.Start - 1))
+                {
+                    continue;
+                }
+                else
+                {
+                    inSentence[outer] = x with { ContentEnd = TrimEnd(v, x.ContentStart, o2.Start - 1) };
+                }
+            }
+
+            var attribution = cue.Cue.Class switch
+            {
+                "source" => AccordingTo(v, s, cue, found),
+                "noun" => Nominal(v, s, cue, found),
+                "impression" => Impression(v, s, cue),
+                _ => Verb(v, s, cue, inSentence, found, cue == closingCue),
+            };
+            var minimum = cue.Cue.Class == "speech" && cue.Cue.Stance is not ("assert" or "announce" or "suggest" or "cite") ? 1 : 2;
+            if (attribution is not null && attribution.ContentEnd - attribution.ContentStart >= minimum && HasLetter(v, attribution.ContentStart, attribution.ContentEnd)
+                && !contents.Contains((attribution.ContentStart, attribution.ContentEnd))
+                && !inSentence.Any(x => x.ContentStart == attribution.ContentStart && x.ContentEnd == attribution.ContentEnd))
+            {
+                inSentence.Add(attribution);
+            }
+        }
+
+        if (inSentence.Count == 0 && Poll(v, s, found) is { } poll)
+        {
+            inSentence.Add(poll);
+        }
+
+        found.AddRange(inSentence);
+        contents.UnionWith(inSentence.Select(x => (x.ContentStart, x.ContentEnd)));
+    }
+
+    private static QuoteData ToQuote(QuoteDocument v, Attribution a) => new(
+        v.Span(a.ContentStart, a.ContentEnd),
+        a.Kind,
+        a.Speaker is { } sp ? v.Span(sp.Start, sp.End) : null,
+        a.Cue is { } c ? v.Span(c.Start, c.End) : null,
+        a.NameMention >= 0 ? v.Mentions[a.NameMention].Span : null,
+        a.How);
+
+    /// <summary>The cue a colon after a speaker stands for.</summary>
+    private static readonly Cue ColonCue = new(":", "assert", "speech");
+
+    /// <summary>A headline or transcript line "Kerry: …", "Graham: Trump's rhetoric …": a name opens the sentence and a colon follows it.</summary>
+    private Attribution? Colon(QuoteDocument v, int s, List<Attribution> found)
+    {
+        var (a, b) = v.Sentences[s];
+        var start = a;
+        while (start < b && v.IsQuoteMark(start))
+        {
+            start++;
+        }
+
+        if (start >= b)
+        {
+            return null;
+        }
+
+        // A name the tagger found, or up to three capitalised words that are not a label like "Update:".
+        var colon = start;
+        if (v.MentionAt(start) is var m && m >= 0 && v.Mentions[m].Start == start)
+        {
+            colon = v.Mentions[m].Label is "PER" or "ORG" ? v.Mentions[m].End : -1; // not a dateline ("ISLAMABAD: …")
+        }
+        else
+        {
+            while (colon < Math.Min(b, start + 3) && v.Words[colon].Length > 0 && char.IsUpper(v.Words[colon][0]) && !_lexicon.Is("not-speaker", v.Lower[colon]))
+            {
+                colon++;
+            }
+        }
+
+        if (colon <= start || colon >= b || v.Words[colon] != ":")
+        {
+            colon = HeadlineSpeakerEnd(v, start, b);
+            if (colon < 0)
+            {
+                return null;
+            }
+        }
+
+        var content = SkipPunctuation(v, colon + 1, b);
+        var end = TrimEnd(v, content, b);
+        if (v.QuoteStartingAt(content) is { } region)
+        {
+            (content, end) = (region.Start, region.End);
+        }
+
+        if (end - content < 3)
+        {
+            return null;
+        }
+
+        var speaker = (start, colon);
+        var (name, how) = _speakers.Resolve(v, speaker, found);
+        return new Attribution(content, end, KindOf(_lexicon, v, content, end), new CueMatch(colon, colon + 1, ColonCue, CueForm.Phrase), speaker, name, how, s);
+    }
+
+    /// <summary>
+    /// The colon after a headline's speaker who is named with a role, an audience or a place:
+    /// "Clinton to Planned Parenthood:", "Former AG Mukasey at RNC:", "Republican pollster Daron
+    /// Shaw:"; -1 when the words before the colon are not such a phrase or name no person,
+    /// organisation or role (a dateline, "The Latest:").
+    /// </summary>
+    private int HeadlineSpeakerEnd(QuoteDocument v, int start, int b)
+    {
+        var named = false;
+        for (var k = start; k < Math.Min(b, start + 8); k++)
+        {
+            var word = v.Words[k];
+            if (word == ":")
+            {
+                return named && k > start + 1 ? k : -1;
+            }
+
+            if (_lexicon.Is("not-speaker", v.Lower[k]))
+            {
+                return -1;
+            }
+
+            var role = _phrases.IsRoleWord(v.Lower[k]);
+            if (!((word.Length > 0 && char.IsUpper(word[0])) || role || v.Lower[k] is "to" or "at" or "of" or "on" or "in" or "and" or "for"))
+            {
+                return -1;
+            }
+
+            named |= role || (v.MentionAt(k) is var m && m >= 0 && v.Mentions[m].Label is "PER" or "ORG");
+        }
+
+        return -1;
+    }
+
+    /// <summary>"according to X, C" and "C, according to X".</summary>
+    private Attribution? AccordingTo(QuoteDocument v, int s, CueMatch cue, List<Attribution> found)
+    {
+        var (a, b) = v.Sentences[s];
+        var end = cue.End;
+        // The source runs to the clause's end: "according to early results of exit polls conducted
+        // for the Associated Press and television networks by Edison Research, …".
+        while (end < b && end - cue.End < MaxSpeakerWords * 3 && !v.IsPunctuation(end))
+        {
+            end++;
+        }
+
+        if (end == cue.End)
+        {
+            return null;
+        }
+
+        var speaker = (cue.End, end);
+        var (name, how) = _speakers.Resolve(v, speaker, found);
+        var leading = LeadingWords(v, a, cue.Start);
+        return leading
+            ? new Attribution(SkipPunctuation(v, end, b), TrimEnd(v, SkipPunctuation(v, end, b), b), "indirect", cue, speaker, name, how, s)
+            : new Attribution(a, TrimEnd(v, a, cue.Start), "indirect", cue, speaker, name, how, s);
+    }
+
+    /// <summary>
+    /// A position stated as a noun: "Trump's criticism of the deal", "his support for the wall",
+    /// "allegations that the vote was rigged". The content runs from after the cue to the end of
+    /// its clause (a comma, a semicolon or the sentence's end); the holder is the possessor before
+    /// the noun ("Trump's", "his"), else not named.
+    /// </summary>
+    private Attribution? Nominal(QuoteDocument v, int s, CueMatch cue, List<Attribution> found)
+    {
+        var (a, b) = v.Sentences[s];
+        var start = cue.End;
+        if (v.QuoteStartingAt(start) is { } quoted)
+        {
+            return new Attribution(quoted.Start, quoted.End, "direct", cue, null, -1, "unnamed", s);
+        }
+
+        var end = start;
+        while (end < b && v.Lower[end] is not ("," or ";" or ":" or "—" or "--" or "(") && !(v.IsPunctuation(end) && end + 1 == b))
+        {
+            end++;
+        }
+
+        end = TrimEnd(v, start, end);
+        if (end - start < 2)
+        {
+            return null;
+        }
+
+        (int Start, int End)? speaker = null;
+        int name = -1;
+        var how = "unnamed";
+        var before = cue.Start - 1;
+
+        // The possessor ends before a separate "'s", or with its own "Trump’s" written as one token.
+        var owner = before > a && v.Lower[before] is "'s" or "’s" or "'" or "’" ? before
+            : before >= a && v.Lower[before].Length > 2 && (v.Lower[before].EndsWith("'s", StringComparison.Ordinal) || v.Lower[before].EndsWith("’s", StringComparison.Ordinal)) ? before + 1
+            : -1;
+        if (owner > a)
+        {
+            var m = v.MentionAt(owner - 1);
+            speaker = m >= 0 ? (v.Mentions[m].Start, owner) : (owner - 1, owner);
+            (name, how) = _speakers.Resolve(v, speaker.Value, found);
+        }
+        else if (before >= a && v.Lower[before] is "his" or "her" or "their" or "its")
+        {
+            speaker = (before, before + 1);
+            name = v.PreviousMention(before, v.Lower[before] is "his" or "her" ? "PER" : "ORG", k => found.Any(x => k >= x.ContentStart && k < x.ContentEnd));
+            how = name >= 0 ? "pronoun" : "unnamed";
+        }
+        else if ((_phrases.SubjectBefore(v, a, cue.Start) ?? _phrases.SentenceSubject(v, a, cue.Start)) is { } subject)
+        {
+            // "Republican criticism of …", the noun read as a verb ("Trump calls for a ban"), or
+            // the sentence's subject ("He held back criticism of …").
+            speaker = subject;
+            (name, how) = _speakers.Resolve(v, subject, found);
+        }
+
+        return new Attribution(start, end, KindOf(_lexicon, v, start, end), cue, speaker, name, how, s);
+    }
+
+    /// <summary>
+    /// "The politician seemed to be shrinking in political stature": an impression the writer
+    /// reports without a holder; what seems runs from the clause's subject to the sentence's end.
+    /// </summary>
+    private Attribution? Impression(QuoteDocument v, int s, CueMatch cue)
+    {
+        var (a, b) = v.Sentences[s];
+        var start = cue.Start;
+        while (start > a && !v.IsPunctuation(start - 1) && v.Lower[start - 1] is not ("that" or "which" or "who" or "and" or "but" or "as" or "if" or "because" or "while" or "when"))
+        {
+            start--;
+        }
+
+        var end = TrimEnd(v, cue.End, b);
+        if (end - cue.End < 2 || start >= cue.Start)
+        {
+            return null;
+        }
+
+        return new Attribution(start, end, KindOf(_lexicon, v, start, end), cue, null, -1, "unnamed", s);
+    }
+
+    /// <summary>A reporting verb: its speaker before it ("Khan said") or after it ("said Khan"), and its content after it or before it.</summary>
+    private Attribution? Verb(QuoteDocument v, int s, CueMatch cue, List<Attribution> earlierInSentence, List<Attribution> found, bool closing)
+    {
+        var (a, b) = v.Sentences[s];
+
+        // "TV quoted Fitrat as claiming": the speaker is the one quoted, the cue the second verb.
+        if (cue.Cue.Lemma == "quote")
+        {
+            for (var k = cue.End; k < Math.Min(b - 1, cue.End + MaxSpeakerWords); k++)
+            {
+                if (v.Lower[k] == "as" && _lexicon.Match(v.Lower, k + 1) is { } second && k > cue.End)
+                {
+                    var quoted = (cue.End, k);
+                    var (qName, qHow) = _speakers.Resolve(v, quoted, found);
+                    var region = QuoteBefore(v, a, _phrases.SubjectBefore(v, a, cue.Start)?.Start ?? cue.Start);
+                    return region is { } r
+                        ? new Attribution(r.Start, r.End, "direct", second, quoted, qName, qHow, s)
+                        : After(v, s, second, quoted, qName, qHow);
+                }
+            }
+        }
+
+        var subject = _phrases.SubjectBefore(v, a, cue.Start) ?? _phrases.RelativeSubject(v, a, cue.Start);
+        if (subject is null && cue.Cue.Lemma == "ask" && cue.End < b && v.Lower[cue.End] is "whether" or "if" or "what" or "which" or "who" or "whom" or "how" or "why" or "when" or "where" or "about")
+        {
+            // "…," he said when asked whether …: the question is reported, its asker not named; it
+            // runs to the comma that ends it ("When asked whether …, 59 percent said …").
+            var comma = cue.End;
+            while (comma < b && v.Lower[comma] != ",")
+            {
+                comma++;
+            }
+
+            var question = TrimEnd(v, cue.End, comma);
+            return question - cue.End >= 2 ? new Attribution(cue.End, question, KindOf(_lexicon, v, cue.End, question), cue, null, -1, "unnamed", s) : null;
+        }
+
+        (int Start, int End)? speaker = subject;
+        var inverted = false;
+        if (speaker is null && cue.Start > a && (v.IsQuoteMark(cue.Start - 1) || v.Lower[cue.Start - 1] == ","))
+        {
+            // "… ," said Khan.
+            var end = cue.End;
+            while (end < b && end - cue.End < MaxSpeakerWords && (!v.IsPunctuation(end) || v.Words[end] == ".") && !_lexicon.Is("np-stop", v.Lower[end]))
+            {
+                end++;
+            }
+
+            // Only a short phrase that ends the sentence or an apposition: "…," said Mr. Smith, a spokesman.
+            if (end > cue.End && (TrimEnd(v, end, b) == end || v.Lower[end] == ",") && _phrases.LooksLikeSpeaker(v, cue.End, TrimEnd(v, cue.End, end)))
+            {
+                speaker = (cue.End, TrimEnd(v, cue.End, end));
+                inverted = true;
+            }
+            else if (SpeakerPhrases.InvertedPhrase(v, cue.End, b) is { } phrase)
+            {
+                // "…," said Scott Hawkins of Cheyenne. "…," said the 46-year-old.
+                speaker = phrase;
+                inverted = true;
+            }
+        }
+
+        int name;
+        string how;
+        if (speaker is { } pronoun && pronoun.End - pronoun.Start == 1 && _lexicon.Is("person-pronoun", v.Lower[pronoun.Start])
+            && earlierInSentence.LastOrDefault(x => x.NameMention >= 0 && v.Mentions[x.NameMention].Label == "PER") is { } same)
+        {
+            // "He said … but he emphasised …": the sentence's speaker again.
+            (name, how) = (same.NameMention, "pronoun");
+        }
+        else if (speaker is { } sp)
+        {
+            (name, how) = _speakers.Resolve(v, sp, found);
+        }
+        else if (earlierInSentence.Count > 0)
+        {
+            // "…, adding that …", "deny involvement and insist that …": the sentence's speaker again.
+            var last = earlierInSentence[^1];
+            (speaker, name, how) = (last.Speaker, last.NameMention, last.How);
+        }
+        else if (_phrases.SentenceSubject(v, a, cue.Start) is { } subjectPhrase)
+        {
+            speaker = subjectPhrase;
+            (name, how) = _speakers.Resolve(v, subjectPhrase, found);
+        }
+        else
+        {
+            return null;
+        }
+
+        // The speaker and cue stand together only when the speaker was read beside the cue; one
+        // taken from earlier in the sentence ("“…,” Anderson said, adding that …") is elsewhere.
+        var clusterStart = subject is not null || inverted ? Math.Min(cue.Start, speaker?.Start ?? cue.Start) : cue.Start;
+        var clusterEnd = Math.Max(cue.End, inverted ? speaker!.Value.End : cue.End);
+
+        // A quotation ending just before the speaker and cue: “…,” Khan said.
+        if (QuoteBefore(v, a, clusterStart) is { } before)
+        {
+            // A quotation that ends the speaker's own words: 'Clinton will play the "woman card,"
+            // Fiorina said' reports the whole sentence, not the quoted words alone.
+            var words = 0;
+            for (var k = a; k < before.Start - 1; k++)
+            {
+                words += v.IsPunctuation(k) ? 0 : 1;
+            }
+
+            // A quotation the cue interrupts: “His legend will live on,” he said, “and his example.”
+            var start = words >= 2 ? a : before.Start;
+            var end = before.End;
+            if (clusterEnd < b && v.Lower[clusterEnd] == "," && v.QuoteStartingAt(SkipPunctuation(v, clusterEnd, b)) is { } resumed)
+            {
+                end = resumed.End;
+            }
+
+            return new Attribution(start, end, start == before.Start && end == before.End ? "direct" : KindOf(_lexicon, v, start, end), cue, speaker, name, how, s);
+        }
+
+        // A quotation starting just after the cue: Khan said: “…”
+        var next = SkipPunctuation(v, clusterEnd, b);
+        if (next < b && v.Lower[next] == "that")
+        {
+            next++;
+        }
+
+        for (var k = next; k < Math.Min(b, next + 8); k++)
+        {
+            // Khan said: “…”; the ministry said by publishing a statement: “…”
+            if (v.QuoteStartingAt(k) is { } after && (k == next || v.Lower[k - 1] is ":" or ","))
+            {
+                // Khan said “it gets me mad” every time …: the sentence goes on in the speaker's
+                // reported words after the quotation closes.
+                var onward = after.Close + 1;
+                if (k == next && onward < b && !v.IsPunctuation(onward) && after.Close < b && TrimEnd(v, onward, b) - onward >= 2
+                    && v.Lower[after.Close - 1] != "," && !_lexicon.Is("adverbial-start", v.Lower[onward])
+                    && _lexicon.Match(v.Lower, onward) is null && _phrases.SubjectBefore(v, a, onward) is null)
+                {
+                    var end = TrimEnd(v, onward, b);
+                    return new Attribution(after.Start, end, KindOf(_lexicon, v, after.Start, end), cue, speaker, name, how, s);
+                }
+
+                return new Attribution(after.Start, after.End, "direct", cue, speaker, name, how, s);
+            }
+        }
+
+        // Khan said (that) … to the end of the sentence; "said in a statement" has no content after it.
+        var rest = TrimEnd(v, clusterEnd, b);
+        if (rest > clusterEnd && !inverted && !closing && !IsAdverbial(_lexicon, v, clusterEnd, rest))
+        {
+            return After(v, s, cue, speaker, name, how);
+        }
+
+        // …, he said. The content runs from the sentence start (or an opening mark before it) to the
+        // cue, and to the article of a speaker read without it ("…, the ministry said").
+        var cut = clusterStart;
+        while (cut > a && v.Lower[cut - 1] is "the" or "a" or "an")
+        {
+            cut--;
+        }
+
+        var contentEnd = TrimEnd(v, a, cut);
+        if (contentEnd - a >= 3 && (inverted || closing || TrimEnd(v, clusterEnd, b) == clusterEnd || IsAdverbial(_lexicon, v, clusterEnd, TrimEnd(v, clusterEnd, b))))
+        {
+            // Speech whose quotation marks a feed stripped runs back to the paragraph's start when
+            // the paragraph ends with the cue and speaks in the first person ("Our concern is … .
+            // We have flagged it. …, he said.").
+            var start = a;
+            if (start + 2 < contentEnd && v.Words[start + 1] == ":" && v.Words[start].All(c => !char.IsLower(c)))
+            {
+                // A dateline: "ISLAMABAD: The United States acknowledges …"
+                start += 2;
+            }
+
+            // A cue set off by commas inside the sentence: "Vice President Joe Biden, Rubio said,
+            // had been in the Senate for …": the words go on after it.
+            var sentenceEnd = TrimEnd(v, clusterEnd, b);
+            if (!inverted && clusterEnd + 3 < sentenceEnd && v.Lower[clusterEnd] == "," && clusterStart > a && v.Lower[clusterStart - 1] == ","
+                && !v.IsQuoteMark(clusterStart - 2) && !_lexicon.Is("adverbial-start", v.Lower[clusterEnd + 1]) && _lexicon.Match(v.Lower, clusterEnd + 1) is null
+                && v.QuoteStartingAt(SkipPunctuation(v, clusterEnd, b)) is null)
+            {
+                contentEnd = sentenceEnd;
+            }
+
+            var kind = KindOf(_lexicon, v, start, contentEnd);
+            var paragraphStart = v.ParagraphStart(a);
+            if (kind is "unmarked" or "indirect" && paragraphStart < start && v.EndsParagraph(TrimEnd(v, clusterEnd, b))
+                && (kind == "unmarked" || KindOf(_lexicon, v, paragraphStart, start) == "unmarked"))
+            {
+                (start, kind) = (paragraphStart, "unmarked");
+            }
+
+            return new Attribution(start, contentEnd, kind, cue, speaker, name, how, s);
+        }
+
+        return null;
+    }
+
+    /// <summary>The content after a cue (skipping "that", a colon or a comma) to the end of the sentence.</summary>
+    private Attribution After(QuoteDocument v, int s, CueMatch cue, (int Start, int End)? speaker, int name, string how)
+    {
+        var (_, b) = v.Sentences[s];
+        var start = SkipPunctuation(v, cue.End, b);
+        var objectThenClause = cue.Cue.Stance is "accuse" or "urge";
+        for (var k = start; k < Math.Min(b, start + 12) && !v.IsQuoteMark(k) && !(objectThenClause && v.Lower[k] is "of" or "to") && (k == start || _lexicon.Match(v.Lower, k) is not { } other || !_cues.IsCue(v, other)); k++)
+        {
+            // "told reporters that …", "said in response to a question at a weekly briefing that …";
+            // not past "accused Kabul of …", "urged them to …" or another cue ("…, warning that …").
+            if (v.Lower[k] == "that")
+            {
+                start = k + 1;
+                break;
+            }
+        }
+
+        while (start < b && (v.IsTimeMention(start) || (v.Lower[start] is "on" or "last" or "this" && start + 1 < b && v.IsTimeMention(start + 1))))
+        {
+            // "said Thursday it had …", "said on Monday that …"
+            start++;
+        }
+
+        var end = TrimEnd(v, start, b);
+        for (var k = start + 1; k < end - 1; k++)
+        {
+            // "called Trump a blowhard and said …", "rejected allegations … by saying …", "…, adding that …"
+            var after = k + 1;
+            while (after < end && (_lexicon.Is("skip", v.Lower[after]) || v.Lower[after].EndsWith("ly", StringComparison.Ordinal)))
+            {
+                after++;
+            }
+
+            if (v.Lower[k] is "and" or "but" or "by" or "while" or "," && !v.InQuote(k) && after < end && _lexicon.Match(v.Lower, after) is { } next && next.Cue.Class is "speech" or "cognition" && _cues.IsCue(v, next)
+                && (v.Lower[k] is "and" or "but" || next.Form == CueForm.Progressive))
+            {
+                end = TrimEnd(v, start, k);
+                break;
+            }
+        }
+
+        if (v.QuoteStartingAt(start) is { } region && region.Close >= end - 1)
+        {
+            return new Attribution(region.Start, region.End, "direct", cue, speaker, name, how, s);
+        }
+
+        return new Attribution(start, end, KindOf(_lexicon, v, start, end), cue, speaker, name, how, s);
+    }
+
+    private static readonly Cue PollCue = new("in the polls", "report", "report");
+
+    /// <summary>
+    /// "Trump has a decisive lead in the polls", "In a CNN national poll, Clinton held a 24-point
+    /// lead": what a poll shows, said by no verb. The content is the sentence; the source the poll.
+    /// </summary>
+    private Attribution? Poll(QuoteDocument v, int s, List<Attribution> found)
+    {
+        var (a, b) = v.Sentences[s];
+        for (var k = a; k < b - 1; k++)
+        {
+            if (v.Lower[k] != "in" || v.InQuote(k))
+            {
+                continue;
+            }
+
+            var end = k + 1;
+            while (end < b && end - k <= 6 && !v.IsPunctuation(end) && !_lexicon.Is("np-stop", v.Lower[end]))
+            {
+                if (_lexicon.Is("poll", v.Lower[end]))
+                {
+                    var content = SkipPunctuation(v, a, b);
+                    var contentEnd = TrimEnd(v, content, b);
+                    if (contentEnd - content < 4)
+                    {
+                        return null;
+                    }
+
+                    var speaker = (k + 1, end + 1);
+                    var (name, how) = _speakers.Resolve(v, speaker, found);
+                    return new Attribution(content, contentEnd, KindOf(_lexicon, v, content, contentEnd), new CueMatch(k, k + 1, PollCue, CueForm.Phrase), speaker, name, how, s);
+                }
+
+                end++;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The role the rules give each token (<c>B-CON:direct</c>, <c>L-SRC</c>, …; null for none): what the tagger reads beside the words.</summary>
     private static string?[] RuleRoles(QuoteDocument v, List<Attribution> found)
     {
         var roles = new string?[v.Words.Length];
@@ -196,7 +784,7 @@ public sealed class QuoteComponent : IDocumentComponent
                 // A content with no cue the tagger marks is no attribution; the rules' knowledge of cue
                 // words used otherwise ("claimed responsibility", "the alleged attack") vetoes the tagger.
                 if (TaggedAttribution(v, found, tagged, start, stop) is { Cue: { } cue } attribution
-                    && (_lexicon.Match(v.Lower, cue.Start) is not { } known || !IsUsedOtherwise(v, known)))
+                    && (_lexicon.Match(v.Lower, cue.Start) is not { } known || !_cues.IsUsedOtherwise(v, known)))
                 {
                     added.Add(attribution);
                 }
@@ -329,180 +917,19 @@ public sealed class QuoteComponent : IDocumentComponent
         if (phrase is null && !holderless)
         {
             var from = cue.Start < start ? sentenceStart : Math.Max(stop, sentenceStart);
-            phrase = SubjectBefore(v, from, cue.Start) is { } subject && subject.End > subject.Start ? subject : SentenceSubject(v, from, cue.Start);
-            phrase ??= NameBefore(v, cue.Start, from, k => k < start || k >= stop);
+            phrase = _phrases.SubjectBefore(v, from, cue.Start) is { } subject && subject.End > subject.Start ? subject : _phrases.SentenceSubject(v, from, cue.Start);
+            phrase ??= SpeakerPhrases.NameBefore(v, cue.Start, from, k => k < start || k >= stop);
 
             // Nothing in the cue's sentence: the tagger's source nearest the content in its paragraph.
             var (paragraphStart, paragraphEnd) = v.ParagraphRange(start);
             phrase ??= tagged.Nearest("SRC", start, stop, paragraphStart, paragraphEnd) is { } near ? (near.Start, near.End) : null;
         }
 
-        var (mention, how) = phrase is { } p ? ResolveSpeaker(v, p, found) : (-1, "unnamed");
+        var (mention, how) = phrase is { } p ? _speakers.Resolve(v, p, found) : (-1, "unnamed");
         var cueMatch = _lexicon.Match(v.Lower, cue.Start) is { } m && m.End <= cue.End ? m with { End = cue.End }
             : new CueMatch(cue.Start, cue.End, new Cue(string.Join(' ', v.Lower[cue.Start..cue.End]), "assert", "speech"), CueForm.Base);
-        return new Attribution(start, stop, KindOf(v, start, stop), cueMatch, phrase, mention, "tagger:" + how, firstSentence);
+        return new Attribution(start, stop, KindOf(_lexicon, v, start, stop), cueMatch, phrase, mention, "tagger:" + how, firstSentence);
     }
-
-    /// <summary>The nearest name (person, organisation, place, group) before token <paramref name="before"/> and from <paramref name="from"/> on, at a token <paramref name="allowed"/>.</summary>
-    private static (int Start, int End)? NameBefore(QuoteDocument v, int before, int from, Func<int, bool> allowed)
-    {
-        for (var k = before - 1; k >= from; k--)
-        {
-            if (allowed(k) && v.MentionAt(k) is var m && m >= 0 && v.Mentions[m].Label is "PER" or "ORG" or "GPE" or "NORP")
-            {
-                return (v.Mentions[m].Start, v.Mentions[m].End);
-            }
-        }
-
-        return null;
-    }
-
-    // ---------------------------------------------------------------- finding attributions
-
-    /// <summary>An attribution in token indices: content [ContentStart, ContentEnd), cue, speaker phrase and the mention naming the speaker.</summary>
-    private sealed record Attribution(int ContentStart, int ContentEnd, string Kind, CueMatch? Cue, (int Start, int End)? Speaker, int NameMention, string How, int Sentence);
-
-    /// <summary>Adds the attributions of sentence <paramref name="s"/> to <paramref name="found"/>; <paramref name="contents"/> holds the content ranges found so far, so a content found twice is kept once without a scan of all that was found.</summary>
-    private void FindInSentence(QuoteDocument v, int s, List<Attribution> found, HashSet<(int Start, int End)> contents)
-    {
-        var (a, b) = v.Sentences[s];
-        var cues = new List<CueMatch>();
-        var headline = IsHeadline(v, a, b);
-        for (var i = a; i < b; i++)
-        {
-            if (!v.InQuote(i) && _lexicon.Match(v.Lower, i) is { } cue && cue.End <= b
-                && (IsCue(v, cue) || (i == a && cue.Cue.Class == "source") || (headline && i > a && cue.Cue.Class == "speech" && !_lexicon.Is("ambiguous-cue", cue.Cue.Lemma))))
-            {
-                cues.Add(cue);
-                i = cue.End - 1;
-            }
-        }
-
-        // A cue that closes the sentence ("…, he said.") frames everything before it: it goes first,
-        // and the cues inside its content are the speaker's words, not attributions of their own.
-        var closing = cues.FindLastIndex(c => c.Cue.Class is not ("source" or "noun") && IsAfterBreak(v, a, c) && ClosesClause(v, c.End, b));
-        if (closing >= 0)
-        {
-            cues.Insert(0, cues[closing]);
-            cues.RemoveAt(closing + 1);
-        }
-
-        var closingCue = closing >= 0 ? cues[0] : (CueMatch?)null;
-        var inSentence = new List<Attribution>();
-        if (Colon(v, s, found) is { } colon)
-        {
-            inSentence.Add(colon);
-        }
-
-        foreach (var cue in cues)
-        {
-            // A cue inside reported words is reported too; it is an attribution of its own only when
-            // it has its own speaker ("… admitted that while …, he argued …") and the words are not a quotation.
-            if (inSentence.Any(x => x.Cue?.Start == cue.Start))
-            {
-                continue;
-            }
-
-            var outer = inSentence.FindIndex(x => cue.Start >= x.ContentStart && cue.Start < x.ContentEnd);
-            if (outer >= 0)
-            {
-                // Inside reported words a cue is reported too, unless a new clause opens with its own
-                // speaker after a comma ("While Sanders has pledged …, Devine suggested that …"): then
-                // the outer words end at that comma.
-                var x = inSentence[outer];
-                var own = x.Kind is "direct" or "unmarked" || cue.Form == CueForm.Progressive ? null : SubjectBefore(v, a, cue.Start);
-                if (own is { } o && o.Start < x.ContentStart && x.Cue is { } inner && inner.Start > o.Start && cue.Start > 0 && v.Lower[cue.Start - 1] == ",")
-                {
-                    // "Barkley, who said he votes Democratic, said …": the first cue is in an apposition
-                    // of the second one's speaker; its words end at the comma that closes it.
-                    inSentence[outer] = x with { ContentEnd = TrimEnd(v, x.ContentStart, cue.Start - 1) };
-                }
-                else if (own is not { } o2 || o2.Start <= x.ContentStart + 1 || !OpensClause(v, o2.Start - 1))
-                {
-                    continue;
-                }
-                else
-                {
-                    inSentence[outer] = x with { ContentEnd = TrimEnd(v, x.ContentStart, o2.Start - 1) };
-                }
-            }
-
-            var attribution = cue.Cue.Class switch
-            {
-                "source" => AccordingTo(v, s, cue, found),
-                "noun" => Nominal(v, s, cue, found),
-                "impression" => Impression(v, s, cue),
-                _ => Verb(v, s, cue, inSentence, found, cue == closingCue),
-            };
-            var minimum = cue.Cue.Class == "speech" && cue.Cue.Stance is not ("assert" or "announce" or "suggest" or "cite") ? 1 : 2;
-            if (attribution is not null && attribution.ContentEnd - attribution.ContentStart >= minimum && HasLetter(v, attribution.ContentStart, attribution.ContentEnd)
-                && !contents.Contains((attribution.ContentStart, attribution.ContentEnd))
-                && !inSentence.Any(x => x.ContentStart == attribution.ContentStart && x.ContentEnd == attribution.ContentEnd))
-            {
-                inSentence.Add(attribution);
-            }
-        }
-
-        if (inSentence.Count == 0 && Poll(v, s, found) is { } poll)
-        {
-            inSentence.Add(poll);
-        }
-
-        found.AddRange(inSentence);
-        contents.UnionWith(inSentence.Select(x => (x.ContentStart, x.ContentEnd)));
-    }
-
-    private static readonly Cue PollCue = new("in the polls", "report", "report");
-
-    /// <summary>
-    /// "Trump has a decisive lead in the polls", "In a CNN national poll, Clinton held a 24-point
-    /// lead": what a poll shows, said by no verb. The content is the sentence; the source the poll.
-    /// </summary>
-    private Attribution? Poll(QuoteDocument v, int s, List<Attribution> found)
-    {
-        var (a, b) = v.Sentences[s];
-        for (var k = a; k < b - 1; k++)
-        {
-            if (v.Lower[k] != "in" || v.InQuote(k))
-            {
-                continue;
-            }
-
-            var end = k + 1;
-            while (end < b && end - k <= 6 && !v.IsPunctuation(end) && !_lexicon.Is("np-stop", v.Lower[end]))
-            {
-                if (_lexicon.Is("poll", v.Lower[end]))
-                {
-                    var content = SkipPunctuation(v, a, b);
-                    var contentEnd = TrimEnd(v, content, b);
-                    if (contentEnd - content < 4)
-                    {
-                        return null;
-                    }
-
-                    var speaker = (k + 1, end + 1);
-                    var (name, how) = ResolveSpeaker(v, speaker, found);
-                    return new Attribution(content, contentEnd, KindOf(v, content, contentEnd), new CueMatch(k, k + 1, PollCue, CueForm.Phrase), speaker, name, how, s);
-                }
-
-                end++;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// Whether a new clause with its own speaker can open after token <paramref name="k"/>: "…, Devine
-    /// suggested", "…, and Clinton said", "…; Khan said", "… which Washington has sought"; not a bare
-    /// "and" ("Khan said the US left its weapons and Pakistan supported …" is all Khan's).
-    /// </summary>
-    private static bool OpensClause(QuoteDocument v, int k) => v.Lower[k] switch
-    {
-        "," or ";" or "while" or "whereas" or "which" => true,
-        "and" or "but" or "yet" => k > 0 && v.Lower[k - 1] == ",",
-        _ => false,
-    };
 
     /// <summary>
     /// A transcript turn ("PENCE: Gennifer Flowers will not be attending … . Donald Trump was
@@ -583,864 +1010,6 @@ public sealed class QuoteComponent : IDocumentComponent
         }
     }
 
-    private static readonly Cue ColonCue = new(":", "assert", "speech");
-
-    /// <summary>A headline or transcript line "Kerry: …", "Graham: Trump's rhetoric …": a name opens the sentence and a colon follows it.</summary>
-    private Attribution? Colon(QuoteDocument v, int s, List<Attribution> found)
-    {
-        var (a, b) = v.Sentences[s];
-        var start = a;
-        while (start < b && v.IsQuoteMark(start))
-        {
-            start++;
-        }
-
-        if (start >= b)
-        {
-            return null;
-        }
-
-        // A name the tagger found, or up to three capitalised words that are not a label like "Update:".
-        var colon = start;
-        if (v.MentionAt(start) is var m && m >= 0 && v.Mentions[m].Start == start)
-        {
-            colon = v.Mentions[m].Label is "PER" or "ORG" ? v.Mentions[m].End : -1; // not a dateline ("ISLAMABAD: …")
-        }
-        else
-        {
-            while (colon < Math.Min(b, start + 3) && v.Words[colon].Length > 0 && char.IsUpper(v.Words[colon][0]) && !_lexicon.Is("not-speaker", v.Lower[colon]))
-            {
-                colon++;
-            }
-        }
-
-        if (colon <= start || colon >= b || v.Words[colon] != ":")
-        {
-            colon = HeadlineSpeakerEnd(v, start, b);
-            if (colon < 0)
-            {
-                return null;
-            }
-        }
-
-        var content = SkipPunctuation(v, colon + 1, b);
-        var end = TrimEnd(v, content, b);
-        if (v.QuoteStartingAt(content) is { } region)
-        {
-            (content, end) = (region.Start, region.End);
-        }
-
-        if (end - content < 3)
-        {
-            return null;
-        }
-
-        var speaker = (start, colon);
-        var (name, how) = ResolveSpeaker(v, speaker, found);
-        return new Attribution(content, end, KindOf(v, content, end), new CueMatch(colon, colon + 1, ColonCue, CueForm.Phrase), speaker, name, how, s);
-    }
-
-    /// <summary>
-    /// The colon after a headline's speaker who is named with a role, an audience or a place:
-    /// "Clinton to Planned Parenthood:", "Former AG Mukasey at RNC:", "Republican pollster Daron
-    /// Shaw:"; -1 when the words before the colon are not such a phrase or name no person,
-    /// organisation or role (a dateline, "The Latest:").
-    /// </summary>
-    private int HeadlineSpeakerEnd(QuoteDocument v, int start, int b)
-    {
-        var named = false;
-        for (var k = start; k < Math.Min(b, start + 8); k++)
-        {
-            var word = v.Words[k];
-            if (word == ":")
-            {
-                return named && k > start + 1 ? k : -1;
-            }
-
-            if (_lexicon.Is("not-speaker", v.Lower[k]))
-            {
-                return -1;
-            }
-
-            var role = IsRoleWord(v.Lower[k]);
-            if (!((word.Length > 0 && char.IsUpper(word[0])) || role || v.Lower[k] is "to" or "at" or "of" or "on" or "in" or "and" or "for"))
-            {
-                return -1;
-            }
-
-            named |= role || (v.MentionAt(k) is var m && m >= 0 && v.Mentions[m].Label is "PER" or "ORG");
-        }
-
-        return -1;
-    }
-
-    /// <summary>True when at most a short phrase follows a cue before the sentence ends or a comma ("said on Monday, days after …").</summary>
-    private bool ClosesClause(QuoteDocument v, int k, int b)
-    {
-        // What follows the cue up to a comma or the sentence's end must be nothing, or say how or when.
-        var end = TrimEnd(v, k, b);
-        var tail = k;
-        while (tail < end && v.Lower[tail] != ",")
-        {
-            tail++;
-        }
-
-        return tail == k || IsAdverbial(v, k, tail);
-    }
-
-    /// <summary>True when the speaker phrase of a cue (or the cue itself, "…, said Khan") follows a comma or a closing quotation mark.</summary>
-    private bool IsAfterBreak(QuoteDocument v, int a, CueMatch cue)
-    {
-        var k = SubjectBefore(v, a, cue.Start)?.Start ?? cue.Start;
-        return k > a && (v.Lower[k - 1] is "," or "—" or "--" || v.IsQuoteMark(k - 1));
-    }
-
-    /// <summary>True for a title-case headline ("Hillary Clinton Slams Donald Trump On Abortion"): most of its words capitalised.</summary>
-    private static bool IsHeadline(QuoteDocument v, int a, int b)
-    {
-        int words = 0, capitalised = 0;
-        for (var k = a; k < b; k++)
-        {
-            if (v.Words[k].Length > 0 && char.IsLetter(v.Words[k][0]))
-            {
-                words++;
-                capitalised += char.IsUpper(v.Words[k][0]) ? 1 : 0;
-            }
-        }
-
-        return words >= 4 && capitalised * 10 >= words * 7;
-    }
-
-    /// <summary>Leaves out cue words used otherwise: "the alleged attack", "the state", "Islamic State" (a capitalised cue counts only as "According to" opening a sentence).</summary>
-    private bool IsCue(QuoteDocument v, CueMatch cue)
-    {
-        var word = v.Words[cue.Start];
-        if (word.Length == 0 || char.IsUpper(word[0]))
-        {
-            return false;
-        }
-
-        var before = cue.Start > 0 ? v.Lower[cue.Start - 1] : string.Empty;
-        var next = cue.End < v.Lower.Length ? v.Lower[cue.End] : string.Empty;
-        if (before is "-" or "self" || (before.Length > 1 && before[^1] == '-'))
-        {
-            // Part of a compound: "self-described", "so-called", "long-promised".
-            return false;
-        }
-
-        var passive = (next == "by" && Enumerable.Range(cue.Start - 2, 2).Any(k => k >= 0 && _lexicon.Is("be", v.Lower[k])))
-            || (cue.Cue.Lemma == "find" && _lexicon.Is("be", before)); // "was found dead", "were found to use"
-        if ((cue.Form == CueForm.Past && (passive || next == "as")) || IsUsedOtherwise(v, cue))
-        {
-            // "is not recognised by any country", "known as Jafar", and the words below.
-            return false;
-        }
-
-        if (cue.Form == CueForm.Base && (_lexicon.Is("ambiguous-cue", cue.Cue.Lemma) || _lexicon.Is("determiner", before)))
-        {
-            // A noun more often than a verb: only after a subject pronoun, a modal or "to", or before "that".
-            return next == "that" || before is "he" or "she" or "they" or "we" or "i" or "it" or "who" or "to" or "will" or "would" or "can" or "could" or "should" or "may" or "might" or "must" or "did" or "do" or "does" or "not"
-                || IsPluralSubject(before) || (word.EndsWith('s') && IsRoleWord(before))
-                || (word.EndsWith('s') && before == "," && SubjectBefore(v, v.Sentences[v.SentenceOfToken(cue.Start)].Start, cue.Start) is not null);
-        }
-
-        return true;
-    }
-
-    /// <summary>A cue word that is no cue here: a participle as an adjective ("the alleged attack") or a verb whose object is no statement ("claimed (most of the) responsibility").</summary>
-    private bool IsUsedOtherwise(QuoteDocument v, CueMatch cue) =>
-        (cue.Form == CueForm.Past && cue.Start > 0 && _lexicon.Is("determiner", v.Lower[cue.Start - 1]))
-        || Enumerable.Range(cue.End, 4).Any(k => k < v.Lower.Length && _lexicon.Is("not-cue-object", v.Lower[k]));
-
-    /// <summary>
-    /// A word that ends a plural subject, so a base-form cue after it is its verb: "voters support",
-    /// "Republicans back", "most oppose", "two-thirds favor", "48 percent say" (not "Obama's plans").
-    /// </summary>
-    private static bool IsPluralSubject(string word) =>
-        word is "percent" or "%" or "majority" or "most" or "many" or "half" or "others" or "both" or "all"
-        || word.EndsWith("thirds", StringComparison.Ordinal) || word.EndsWith("quarters", StringComparison.Ordinal)
-        || (word.Length > 3 && word[^1] == 's' && char.IsLetter(word[^2]) && word[^2] is not ('s' or 'u' or 'i' or '\'' or '’') && word.All(char.IsLetter));
-
-    /// <summary>
-    /// The speaker after an inverted cue when it is a longer phrase that ends the sentence or its
-    /// clause: a name or a described person ("Scott Hawkins of Cheyenne", "the 46-year-old").
-    /// </summary>
-    private static (int Start, int End)? InvertedPhrase(QuoteDocument v, int start, int b)
-    {
-        if (start >= b || !(char.IsUpper(v.Words[start][0]) || v.Lower[start] is "the" or "a" or "an" or "one" or "another") || v.Lower[start] is "that")
-        {
-            return null;
-        }
-
-        var end = start;
-        while (end < b && end - start < MaxSpeakerWords && (!v.IsPunctuation(end) || v.Words[end] == "(") && v.Lower[end] is not ("that" or "which" or "who"))
-        {
-            if (v.Words[end] == "(")
-            {
-                // "said Rep. Jim Clyburn (D-S.C.)": a party and state in parentheses.
-                var close = end + 1;
-                while (close < b && close - end < 8 && v.Words[close] != ")")
-                {
-                    close++;
-                }
-
-                if (close >= b || v.Words[close] != ")")
-                {
-                    break;
-                }
-
-                end = close;
-            }
-
-            end++;
-        }
-
-        var stop = TrimEnd(v, end, b) == end || (end < b && v.Lower[end] == ",");
-        return end > start && stop ? (start, end) : null;
-    }
-
-    /// <summary>"according to X, C" and "C, according to X".</summary>
-    private Attribution? AccordingTo(QuoteDocument v, int s, CueMatch cue, List<Attribution> found)
-    {
-        var (a, b) = v.Sentences[s];
-        var end = cue.End;
-        // The source runs to the clause's end: "according to early results of exit polls conducted
-        // for the Associated Press and television networks by Edison Research, …".
-        while (end < b && end - cue.End < MaxSpeakerWords * 3 && !v.IsPunctuation(end))
-        {
-            end++;
-        }
-
-        if (end == cue.End)
-        {
-            return null;
-        }
-
-        var speaker = (cue.End, end);
-        var (name, how) = ResolveSpeaker(v, speaker, found);
-        var leading = LeadingWords(v, a, cue.Start);
-        return leading
-            ? new Attribution(SkipPunctuation(v, end, b), TrimEnd(v, SkipPunctuation(v, end, b), b), "indirect", cue, speaker, name, how, s)
-            : new Attribution(a, TrimEnd(v, a, cue.Start), "indirect", cue, speaker, name, how, s);
-    }
-
-    /// <summary>
-    /// A position stated as a noun: "Trump's criticism of the deal", "his support for the wall",
-    /// "allegations that the vote was rigged". The content runs from after the cue to the end of
-    /// its clause (a comma, a semicolon or the sentence's end); the holder is the possessor before
-    /// the noun ("Trump's", "his"), else not named.
-    /// </summary>
-    private Attribution? Nominal(QuoteDocument v, int s, CueMatch cue, List<Attribution> found)
-    {
-        var (a, b) = v.Sentences[s];
-        var start = cue.End;
-        if (v.QuoteStartingAt(start) is { } quoted)
-        {
-            return new Attribution(quoted.Start, quoted.End, "direct", cue, null, -1, "unnamed", s);
-        }
-
-        var end = start;
-        while (end < b && v.Lower[end] is not ("," or ";" or ":" or "—" or "--" or "(") && !(v.IsPunctuation(end) && end + 1 == b))
-        {
-            end++;
-        }
-
-        end = TrimEnd(v, start, end);
-        if (end - start < 2)
-        {
-            return null;
-        }
-
-        (int Start, int End)? speaker = null;
-        int name = -1;
-        var how = "unnamed";
-        var before = cue.Start - 1;
-
-        // The possessor ends before a separate "'s", or with its own "Trump’s" written as one token.
-        var owner = before > a && v.Lower[before] is "'s" or "’s" or "'" or "’" ? before
-            : before >= a && v.Lower[before].Length > 2 && (v.Lower[before].EndsWith("'s", StringComparison.Ordinal) || v.Lower[before].EndsWith("’s", StringComparison.Ordinal)) ? before + 1
-            : -1;
-        if (owner > a)
-        {
-            var m = v.MentionAt(owner - 1);
-            speaker = m >= 0 ? (v.Mentions[m].Start, owner) : (owner - 1, owner);
-            (name, how) = ResolveSpeaker(v, speaker.Value, found);
-        }
-        else if (before >= a && v.Lower[before] is "his" or "her" or "their" or "its")
-        {
-            speaker = (before, before + 1);
-            name = v.PreviousMention(before, v.Lower[before] is "his" or "her" ? "PER" : "ORG", k => found.Any(x => k >= x.ContentStart && k < x.ContentEnd));
-            how = name >= 0 ? "pronoun" : "unnamed";
-        }
-        else if ((SubjectBefore(v, a, cue.Start) ?? SentenceSubject(v, a, cue.Start)) is { } subject)
-        {
-            // "Republican criticism of …", the noun read as a verb ("Trump calls for a ban"), or
-            // the sentence's subject ("He held back criticism of …").
-            speaker = subject;
-            (name, how) = ResolveSpeaker(v, subject, found);
-        }
-
-        return new Attribution(start, end, KindOf(v, start, end), cue, speaker, name, how, s);
-    }
-
-    /// <summary>
-    /// "The politician seemed to be shrinking in political stature": an impression the writer
-    /// reports without a holder; what seems runs from the clause's subject to the sentence's end.
-    /// </summary>
-    private Attribution? Impression(QuoteDocument v, int s, CueMatch cue)
-    {
-        var (a, b) = v.Sentences[s];
-        var start = cue.Start;
-        while (start > a && !v.IsPunctuation(start - 1) && v.Lower[start - 1] is not ("that" or "which" or "who" or "and" or "but" or "as" or "if" or "because" or "while" or "when"))
-        {
-            start--;
-        }
-
-        var end = TrimEnd(v, cue.End, b);
-        if (end - cue.End < 2 || start >= cue.Start)
-        {
-            return null;
-        }
-
-        return new Attribution(start, end, KindOf(v, start, end), cue, null, -1, "unnamed", s);
-    }
-
-    /// <summary>A reporting verb: its speaker before it ("Khan said") or after it ("said Khan"), and its content after it or before it.</summary>
-    private Attribution? Verb(QuoteDocument v, int s, CueMatch cue, List<Attribution> earlierInSentence, List<Attribution> found, bool closing)
-    {
-        var (a, b) = v.Sentences[s];
-
-        // "TV quoted Fitrat as claiming": the speaker is the one quoted, the cue the second verb.
-        if (cue.Cue.Lemma == "quote")
-        {
-            for (var k = cue.End; k < Math.Min(b - 1, cue.End + MaxSpeakerWords); k++)
-            {
-                if (v.Lower[k] == "as" && _lexicon.Match(v.Lower, k + 1) is { } second && k > cue.End)
-                {
-                    var quoted = (cue.End, k);
-                    var (qName, qHow) = ResolveSpeaker(v, quoted, found);
-                    var region = QuoteBefore(v, a, SubjectBefore(v, a, cue.Start)?.Start ?? cue.Start);
-                    return region is { } r
-                        ? new Attribution(r.Start, r.End, "direct", second, quoted, qName, qHow, s)
-                        : After(v, s, second, quoted, qName, qHow);
-                }
-            }
-        }
-
-        var subject = SubjectBefore(v, a, cue.Start) ?? RelativeSubject(v, a, cue.Start);
-        if (subject is null && cue.Cue.Lemma == "ask" && cue.End < b && v.Lower[cue.End] is "whether" or "if" or "what" or "which" or "who" or "whom" or "how" or "why" or "when" or "where" or "about")
-        {
-            // "…," he said when asked whether …: the question is reported, its asker not named; it
-            // runs to the comma that ends it ("When asked whether …, 59 percent said …").
-            var comma = cue.End;
-            while (comma < b && v.Lower[comma] != ",")
-            {
-                comma++;
-            }
-
-            var question = TrimEnd(v, cue.End, comma);
-            return question - cue.End >= 2 ? new Attribution(cue.End, question, KindOf(v, cue.End, question), cue, null, -1, "unnamed", s) : null;
-        }
-
-        (int Start, int End)? speaker = subject;
-        var inverted = false;
-        if (speaker is null && cue.Start > a && (v.IsQuoteMark(cue.Start - 1) || v.Lower[cue.Start - 1] == ","))
-        {
-            // "… ," said Khan.
-            var end = cue.End;
-            while (end < b && end - cue.End < MaxSpeakerWords && (!v.IsPunctuation(end) || v.Words[end] == ".") && !_lexicon.Is("np-stop", v.Lower[end]))
-            {
-                end++;
-            }
-
-            // Only a short phrase that ends the sentence or an apposition: "…," said Mr. Smith, a spokesman.
-            if (end > cue.End && (TrimEnd(v, end, b) == end || v.Lower[end] == ",") && LooksLikeSpeaker(v, cue.End, TrimEnd(v, cue.End, end)))
-            {
-                speaker = (cue.End, TrimEnd(v, cue.End, end));
-                inverted = true;
-            }
-            else if (InvertedPhrase(v, cue.End, b) is { } phrase)
-            {
-                // "…," said Scott Hawkins of Cheyenne. "…," said the 46-year-old.
-                speaker = phrase;
-                inverted = true;
-            }
-        }
-
-        int name;
-        string how;
-        if (speaker is { } pronoun && pronoun.End - pronoun.Start == 1 && _lexicon.Is("person-pronoun", v.Lower[pronoun.Start])
-            && earlierInSentence.LastOrDefault(x => x.NameMention >= 0 && v.Mentions[x.NameMention].Label == "PER") is { } same)
-        {
-            // "He said … but he emphasised …": the sentence's speaker again.
-            (name, how) = (same.NameMention, "pronoun");
-        }
-        else if (speaker is { } sp)
-        {
-            (name, how) = ResolveSpeaker(v, sp, found);
-        }
-        else if (earlierInSentence.Count > 0)
-        {
-            // "…, adding that …", "deny involvement and insist that …": the sentence's speaker again.
-            var last = earlierInSentence[^1];
-            (speaker, name, how) = (last.Speaker, last.NameMention, last.How);
-        }
-        else if (SentenceSubject(v, a, cue.Start) is { } subjectPhrase)
-        {
-            speaker = subjectPhrase;
-            (name, how) = ResolveSpeaker(v, subjectPhrase, found);
-        }
-        else
-        {
-            return null;
-        }
-
-        // The speaker and cue stand together only when the speaker was read beside the cue; one
-        // taken from earlier in the sentence ("“…,” Anderson said, adding that …") is elsewhere.
-        var clusterStart = subject is not null || inverted ? Math.Min(cue.Start, speaker?.Start ?? cue.Start) : cue.Start;
-        var clusterEnd = Math.Max(cue.End, inverted ? speaker!.Value.End : cue.End);
-
-        // A quotation ending just before the speaker and cue: “…,” Khan said.
-        if (QuoteBefore(v, a, clusterStart) is { } before)
-        {
-            // A quotation that ends the speaker's own words: 'Clinton will play the "woman card,"
-            // Fiorina said' reports the whole sentence, not the quoted words alone.
-            var words = 0;
-            for (var k = a; k < before.Start - 1; k++)
-            {
-                words += v.IsPunctuation(k) ? 0 : 1;
-            }
-
-            // A quotation the cue interrupts: “His legend will live on,” he said, “and his example.”
-            var start = words >= 2 ? a : before.Start;
-            var end = before.End;
-            if (clusterEnd < b && v.Lower[clusterEnd] == "," && v.QuoteStartingAt(SkipPunctuation(v, clusterEnd, b)) is { } resumed)
-            {
-                end = resumed.End;
-            }
-
-            return new Attribution(start, end, start == before.Start && end == before.End ? "direct" : KindOf(v, start, end), cue, speaker, name, how, s);
-        }
-
-        // A quotation starting just after the cue: Khan said: “…”
-        var next = SkipPunctuation(v, clusterEnd, b);
-        if (next < b && v.Lower[next] == "that")
-        {
-            next++;
-        }
-
-        for (var k = next; k < Math.Min(b, next + 8); k++)
-        {
-            // Khan said: “…”; the ministry said by publishing a statement: “…”
-            if (v.QuoteStartingAt(k) is { } after && (k == next || v.Lower[k - 1] is ":" or ","))
-            {
-                // Khan said “it gets me mad” every time …: the sentence goes on in the speaker's
-                // reported words after the quotation closes.
-                var onward = after.Close + 1;
-                if (k == next && onward < b && !v.IsPunctuation(onward) && after.Close < b && TrimEnd(v, onward, b) - onward >= 2
-                    && v.Lower[after.Close - 1] != "," && !_lexicon.Is("adverbial-start", v.Lower[onward])
-                    && _lexicon.Match(v.Lower, onward) is null && SubjectBefore(v, a, onward) is null)
-                {
-                    var end = TrimEnd(v, onward, b);
-                    return new Attribution(after.Start, end, KindOf(v, after.Start, end), cue, speaker, name, how, s);
-                }
-
-                return new Attribution(after.Start, after.End, "direct", cue, speaker, name, how, s);
-            }
-        }
-
-        // Khan said (that) … to the end of the sentence; "said in a statement" has no content after it.
-        var rest = TrimEnd(v, clusterEnd, b);
-        if (rest > clusterEnd && !inverted && !closing && !IsAdverbial(v, clusterEnd, rest))
-        {
-            return After(v, s, cue, speaker, name, how);
-        }
-
-        // …, he said. The content runs from the sentence start (or an opening mark before it) to the
-        // cue, and to the article of a speaker read without it ("…, the ministry said").
-        var cut = clusterStart;
-        while (cut > a && v.Lower[cut - 1] is "the" or "a" or "an")
-        {
-            cut--;
-        }
-
-        var contentEnd = TrimEnd(v, a, cut);
-        if (contentEnd - a >= 3 && (inverted || closing || TrimEnd(v, clusterEnd, b) == clusterEnd || IsAdverbial(v, clusterEnd, TrimEnd(v, clusterEnd, b))))
-        {
-            // Speech whose quotation marks a feed stripped runs back to the paragraph's start when
-            // the paragraph ends with the cue and speaks in the first person ("Our concern is … .
-            // We have flagged it. …, he said.").
-            var start = a;
-            if (start + 2 < contentEnd && v.Words[start + 1] == ":" && v.Words[start].All(c => !char.IsLower(c)))
-            {
-                // A dateline: "ISLAMABAD: The United States acknowledges …"
-                start += 2;
-            }
-
-            // A cue set off by commas inside the sentence: "Vice President Joe Biden, Rubio said,
-            // had been in the Senate for …": the words go on after it.
-            var sentenceEnd = TrimEnd(v, clusterEnd, b);
-            if (!inverted && clusterEnd + 3 < sentenceEnd && v.Lower[clusterEnd] == "," && clusterStart > a && v.Lower[clusterStart - 1] == ","
-                && !v.IsQuoteMark(clusterStart - 2) && !_lexicon.Is("adverbial-start", v.Lower[clusterEnd + 1]) && _lexicon.Match(v.Lower, clusterEnd + 1) is null
-                && v.QuoteStartingAt(SkipPunctuation(v, clusterEnd, b)) is null)
-            {
-                contentEnd = sentenceEnd;
-            }
-
-            var kind = KindOf(v, start, contentEnd);
-            var paragraphStart = v.ParagraphStart(a);
-            if (kind is "unmarked" or "indirect" && paragraphStart < start && v.EndsParagraph(TrimEnd(v, clusterEnd, b))
-                && (kind == "unmarked" || KindOf(v, paragraphStart, start) == "unmarked"))
-            {
-                (start, kind) = (paragraphStart, "unmarked");
-            }
-
-            return new Attribution(start, contentEnd, kind, cue, speaker, name, how, s);
-        }
-
-        return null;
-    }
-
-    /// <summary>The content after a cue (skipping "that", a colon or a comma) to the end of the sentence.</summary>
-    private Attribution After(QuoteDocument v, int s, CueMatch cue, (int Start, int End)? speaker, int name, string how)
-    {
-        var (_, b) = v.Sentences[s];
-        var start = SkipPunctuation(v, cue.End, b);
-        var objectThenClause = cue.Cue.Stance is "accuse" or "urge";
-        for (var k = start; k < Math.Min(b, start + 12) && !v.IsQuoteMark(k) && !(objectThenClause && v.Lower[k] is "of" or "to") && (k == start || _lexicon.Match(v.Lower, k) is not { } other || !IsCue(v, other)); k++)
-        {
-            // "told reporters that …", "said in response to a question at a weekly briefing that …";
-            // not past "accused Kabul of …", "urged them to …" or another cue ("…, warning that …").
-            if (v.Lower[k] == "that")
-            {
-                start = k + 1;
-                break;
-            }
-        }
-
-        while (start < b && (v.IsTimeMention(start) || (v.Lower[start] is "on" or "last" or "this" && start + 1 < b && v.IsTimeMention(start + 1))))
-        {
-            // "said Thursday it had …", "said on Monday that …"
-            start++;
-        }
-
-        var end = TrimEnd(v, start, b);
-        for (var k = start + 1; k < end - 1; k++)
-        {
-            // "called Trump a blowhard and said …", "rejected allegations … by saying …", "…, adding that …"
-            var after = k + 1;
-            while (after < end && (_lexicon.Is("skip", v.Lower[after]) || v.Lower[after].EndsWith("ly", StringComparison.Ordinal)))
-            {
-                after++;
-            }
-
-            if (v.Lower[k] is "and" or "but" or "by" or "while" or "," && !v.InQuote(k) && after < end && _lexicon.Match(v.Lower, after) is { } next && next.Cue.Class is "speech" or "cognition" && IsCue(v, next)
-                && (v.Lower[k] is "and" or "but" || next.Form == CueForm.Progressive))
-            {
-                end = TrimEnd(v, start, k);
-                break;
-            }
-        }
-
-        if (v.QuoteStartingAt(start) is { } region && region.Close >= end - 1)
-        {
-            return new Attribution(region.Start, region.End, "direct", cue, speaker, name, how, s);
-        }
-
-        return new Attribution(start, end, KindOf(v, start, end), cue, speaker, name, how, s);
-    }
-
-    /// <summary>A short phrase after a cue that says how or where it was said ("in a statement", "on Thursday", "at a briefing"), not what.</summary>
-    private bool IsAdverbial(QuoteDocument v, int start, int end) =>
-        end - start <= 6 && start < end && (_lexicon.Is("adverbial-start", v.Lower[start]) || v.IsTimeMention(start));
-
-    /// <summary>direct, mixed (a quoted fragment inside reported speech), unmarked (first person without quotation marks) or indirect.</summary>
-    private string KindOf(QuoteDocument v, int start, int end)
-    {
-        var quoted = 0;
-        var firstPerson = false;
-        for (var k = start; k < end; k++)
-        {
-            quoted += v.InQuote(k) ? 1 : 0;
-            firstPerson |= _lexicon.Is("first-person", v.Lower[k]) && !(v.Lower[k] == "us" && k > start && v.Words[k] == "US");
-        }
-
-        return quoted == 0 ? (firstPerson ? "unmarked" : "indirect")
-            : quoted >= (end - start) * 8 / 10 ? "direct"
-            : "mixed";
-    }
-
-    /// <summary>The speaker phrase ending just before the cue, read back over auxiliaries and adverbs: "Khan", "the Foreign Office spokesperson", "Hamdullah Fitrat, the deputy Taliban spokesperson,".</summary>
-    private (int Start, int End)? SubjectBefore(QuoteDocument v, int sentenceStart, int cueStart)
-    {
-        var end = cueStart;
-        while (end > sentenceStart && (_lexicon.Is("skip", v.Lower[end - 1]) || v.Lower[end - 1].EndsWith("ly", StringComparison.Ordinal) || v.IsTimeMention(end - 1)))
-        {
-            end--;
-        }
-
-        // "Proponents of the new bill, however, say …": a connective set off by commas.
-        if (end - 3 > sentenceStart && v.Lower[end - 1] == "," && v.Lower[end - 3] == "," && v.Lower[end - 2] is "however" or "though" or "meanwhile" or "too" or "instead" or "moreover")
-        {
-            end -= 3;
-        }
-
-        if (end > sentenceStart && v.Lower[end - 1] == ",")
-        {
-            // "Hamdullah Fitrat, the deputy Taliban spokesperson, vehemently dismissed": an apposition.
-            // A long one ("Helen Aguirre Ferre, who took over as head of …, said") hangs on a name
-            // that opens the sentence.
-            // that opens the sentence or its clause ("“…,” Trump, the 2016 GOP frontrunner, said").
-            var opener = -1;
-            for (var k = end - 2; k >= Math.Max(sentenceStart, end - 46); k--)
-            {
-                if (v.MentionAt(k) is var c && c >= 0 && v.Mentions[c].Start == k && v.Mentions[c].Label is "PER" or "ORG" && v.Mentions[c].End < end - 1
-                    && v.Lower[v.Mentions[c].End] == "," && (k == sentenceStart || v.IsQuoteMark(k - 1) || v.Lower[k - 1] == ","
-                        || (k - 1 == sentenceStart && char.IsUpper(v.Words[k - 1][0]))))
-                {
-                    opener = c;
-                }
-            }
-
-            if (opener >= 0)
-            {
-                return (v.Mentions[opener].Start, end - 1);
-            }
-
-            var close = end - 1;
-            var open = close - 1;
-            while (open > sentenceStart && v.Lower[open] != "," && close - open < MaxSpeakerWords * 2)
-            {
-                open--;
-            }
-
-            if (open > sentenceStart && v.Lower[open] == "," && v.MentionAt(open - 1) is var m && m >= 0 && v.Mentions[m].End == open && v.Mentions[m].Label is "PER" or "ORG")
-            {
-                return (v.Mentions[m].Start, close);
-            }
-
-            // "A Fox News poll, conducted jointly with …, shows": a role or a finding before the apposition.
-            if (open > sentenceStart && v.Lower[open] == "," && IsRoleWord(v.Lower[open - 1]))
-            {
-                var head = open - 1;
-                while (head > sentenceStart && !v.IsPunctuation(head - 1) && !_lexicon.Is("np-stop", v.Lower[head - 1]) && open - head < MaxSpeakerWords)
-                {
-                    head--;
-                }
-
-                return (head, close);
-            }
-
-            // "Another delegate on the Cruz slate, Jim Poolman, said": the name between the commas.
-            if (open >= sentenceStart && v.Lower[open] == "," && v.MentionAt(open + 1) is var named && named >= 0 && v.Mentions[named].Start == open + 1 && v.Mentions[named].End == close && v.Mentions[named].Label is "PER" or "ORG")
-            {
-                return (open + 1, close);
-            }
-
-            return null;
-        }
-
-        var start = end;
-        while (start > sentenceStart && end - start < MaxSpeakerWords && (!v.IsPunctuation(start - 1) || v.IsJoined(start - 1)) && !_lexicon.Is("np-stop", v.Lower[start - 1]) && !v.IsQuoteMark(start - 1))
-        {
-            start--;
-        }
-
-        // "A spokesman for the buyer said", "At least half of voters in each state say": the head
-        // is before a preposition; the phrase takes in what modifies it.
-        var extended = start;
-        while (extended - 1 > sentenceStart && v.Lower[extended - 1] is "of" or "for" or "in" or "at" or "from" or "with" or "on"
-            && !LooksLikeSpeaker(v, start, end) && end - extended < MaxSpeakerWords)
-        {
-            var head = extended - 1;
-            while (head > sentenceStart && end - head < MaxSpeakerWords && !v.IsPunctuation(head - 1) && !_lexicon.Is("np-stop", v.Lower[head - 1]) && !v.IsQuoteMark(head - 1))
-            {
-                head--;
-            }
-
-            if (head < extended - 1 && LooksLikeSpeaker(v, head, extended - 1))
-            {
-                while (head < extended - 2 && v.Lower[head] is "the" or "a" or "an")
-                {
-                    head++;
-                }
-
-                return (head, end);
-            }
-
-            extended = head;
-        }
-
-        // A phrase must end in a noun-like word; a leading article is not part of the name.
-        var opensWithArticle = start == sentenceStart && v.Lower[start] is "the" or "a" or "an";
-        while (start < end - 1 && v.Lower[start] is "the" or "a" or "an")
-        {
-            start++;
-        }
-
-        // A noun phrase that opens the sentence with an article speaks whatever its head: "The
-        // self-described democratic socialist said …".
-        if (start >= end)
-        {
-            return null;
-        }
-
-        var last = v.Lower[end - 1];
-        return LooksLikeSpeaker(v, start, end)
-            || (opensWithArticle && end - start <= 5 && !_lexicon.Is("determiner", last) && last.Length > 2 && last.All(char.IsLetter) && !last.EndsWith("ly", StringComparison.Ordinal))
-            ? (start, end) : null;
-    }
-
-    /// <summary>
-    /// The speaker of a cue in a relative clause is the phrase the clause hangs on: "voters who said
-    /// they would …", "Mr. Smith, who has argued that …".
-    /// </summary>
-    private (int Start, int End)? RelativeSubject(QuoteDocument v, int sentenceStart, int cueStart)
-    {
-        var k = cueStart;
-        while (k > sentenceStart && _lexicon.Is("skip", v.Lower[k - 1]))
-        {
-            k--;
-        }
-
-        if (k - 1 <= sentenceStart || v.Lower[k - 1] is not ("who" or "which"))
-        {
-            return null;
-        }
-
-        var end = k - 1;
-        return SubjectBefore(v, sentenceStart, end);
-    }
-
-    /// <summary>The first phrase of the sentence, when it is a pronoun or a mention ("He also rejected …").</summary>
-    private (int Start, int End)? SentenceSubject(QuoteDocument v, int a, int limit)
-    {
-        for (var k = a; k < Math.Min(limit, a + 4); k++)
-        {
-            if (_lexicon.Is("person-pronoun", v.Lower[k]) || _lexicon.Is("group-pronoun", v.Lower[k]))
-            {
-                return (k, k + 1);
-            }
-
-            var m = v.MentionAt(k);
-            if (m >= 0 && v.Mentions[m].Label is "PER" or "ORG" or "GPE" or "NORP")
-            {
-                // Not a dateline ("ISLAMABAD: …", "KABUL —").
-                var after = v.Mentions[m].End;
-                return after < limit && v.Words[after] is ":" or "—" or "--" ? null : (v.Mentions[m].Start, v.Mentions[m].End);
-            }
-        }
-
-        return null;
-    }
-
-    private bool LooksLikeSpeaker(QuoteDocument v, int start, int end)
-    {
-        var last = v.Lower[end - 1];
-        if (v.MentionAt(end - 1) is var m && m >= 0)
-        {
-            return v.Mentions[m].Label is "PER" or "ORG" or "GPE" or "NORP" or "FAC" or "MISC";
-        }
-
-        return _lexicon.Is("person-pronoun", last) || _lexicon.Is("group-pronoun", last) || IsRoleWord(last)
-            || char.IsUpper(v.Words[end - 1][0]) || v.IsNumberMention(end - 1);
-    }
-
-    /// <summary>A word naming a speaker by role or as a group ("spokesperson", "ministry", "officials", "leaders").</summary>
-    private bool IsRoleWord(string lower)
-    {
-        var singular = lower.EndsWith("ies", StringComparison.Ordinal) ? lower[..^3] + "y" : lower.EndsWith('s') ? lower[..^1] : lower;
-        return _lexicon.Is("person-role", lower) || _lexicon.Is("group-role", lower) || _lexicon.Is("unnamed", lower) || _lexicon.Is("finding", lower)
-            || _lexicon.Is("person-role", singular) || _lexicon.Is("group-role", singular);
-    }
-
-    // ---------------------------------------------------------------- speakers
-
-    /// <summary>The mention that names the speaker of a phrase, and how it was found; -1 when none.</summary>
-    private (int Mention, string How) ResolveSpeaker(QuoteDocument v, (int Start, int End) phrase, List<Attribution> found)
-    {
-        var (start, end) = phrase;
-        var head = v.Lower[end - 1];
-        for (var k = end - 1; k >= start; k--)
-        {
-            // A person named anywhere in the phrase spoke: "Foreign Office spokesperson Shafqat Ali
-            // Khan", "Hamdullah Fitrat, the deputy Taliban spokesperson".
-            if (v.MentionAt(k) is var m && m >= 0 && v.Mentions[m].Label == "PER")
-            {
-                return (m, "named");
-            }
-        }
-
-        if (v.MentionAt(end - 1) is var last && last >= 0 && v.Mentions[last].Label is "ORG" or "GPE" or "NORP" or "FAC" or "MISC")
-        {
-            return (last, "named");
-        }
-
-        if (!_lexicon.Is("person-role", head))
-        {
-            for (var k = end - 1; k >= start; k--)
-            {
-                // "Pakistan's foreign office", "Taliban officials", "Afghan officials": spoken for the
-                // organisation or state named as their affiliation.
-                if (v.MentionAt(k) is var m && m >= 0 && v.Mentions[m].Label is "ORG" or "GPE" or "NORP")
-                {
-                    return (m, "affiliation");
-                }
-            }
-        }
-
-        if (_lexicon.Is("person-pronoun", head) && end - start == 1 && head != "i")
-        {
-            // The nearest person named before, leaving out those named inside reported speech:
-            // "He said … the legal aspect of Shareefullah's arrest … but he emphasised …".
-            var person = v.PreviousMention(start, "PER", k => found.Any(x => k >= x.ContentStart && k < x.ContentEnd));
-            return person >= 0 ? (person, "pronoun") : (-1, "unnamed");
-        }
-
-        if (_lexicon.Is("group-pronoun", head) && end - start == 1)
-        {
-            var group = v.PreviousMention(start, "ORG");
-            return group >= 0 ? (group, "pronoun") : (-1, "unnamed");
-        }
-
-        if (_lexicon.Is("person-role", head))
-        {
-            // "the spokesperson": the person introduced with that role ("spokesperson Shafqat Ali Khan",
-            // "Hamdullah Fitrat, the deputy Taliban spokesperson").
-            var withRole = v.PreviousMentionNear(start, "PER", head, 5);
-            if (withRole >= 0)
-            {
-                return (withRole, "role");
-            }
-
-            // "Foreign Office spokesperson …" without the name: the office spoke.
-            var office = v.PreviousMentionNear(start, "ORG", head, 3);
-            if (office >= 0)
-            {
-                return (office, "affiliation");
-            }
-
-            var person = v.PreviousMention(start, "PER");
-            if (person >= 0)
-            {
-                return (person, "nearest");
-            }
-
-            // "Pakistan's Foreign Office has reiterated … . The spokesperson confirmed …": the
-            // spokesperson of the organisation that spoke last.
-            var speaking = found.LastOrDefault(x => x.NameMention >= 0 && v.Mentions[x.NameMention].Label == "ORG" && x.ContentStart < start);
-            return speaking is not null ? (speaking.NameMention, "affiliation") : (-1, "unnamed");
-        }
-
-        if (_lexicon.Is("group-role", head))
-        {
-            var org = v.PreviousMentionContaining(start, "ORG", head);
-            return org >= 0 ? (org, "role") : (-1, "unnamed");
-        }
-
-        return (-1, "unnamed");
-    }
-
     /// <summary>
     /// A direct or mixed quote goes on in the quotations that follow it in its paragraph with no cue of
     /// their own: “A,” Khan said. “B.” is one statement, A … B.
@@ -1517,16 +1086,7 @@ public sealed class QuoteComponent : IDocumentComponent
         }
     }
 
-    // ---------------------------------------------------------------- claims
-
-    private static QuoteData ToQuote(QuoteDocument v, Attribution a) => new(
-        v.Span(a.ContentStart, a.ContentEnd),
-        a.Kind,
-        a.Speaker is { } sp ? v.Span(sp.Start, sp.End) : null,
-        a.Cue is { } c ? v.Span(c.Start, c.End) : null,
-        a.NameMention >= 0 ? v.Mentions[a.NameMention].Span : null,
-        a.How);
-
+    /// <summary>The claims of an attribution: its own first, then those of the allegations it answers.</summary>
     private List<ClaimData> ToClaims(QuoteDocument v, Attribution a)
     {
         var claims = new List<ClaimData>();
@@ -1538,9 +1098,9 @@ public sealed class QuoteComponent : IDocumentComponent
         var cue = a.Cue is { } c ? v.Span(c.Start, c.End) : (TextSpan?)null;
 
         // "rejected allegations by Afghanistan regarding …", "dismissed claims that …": the claim answered.
-        if (v.Lower[start] is not ("our" or "my" or "your") && _lexicon.Is("content-noun", v.Lower[Skip(v, start, end, "determiner")]))
+        if (v.Lower[start] is not ("our" or "my" or "your") && _lexicon.Is("content-noun", v.Lower[Skip(_lexicon, v, start, end, "determiner")]))
         {
-            var noun = Skip(v, start, end, "determiner");
+            var noun = Skip(_lexicon, v, start, end, "determiner");
             var k = noun + 1;
             var others = new List<int>();
             if (k < end && v.Lower[k] is "raised" or "made" or "levelled" or "leveled" or "voiced")
@@ -1642,92 +1202,5 @@ public sealed class QuoteComponent : IDocumentComponent
 
         return string.Join(' ', words).Replace(" ,", ",", StringComparison.Ordinal).Replace(" n't", "n't", StringComparison.Ordinal)
             .Replace(" 's", "'s", StringComparison.Ordinal).Replace(" .", ".", StringComparison.Ordinal);
-    }
-
-    // ---------------------------------------------------------------- token helpers
-
-    private int Skip(QuoteDocument v, int start, int end, string category)
-    {
-        while (start < end - 1 && _lexicon.Is(category, v.Lower[start]))
-        {
-            start++;
-        }
-
-        return start;
-    }
-
-    /// <summary>A quotation that ends just before <paramref name="limit"/> (only punctuation between), inside or ending in this sentence.</summary>
-    private static (int Start, int End)? QuoteBefore(QuoteDocument v, int sentenceStart, int limit)
-    {
-        var k = limit;
-
-        // A title before the name the speaker phrase starts with: “…,” House Speaker Paul Ryan told …
-        var title = k;
-        while (title > sentenceStart && limit - title < 4 && v.Words[title - 1].Length > 0 && char.IsUpper(v.Words[title - 1][0]) && !v.IsPunctuation(title - 1))
-        {
-            title--;
-        }
-
-        if (title < k && title > sentenceStart && v.IsPunctuation(title - 1))
-        {
-            k = title;
-        }
-
-        while (k > sentenceStart && ((v.IsPunctuation(k - 1) && !v.IsQuoteMark(k - 1)) || v.Lower[k - 1] is "the" or "a" or "an"))
-        {
-            k--;
-        }
-
-        if (k > sentenceStart && v.IsQuoteMark(k - 1) && v.QuoteEndingAt(k - 1) is { } region)
-        {
-            return (region.Start, region.End);
-        }
-
-        return null;
-    }
-
-    private static bool LeadingWords(QuoteDocument v, int a, int cueStart)
-    {
-        var words = 0;
-        for (var k = a; k < cueStart; k++)
-        {
-            words += v.IsPunctuation(k) ? 0 : 1;
-        }
-
-        return words <= 2;
-    }
-
-    private static int SkipPunctuation(QuoteDocument v, int k, int b)
-    {
-        while (k < b && v.IsPunctuation(k) && !v.IsQuoteMark(k))
-        {
-            k++;
-        }
-
-        return k;
-    }
-
-    /// <summary>The end of a content span: trailing punctuation (not a closing quotation mark) left out.</summary>
-    private static int TrimEnd(QuoteDocument v, int start, int end)
-    {
-        while (end > start && v.IsPunctuation(end - 1) && !v.IsQuoteMark(end - 1))
-        {
-            end--;
-        }
-
-        return end;
-    }
-
-    private static bool HasLetter(QuoteDocument v, int start, int end)
-    {
-        for (var k = start; k < end; k++)
-        {
-            if (v.Words[k].Any(char.IsLetter))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
