@@ -21,6 +21,12 @@ public sealed class QuoteComponent : IDocumentComponent
     private readonly SpeakerPhrases _phrases;
     private readonly SpeakerResolver _speakers;
     private readonly CueReading _cues;
+    private readonly ColonConstruction _colon;
+    private readonly AccordingToConstruction _accordingTo;
+    private readonly NominalConstruction _nominal;
+    private readonly ImpressionConstruction _impression;
+    private readonly VerbConstruction _verb;
+    private readonly PollConstruction _poll;
 
     /// <summary>Creates the component with a cue lexicon (the shipped one by default) and, if given, the trained attribution tagger that adds what the rules miss.</summary>
     public QuoteComponent(CueLexicon? lexicon = null, AttributionModel? model = null)
@@ -30,6 +36,12 @@ public sealed class QuoteComponent : IDocumentComponent
         _phrases = new SpeakerPhrases(_lexicon);
         _speakers = new SpeakerResolver(_lexicon);
         _cues = new CueReading(_lexicon, _phrases);
+        _colon = new ColonConstruction(_lexicon, _phrases, _speakers);
+        _accordingTo = new AccordingToConstruction(_speakers);
+        _nominal = new NominalConstruction(_lexicon, _phrases, _speakers);
+        _impression = new ImpressionConstruction(_lexicon);
+        _verb = new VerbConstruction(_lexicon, _phrases, _speakers, _cues);
+        _poll = new PollConstruction(_lexicon, _speakers);
     }
 
     /// <inheritdoc/>
@@ -155,7 +167,7 @@ public sealed class QuoteComponent : IDocumentComponent
 
         var closingCue = closing >= 0 ? cues[0] : (CueMatch?)null;
         var inSentence = new List<Attribution>();
-        if (Colon(v, s, found) is { } colon)
+        if (_colon.Find(v, s, found) is { } colon)
         {
             inSentence.Add(colon);
         }
@@ -195,10 +207,10 @@ public sealed class QuoteComponent : IDocumentComponent
 
             var attribution = cue.Cue.Class switch
             {
-                "source" => AccordingTo(v, s, cue, found),
-                "noun" => Nominal(v, s, cue, found),
-                "impression" => Impression(v, s, cue),
-                _ => Verb(v, s, cue, inSentence, found, cue == closingCue),
+                "source" => _accordingTo.Find(v, s, cue, found),
+                "noun" => _nominal.Find(v, s, cue, found),
+                "impression" => _impression.Find(v, s, cue),
+                _ => _verb.Find(v, s, cue, inSentence, found, cue == closingCue),
             };
             var minimum = cue.Cue.Class == "speech" && cue.Cue.Stance is not ("assert" or "announce" or "suggest" or "cite") ? 1 : 2;
             if (attribution is not null && attribution.ContentEnd - attribution.ContentStart >= minimum && HasLetter(v, attribution.ContentStart, attribution.ContentEnd)
@@ -209,7 +221,7 @@ public sealed class QuoteComponent : IDocumentComponent
             }
         }
 
-        if (inSentence.Count == 0 && Poll(v, s, found) is { } poll)
+        if (inSentence.Count == 0 && _poll.Find(v, s, found) is { } poll)
         {
             inSentence.Add(poll);
         }
@@ -225,489 +237,6 @@ public sealed class QuoteComponent : IDocumentComponent
         a.Cue is { } c ? v.Span(c.Start, c.End) : null,
         a.NameMention >= 0 ? v.Mentions[a.NameMention].Span : null,
         a.How);
-
-    /// <summary>The cue a colon after a speaker stands for.</summary>
-    private static readonly Cue ColonCue = new(":", "assert", "speech");
-
-    /// <summary>A headline or transcript line "Kerry: …", "Graham: Trump's rhetoric …": a name opens the sentence and a colon follows it.</summary>
-    private Attribution? Colon(QuoteDocument v, int s, List<Attribution> found)
-    {
-        var (a, b) = v.Sentences[s];
-        var start = a;
-        while (start < b && v.IsQuoteMark(start))
-        {
-            start++;
-        }
-
-        if (start >= b)
-        {
-            return null;
-        }
-
-        // A name the tagger found, or up to three capitalised words that are not a label like "Update:".
-        var colon = start;
-        if (v.MentionAt(start) is var m && m >= 0 && v.Mentions[m].Start == start)
-        {
-            colon = v.Mentions[m].Label is "PER" or "ORG" ? v.Mentions[m].End : -1; // not a dateline ("ISLAMABAD: …")
-        }
-        else
-        {
-            while (colon < Math.Min(b, start + 3) && v.Words[colon].Length > 0 && char.IsUpper(v.Words[colon][0]) && !_lexicon.Is("not-speaker", v.Lower[colon]))
-            {
-                colon++;
-            }
-        }
-
-        if (colon <= start || colon >= b || v.Words[colon] != ":")
-        {
-            colon = HeadlineSpeakerEnd(v, start, b);
-            if (colon < 0)
-            {
-                return null;
-            }
-        }
-
-        var content = SkipPunctuation(v, colon + 1, b);
-        var end = TrimEnd(v, content, b);
-        if (v.QuoteStartingAt(content) is { } region)
-        {
-            (content, end) = (region.Start, region.End);
-        }
-
-        if (end - content < 3)
-        {
-            return null;
-        }
-
-        var speaker = (start, colon);
-        var (name, how) = _speakers.Resolve(v, speaker, found);
-        return new Attribution(content, end, KindOf(_lexicon, v, content, end), new CueMatch(colon, colon + 1, ColonCue, CueForm.Phrase), speaker, name, how, s);
-    }
-
-    /// <summary>
-    /// The colon after a headline's speaker who is named with a role, an audience or a place:
-    /// "Clinton to Planned Parenthood:", "Former AG Mukasey at RNC:", "Republican pollster Daron
-    /// Shaw:"; -1 when the words before the colon are not such a phrase or name no person,
-    /// organisation or role (a dateline, "The Latest:").
-    /// </summary>
-    private int HeadlineSpeakerEnd(QuoteDocument v, int start, int b)
-    {
-        var named = false;
-        for (var k = start; k < Math.Min(b, start + 8); k++)
-        {
-            var word = v.Words[k];
-            if (word == ":")
-            {
-                return named && k > start + 1 ? k : -1;
-            }
-
-            if (_lexicon.Is("not-speaker", v.Lower[k]))
-            {
-                return -1;
-            }
-
-            var role = _phrases.IsRoleWord(v.Lower[k]);
-            if (!((word.Length > 0 && char.IsUpper(word[0])) || role || v.Lower[k] is "to" or "at" or "of" or "on" or "in" or "and" or "for"))
-            {
-                return -1;
-            }
-
-            named |= role || (v.MentionAt(k) is var m && m >= 0 && v.Mentions[m].Label is "PER" or "ORG");
-        }
-
-        return -1;
-    }
-
-    /// <summary>"according to X, C" and "C, according to X".</summary>
-    private Attribution? AccordingTo(QuoteDocument v, int s, CueMatch cue, List<Attribution> found)
-    {
-        var (a, b) = v.Sentences[s];
-        var end = cue.End;
-        // The source runs to the clause's end: "according to early results of exit polls conducted
-        // for the Associated Press and television networks by Edison Research, …".
-        while (end < b && end - cue.End < MaxSpeakerWords * 3 && !v.IsPunctuation(end))
-        {
-            end++;
-        }
-
-        if (end == cue.End)
-        {
-            return null;
-        }
-
-        var speaker = (cue.End, end);
-        var (name, how) = _speakers.Resolve(v, speaker, found);
-        var leading = LeadingWords(v, a, cue.Start);
-        return leading
-            ? new Attribution(SkipPunctuation(v, end, b), TrimEnd(v, SkipPunctuation(v, end, b), b), "indirect", cue, speaker, name, how, s)
-            : new Attribution(a, TrimEnd(v, a, cue.Start), "indirect", cue, speaker, name, how, s);
-    }
-
-    /// <summary>
-    /// A position stated as a noun: "Trump's criticism of the deal", "his support for the wall",
-    /// "allegations that the vote was rigged". The content runs from after the cue to the end of
-    /// its clause (a comma, a semicolon or the sentence's end); the holder is the possessor before
-    /// the noun ("Trump's", "his"), else not named.
-    /// </summary>
-    private Attribution? Nominal(QuoteDocument v, int s, CueMatch cue, List<Attribution> found)
-    {
-        var (a, b) = v.Sentences[s];
-        var start = cue.End;
-        if (v.QuoteStartingAt(start) is { } quoted)
-        {
-            return new Attribution(quoted.Start, quoted.End, "direct", cue, null, -1, "unnamed", s);
-        }
-
-        var end = start;
-        while (end < b && v.Lower[end] is not ("," or ";" or ":" or "—" or "--" or "(") && !(v.IsPunctuation(end) && end + 1 == b))
-        {
-            end++;
-        }
-
-        end = TrimEnd(v, start, end);
-        if (end - start < 2)
-        {
-            return null;
-        }
-
-        (int Start, int End)? speaker = null;
-        int name = -1;
-        var how = "unnamed";
-        var before = cue.Start - 1;
-
-        // The possessor ends before a separate "'s", or with its own "Trump’s" written as one token.
-        var owner = before > a && v.Lower[before] is "'s" or "’s" or "'" or "’" ? before
-            : before >= a && v.Lower[before].Length > 2 && (v.Lower[before].EndsWith("'s", StringComparison.Ordinal) || v.Lower[before].EndsWith("’s", StringComparison.Ordinal)) ? before + 1
-            : -1;
-        if (owner > a)
-        {
-            var m = v.MentionAt(owner - 1);
-            speaker = m >= 0 ? (v.Mentions[m].Start, owner) : (owner - 1, owner);
-            (name, how) = _speakers.Resolve(v, speaker.Value, found);
-        }
-        else if (before >= a && v.Lower[before] is "his" or "her" or "their" or "its")
-        {
-            speaker = (before, before + 1);
-            name = v.PreviousMention(before, v.Lower[before] is "his" or "her" ? "PER" : "ORG", k => found.Any(x => k >= x.ContentStart && k < x.ContentEnd));
-            how = name >= 0 ? "pronoun" : "unnamed";
-        }
-        else if ((_phrases.SubjectBefore(v, a, cue.Start) ?? _phrases.SentenceSubject(v, a, cue.Start)) is { } subject)
-        {
-            // "Republican criticism of …", the noun read as a verb ("Trump calls for a ban"), or
-            // the sentence's subject ("He held back criticism of …").
-            speaker = subject;
-            (name, how) = _speakers.Resolve(v, subject, found);
-        }
-
-        return new Attribution(start, end, KindOf(_lexicon, v, start, end), cue, speaker, name, how, s);
-    }
-
-    /// <summary>
-    /// "The politician seemed to be shrinking in political stature": an impression the writer
-    /// reports without a holder; what seems runs from the clause's subject to the sentence's end.
-    /// </summary>
-    private Attribution? Impression(QuoteDocument v, int s, CueMatch cue)
-    {
-        var (a, b) = v.Sentences[s];
-        var start = cue.Start;
-        while (start > a && !v.IsPunctuation(start - 1) && v.Lower[start - 1] is not ("that" or "which" or "who" or "and" or "but" or "as" or "if" or "because" or "while" or "when"))
-        {
-            start--;
-        }
-
-        var end = TrimEnd(v, cue.End, b);
-        if (end - cue.End < 2 || start >= cue.Start)
-        {
-            return null;
-        }
-
-        return new Attribution(start, end, KindOf(_lexicon, v, start, end), cue, null, -1, "unnamed", s);
-    }
-
-    /// <summary>A reporting verb: its speaker before it ("Khan said") or after it ("said Khan"), and its content after it or before it.</summary>
-    private Attribution? Verb(QuoteDocument v, int s, CueMatch cue, List<Attribution> earlierInSentence, List<Attribution> found, bool closing)
-    {
-        var (a, b) = v.Sentences[s];
-
-        // "TV quoted Fitrat as claiming": the speaker is the one quoted, the cue the second verb.
-        if (cue.Cue.Lemma == "quote")
-        {
-            for (var k = cue.End; k < Math.Min(b - 1, cue.End + MaxSpeakerWords); k++)
-            {
-                if (v.Lower[k] == "as" && _lexicon.Match(v.Lower, k + 1) is { } second && k > cue.End)
-                {
-                    var quoted = (cue.End, k);
-                    var (qName, qHow) = _speakers.Resolve(v, quoted, found);
-                    var region = QuoteBefore(v, a, _phrases.SubjectBefore(v, a, cue.Start)?.Start ?? cue.Start);
-                    return region is { } r
-                        ? new Attribution(r.Start, r.End, "direct", second, quoted, qName, qHow, s)
-                        : After(v, s, second, quoted, qName, qHow);
-                }
-            }
-        }
-
-        var subject = _phrases.SubjectBefore(v, a, cue.Start) ?? _phrases.RelativeSubject(v, a, cue.Start);
-        if (subject is null && cue.Cue.Lemma == "ask" && cue.End < b && v.Lower[cue.End] is "whether" or "if" or "what" or "which" or "who" or "whom" or "how" or "why" or "when" or "where" or "about")
-        {
-            // "…," he said when asked whether …: the question is reported, its asker not named; it
-            // runs to the comma that ends it ("When asked whether …, 59 percent said …").
-            var comma = cue.End;
-            while (comma < b && v.Lower[comma] != ",")
-            {
-                comma++;
-            }
-
-            var question = TrimEnd(v, cue.End, comma);
-            return question - cue.End >= 2 ? new Attribution(cue.End, question, KindOf(_lexicon, v, cue.End, question), cue, null, -1, "unnamed", s) : null;
-        }
-
-        (int Start, int End)? speaker = subject;
-        var inverted = false;
-        if (speaker is null && cue.Start > a && (v.IsQuoteMark(cue.Start - 1) || v.Lower[cue.Start - 1] == ","))
-        {
-            // "… ," said Khan.
-            var end = cue.End;
-            while (end < b && end - cue.End < MaxSpeakerWords && (!v.IsPunctuation(end) || v.Words[end] == ".") && !_lexicon.Is("np-stop", v.Lower[end]))
-            {
-                end++;
-            }
-
-            // Only a short phrase that ends the sentence or an apposition: "…," said Mr. Smith, a spokesman.
-            if (end > cue.End && (TrimEnd(v, end, b) == end || v.Lower[end] == ",") && _phrases.LooksLikeSpeaker(v, cue.End, TrimEnd(v, cue.End, end)))
-            {
-                speaker = (cue.End, TrimEnd(v, cue.End, end));
-                inverted = true;
-            }
-            else if (SpeakerPhrases.InvertedPhrase(v, cue.End, b) is { } phrase)
-            {
-                // "…," said Scott Hawkins of Cheyenne. "…," said the 46-year-old.
-                speaker = phrase;
-                inverted = true;
-            }
-        }
-
-        int name;
-        string how;
-        if (speaker is { } pronoun && pronoun.End - pronoun.Start == 1 && _lexicon.Is("person-pronoun", v.Lower[pronoun.Start])
-            && earlierInSentence.LastOrDefault(x => x.NameMention >= 0 && v.Mentions[x.NameMention].Label == "PER") is { } same)
-        {
-            // "He said … but he emphasised …": the sentence's speaker again.
-            (name, how) = (same.NameMention, "pronoun");
-        }
-        else if (speaker is { } sp)
-        {
-            (name, how) = _speakers.Resolve(v, sp, found);
-        }
-        else if (earlierInSentence.Count > 0)
-        {
-            // "…, adding that …", "deny involvement and insist that …": the sentence's speaker again.
-            var last = earlierInSentence[^1];
-            (speaker, name, how) = (last.Speaker, last.NameMention, last.How);
-        }
-        else if (_phrases.SentenceSubject(v, a, cue.Start) is { } subjectPhrase)
-        {
-            speaker = subjectPhrase;
-            (name, how) = _speakers.Resolve(v, subjectPhrase, found);
-        }
-        else
-        {
-            return null;
-        }
-
-        // The speaker and cue stand together only when the speaker was read beside the cue; one
-        // taken from earlier in the sentence ("“…,” Anderson said, adding that …") is elsewhere.
-        var clusterStart = subject is not null || inverted ? Math.Min(cue.Start, speaker?.Start ?? cue.Start) : cue.Start;
-        var clusterEnd = Math.Max(cue.End, inverted ? speaker!.Value.End : cue.End);
-
-        // A quotation ending just before the speaker and cue: “…,” Khan said.
-        if (QuoteBefore(v, a, clusterStart) is { } before)
-        {
-            // A quotation that ends the speaker's own words: 'Clinton will play the "woman card,"
-            // Fiorina said' reports the whole sentence, not the quoted words alone.
-            var words = 0;
-            for (var k = a; k < before.Start - 1; k++)
-            {
-                words += v.IsPunctuation(k) ? 0 : 1;
-            }
-
-            // A quotation the cue interrupts: “His legend will live on,” he said, “and his example.”
-            var start = words >= 2 ? a : before.Start;
-            var end = before.End;
-            if (clusterEnd < b && v.Lower[clusterEnd] == "," && v.QuoteStartingAt(SkipPunctuation(v, clusterEnd, b)) is { } resumed)
-            {
-                end = resumed.End;
-            }
-
-            return new Attribution(start, end, start == before.Start && end == before.End ? "direct" : KindOf(_lexicon, v, start, end), cue, speaker, name, how, s);
-        }
-
-        // A quotation starting just after the cue: Khan said: “…”
-        var next = SkipPunctuation(v, clusterEnd, b);
-        if (next < b && v.Lower[next] == "that")
-        {
-            next++;
-        }
-
-        for (var k = next; k < Math.Min(b, next + 8); k++)
-        {
-            // Khan said: “…”; the ministry said by publishing a statement: “…”
-            if (v.QuoteStartingAt(k) is { } after && (k == next || v.Lower[k - 1] is ":" or ","))
-            {
-                // Khan said “it gets me mad” every time …: the sentence goes on in the speaker's
-                // reported words after the quotation closes.
-                var onward = after.Close + 1;
-                if (k == next && onward < b && !v.IsPunctuation(onward) && after.Close < b && TrimEnd(v, onward, b) - onward >= 2
-                    && v.Lower[after.Close - 1] != "," && !_lexicon.Is("adverbial-start", v.Lower[onward])
-                    && _lexicon.Match(v.Lower, onward) is null && _phrases.SubjectBefore(v, a, onward) is null)
-                {
-                    var end = TrimEnd(v, onward, b);
-                    return new Attribution(after.Start, end, KindOf(_lexicon, v, after.Start, end), cue, speaker, name, how, s);
-                }
-
-                return new Attribution(after.Start, after.End, "direct", cue, speaker, name, how, s);
-            }
-        }
-
-        // Khan said (that) … to the end of the sentence; "said in a statement" has no content after it.
-        var rest = TrimEnd(v, clusterEnd, b);
-        if (rest > clusterEnd && !inverted && !closing && !IsAdverbial(_lexicon, v, clusterEnd, rest))
-        {
-            return After(v, s, cue, speaker, name, how);
-        }
-
-        // …, he said. The content runs from the sentence start (or an opening mark before it) to the
-        // cue, and to the article of a speaker read without it ("…, the ministry said").
-        var cut = clusterStart;
-        while (cut > a && v.Lower[cut - 1] is "the" or "a" or "an")
-        {
-            cut--;
-        }
-
-        var contentEnd = TrimEnd(v, a, cut);
-        if (contentEnd - a >= 3 && (inverted || closing || TrimEnd(v, clusterEnd, b) == clusterEnd || IsAdverbial(_lexicon, v, clusterEnd, TrimEnd(v, clusterEnd, b))))
-        {
-            // Speech whose quotation marks a feed stripped runs back to the paragraph's start when
-            // the paragraph ends with the cue and speaks in the first person ("Our concern is … .
-            // We have flagged it. …, he said.").
-            var start = a;
-            if (start + 2 < contentEnd && v.Words[start + 1] == ":" && v.Words[start].All(c => !char.IsLower(c)))
-            {
-                // A dateline: "ISLAMABAD: The United States acknowledges …"
-                start += 2;
-            }
-
-            // A cue set off by commas inside the sentence: "Vice President Joe Biden, Rubio said,
-            // had been in the Senate for …": the words go on after it.
-            var sentenceEnd = TrimEnd(v, clusterEnd, b);
-            if (!inverted && clusterEnd + 3 < sentenceEnd && v.Lower[clusterEnd] == "," && clusterStart > a && v.Lower[clusterStart - 1] == ","
-                && !v.IsQuoteMark(clusterStart - 2) && !_lexicon.Is("adverbial-start", v.Lower[clusterEnd + 1]) && _lexicon.Match(v.Lower, clusterEnd + 1) is null
-                && v.QuoteStartingAt(SkipPunctuation(v, clusterEnd, b)) is null)
-            {
-                contentEnd = sentenceEnd;
-            }
-
-            var kind = KindOf(_lexicon, v, start, contentEnd);
-            var paragraphStart = v.ParagraphStart(a);
-            if (kind is "unmarked" or "indirect" && paragraphStart < start && v.EndsParagraph(TrimEnd(v, clusterEnd, b))
-                && (kind == "unmarked" || KindOf(_lexicon, v, paragraphStart, start) == "unmarked"))
-            {
-                (start, kind) = (paragraphStart, "unmarked");
-            }
-
-            return new Attribution(start, contentEnd, kind, cue, speaker, name, how, s);
-        }
-
-        return null;
-    }
-
-    /// <summary>The content after a cue (skipping "that", a colon or a comma) to the end of the sentence.</summary>
-    private Attribution After(QuoteDocument v, int s, CueMatch cue, (int Start, int End)? speaker, int name, string how)
-    {
-        var (_, b) = v.Sentences[s];
-        var start = SkipPunctuation(v, cue.End, b);
-        var objectThenClause = cue.Cue.Stance is "accuse" or "urge";
-        for (var k = start; k < Math.Min(b, start + 12) && !v.IsQuoteMark(k) && !(objectThenClause && v.Lower[k] is "of" or "to") && (k == start || _lexicon.Match(v.Lower, k) is not { } other || !_cues.IsCue(v, other)); k++)
-        {
-            // "told reporters that …", "said in response to a question at a weekly briefing that …";
-            // not past "accused Kabul of …", "urged them to …" or another cue ("…, warning that …").
-            if (v.Lower[k] == "that")
-            {
-                start = k + 1;
-                break;
-            }
-        }
-
-        while (start < b && (v.IsTimeMention(start) || (v.Lower[start] is "on" or "last" or "this" && start + 1 < b && v.IsTimeMention(start + 1))))
-        {
-            // "said Thursday it had …", "said on Monday that …"
-            start++;
-        }
-
-        var end = TrimEnd(v, start, b);
-        for (var k = start + 1; k < end - 1; k++)
-        {
-            // "called Trump a blowhard and said …", "rejected allegations … by saying …", "…, adding that …"
-            var after = k + 1;
-            while (after < end && (_lexicon.Is("skip", v.Lower[after]) || v.Lower[after].EndsWith("ly", StringComparison.Ordinal)))
-            {
-                after++;
-            }
-
-            if (v.Lower[k] is "and" or "but" or "by" or "while" or "," && !v.InQuote(k) && after < end && _lexicon.Match(v.Lower, after) is { } next && next.Cue.Class is "speech" or "cognition" && _cues.IsCue(v, next)
-                && (v.Lower[k] is "and" or "but" || next.Form == CueForm.Progressive))
-            {
-                end = TrimEnd(v, start, k);
-                break;
-            }
-        }
-
-        if (v.QuoteStartingAt(start) is { } region && region.Close >= end - 1)
-        {
-            return new Attribution(region.Start, region.End, "direct", cue, speaker, name, how, s);
-        }
-
-        return new Attribution(start, end, KindOf(_lexicon, v, start, end), cue, speaker, name, how, s);
-    }
-
-    private static readonly Cue PollCue = new("in the polls", "report", "report");
-
-    /// <summary>
-    /// "Trump has a decisive lead in the polls", "In a CNN national poll, Clinton held a 24-point
-    /// lead": what a poll shows, said by no verb. The content is the sentence; the source the poll.
-    /// </summary>
-    private Attribution? Poll(QuoteDocument v, int s, List<Attribution> found)
-    {
-        var (a, b) = v.Sentences[s];
-        for (var k = a; k < b - 1; k++)
-        {
-            if (v.Lower[k] != "in" || v.InQuote(k))
-            {
-                continue;
-            }
-
-            var end = k + 1;
-            while (end < b && end - k <= 6 && !v.IsPunctuation(end) && !_lexicon.Is("np-stop", v.Lower[end]))
-            {
-                if (_lexicon.Is("poll", v.Lower[end]))
-                {
-                    var content = SkipPunctuation(v, a, b);
-                    var contentEnd = TrimEnd(v, content, b);
-                    if (contentEnd - content < 4)
-                    {
-                        return null;
-                    }
-
-                    var speaker = (k + 1, end + 1);
-                    var (name, how) = _speakers.Resolve(v, speaker, found);
-                    return new Attribution(content, contentEnd, KindOf(_lexicon, v, content, contentEnd), new CueMatch(k, k + 1, PollCue, CueForm.Phrase), speaker, name, how, s);
-                }
-
-                end++;
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>The role the rules give each token (<c>B-CON:direct</c>, <c>L-SRC</c>, …; null for none): what the tagger reads beside the words.</summary>
     private static string?[] RuleRoles(QuoteDocument v, List<Attribution> found)
@@ -941,7 +470,7 @@ public sealed class QuoteComponent : IDocumentComponent
         for (var i = 0; i < found.Count; i++)
         {
             var x = found[i];
-            if (x.Cue?.Cue != ColonCue || x.Speaker is not { } sp || !v.Words[sp.Start..sp.End].All(w => w.Any(char.IsLetter) && !w.Any(char.IsLower)))
+            if (x.Cue?.Cue != ColonConstruction.ColonCue || x.Speaker is not { } sp || !v.Words[sp.Start..sp.End].All(w => w.Any(char.IsLetter) && !w.Any(char.IsLower)))
             {
                 continue;
             }
