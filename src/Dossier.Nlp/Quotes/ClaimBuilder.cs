@@ -30,7 +30,7 @@ internal sealed class ClaimBuilder(CueLexicon lexicon)
             var noun = Skip(_lexicon, v, start, end, "determiner");
             var k = noun + 1;
             var others = new List<int>();
-            if (k < end && v.Lower[k] is "raised" or "made" or "levelled" or "leveled" or "voiced")
+            if (k < end && _lexicon.Is("claim-made", v.Lower[k]))
             {
                 k++;
             }

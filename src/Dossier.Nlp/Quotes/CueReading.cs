@@ -40,7 +40,7 @@ internal sealed class CueReading(CueLexicon lexicon, SpeakerPhrases phrases)
         if (cue.Form == CueForm.Base && (_lexicon.Is("ambiguous-cue", cue.Cue.Lemma) || _lexicon.Is("determiner", before)))
         {
             // A noun more often than a verb: only after a subject pronoun, a modal or "to", or before "that".
-            return next == "that" || before is "he" or "she" or "they" or "we" or "i" or "it" or "who" or "to" or "will" or "would" or "can" or "could" or "should" or "may" or "might" or "must" or "did" or "do" or "does" or "not"
+            return next == "that" || _lexicon.Is("verb-before", before)
                 || IsPluralSubject(before) || (word.EndsWith('s') && _phrases.IsRoleWord(before))
                 || (word.EndsWith('s') && before == "," && _phrases.SubjectBefore(v, v.Sentences[v.SentenceOfToken(cue.Start)].Start, cue.Start) is not null);
         }
@@ -57,8 +57,8 @@ internal sealed class CueReading(CueLexicon lexicon, SpeakerPhrases phrases)
     /// A word that ends a plural subject, so a base-form cue after it is its verb: "voters support",
     /// "Republicans back", "most oppose", "two-thirds favor", "48 percent say" (not "Obama's plans").
     /// </summary>
-    private static bool IsPluralSubject(string word) =>
-        word is "percent" or "%" or "majority" or "most" or "many" or "half" or "others" or "both" or "all"
+    private bool IsPluralSubject(string word) =>
+        _lexicon.Is("plural-subject", word)
         || word.EndsWith("thirds", StringComparison.Ordinal) || word.EndsWith("quarters", StringComparison.Ordinal)
         || (word.Length > 3 && word[^1] == 's' && char.IsLetter(word[^2]) && word[^2] is not ('s' or 'u' or 'i' or '\'' or '’') && word.All(char.IsLetter));
 

@@ -15,7 +15,7 @@ internal sealed class ImpressionConstruction(CueLexicon lexicon)
     {
         var (a, b) = v.Sentences[s];
         var start = cue.Start;
-        while (start > a && !v.IsPunctuation(start - 1) && v.Lower[start - 1] is not ("that" or "which" or "who" or "and" or "but" or "as" or "if" or "because" or "while" or "when"))
+        while (start > a && !v.IsPunctuation(start - 1) && !_lexicon.Is("clause-opener", v.Lower[start - 1]))
         {
             start--;
         }

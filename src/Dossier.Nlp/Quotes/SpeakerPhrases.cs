@@ -22,7 +22,7 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
         }
 
         // "Proponents of the new bill, however, say …": a connective set off by commas.
-        if (end - 3 > sentenceStart && v.Lower[end - 1] == "," && v.Lower[end - 3] == "," && v.Lower[end - 2] is "however" or "though" or "meanwhile" or "too" or "instead" or "moreover")
+        if (end - 3 > sentenceStart && v.Lower[end - 1] == "," && v.Lower[end - 3] == "," && _lexicon.Is("connective", v.Lower[end - 2]))
         {
             end -= 3;
         }

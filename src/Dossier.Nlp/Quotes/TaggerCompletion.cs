@@ -100,7 +100,7 @@ internal sealed class TaggerCompletion(CueLexicon lexicon, SpeakerPhrases phrase
     }
 
     /// <summary>A rule's content that follows its cue ends before the first cue the tagger marks inside it, and that cue's source ("… planned to bus in supporters, though she acknowledged it was unlikely").</summary>
-    private static Attribution EndBeforeInnerCue(QuoteDocument v, Attribution x, TaggedSpans tagged)
+    private Attribution EndBeforeInnerCue(QuoteDocument v, Attribution x, TaggedSpans tagged)
     {
         if (x.Cue is not { } own || own.Start >= x.ContentStart
             || tagged.First("CUE", x.ContentStart + 2, x.ContentEnd - 1) is not { } inner)
@@ -114,7 +114,7 @@ internal sealed class TaggerCompletion(CueLexicon lexicon, SpeakerPhrases phrase
             cut = source.Start;
         }
 
-        while (cut > x.ContentStart && (v.IsPunctuation(cut - 1) || v.Lower[cut - 1] is "and" or "but" or "though" or "although" or "while" or "as" or "when" or "because"))
+        while (cut > x.ContentStart && (v.IsPunctuation(cut - 1) || _lexicon.Is("clause-link", v.Lower[cut - 1])))
         {
             cut--;
         }

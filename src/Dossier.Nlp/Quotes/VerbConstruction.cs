@@ -37,7 +37,7 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
         }
 
         var subject = _phrases.SubjectBefore(v, a, cue.Start) ?? _phrases.RelativeSubject(v, a, cue.Start);
-        if (subject is null && cue.Cue.Lemma == "ask" && cue.End < b && v.Lower[cue.End] is "whether" or "if" or "what" or "which" or "who" or "whom" or "how" or "why" or "when" or "where" or "about")
+        if (subject is null && cue.Cue.Lemma == "ask" && cue.End < b && _lexicon.Is("question-opener", v.Lower[cue.End]))
         {
             // "…," he said when asked whether …: the question is reported, its asker not named; it
             // runs to the comma that ends it ("When asked whether …, 59 percent said …").
