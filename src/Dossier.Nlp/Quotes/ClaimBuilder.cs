@@ -1,0 +1,133 @@
+using Dossier.Annotations;
+using Dossier.Text;
+using static Dossier.Nlp.Quotes.QuoteText;
+
+namespace Dossier.Nlp.Quotes;
+
+/// <summary>
+/// The claims an attribution carries: its content with the cue's stance (negated content turns an
+/// assertion into a denial), hedged or not, as a proposition; and the claim it answers ("rejected
+/// allegations by X that …" adds X's). Thread-safe.
+/// </summary>
+internal sealed class ClaimBuilder(CueLexicon lexicon)
+{
+    private readonly CueLexicon _lexicon = lexicon;
+
+    /// <summary>The claims of an attribution: its own first, then those of the allegations it answers.</summary>
+    internal List<ClaimData> ToClaims(QuoteDocument v, Attribution a)
+    {
+        var claims = new List<ClaimData>();
+        var stance = a.Cue?.Cue.Stance ?? "assert";
+        var start = a.ContentStart;
+        var end = a.ContentEnd;
+        var holder = a.Speaker is { } sp ? v.Span(sp.Start, sp.End) : (TextSpan?)null;
+        var holderName = a.NameMention >= 0 ? v.Mentions[a.NameMention].Span : (TextSpan?)null;
+        var cue = a.Cue is { } c ? v.Span(c.Start, c.End) : (TextSpan?)null;
+
+        // "rejected allegations by Afghanistan regarding …", "dismissed claims that …": the claim answered.
+        if (v.Lower[start] is not ("our" or "my" or "your") && _lexicon.Is("content-noun", v.Lower[Skip(_lexicon, v, start, end, "determiner")]))
+        {
+            var noun = Skip(_lexicon, v, start, end, "determiner");
+            var k = noun + 1;
+            var others = new List<int>();
+            if (k < end && _lexicon.Is("claim-made", v.Lower[k]))
+            {
+                k++;
+            }
+
+            if (k < end && v.Lower[k] is "by" or "from")
+            {
+                k++;
+                while (k < end && (v.MentionAt(k) >= 0 || v.Lower[k] is "and" or "the" or ","))
+                {
+                    var m = v.MentionAt(k);
+                    if (m >= 0 && !others.Contains(m))
+                    {
+                        others.Add(m);
+                    }
+
+                    k++;
+                }
+            }
+
+            var connected = others.Count > 0;
+            if (k < end && v.Lower[k] is "that" or "regarding" or "about" or "of" or "on")
+            {
+                k++;
+                connected = true;
+            }
+
+            if (connected && end - k >= 3)
+            {
+                var answeredStance = v.Lower[noun].StartsWith("allegation", StringComparison.Ordinal) || v.Lower[noun].StartsWith("accusation", StringComparison.Ordinal) ? "accuse" : "assert";
+                foreach (var m in others)
+                {
+                    claims.Add(new ClaimData(v.Span(k, end), v.Mentions[m].Span, answeredStance, Proposition(v, k, end), v.Mentions[m].Span, null, IsHedged(v, k, end)));
+                }
+
+                start = k;
+            }
+        }
+
+        if (stance == "assert" && IsNegated(v, start, end))
+        {
+            stance = "deny";
+        }
+
+        claims.Insert(0, new ClaimData(v.Span(start, end), holder, stance, Proposition(v, start, end), holderName, cue, IsHedged(v, start, end)));
+        return claims;
+    }
+
+    /// <summary>True when the main clause of the content is negated ("ISIS does not have a physical presence").</summary>
+    private bool IsNegated(QuoteDocument v, int start, int end)
+    {
+        for (var k = start; k < Math.Min(end, start + 8); k++)
+        {
+            if (v.Lower[k] is "," or ";" or "that" or "which" or "who" or "but")
+            {
+                return false;
+            }
+
+            if (_lexicon.Is("negation", v.Lower[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsHedged(QuoteDocument v, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (_lexicon.Is("hedge", v.Lower[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The content as a proposition: its words in lower case, quotation marks and edge punctuation left out.</summary>
+    private static string Proposition(QuoteDocument v, int start, int end)
+    {
+        var words = new List<string>(end - start);
+        for (var k = start; k < end; k++)
+        {
+            if (!v.IsQuoteMark(k))
+            {
+                words.Add(v.Lower[k]);
+            }
+        }
+
+        while (words.Count > 0 && !words[^1].Any(char.IsLetterOrDigit))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        return string.Join(' ', words).Replace(" ,", ",", StringComparison.Ordinal).Replace(" n't", "n't", StringComparison.Ordinal)
+            .Replace(" 's", "'s", StringComparison.Ordinal).Replace(" .", ".", StringComparison.Ordinal);
+    }
+}

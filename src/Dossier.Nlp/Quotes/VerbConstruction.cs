@@ -1,0 +1,261 @@
+using static Dossier.Nlp.Quotes.QuoteText;
+
+namespace Dossier.Nlp.Quotes;
+
+/// <summary>
+/// A reporting verb: its speaker before it ("Khan said"), after it ("said Khan") or earlier in the
+/// sentence, and its content after it, before it or in the quotation beside it; "TV quoted Fitrat as
+/// claiming" and "when asked whether …" too. Thread-safe.
+/// </summary>
+internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrases, SpeakerResolver speakers, CueReading cues)
+{
+    private readonly CueLexicon _lexicon = lexicon;
+    private readonly SpeakerPhrases _phrases = phrases;
+    private readonly SpeakerResolver _speakers = speakers;
+    private readonly CueReading _cues = cues;
+
+    /// <summary>A reporting verb: its speaker before it ("Khan said") or after it ("said Khan"), and its content after it or before it.</summary>
+    internal Attribution? Find(QuoteDocument v, int s, CueMatch cue, List<Attribution> earlierInSentence, List<Attribution> found, bool closing)
+    {
+        var (a, b) = v.Sentences[s];
+
+        // "TV quoted Fitrat as claiming": the speaker is the one quoted, the cue the second verb.
+        if (cue.Cue.Lemma == "quote")
+        {
+            for (var k = cue.End; k < Math.Min(b - 1, cue.End + MaxSpeakerWords); k++)
+            {
+                if (v.Lower[k] == "as" && _lexicon.Match(v.Lower, k + 1) is { } second && k > cue.End)
+                {
+                    var quoted = (cue.End, k);
+                    var (qName, qHow) = _speakers.Resolve(v, quoted, found);
+                    var region = QuoteBefore(v, a, _phrases.SubjectBefore(v, a, cue.Start)?.Start ?? cue.Start);
+                    return region is { } r
+                        ? new Attribution(r.Start, r.End, "direct", second, quoted, qName, qHow, s)
+                        : After(v, s, second, quoted, qName, qHow);
+                }
+            }
+        }
+
+        var subject = _phrases.SubjectBefore(v, a, cue.Start) ?? _phrases.RelativeSubject(v, a, cue.Start);
+        if (subject is null && cue.Cue.Lemma == "ask" && cue.End < b && _lexicon.Is("question-opener", v.Lower[cue.End]))
+        {
+            // "…," he said when asked whether …: the question is reported, its asker not named; it
+            // runs to the comma that ends it ("When asked whether …, 59 percent said …").
+            var comma = cue.End;
+            while (comma < b && v.Lower[comma] != ",")
+            {
+                comma++;
+            }
+
+            var question = TrimEnd(v, cue.End, comma);
+            return question - cue.End >= 2 ? new Attribution(cue.End, question, KindOf(_lexicon, v, cue.End, question), cue, null, -1, "unnamed", s) : null;
+        }
+
+        (int Start, int End)? speaker = subject;
+        var inverted = false;
+        if (speaker is null && cue.Start > a && (v.IsQuoteMark(cue.Start - 1) || v.Lower[cue.Start - 1] == ","))
+        {
+            // "… ," said Khan.
+            var end = cue.End;
+            while (end < b && end - cue.End < MaxSpeakerWords && (!v.IsPunctuation(end) || v.Words[end] == ".") && !_lexicon.Is("np-stop", v.Lower[end]))
+            {
+                end++;
+            }
+
+            // Only a short phrase that ends the sentence or an apposition: "…," said Mr. Smith, a spokesman.
+            if (end > cue.End && (TrimEnd(v, end, b) == end || v.Lower[end] == ",") && _phrases.LooksLikeSpeaker(v, cue.End, TrimEnd(v, cue.End, end)))
+            {
+                speaker = (cue.End, TrimEnd(v, cue.End, end));
+                inverted = true;
+            }
+            else if (SpeakerPhrases.InvertedPhrase(v, cue.End, b) is { } phrase)
+            {
+                // "…," said Scott Hawkins of Cheyenne. "…," said the 46-year-old.
+                speaker = phrase;
+                inverted = true;
+            }
+        }
+
+        int name;
+        string how;
+        if (speaker is { } pronoun && pronoun.End - pronoun.Start == 1 && _lexicon.Is("person-pronoun", v.Lower[pronoun.Start])
+            && earlierInSentence.LastOrDefault(x => x.NameMention >= 0 && v.Mentions[x.NameMention].Label == "PER") is { } same)
+        {
+            // "He said … but he emphasised …": the sentence's speaker again.
+            (name, how) = (same.NameMention, "pronoun");
+        }
+        else if (speaker is { } sp)
+        {
+            (name, how) = _speakers.Resolve(v, sp, found);
+        }
+        else if (earlierInSentence.Count > 0)
+        {
+            // "…, adding that …", "deny involvement and insist that …": the sentence's speaker again.
+            var last = earlierInSentence[^1];
+            (speaker, name, how) = (last.Speaker, last.NameMention, last.How);
+        }
+        else if (_phrases.SentenceSubject(v, a, cue.Start) is { } subjectPhrase)
+        {
+            speaker = subjectPhrase;
+            (name, how) = _speakers.Resolve(v, subjectPhrase, found);
+        }
+        else
+        {
+            return null;
+        }
+
+        // The speaker and cue stand together only when the speaker was read beside the cue; one
+        // taken from earlier in the sentence ("“…,” Anderson said, adding that …") is elsewhere.
+        var clusterStart = subject is not null || inverted ? Math.Min(cue.Start, speaker?.Start ?? cue.Start) : cue.Start;
+        var clusterEnd = Math.Max(cue.End, inverted ? speaker!.Value.End : cue.End);
+
+        // A quotation ending just before the speaker and cue: “…,” Khan said.
+        if (QuoteBefore(v, a, clusterStart) is { } before)
+        {
+            // A quotation that ends the speaker's own words: 'Clinton will play the "woman card,"
+            // Fiorina said' reports the whole sentence, not the quoted words alone.
+            var words = 0;
+            for (var k = a; k < before.Start - 1; k++)
+            {
+                words += v.IsPunctuation(k) ? 0 : 1;
+            }
+
+            // A quotation the cue interrupts: “His legend will live on,” he said, “and his example.”
+            var start = words >= 2 ? a : before.Start;
+            var end = before.End;
+            if (clusterEnd < b && v.Lower[clusterEnd] == "," && v.QuoteStartingAt(SkipPunctuation(v, clusterEnd, b)) is { } resumed)
+            {
+                end = resumed.End;
+            }
+
+            return new Attribution(start, end, start == before.Start && end == before.End ? "direct" : KindOf(_lexicon, v, start, end), cue, speaker, name, how, s);
+        }
+
+        // A quotation starting just after the cue: Khan said: “…”
+        var next = SkipPunctuation(v, clusterEnd, b);
+        if (next < b && v.Lower[next] == "that")
+        {
+            next++;
+        }
+
+        for (var k = next; k < Math.Min(b, next + 8); k++)
+        {
+            // Khan said: “…”; the ministry said by publishing a statement: “…”
+            if (v.QuoteStartingAt(k) is { } after && (k == next || v.Lower[k - 1] is ":" or ","))
+            {
+                // Khan said “it gets me mad” every time …: the sentence goes on in the speaker's
+                // reported words after the quotation closes.
+                var onward = after.Close + 1;
+                if (k == next && onward < b && !v.IsPunctuation(onward) && after.Close < b && TrimEnd(v, onward, b) - onward >= 2
+                    && v.Lower[after.Close - 1] != "," && !_lexicon.Is("adverbial-start", v.Lower[onward])
+                    && _lexicon.Match(v.Lower, onward) is null && _phrases.SubjectBefore(v, a, onward) is null)
+                {
+                    var end = TrimEnd(v, onward, b);
+                    return new Attribution(after.Start, end, KindOf(_lexicon, v, after.Start, end), cue, speaker, name, how, s);
+                }
+
+                return new Attribution(after.Start, after.End, "direct", cue, speaker, name, how, s);
+            }
+        }
+
+        // Khan said (that) … to the end of the sentence; "said in a statement" has no content after it.
+        var rest = TrimEnd(v, clusterEnd, b);
+        if (rest > clusterEnd && !inverted && !closing && !IsAdverbial(_lexicon, v, clusterEnd, rest))
+        {
+            return After(v, s, cue, speaker, name, how);
+        }
+
+        // …, he said. The content runs from the sentence start (or an opening mark before it) to the
+        // cue, and to the article of a speaker read without it ("…, the ministry said").
+        var cut = clusterStart;
+        while (cut > a && v.Lower[cut - 1] is "the" or "a" or "an")
+        {
+            cut--;
+        }
+
+        var contentEnd = TrimEnd(v, a, cut);
+        if (contentEnd - a >= 3 && (inverted || closing || TrimEnd(v, clusterEnd, b) == clusterEnd || IsAdverbial(_lexicon, v, clusterEnd, TrimEnd(v, clusterEnd, b))))
+        {
+            // Speech whose quotation marks a feed stripped runs back to the paragraph's start when
+            // the paragraph ends with the cue and speaks in the first person ("Our concern is … .
+            // We have flagged it. …, he said.").
+            var start = a;
+            if (start + 2 < contentEnd && v.Words[start + 1] == ":" && v.Words[start].All(c => !char.IsLower(c)))
+            {
+                // A dateline: "ISLAMABAD: The United States acknowledges …"
+                start += 2;
+            }
+
+            // A cue set off by commas inside the sentence: "Vice President Joe Biden, Rubio said,
+            // had been in the Senate for …": the words go on after it.
+            var sentenceEnd = TrimEnd(v, clusterEnd, b);
+            if (!inverted && clusterEnd + 3 < sentenceEnd && v.Lower[clusterEnd] == "," && clusterStart > a && v.Lower[clusterStart - 1] == ","
+                && !v.IsQuoteMark(clusterStart - 2) && !_lexicon.Is("adverbial-start", v.Lower[clusterEnd + 1]) && _lexicon.Match(v.Lower, clusterEnd + 1) is null
+                && v.QuoteStartingAt(SkipPunctuation(v, clusterEnd, b)) is null)
+            {
+                contentEnd = sentenceEnd;
+            }
+
+            var kind = KindOf(_lexicon, v, start, contentEnd);
+            var paragraphStart = v.ParagraphStart(a);
+            if (kind is "unmarked" or "indirect" && paragraphStart < start && v.EndsParagraph(TrimEnd(v, clusterEnd, b))
+                && (kind == "unmarked" || KindOf(_lexicon, v, paragraphStart, start) == "unmarked"))
+            {
+                (start, kind) = (paragraphStart, "unmarked");
+            }
+
+            return new Attribution(start, contentEnd, kind, cue, speaker, name, how, s);
+        }
+
+        return null;
+    }
+
+    /// <summary>The content after a cue (skipping "that", a colon or a comma) to the end of the sentence.</summary>
+    private Attribution After(QuoteDocument v, int s, CueMatch cue, (int Start, int End)? speaker, int name, string how)
+    {
+        var (_, b) = v.Sentences[s];
+        var start = SkipPunctuation(v, cue.End, b);
+        var objectThenClause = cue.Cue.Stance is "accuse" or "urge";
+        for (var k = start; k < Math.Min(b, start + 12) && !v.IsQuoteMark(k) && !(objectThenClause && v.Lower[k] is "of" or "to") && (k == start || _lexicon.Match(v.Lower, k) is not { } other || !_cues.IsCue(v, other)); k++)
+        {
+            // "told reporters that …", "said in response to a question at a weekly briefing that …";
+            // not past "accused Kabul of …", "urged them to …" or another cue ("…, warning that …").
+            if (v.Lower[k] == "that")
+            {
+                start = k + 1;
+                break;
+            }
+        }
+
+        while (start < b && (v.IsTimeMention(start) || (v.Lower[start] is "on" or "last" or "this" && start + 1 < b && v.IsTimeMention(start + 1))))
+        {
+            // "said Thursday it had …", "said on Monday that …"
+            start++;
+        }
+
+        var end = TrimEnd(v, start, b);
+        for (var k = start + 1; k < end - 1; k++)
+        {
+            // "called Trump a blowhard and said …", "rejected allegations … by saying …", "…, adding that …"
+            var after = k + 1;
+            while (after < end && (_lexicon.Is("skip", v.Lower[after]) || v.Lower[after].EndsWith("ly", StringComparison.Ordinal)))
+            {
+                after++;
+            }
+
+            if (v.Lower[k] is "and" or "but" or "by" or "while" or "," && !v.InQuote(k) && after < end && _lexicon.Match(v.Lower, after) is { } next && next.Cue.Class is "speech" or "cognition" && _cues.IsCue(v, next)
+                && (v.Lower[k] is "and" or "but" || next.Form == CueForm.Progressive))
+            {
+                end = TrimEnd(v, start, k);
+                break;
+            }
+        }
+
+        if (v.QuoteStartingAt(start) is { } region && region.Close >= end - 1)
+        {
+            return new Attribution(region.Start, region.End, "direct", cue, speaker, name, how, s);
+        }
+
+        return new Attribution(start, end, KindOf(_lexicon, v, start, end), cue, speaker, name, how, s);
+    }
+}
