@@ -96,6 +96,19 @@ public sealed partial class ArchitectureTests
         }
     }
 
+    /// <summary>Rooms a newcomer can read: no source file over 600 lines (split a class by job before it grows past that).</summary>
+    [Fact]
+    public void NoSourceFile_IsOver600Lines()
+    {
+        var over = Directory.GetFiles(Path.Combine(Repo.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (File: Path.GetRelativePath(Repo.Root, f), Lines: File.ReadLines(f).Count()))
+            .Where(x => x.Lines > 600)
+            .Select(x => $"{x.File}: {x.Lines} lines");
+        Assert.Empty(over);
+    }
+
     [GeneratedRegex(@"^\| (Dossier\.\w+) \| ([^|]+) \|$", RegexOptions.Multiline)]
     private static partial Regex TableRow();
 }
