@@ -1,17 +1,17 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Renderers;
 
 namespace Dossier.Analysis.Reporting;
 
 /// <summary>
 /// Writes the brief as one self-contained HTML page (styles inline, no script, nothing fetched):
-/// the Markdown brief's sections rendered as HTML, every citation <c>[doc ¶n]</c> a link to that
-/// paragraph, and the documents' texts at the end, each paragraph with its own anchor, so a
-/// reader can check every line against its source. The Markdown brief is the one source of the
-/// content; this writer only renders the subset of Markdown it produces (headings, tables, lists,
-/// bold, italics, code); a story's sections get ids that name the story ('s1-timeline').
+/// the Markdown brief's sections rendered as HTML through Markdig's syntax tree, every citation
+/// <c>[doc ¶n]</c> a link to that paragraph, and the documents' texts at the end, each paragraph
+/// with its own anchor, so a reader can check every line against its source. The Markdown brief
+/// is the one source of the content; a story's sections get ids that name the story ('s1-timeline').
 /// </summary>
-public static partial class HtmlBriefWriter
+public static class HtmlBriefWriter
 {
     private const string Style = """
         body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -57,152 +57,33 @@ public static partial class HtmlBriefWriter
         output.WriteLine("</body></html>");
     }
 
+    /// <summary>
+    /// The Markdown brief parsed by Markdig (CommonMark with pipe tables, raw HTML off) and rendered
+    /// from its syntax tree: headings get ids ('s1-timeline'), citations in plain text become links
+    /// to their paragraph, a document id in code a link to the document; text Markdown escaped
+    /// (all article text) is never read as a citation.
+    /// </summary>
     private static void Render(TextWriter output, string markdown)
     {
-        var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var list = false;
-        var table = false;
-        var header = false;
-        var story = string.Empty;
-        foreach (var line in lines)
-        {
-            if (list && !line.StartsWith("- ", StringComparison.Ordinal))
-            {
-                output.WriteLine("</ul>");
-                list = false;
-            }
-
-            if (table && !line.StartsWith('|'))
-            {
-                output.WriteLine("</table>");
-                table = false;
-            }
-
-            if (line.StartsWith("### ", StringComparison.Ordinal))
-            {
-                // A story's section: its id names the story ('s1-timeline').
-                var title = line[4..];
-                output.WriteLine($"<h3 id=\"{story}-{Slug(title)}\">{Inline(title)}</h3>");
-            }
-            else if (line.StartsWith("## ", StringComparison.Ordinal))
-            {
-                var title = line[3..];
-                var storyHeading = StoryHeading().Match(title);
-                story = storyHeading.Success ? storyHeading.Groups[1].Value : string.Empty;
-                output.WriteLine($"<h2 id=\"{(storyHeading.Success ? story : Slug(title))}\">{Inline(title)}</h2>");
-            }
-            else if (line.StartsWith("# ", StringComparison.Ordinal))
-            {
-                output.WriteLine($"<h1>{Inline(line[2..])}</h1>");
-            }
-            else if (line.StartsWith("- ", StringComparison.Ordinal))
-            {
-                if (!list)
-                {
-                    output.WriteLine("<ul>");
-                    list = true;
-                }
-
-                output.WriteLine($"<li>{Inline(line[2..])}</li>");
-            }
-            else if (line.StartsWith('|'))
-            {
-                var cells = Cells(line);
-                if (cells.All(c => c.Trim().Trim(':').All(ch => ch == '-') && c.Contains('-', StringComparison.Ordinal)))
-                {
-                    continue; // the separator row
-                }
-
-                if (!table)
-                {
-                    output.WriteLine("<table>");
-                    table = true;
-                    header = true;
-                }
-
-                var tag = header ? "th" : "td";
-                output.WriteLine("<tr>" + string.Concat(cells.Select(c => $"<{tag}>{Inline(c.Trim())}</{tag}>")) + "</tr>");
-                header = false;
-            }
-            else if (line.Trim().Length > 0)
-            {
-                output.WriteLine($"<p>{Inline(line)}</p>");
-            }
-        }
-
-        if (list)
-        {
-            output.WriteLine("</ul>");
-        }
-
-        if (table)
-        {
-            output.WriteLine("</table>");
-        }
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        BriefMarkdownTree.Prepare(document);
+        var renderer = new HtmlRenderer(output);
+        Pipeline.Setup(renderer);
+        BriefMarkdownTree.AddRenderers(renderer);
+        renderer.Render(document);
+        output.WriteLine();
     }
 
-    /// <summary>The cells of a Markdown table row; a backslash escape (an escaped bar <c>\|</c> among them) stays in its cell as it is.</summary>
-    private static List<string> Cells(string line)
-    {
-        var cells = new List<string>();
-        var current = new StringBuilder();
-        for (var k = 1; k < line.Length; k++)
-        {
-            if (line[k] == '\\' && k + 1 < line.Length)
-            {
-                current.Append(line[k]).Append(line[k + 1]);
-                k++;
-            }
-            else if (line[k] == '|')
-            {
-                cells.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(line[k]);
-            }
-        }
-
-        return cells;
-    }
-
-    /// <summary>
-    /// Inline Markdown to HTML: text encoded, then **bold**, _italics_, `code` and citations [doc ¶n]
-    /// as links; backslash-escaped characters (all article text's punctuation) are kept from the
-    /// patterns and come out as the literal characters.
-    /// </summary>
-    private static string Inline(string text)
-    {
-        var s = Encode(MarkdownEscapes.Protect(text));
-        s = Citation().Replace(s, m => $"<a class=\"cite\" href=\"#doc-{m.Groups[1].Value}-p{m.Groups[2].Value}\">[{m.Groups[1].Value} ¶{m.Groups[2].Value}]</a>");
-        s = Bold().Replace(s, "<strong>$1</strong>");
-        s = Italic().Replace(s, "<em>$1</em>");
-        s = DocCode().Replace(s, m => $"<a href=\"#doc-{m.Groups[1].Value}\"><code>{m.Groups[1].Value}</code></a>");
-        return MarkdownEscapes.Restore(Code().Replace(s, "<code>$1</code>"), Encode);
-    }
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
     /// <summary>Escapes the characters HTML gives a meaning (the page is UTF-8, so '¶' and curly quotes stay as they are).</summary>
     private static string Encode(string s) => s.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
-    private static string Slug(string title) => string.Join('-', Regex.Split(title.ToLowerInvariant(), "[^a-z0-9]+", RegexOptions.None, TimeSpan.FromSeconds(1)).Where(w => w.Length > 0));
 
-    [GeneratedRegex(@"^Story (s\d+):", RegexOptions.CultureInvariant)]
-    private static partial Regex StoryHeading();
 
-    [GeneratedRegex(@"\[([0-9a-f]{12}) ¶(\d+)\]", RegexOptions.CultureInvariant)]
-    private static partial Regex Citation();
 
-    [GeneratedRegex(@"\*\*(.+?)\*\*", RegexOptions.CultureInvariant)]
-    private static partial Regex Bold();
 
-    [GeneratedRegex(@"(?<![\w])_(.+?)_(?![\w])", RegexOptions.CultureInvariant)]
-    private static partial Regex Italic();
 
-    [GeneratedRegex(@"`([0-9a-f]{12})`", RegexOptions.CultureInvariant)]
-    private static partial Regex DocCode();
 
-    [GeneratedRegex(@"`([^`]+)`", RegexOptions.CultureInvariant)]
-    private static partial Regex Code();
 }
