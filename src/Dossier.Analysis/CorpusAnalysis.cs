@@ -1,5 +1,7 @@
 using Dossier.Annotations;
+using Dossier.Analysis.Corpus;
 using Dossier.Nlp.Entities;
+using R = Dossier.Analysis.Corpus.CorpusResults;
 
 namespace Dossier.Analysis;
 
@@ -10,57 +12,40 @@ namespace Dossier.Analysis;
 public sealed record InputFailure(string Source, DossierErrorCode Code, string Message);
 
 /// <summary>
-/// Everything the engine found in a set of documents. The per-corpus parts (entities, claim
-/// groups, stories, …) are added by later analyses; until then their outputs are empty and say so.
+/// Everything the engine found in a set of documents: what the corpus stages
+/// (<see cref="CorpusPipeline"/>) set. A result no stage set is empty, and the outputs say so.
 /// </summary>
 public sealed class CorpusAnalysis
 {
-    /// <summary>Creates an analysis of processed documents.</summary>
+    /// <summary>Runs the default corpus pipeline (<see cref="CorpusPipeline.Default"/>) over processed documents.</summary>
     /// <param name="documents">The documents, in input order.</param>
     /// <param name="failures">The inputs that failed.</param>
     /// <param name="layers">The layers the pipeline that processed them adds.</param>
     /// <param name="kb">The knowledge base entities are linked to (none when null).</param>
     /// <param name="stance">The stance model that reads each document against each claim group (none when null).</param>
     public CorpusAnalysis(IReadOnlyList<Document> documents, IReadOnlyList<InputFailure> failures, IEnumerable<LayerKey> layers, KnowledgeBase? kb = null, Dossier.Nlp.Stance.StanceModel? stance = null)
+        : this(CorpusPipeline.Default(kb, stance).Execute(documents, failures, layers, CancellationToken.None))
     {
-        ArgumentNullException.ThrowIfNull(documents);
-        ArgumentNullException.ThrowIfNull(failures);
-        ArgumentNullException.ThrowIfNull(layers);
-        // The same text read twice (two files, a file and its copy) is one document: the first kept, the others' sources noted on it.
-        var distinct = new List<Document>(documents.Count);
-        var seen = new Dictionary<string, Document>(StringComparer.Ordinal);
-        foreach (var d in documents)
-        {
-            if (seen.TryGetValue(d.Id, out var first))
-            {
-                first.AddWarning($"the same text was also read from {d.Metadata.Source ?? "another input"}");
-                continue;
-            }
+    }
 
-            seen[d.Id] = d;
-            distinct.Add(d);
-        }
-
-        documents = distinct;
-        Documents = documents;
-        Failures = failures;
-        Layers = [.. layers.Distinct()];
-        Entities = EntityGrouping.Group(documents, kb ?? KnowledgeBase.Empty);
-        (Quotes, Claims) = Statements.Collect(documents, Entities);
-        Times = Facts.Times(documents);
-        Events = Facts.Events(documents, Entities);
-        Figures = Facts.Figures(documents, Entities, Events);
-        var copies = Syndication.Group([.. documents.Select(d => d.Text)]);
-        SourceOf = documents.Select((d, k) => (d.Id, Source: documents[copies[k]].Id)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
-        var mentions = ClaimMentions.Of(documents, Claims, Entities);
-        Propositions = Dossier.Analysis.Propositions.Of(documents, Claims, mentions);
-        var groups = ClaimAlignment.Align(documents, Claims, mentions, Propositions, doc => SourceOf[doc]);
-        Discrepancies = FigureDiscrepancies.Find(documents, Figures, SourceOf);
-        Stories = Dossier.Analysis.Stories.Cluster(documents, Entities, SourceOf);
-        ClaimGroups = stance is null ? groups : GroupStance.WithCoverage(groups, documents, Stories, stance);
-
-        var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
-        RepeatedQuotes = [.. ReReporting.Statements(Quotes, q => q.Document, ReReporting.SpeakerOf, q => q.Text, byId).Where(s => s.Carriers.Count > 1)];
+    internal CorpusAnalysis(CorpusState state)
+    {
+        Documents = state.Documents;
+        Failures = state.Failures;
+        Layers = state.Layers;
+        Entities = state.GetOr(R.Entities, []);
+        Quotes = state.GetOr(R.Quotes, []);
+        Claims = state.GetOr(R.Claims, []);
+        Times = state.GetOr(R.Times, []);
+        Events = state.GetOr(R.Events, []);
+        Figures = state.GetOr(R.Figures, []);
+        SourceOf = state.GetOr(R.SourceOf, Documents.ToDictionary(d => d.Id, d => d.Id, StringComparer.Ordinal));
+        Propositions = state.GetOr(R.Propositions, []);
+        Discrepancies = state.GetOr(R.Discrepancies, []);
+        Stories = state.GetOr(R.Stories, []);
+        RepeatedQuotes = state.GetOr(R.RepeatedQuotes, []);
+        var groups = state.GetOr(R.ClaimGroups, []);
+        ClaimGroups = state.Has(R.StanceCoverage) ? [.. groups.Select(g => g with { Coverage = state.Get(R.StanceCoverage).GetValueOrDefault(g.Id, []) })] : groups;
     }
 
     /// <summary>Quotes carried by more than one document: one statement (same speaker, nearly the same words) with its carriers, earliest first.</summary>

@@ -10,8 +10,8 @@ namespace Dossier.Analysis;
 /// </summary>
 public static class GroupStance
 {
-    /// <summary>The groups, each with its <see cref="ClaimGroup.Coverage"/> filled (unrelated documents left out).</summary>
-    public static IReadOnlyList<ClaimGroup> WithCoverage(IReadOnlyList<ClaimGroup> groups, IReadOnlyList<Document> documents, IReadOnlyList<Story> stories, StanceModel model)
+    /// <summary>For each group (by id), how the documents of its stories stand towards it (unrelated documents left out).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<StanceCoverage>> Coverage(IReadOnlyList<ClaimGroup> groups, IReadOnlyList<Document> documents, IReadOnlyList<Story> stories, StanceModel model)
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(documents);
@@ -20,7 +20,8 @@ public static class GroupStance
         var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var storyOf = stories.SelectMany(s => s.Documents.Select(d => (d, s))).GroupBy(p => p.d, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().s, StringComparer.Ordinal);
         var read = new Dictionary<string, StanceText>(StringComparer.Ordinal);
-        return [.. groups.Select(g =>
+        var coverageOf = new Dictionary<string, IReadOnlyList<StanceCoverage>>(StringComparer.Ordinal);
+        foreach (var g in groups)
         {
             var holding = g.Claims.Select(c => c.Document).ToHashSet(StringComparer.Ordinal);
             var readers = holding.SelectMany(d => storyOf.TryGetValue(d, out var s) ? s.Documents : [d]).Distinct(StringComparer.Ordinal).Where(byId.ContainsKey);
@@ -36,7 +37,9 @@ public static class GroupStance
                 }
             }
 
-            return g with { Coverage = coverage };
-        })];
+            coverageOf[g.Id] = coverage;
+        }
+
+        return coverageOf;
     }
 }

@@ -19,6 +19,14 @@ public static class Syndication
     private const int Rows = 4;
     private const int Hashes = Bands * Rows;
 
+    /// <summary>For each document id, the id of the first document of its group of near-copies: documents that share one are one source.</summary>
+    public static IReadOnlyDictionary<string, string> SourceOf(IReadOnlyList<Document> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var copies = Group([.. documents.Select(d => d.Text)]);
+        return documents.Select((d, k) => (d.Id, Source: documents[copies[k]].Id)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
+    }
+
     /// <summary>For each document (by index), the index of the first document of its group of near-copies.</summary>
     public static int[] Group(IReadOnlyList<string> texts)
     {

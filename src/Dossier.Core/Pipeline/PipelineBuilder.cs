@@ -38,36 +38,7 @@ public sealed class PipelineBuilder
     /// <exception cref="DossierException">With <see cref="DossierErrorCode.InvalidPipeline"/> when a component's needs are not met.</exception>
     public DocumentPipeline Build()
     {
-        var addedBy = new Dictionary<LayerKey, string>();
-        foreach (var component in _components)
-        {
-            foreach (var need in component.Needs)
-            {
-                if (!addedBy.ContainsKey(need))
-                {
-                    var later = _components.FirstOrDefault(c => c.Adds.Contains(need));
-                    var hint = later is null
-                        ? $"no component adds it"
-                        : $"'{later.Name}' adds it but comes later";
-                    throw new DossierException(
-                        DossierErrorCode.InvalidPipeline,
-                        $"Component '{component.Name}' needs the '{need.Name}' layer, but {hint}.");
-                }
-            }
-
-            foreach (var add in component.Adds)
-            {
-                if (addedBy.TryGetValue(add, out var other))
-                {
-                    throw new DossierException(
-                        DossierErrorCode.InvalidPipeline,
-                        $"Components '{other}' and '{component.Name}' both add the '{add.Name}' layer.");
-                }
-
-                addedBy[add] = component.Name;
-            }
-        }
-
+        StageOrder.Check([.. _components.Select(c => (c.Name, c.Needs, c.Adds))], "Component", "layer", k => k.Name);
         return new DocumentPipeline([.. _components], _limits);
     }
 }
