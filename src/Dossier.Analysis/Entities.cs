@@ -13,7 +13,7 @@ namespace Dossier.Analysis;
 public sealed record EntityMention(string Document, TextSpan Span, string Text);
 
 /// <summary>An entity: one actor or place under every name it is given, with every mention of it.</summary>
-/// <param name="Id">A stable id within one analysis (e1, e2, … by first appearance).</param>
+/// <param name="Id">Its stable id (<see cref="StableIds"/>): the knowledge-base entry's id, else its earliest mention's (<c>e:doc:offset</c>).</param>
 /// <param name="Name">Its name: the knowledge base's name where the texts write it, else the most frequent of its fullest written forms.</param>
 /// <param name="Type">PER, ORG, GPE, LOC, FAC, NORP, EVENT or MISC (the most frequent of its mentions').</param>
 /// <param name="Aliases">Every other written form.</param>
@@ -23,6 +23,9 @@ public sealed record Entity(string Id, string Name, string Type, IReadOnlyList<s
 {
     /// <summary>The roles the texts give a person ("spokesperson" of "Foreign Office"), each with where it is said.</summary>
     public IReadOnlyList<EntityRole> Roles { get; init; } = [];
+
+    /// <summary>The ids this entity could have had in an analysis of fewer of its documents (the first mention in each document, other than its id); an id from an earlier analysis resolves through them after entities merge.</summary>
+    public IReadOnlyList<string> Redirects { get; init; } = [];
 }
 
 /// <summary>A role the text gives a person, next to a mention: "Foreign Office spokesperson Shafqat Ali Khan", "Hamdullah Fitrat, the deputy Taliban spokesperson".</summary>
@@ -214,7 +217,7 @@ public static partial class EntityGrouping
             }
         }
 
-        return EntityReferences.WithReferences(EntityBuilding.Build(mentions, sets, links), docs);
+        return StableIds.Entities(EntityReferences.WithReferences(EntityBuilding.Build(mentions, sets, links), docs));
     }
 
 

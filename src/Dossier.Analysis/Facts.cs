@@ -4,7 +4,7 @@ using Dossier.Text;
 namespace Dossier.Analysis;
 
 /// <summary>A time expression of one document.</summary>
-/// <param name="Id">t1, t2, … in document and text order.</param>
+/// <param name="Id">Its stable id: <c>t:</c>document<c>:</c>offset (<see cref="StableIds"/>).</param>
 /// <param name="Document">The document id.</param>
 /// <param name="Data">The expression as the component found it.</param>
 /// <param name="Cited">The expression as written: a slice of the document's text, never a copy.</param>
@@ -16,7 +16,7 @@ public sealed record TimeFact(string Id, string Document, TimeData Data, ReadOnl
 }
 
 /// <summary>A figure of one document, with the entity named in what it counts and the event its sentence reports.</summary>
-/// <param name="Id">f1, f2, … in document and text order.</param>
+/// <param name="Id">Its stable id: <c>f:</c>document<c>:</c>offset.</param>
 /// <param name="Document">The document id.</param>
 /// <param name="Data">The figure as the component found it.</param>
 /// <param name="Cited">The figure as written: a slice of the document's text, never a copy.</param>
@@ -30,7 +30,7 @@ public sealed record FigureFact(string Id, string Document, FigureData Data, Rea
 }
 
 /// <summary>An event of one document, its actor, target and place linked to entities where mentions name them.</summary>
-/// <param name="Id">v1, v2, … in document and text order.</param>
+/// <param name="Id">Its stable id: <c>v:</c>document<c>:</c>offset of its trigger (of its sentence when it has none); a second event of one trigger gets <c>.2</c>.</param>
 /// <param name="Document">The document id.</param>
 /// <param name="Data">The event as the component found it.</param>
 /// <param name="Cited">The evidence, the sentence: a slice of the document's text, never a copy (a sentence of ten thousand verbs has ten thousand events).</param>
@@ -48,7 +48,7 @@ public sealed record EventFact(string Id, string Document, EventData Data, ReadO
     public string Text => Cited.ToString();
 }
 
-/// <summary>Collects the times, figures and events of the documents, with corpus-wide ids.</summary>
+/// <summary>Collects the times, figures and events of the documents, with stable ids.</summary>
 public static class Facts
 {
     /// <summary>Every time expression, in document and text order.</summary>
@@ -61,7 +61,7 @@ public static class Facts
             all.AddRange(d.GetOrEmpty(Layers.Times).Select(t => new TimeFact(string.Empty, d.Id, t, Statements.Cite(d, t.Span), Statements.ParagraphOf(d, t.Span))));
         }
 
-        return Renumber(all, "t", (f, id) => f with { Id = id });
+        return StableIds.Assign(all, f => StableIds.Of('t', f.Document, f.Data.Span.Start), (f, id) => f with { Id = id });
     }
 
     /// <summary>Every figure, in document and text order, linked to the entity its counted words name and the nearest event of its sentence.</summary>
@@ -86,7 +86,7 @@ public static class Facts
             }
         }
 
-        return Renumber(all, "f", (f, id) => f with { Id = id });
+        return StableIds.Assign(all, f => StableIds.Of('f', f.Document, f.Data.Span.Start), (f, id) => f with { Id = id });
     }
 
     /// <summary>Every event, in document and text order, with actors, targets and places linked to entities.</summary>
@@ -104,7 +104,7 @@ public static class Facts
                 Statements.Text(d, e.Where), index.Find(d, e.Where), Statements.ParagraphOf(d, e.Span))));
         }
 
-        return Renumber(all, "v", (f, id) => f with { Id = id });
+        return StableIds.Assign(all, e => StableIds.Of('v', e.Document, StableIds.StartOf(e.Data.Trigger, e.Data.Span)), (e, id) => e with { Id = id });
     }
 
     /// <summary>The events of the sentence (events grouped by their span, in text order) that holds <paramref name="span"/>, found by binary search; null when none does.</summary>
@@ -113,7 +113,4 @@ public static class Facts
         var found = SpanSearch.FirstNotBefore(sentences.Count, k => sentences[k].Key.Start <= span.Start) - 1;
         return found >= 0 && sentences[found].Key.Contains(span) ? sentences[found] : null;
     }
-
-    private static List<T> Renumber<T>(List<T> items, string prefix, Func<T, string, T> withId) =>
-        [.. items.Select((item, k) => withId(item, $"{prefix}{k + 1}"))];
 }

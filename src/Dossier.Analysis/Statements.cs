@@ -4,7 +4,7 @@ using Dossier.Text;
 namespace Dossier.Analysis;
 
 /// <summary>A quote of one document, with its speaker linked to an entity where a mention names them.</summary>
-/// <param name="Id">q1, q2, … in document and text order.</param>
+/// <param name="Id">Its stable id: <c>q:</c>document<c>:</c>offset (<see cref="StableIds"/>).</param>
 /// <param name="Document">The document id.</param>
 /// <param name="Data">The quote as the component found it (spans into the document's text).</param>
 /// <param name="Cited">The quoted or reported words: the document's own characters (a slice of its text, never a copy).</param>
@@ -22,7 +22,7 @@ public sealed record Quote(string Id, string Document, QuoteData Data, ReadOnlyM
 }
 
 /// <summary>A claim of one document, with its holder linked to an entity where a mention names them.</summary>
-/// <param name="Id">c1, c2, … in document and text order.</param>
+/// <param name="Id">Its stable id: <c>c:</c>document<c>:</c>offset.</param>
 /// <param name="Document">The document id.</param>
 /// <param name="Data">The claim as the component found it.</param>
 /// <param name="Cited">The claim's content as written: the document's own characters (a slice of its text, never a copy).</param>
@@ -42,7 +42,7 @@ public sealed record Claim(string Id, string Document, ClaimData Data, ReadOnlyM
 /// <summary>Collects the quotes and claims of the documents and links their speakers and holders to entities.</summary>
 public static class Statements
 {
-    /// <summary>The quotes and claims of <paramref name="documents"/>, with ids in document and text order.</summary>
+    /// <summary>The quotes and claims of <paramref name="documents"/>, in document and text order, with stable ids.</summary>
     public static (IReadOnlyList<Quote> Quotes, IReadOnlyList<Claim> Claims) Collect(IReadOnlyList<Document> documents, IReadOnlyList<Entity> entities)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -54,16 +54,17 @@ public static class Statements
         {
             foreach (var q in d.GetOrEmpty(Layers.Quotes))
             {
-                quotes.Add(new Quote($"q{quotes.Count + 1}", d.Id, q, Cite(d, q.Span), Text(d, q.Speaker), index.Find(d, q.SpeakerName), Text(d, q.Cue), ParagraphOf(d, q.Span)));
+                quotes.Add(new Quote(string.Empty, d.Id, q, Cite(d, q.Span), Text(d, q.Speaker), index.Find(d, q.SpeakerName), Text(d, q.Cue), ParagraphOf(d, q.Span)));
             }
 
             foreach (var c in d.GetOrEmpty(Layers.Claims))
             {
-                claims.Add(new Claim($"c{claims.Count + 1}", d.Id, c, Cite(d, c.Span), Text(d, c.Holder), index.Find(d, c.HolderName), Text(d, c.Cue), ParagraphOf(d, c.Span)));
+                claims.Add(new Claim(string.Empty, d.Id, c, Cite(d, c.Span), Text(d, c.Holder), index.Find(d, c.HolderName), Text(d, c.Cue), ParagraphOf(d, c.Span)));
             }
         }
 
-        return (quotes, claims);
+        return (StableIds.Assign(quotes, q => StableIds.Of('q', q.Document, q.Data.Span.Start), (q, id) => q with { Id = id }),
+            StableIds.Assign(claims, c => StableIds.Of('c', c.Document, c.Data.Span.Start), (c, id) => c with { Id = id }));
     }
 
     internal static string? Text(Document d, TextSpan? span) => span is { } s ? string.Join(' ', d.GetText(s).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : null;

@@ -137,6 +137,7 @@ public static class AnalysisJsonWriter
     {
         w.WriteStartObject();
         w.WriteString("id", e.Id);
+        WriteArray(w, "redirects", e.Redirects, static (w, id) => w.WriteStringValue(id));
         w.WriteString("name", e.Name);
         w.WriteString("type", e.Type);
         WriteArray(w, "aliases", e.Aliases, static (w, alias) => w.WriteStringValue(alias));

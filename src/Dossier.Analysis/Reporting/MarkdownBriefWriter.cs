@@ -103,6 +103,9 @@ public static class MarkdownBriefWriter
 
         public Dictionary<FigureDiscrepancy, int> DiscrepancyOrder { get; } = analysis.Discrepancies.Select((x, k) => (x, k)).ToDictionary(p => p.x, p => p.k);
 
+        /// <summary>Each entity's place in the analysis's order (first appearance); ids are names, not ranks.</summary>
+        public Dictionary<Entity, int> EntityOrder { get; } = analysis.Entities.Select((x, k) => (x, k)).ToDictionary(p => p.x, p => p.k);
+
         public ILookup<string, (Entity Entity, EntityMention Mention)> Mentions { get; } = analysis.Entities.SelectMany(e => e.Mentions.Select(m => (e, m))).ToLookup(x => x.m.Document, StringComparer.Ordinal);
     }
 
@@ -135,7 +138,7 @@ public static class MarkdownBriefWriter
         public IReadOnlyList<(Entity Entity, IReadOnlyList<EntityMention> Mentions)> Entities { get; } =
             [.. documents.SelectMany(d => index.Mentions[d]).GroupBy(x => x.Entity)
                 .Select(g => (g.Key, (IReadOnlyList<EntityMention>)[.. g.Select(x => x.Mention)]))
-                .OrderBy(x => int.Parse(x.Key.Id[1..], System.Globalization.CultureInfo.InvariantCulture))];
+                .OrderBy(x => index.EntityOrder[x.Key])];
     }
 
     /// <summary>The story's documents: outlet, date and, for a near-copy, the text it copies.</summary>
