@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Dossier.Analysis;
+using Dossier.Analysis.Corpus;
 using Dossier.Extraction.Ingestion;
 using Dossier.Nlp;
 using Dossier.Nlp.Entities;
@@ -105,7 +106,7 @@ public static class SyntheticCorpus
     }
 }
 
-/// <summary>Times each stage of <see cref="CorpusAnalysis"/> once, for finding what does not scale.</summary>
+/// <summary>Times each stage of the default <see cref="CorpusPipeline"/> once, for finding what does not scale.</summary>
 public static class CrossSourceStages
 {
     public static void Run(int count)
@@ -117,29 +118,6 @@ public static class CrossSourceStages
         var docs = new Document[texts.Count];
         Parallel.For(0, texts.Count, k => docs[k] = pipeline.Process(texts[k]));
         var documents = docs.GroupBy(d => d.Id).Select(g => g.First()).ToList();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        void Lap(string stage)
-        {
-            Console.WriteLine($"{stage,-22} {clock.Elapsed.TotalSeconds,7:F2} s");
-            clock.Restart();
-        }
-
-        var entities = EntityGrouping.Group(documents, kb);
-        Lap("entities");
-        var (_, claims) = Statements.Collect(documents, entities);
-        Lap("statements");
-        var events = Facts.Events(documents, entities);
-        var figures = Facts.Figures(documents, entities, events);
-        _ = Facts.Times(documents);
-        Lap("facts");
-        var copies = Syndication.Group([.. documents.Select(d => d.Text)]);
-        var sourceOf = documents.Select((d, k) => (d.Id, Source: documents[copies[k]].Id)).ToDictionary(p => p.Id, p => p.Source, StringComparer.Ordinal);
-        Lap("near-copies");
-        _ = ClaimAlignment.Align(documents, claims, entities, doc => sourceOf[doc]);
-        Lap("claim groups");
-        _ = FigureDiscrepancies.Find(documents, figures, sourceOf);
-        Lap("discrepancies");
-        _ = Stories.Cluster(documents, entities, sourceOf);
-        Lap("stories");
+        _ = CorpusPipeline.Default(kb).Run(documents, [], pipeline.Adds, stageDone: (stage, took) => Console.WriteLine($"{stage.Name,-22} {took.TotalSeconds,7:F2} s"));
     }
 }

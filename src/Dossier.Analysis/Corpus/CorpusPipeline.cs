@@ -61,12 +61,13 @@ public sealed class CorpusPipeline
     /// <param name="documents">The processed documents, in input order; the same text read twice is kept once (the first), the other inputs noted on it as a warning.</param>
     /// <param name="failures">The inputs that failed.</param>
     /// <param name="layers">The layers the document pipeline adds.</param>
+    /// <param name="stageDone">Called after each stage with the time it took (for benchmarks and progress), or null.</param>
     /// <param name="cancellationToken">Stops between stages.</param>
-    public CorpusAnalysis Run(IReadOnlyList<Document> documents, IReadOnlyList<InputFailure> failures, IEnumerable<LayerKey> layers, CancellationToken cancellationToken = default) =>
-        new(Execute(documents, failures, layers, cancellationToken));
+    public CorpusAnalysis Run(IReadOnlyList<Document> documents, IReadOnlyList<InputFailure> failures, IEnumerable<LayerKey> layers, Action<ICorpusStage, TimeSpan>? stageDone = null, CancellationToken cancellationToken = default) =>
+        new(Execute(documents, failures, layers, cancellationToken, stageDone));
 
     /// <summary>Runs every stage and returns the state they leave.</summary>
-    internal CorpusState Execute(IReadOnlyList<Document> documents, IReadOnlyList<InputFailure> failures, IEnumerable<LayerKey> layers, CancellationToken cancellationToken)
+    internal CorpusState Execute(IReadOnlyList<Document> documents, IReadOnlyList<InputFailure> failures, IEnumerable<LayerKey> layers, CancellationToken cancellationToken, Action<ICorpusStage, TimeSpan>? stageDone = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(failures);
@@ -75,7 +76,9 @@ public sealed class CorpusPipeline
         foreach (var stage in Stages)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             stage.Run(state, cancellationToken);
+            stageDone?.Invoke(stage, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             foreach (var added in stage.Adds)
             {
                 if (!state.Has(added))
