@@ -4,7 +4,7 @@ using Dossier.Analysis;
 using Dossier.Analysis.Corpus;
 using Dossier.Extraction.Ingestion;
 using Dossier.Nlp;
-using Dossier.Nlp.Entities;
+using Dossier.Knowledge;
 using Dossier.Nlp.Ner;
 
 namespace Dossier.Benchmarks;

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Engines;
 using Dossier.Analysis;
 using Dossier.Extraction.Ingestion;
 using Dossier.Nlp;
-using Dossier.Nlp.Entities;
+using Dossier.Knowledge;
 using Dossier.Nlp.Ner;
 using Dossier.Nlp.Quotes;
 

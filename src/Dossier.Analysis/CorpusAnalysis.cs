@@ -1,6 +1,6 @@
 using Dossier.Annotations;
 using Dossier.Analysis.Corpus;
-using Dossier.Nlp.Entities;
+using Dossier.Knowledge;
 using R = Dossier.Analysis.Corpus.CorpusResults;
 
 namespace Dossier.Analysis;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Dossier.Annotations;
-using Dossier.Nlp.Entities;
+using Dossier.Knowledge;
 using Dossier.Text;
 
 namespace Dossier.Analysis;

@@ -1,5 +1,5 @@
 using Dossier.Annotations;
-using Dossier.Nlp.Entities;
+using Dossier.Knowledge;
 
 namespace Dossier.Analysis;
 

@@ -1,4 +1,4 @@
-using Dossier.Nlp.Entities;
+using Dossier.Knowledge;
 
 namespace Dossier.Analysis;
 

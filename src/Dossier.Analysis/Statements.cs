@@ -108,6 +108,6 @@ internal sealed class EntityIndex
             return null;
         }
 
-        return e.Type == "NORP" && Dossier.Nlp.Ner.Demonyms.CountryCodes.TryGetValue(d.GetText(s), out var code) && _countries.TryGetValue(code, out var country) ? country : e;
+        return e.Type == "NORP" && Dossier.Knowledge.Demonyms.CountryCodes.TryGetValue(d.GetText(s), out var code) && _countries.TryGetValue(code, out var country) ? country : e;
     }
 }

@@ -15,7 +15,7 @@ internal sealed class CliContext
         Interactive = interactive;
         Pipeline = new PipelineBuilder().UseDefaults(LoadNer(error), LoadAttribution(ModelPaths.Quotes), LoadDefaultSyntax(error)).Build();
         _fetcher = new Lazy<Dossier.Extraction.Web.PageFetcher>(() => new Dossier.Extraction.Web.PageFetcher());
-        _kb = new Lazy<Dossier.Nlp.Entities.KnowledgeBase>(() => LoadKb(error));
+        _kb = new Lazy<Dossier.Knowledge.KnowledgeBase>(() => LoadKb(error));
         _stance = new Lazy<Dossier.Nlp.Stance.StanceModel?>(() => LoadStance(error));
     }
 
@@ -35,21 +35,21 @@ internal sealed class CliContext
         return Dossier.Nlp.Stance.StanceModel.Load(ModelPaths.Stance);
     }
 
-    private readonly Lazy<Dossier.Nlp.Entities.KnowledgeBase> _kb;
+    private readonly Lazy<Dossier.Knowledge.KnowledgeBase> _kb;
     private readonly Lazy<Dossier.Extraction.Web.PageFetcher> _fetcher;
 
     /// <summary>The shipped knowledge base, loaded when first needed; empty (with a warning) when it is missing.</summary>
-    public Dossier.Nlp.Entities.KnowledgeBase Kb => _kb.Value;
+    public Dossier.Knowledge.KnowledgeBase Kb => _kb.Value;
 
-    private static Dossier.Nlp.Entities.KnowledgeBase LoadKb(TextWriter error)
+    private static Dossier.Knowledge.KnowledgeBase LoadKb(TextWriter error)
     {
         if (!File.Exists(ModelPaths.Kb))
         {
             error.WriteLine($"dossier: warning: no knowledge base at {ModelPaths.Kb}; entities are not linked (build it with 'dossier build kb --config configs/kb.json')");
-            return Dossier.Nlp.Entities.KnowledgeBase.Empty;
+            return Dossier.Knowledge.KnowledgeBase.Empty;
         }
 
-        return Dossier.Nlp.Entities.KnowledgeBase.Load(ModelPaths.Kb);
+        return Dossier.Knowledge.KnowledgeBase.Load(ModelPaths.Kb);
     }
 
     /// <summary>The shipped NER model, or null (with a warning) when it is missing.</summary>

@@ -46,10 +46,10 @@ public sealed class CorpusPipeline
     /// <summary>Every stage Dossier has, in order; the stance stage only with a stance model.</summary>
     /// <param name="kb">The knowledge base entities are linked to (none when null).</param>
     /// <param name="stance">The stance model that reads each document against each claim group (none when null).</param>
-    public static CorpusPipeline Default(Dossier.Nlp.Entities.KnowledgeBase? kb = null, Dossier.Nlp.Stance.StanceModel? stance = null)
+    public static CorpusPipeline Default(Dossier.Knowledge.KnowledgeBase? kb = null, Dossier.Nlp.Stance.StanceModel? stance = null)
     {
         var builder = new CorpusPipelineBuilder();
-        foreach (var stage in CorpusStages.All(kb ?? Dossier.Nlp.Entities.KnowledgeBase.Empty, stance))
+        foreach (var stage in CorpusStages.All(kb ?? Dossier.Knowledge.KnowledgeBase.Empty, stance))
         {
             builder.Add(stage);
         }

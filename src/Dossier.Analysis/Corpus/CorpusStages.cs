@@ -1,4 +1,4 @@
-using Dossier.Nlp.Entities;
+using Dossier.Knowledge;
 using Dossier.Nlp.Stance;
 using R = Dossier.Analysis.Corpus.CorpusResults;
 

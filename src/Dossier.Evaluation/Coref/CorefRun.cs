@@ -1,6 +1,6 @@
 using Dossier.Analysis;
 using Dossier.Annotations;
-using Dossier.Nlp.Entities;
+using Dossier.Knowledge;
 using Dossier.Text;
 
 namespace Dossier.Evaluation.Coref;

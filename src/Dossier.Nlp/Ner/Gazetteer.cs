@@ -1,4 +1,5 @@
 using System.Text;
+using Dossier.Knowledge;
 using Dossier.Nlp.Tokenization;
 
 namespace Dossier.Nlp.Ner;
@@ -82,7 +83,7 @@ public sealed class Gazetteer
         {
             if ((categories & GazetteerCategory.Organisation) != 0 && phrase.Contains(' ', StringComparison.Ordinal))
             {
-                var key = SpellingKey(phrase.Split(' '));
+                var key = SpellingKeys.Of(phrase.Split(' '));
                 _organisationsBySpelling.TryAdd(key, phrase);
                 _organisationFirstWords.Add(key.Split(' ')[0]);
             }
@@ -141,18 +142,18 @@ public sealed class Gazetteer
         _lookup.TryGetValue(phrase, out var c) ? c & ~GazetteerCategory.Prefix : GazetteerCategory.None;
 
     /// <summary>
-    /// True when the words, compared by <see cref="SpellingKey"/>, name a multi-word organisation
+    /// True when the words, compared by <see cref="SpellingKeys.Of"/>, name a multi-word organisation
     /// of the gazetteer: "Tehreek-e-Taliban Pakistan" finds "Tehrik-e Taliban Pakistan".
     /// </summary>
     public bool IsOrganisationSpelledAlike(IReadOnlyList<string> words, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(words);
         Span<char> buffer = stackalloc char[256];
-        var length = WriteSpellingKey(words, start, end, buffer);
+        var length = SpellingKeys.Write(words, start, end, buffer);
         return length >= 0 && _spellingLookup.ContainsKey(buffer[..length]);
     }
 
-    /// <summary>True when a word, by <see cref="SpellingKey"/>, can open a multi-word organisation's name (a cheap test before the full one).</summary>
+    /// <summary>True when a word, by <see cref="SpellingKeys.Of"/>, can open a multi-word organisation's name (a cheap test before the full one).</summary>
     public bool MayOpenOrganisation(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
@@ -160,60 +161,15 @@ public sealed class Gazetteer
         foreach (var range in word.AsSpan().Split('-'))
         {
             var part = word.AsSpan()[range];
-            if (part.IsEmpty || IsLinker(part))
+            if (part.IsEmpty || SpellingKeys.IsLinker(part))
             {
                 continue;
             }
 
-            return part.Length <= buffer.Length && _firstWordLookup.Contains(buffer[..NormalizePart(part, buffer)]);
+            return part.Length <= buffer.Length && _firstWordLookup.Contains(buffer[..SpellingKeys.NormalizePart(part, buffer)]);
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// A key that survives the usual variation in romanised names: lower case, hyphens as spaces,
-    /// the linking vowels of Urdu and Persian compounds (-e-, -i-, -ul-) dropped, long vowels
-    /// written ee/oo read as i/u, doubled letters single.
-    /// </summary>
-    public static string SpellingKey(IEnumerable<string> words)
-    {
-        ArgumentNullException.ThrowIfNull(words);
-        IReadOnlyList<string> list = words as IReadOnlyList<string> ?? [.. words];
-        var buffer = new char[list.Sum(w => w.Length + 1)];
-        return new string(buffer, 0, WriteSpellingKey(list, 0, list.Count, buffer));
-    }
-
-    /// <summary>Writes the <see cref="SpellingKey(IEnumerable{string})"/> of words <c>[start, end)</c> into <paramref name="buffer"/>; returns its length, or -1 when it does not fit.</summary>
-    private static int WriteSpellingKey(IReadOnlyList<string> words, int start, int end, Span<char> buffer)
-    {
-        var length = 0;
-        for (var i = start; i < end; i++)
-        {
-            var word = words[i].AsSpan();
-            foreach (var range in word.Split('-'))
-            {
-                var part = word[range];
-                if (part.IsEmpty || IsLinker(part))
-                {
-                    continue;
-                }
-
-                if (length + part.Length + 1 > buffer.Length)
-                {
-                    return -1;
-                }
-
-                if (length > 0)
-                {
-                    buffer[length++] = ' ';
-                }
-
-                length += NormalizePart(part, buffer[length..]);
-            }
-        }
-
-        return length;
     }
 
     private static HashSet<string> LearnPersonNameEndings(Dictionary<string, GazetteerCategory> entries)
@@ -240,33 +196,6 @@ public sealed class Gazetteer
         }
 
         return [.. people.Where(p => p.Value >= 15 && p.Value >= 4 * others.GetValueOrDefault(p.Key)).Select(p => p.Key)];
-    }
-
-    private static bool IsLinker(ReadOnlySpan<char> part) =>
-        part.Equals("e", StringComparison.OrdinalIgnoreCase) || part.Equals("i", StringComparison.OrdinalIgnoreCase)
-        || part.Equals("ul", StringComparison.OrdinalIgnoreCase) || part.Equals("ud", StringComparison.OrdinalIgnoreCase)
-        || part.Equals("ur", StringComparison.OrdinalIgnoreCase) || part.Equals("al", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>One part of <see cref="SpellingKey"/>: lower case, ee as i, oo as u, doubled letters single; returns the length written.</summary>
-    private static int NormalizePart(ReadOnlySpan<char> part, Span<char> output)
-    {
-        var n = 0;
-        for (var k = 0; k < part.Length; k++)
-        {
-            var c = char.ToLowerInvariant(part[k]);
-            if (k + 1 < part.Length && (c is 'e' or 'o') && char.ToLowerInvariant(part[k + 1]) == c)
-            {
-                c = c == 'e' ? 'i' : 'u';
-                k++;
-            }
-
-            if (n == 0 || output[n - 1] != c)
-            {
-                output[n++] = c;
-            }
-        }
-
-        return n;
     }
 
     /// <summary>Every match in a sentence whose words are given lower-cased; matches start at capitalised or numeric words only.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Dossier.Nlp.Entities;
+using Dossier.Knowledge;
 using Dossier.Text;
 using Dossier.Training.Ner;
 

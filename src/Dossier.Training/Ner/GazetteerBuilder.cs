@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Dossier.Knowledge;
 using Dossier.Nlp.Ner;
 using Dossier.Text;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Dossier.Analysis;
 using Dossier.Annotations;
-using Dossier.Nlp.Entities;
+using Dossier.Knowledge;
 using Dossier.Tests.TestKit;
 using Dossier.Text;
 using Dossier.Training.Entities;

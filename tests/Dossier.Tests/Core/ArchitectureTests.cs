@@ -8,7 +8,7 @@ namespace Dossier.Tests.Core;
 /// the runtime never reaches training or evaluation code.</summary>
 public sealed partial class ArchitectureTests
 {
-    private static readonly string[] Runtime = ["Dossier.Core", "Dossier.Extraction", "Dossier.Nlp", "Dossier.Analysis", "Dossier.Storage"];
+    private static readonly string[] Runtime = ["Dossier.Core", "Dossier.Knowledge", "Dossier.Extraction", "Dossier.Nlp", "Dossier.Analysis", "Dossier.Storage"];
     private static readonly string[] Offline = ["Dossier.Training", "Dossier.Evaluation"];
 
     private static Dictionary<string, SortedSet<string>> Declared()
@@ -86,7 +86,7 @@ public sealed partial class ArchitectureTests
     [Fact]
     public void TheRuntimeAssemblies_DoNotLoadTrainingOrEvaluation()
     {
-        Type[] runtime = [typeof(Dossier.Document), typeof(Dossier.Extraction.Ingestion.BatchReader), typeof(Dossier.Nlp.Ner.NerModel),
+        Type[] runtime = [typeof(Dossier.Document), typeof(Dossier.Knowledge.KnowledgeBase), typeof(Dossier.Extraction.Ingestion.BatchReader), typeof(Dossier.Nlp.Ner.NerModel),
             typeof(Dossier.Analysis.CorpusAnalysis), typeof(Dossier.Storage.IDocumentStore)];
         Assert.Equal(Runtime, runtime.Select(t => t.Assembly.GetName().Name!));
         foreach (var assembly in runtime.Select(t => t.Assembly))

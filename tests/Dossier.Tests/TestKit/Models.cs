@@ -12,10 +12,10 @@ public static class Models
     private static readonly Lazy<Dossier.Nlp.Stance.StanceModel> StanceModel = new(() => Dossier.Nlp.Stance.StanceModel.Load(Path.Combine(Repo.Root, "models", "stance")));
     private static readonly Lazy<DocumentPipeline> Full = new(() => new PipelineBuilder().UseDefaults(NerModel.Value, AttributionModel.Value, SyntaxModel.Value).Build());
 
-    private static readonly Lazy<Dossier.Nlp.Entities.KnowledgeBase> KbFile = new(() => Dossier.Nlp.Entities.KnowledgeBase.Load(Path.Combine(Repo.Root, "models", "kb", "kb.tsv")));
+    private static readonly Lazy<Dossier.Knowledge.KnowledgeBase> KbFile = new(() => Dossier.Knowledge.KnowledgeBase.Load(Path.Combine(Repo.Root, "models", "kb", "kb.tsv")));
 
     /// <summary>models/kb.</summary>
-    public static Dossier.Nlp.Entities.KnowledgeBase Kb => KbFile.Value;
+    public static Dossier.Knowledge.KnowledgeBase Kb => KbFile.Value;
 
     /// <summary>models/ner.</summary>
     public static NerModel Ner => NerModel.Value;

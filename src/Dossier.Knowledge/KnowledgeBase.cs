@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Dossier.Nlp.Ner;
 
-namespace Dossier.Nlp.Entities;
+namespace Dossier.Knowledge;
 
 /// <summary>An entry of the knowledge base: a country, city, region, organisation or person, with its names.</summary>
 /// <param name="Id">A stable id: <c>geonames:1168579</c>, <c>ofac:12206</c>, <c>petrarch:NAWAZ_SHARIF</c>.</param>
@@ -72,7 +71,7 @@ public sealed class KnowledgeBase
     /// <summary>Every entry.</summary>
     public IReadOnlyList<KbEntry> Entries { get; }
 
-    /// <summary>The lookup key of a name: <see cref="Gazetteer.SpellingKey"/> of its words, a leading "the" and a trailing "'s" left out.</summary>
+    /// <summary>The lookup key of a name: <see cref="SpellingKeys.Of"/> of its words, a leading "the" and a trailing "'s" left out.</summary>
     public static string Key(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -87,7 +86,7 @@ public sealed class KnowledgeBase
             words[^1] = words[^1][..^2];
         }
 
-        return Gazetteer.SpellingKey(words);
+        return SpellingKeys.Of(words);
     }
 
     /// <summary>The entries one of whose names has the key of <paramref name="name"/>.</summary>
