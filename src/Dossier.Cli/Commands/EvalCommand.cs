@@ -218,7 +218,8 @@ internal static class EvalCommand
         var data = new Option<string>("--data", "-d") { Description = "A folder of TimeML .tml files (searched recursively), e.g. ../shared/data/tempeval3/TBAQ-cleaned; or, with --specs, the Recognizers-Text DateTime-English folder.", Required = true };
         var errors = new Option<int>("--errors") { Description = "Also print up to this many missed, false and wrongly valued expressions (failed cases with --specs)." };
         var specs = new Option<bool>("--specs") { Description = "Run Microsoft Recognizers-Text's date/time specs (the parser files) as a regression suite: the share of in-scope cases passed, per file." };
-        var command = new Command("time", "Strict and relaxed span F1, value F1 and type F1 of TIMEX3s, TempEval-3's measures.") { data, errors, specs };
+        var parser = new Option<string?>("--parse") { Description = "The parser's folder (default: the shipped models/parse): as in 'analyze', the tense of each expression's clause comes from the tree; 'none' for no parse." };
+        var command = new Command("time", "Strict and relaxed span F1, value F1 and type F1 of TIMEX3s, TempEval-3's measures.") { data, errors, specs, parser };
         command.SetAction((parse, _) =>
         {
             var ctx = context.Value;
@@ -246,7 +247,15 @@ internal static class EvalCommand
             }
 
             var files = Directory.GetFiles(directory, "*.tml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-            var pipeline = new PipelineBuilder().UseDefaults().Build();
+            var parsePath = parse.GetValue(parser) ?? ModelPaths.Parse;
+            Dossier.Nlp.Syntax.SyntaxModel? syntax = null;
+            if (parsePath != "none" && (syntax = ctx.LoadSyntax(parsePath)) is null)
+            {
+                return Task.FromResult(ExitCodes.Failure);
+            }
+
+            ctx.Error.WriteLine(syntax is null ? "time: no parse (tense from a window of words)" : $"time: tense from the trees of {parsePath}");
+            var pipeline = new PipelineBuilder().UseDefaults(syntax: syntax).Build();
             var results = TimeEvaluation.Run(files.Select(TimeEvaluation.ReadTimeMl), pipeline);
             ctx.Error.WriteLine($"{files.Count} documents");
             ctx.Output.WriteLine(TimeEvaluation.Format(TimeEvaluation.Score(results.Select(r => (r.Document.Timexes, r.Predicted)))));

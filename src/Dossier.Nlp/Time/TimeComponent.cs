@@ -1,4 +1,5 @@
 using Dossier.Annotations;
+using Dossier.Nlp.Syntax;
 using Dossier.Text;
 
 namespace Dossier.Nlp.Time;
@@ -7,7 +8,9 @@ namespace Dossier.Nlp.Time;
 /// Adds the time layer: every date, time, duration and set, normalised against the document's
 /// publication date (<see cref="TimeTagger"/>). When the document states no date, its metadata gets
 /// an inferred one — the latest date the text names, a date the report cannot precede — marked
-/// as inferred with the evidence; relative expressions are not resolved against it.
+/// as inferred with the evidence; relative expressions are not resolved against it. When the
+/// document is parsed (the words layer, which runs before this component in the default
+/// pipeline), the tense of each expression's clause comes from the tree (<see cref="ClauseTense"/>).
 /// </summary>
 public sealed class TimeComponent : IDocumentComponent
 {
@@ -30,11 +33,14 @@ public sealed class TimeComponent : IDocumentComponent
     {
         ArgumentNullException.ThrowIfNull(document);
         var tokens = document.Get(Layers.Tokens);
+        var parsed = !document.GetOrEmpty(Layers.Words).IsEmpty;
         // The tagger reads the sentences one by one, so the document's clock is looked at between them.
         var sentences = document.Get(Layers.Sentences).Select(s =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return (IReadOnlyList<TextSpan>)[.. Enumerable.Range(s.FirstToken, s.TokenCount).Select(t => tokens[t].Span)];
+            IReadOnlyList<TextSpan> spans = [.. Enumerable.Range(s.FirstToken, s.TokenCount).Select(t => tokens[t].Span)];
+            Func<int, Tense>? tenseOf = parsed ? k => Token.Create(document, s.FirstToken + k).Word is { } w ? ClauseTense.Of(w) : Tense.Unknown : null;
+            return (spans, tenseOf);
         });
         var published = document.Metadata.PublishedInferred ? null : document.Metadata.Published;
         var found = _tagger.Tag(document.Text, sentences, published);

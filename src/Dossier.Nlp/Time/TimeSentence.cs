@@ -1,3 +1,5 @@
+using Dossier.Nlp.Syntax;
+
 namespace Dossier.Nlp.Time;
 
 /// <summary>A word of the sentence: a token, or one part of a hyphenated token ('third-quarter', 'mid-1990s').</summary>
@@ -29,11 +31,26 @@ internal sealed class TimeSentence(TimeWord[] words, TimeState state, TimeWords 
     /// <summary>The position being matched (set before each match).</summary>
     public int At { get; set; }
 
-    /// <summary>True when a future marker ('will', 'shall') stands in the clause around the position being matched: six words before it or three after.</summary>
+    /// <summary>The tense the tree gives the clause of a token (by its index in the sentence), or null when the sentence was not parsed.</summary>
+    public Func<int, Tense>? TenseOf { get; init; }
+
+    /// <summary>The tense the tree gives the clause of the word being matched (<see cref="Tense.Unknown"/> without a tree).</summary>
+    public Tense Tense => TenseOf is { } tenseOf && At < Words.Length ? tenseOf(Words[At].Token) : Tense.Unknown;
+
+    /// <summary>
+    /// True when the clause of the position being matched speaks of the future: by the tree where
+    /// it says (a past-tense verb group is not future, whatever follows it), else when a future
+    /// marker ('will', 'shall') stands near: six words before it or three after.
+    /// </summary>
     public bool Future
     {
         get
         {
+            if (Tense is not Tense.Unknown and var tense)
+            {
+                return tense == Tense.Future;
+            }
+
             for (var k = Math.Max(0, At - 6); k < Math.Min(Words.Length, At + 4); k++)
             {
                 if (lexicon.Is("future", Words[k].Lower))

@@ -1,3 +1,4 @@
+using Dossier.Nlp.Syntax;
 using System.Numerics;
 using Dossier.Text;
 
@@ -16,7 +17,7 @@ public readonly record struct TimeExpression(TextSpan Span, string Type, string?
 /// 'a day later' (from the date mentioned before), 'in March', 'May 7th', 'Jan. 20', 'from 2013
 /// till 2018', 'more than three years', 'daily'. Where the document date is unknown, what is
 /// certain is kept ('XXXX-02-21'). Rules over words; the words are data (<c>time-words.tsv</c>).
-/// Stateless and thread-safe; the state of one document lives in <see cref="Tag"/>.
+/// Stateless and thread-safe; the state of one document lives in one call of <c>Tag</c>.
 /// </summary>
 public sealed class TimeTagger
 {
@@ -68,19 +69,31 @@ public sealed class TimeTagger
     /// </summary>
     public IReadOnlyList<TimeExpression> Tag(string text, IEnumerable<IReadOnlyList<TextSpan>> sentences, DateOnly? documentDate)
     {
+        ArgumentNullException.ThrowIfNull(sentences);
+        return Tag(text, sentences.Select(tokens => (tokens, (Func<int, Tense>?)null)), documentDate);
+    }
+
+    /// <summary>
+    /// The time expressions of a document whose sentences come with the tense the tree gives each
+    /// token's clause (by the token's index in its sentence): a past-tense clause reads 'on
+    /// Wednesday' as the Wednesday before the document's date, a future one as the next, whatever
+    /// words stand nearby; where the tree says nothing, a window of words decides.
+    /// </summary>
+    public IReadOnlyList<TimeExpression> Tag(string text, IEnumerable<(IReadOnlyList<TextSpan> Tokens, Func<int, Tense>? TenseOf)> sentences, DateOnly? documentDate)
+    {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentences);
         var found = new List<TimeExpression>();
         var state = new TimeState(documentDate);
-        foreach (var tokens in sentences)
+        foreach (var (tokens, tenseOf) in sentences)
         {
-            TagSentence(text, tokens, state, found);
+            TagSentence(text, tokens, tenseOf, state, found);
         }
 
         return found;
     }
 
-    private void TagSentence(string text, IReadOnlyList<TextSpan> tokens, TimeState state, List<TimeExpression> found)
+    private void TagSentence(string text, IReadOnlyList<TextSpan> tokens, Func<int, Tense>? tenseOf, TimeState state, List<TimeExpression> found)
     {
         var words = new List<TimeWord>(tokens.Count + 4);
         for (var t = 0; t < tokens.Count; t++)
@@ -108,7 +121,7 @@ public sealed class TimeTagger
         }
 
         state.Sentence++;
-        var s = new TimeSentence([.. words], state, _w);
+        var s = new TimeSentence([.. words], state, _w) { TenseOf = tenseOf };
         var i = 0;
         while (i < s.Words.Length)
         {
