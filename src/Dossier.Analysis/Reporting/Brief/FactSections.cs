@@ -1,0 +1,157 @@
+using System.Globalization;
+using Dossier.Annotations;
+using Dossier.Nlp.Events;
+
+namespace Dossier.Analysis.Reporting.Brief;
+
+/// <summary>A story's facts: its figures with their discrepancies and updates, and its timeline.</summary>
+internal static class FactSections
+{
+    private const int MaxRows = 40;
+
+    public static BriefSection Figures(StoryScope scope)
+    {
+        var section = SectionDraft.InStory(scope, 3, "Figures");
+        if (!section.Built(scope.Analysis, Layers.Figures, "figure extraction (no NER model was loaded)"))
+        {
+            return section.Build();
+        }
+
+        var figures = scope.Figures.Where(f => f.Data.Value is not null && f.Data.What is not null).ToList();
+        if (figures.Count == 0)
+        {
+            return section.Note("No figures found.").Build();
+        }
+
+        section.Table(
+            [new("Value", true), new("What"), new("As written"), new("Source")],
+            figures.Take(MaxRows).Select(f =>
+            {
+                var value = new Run().Prose((f.Data.Approximate ? "≈" : string.Empty) + Number(f.Data.Value!.Value) + (f.Data.High is { } high ? "–" + Number(high) : string.Empty));
+                if (f.Data.Unit == "%")
+                {
+                    value.Prose("%");
+                }
+                else if (f.Data.Unit is { } unit)
+                {
+                    value.Prose(" ").Literal(unit);
+                }
+
+                return (Run[])[value, BriefBuilder.Cell(f.Data.What), BriefBuilder.Cell(f.Text), new Run().Cite(f.Document, f.Paragraph)];
+            }));
+        if (figures.Count > MaxRows)
+        {
+            section.Paragraph(new Run().Prose($"… and {figures.Count - MaxRows} more figures in the JSON output."));
+        }
+
+        section.Paragraph(new Run().Strong(new Run().Prose("Discrepancies")).Prose(" (the same thing counted differently by different sources at the same time):"));
+        var discrepancies = scope.Discrepancies.Where(x => x.Kind != "history").ToList();
+        if (discrepancies.Count == 0)
+        {
+            section.Note("None found.");
+        }
+        else
+        {
+            section.List(discrepancies.Select(x => Discrepancy(x, "; ")));
+        }
+
+        var history = scope.Discrepancies.Where(x => x.Kind == "history").ToList();
+        if (history.Count > 0)
+        {
+            section.Paragraph(new Run().Strong(new Run().Prose("Updated over time")).Prose(" (later reports give a new figure; in publication order):"));
+            section.List(history.Select(x => Discrepancy(x, " → ")));
+        }
+
+        return section.Build();
+    }
+
+    /// <summary>Dated events in order, one line per reporting sentence; dates the text leaves open (a weekday of an undated report) come last, marked uncertain.</summary>
+    public static BriefSection Timeline(StoryScope scope)
+    {
+        var section = SectionDraft.InStory(scope, 3, "Timeline");
+        if (!section.Built(scope.Analysis, Layers.Events, "time normalisation and event coding (no NER model was loaded)"))
+        {
+            return section.Build();
+        }
+
+        // Events with a date in their sentence (one line per sentence), and statements whose sentence gives a date.
+        // Only what the text reports as having happened, coded surely enough (threshold chosen on dev
+        // data, see EventComponent.ShownConfidence); one line per happening and sentence.
+        var shown = scope.Events.Where(e => e.Data.Mode == EventMode.Asserted && e.Data.Confidence >= EventComponent.ShownConfidence).ToList();
+        var heldBack = scope.Events.Count - shown.Count;
+        var lines = shown
+            .Where(e => e.Data.When is { } w && !e.Data.Code.StartsWith("01", StringComparison.Ordinal) && w.Length >= 4)
+            .GroupBy(e => (e.Document, e.Data.Happening, Sentence: e.Data.Happening >= 0 ? default : e.Data.Span))
+            .Select(g => g.First())
+            .Select(e =>
+            {
+                // A target that is a thing ('part' of 'take part', 'the dialogue') stays in the JSON; the brief names actors.
+                var target = e.Target?.Name is { } t ? " → " + t : string.Empty;
+                var who = (e.Actor?.Name ?? e.ActorText ?? "?") + target;
+                var text = new Run().Literal(who).Prose(": ").Literal(e.Data.Label).Prose(" (“").Literal(e.Trigger ?? string.Empty).Prose("”)");
+                if ((e.Where?.Name ?? e.WhereText) is { } place)
+                {
+                    text.Prose(", in ").Literal(place);
+                }
+
+                return (When: e.Data.When!, Text: text.Prose(" ").Cite(e.Document, e.Paragraph));
+            })
+            .Concat(DatedStatements(scope))
+            .OrderBy(x => x.When.StartsWith('X') ? 1 : 0)
+            .ThenBy(x => x.When, StringComparer.Ordinal)
+            .ToList();
+        if (lines.Count == 0)
+        {
+            return section.Note("No dated events or statements found.").Build();
+        }
+
+        section.Paragraph(new Run()
+            .Prose("Events (CAMEO label; actor → target) and statements, with the date their sentence gives. ")
+            .Emphasis(new Run().Prose("Uncertain")).Prose(" marks a date the report leaves open, such as a weekday in an undated article."));
+        var items = lines.Take(MaxRows).Select(x =>
+        {
+            var when = x.When.StartsWith('X') ? new Run().Prose(x.When + " ").Emphasis(new Run().Prose("(uncertain)")) : new Run().Prose(x.When);
+            return new Run().Strong(when).Prose(" — ").Append(x.Text);
+        }).ToList();
+        if (lines.Count > MaxRows)
+        {
+            items.Add(new Run().Prose($"… and {lines.Count - MaxRows} more in the JSON output."));
+        }
+
+        section.List(items);
+        if (heldBack > 0)
+        {
+            section.Paragraph(new Run().Emphasis(new Run()
+                .Prose($"{heldBack} more coded events are only in the JSON output: denied, planned or supposed ones (").Code("mode")
+                .Prose($"), and those coded with confidence below {EventComponent.ShownConfidence.ToString("0.00", CultureInfo.InvariantCulture)}.")));
+        }
+
+        return section.Build();
+    }
+
+    /// <summary>Each claim whose sentence holds a calendar date (day, month or year; a weekday of an undated report too), with that date.</summary>
+    private static IEnumerable<(string When, Run Text)> DatedStatements(StoryScope scope)
+    {
+        foreach (var group in scope.Claims.GroupBy(c => c.Document))
+        {
+            var d = scope.Analysis.Documents.First(x => x.Id == group.Key);
+            var times = d.GetOrEmpty(Layers.Times).Where(t => t.Type is "DATE" or "TIME" && t.Value is { Length: >= 4 } v && (char.IsAsciiDigit(v[0]) || v[0] == 'X')).ToList();
+            foreach (var c in group)
+            {
+                var sentence = d.Sentences.FirstOrDefault(x => x.Span.Contains(c.Data.Span.Start));
+                if (sentence.Document is null || times.FirstOrDefault(t => sentence.Span.Contains(t.Span)) is not { Value: { } when })
+                {
+                    continue;
+                }
+
+                yield return (when, StatementSections.Position(c));
+            }
+        }
+    }
+
+    /// <summary>A discrepancy: what was counted, then each figure as written with its citation, <paramref name="separator"/> between them.</summary>
+    private static Run Discrepancy(FigureDiscrepancy x, string separator) =>
+        new Run().Literal(x.What).Prose(": ").Join(separator, x.Figures, (r, f) => r.Literal(f.Text).Prose(" ").Cite(f.Document, f.Paragraph));
+
+    private static string Number(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+}
