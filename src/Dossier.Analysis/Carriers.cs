@@ -98,7 +98,7 @@ public static class ReReporting
         return (KeyOf(quote.Speaker, quote.SpeakerText), quote.SpeakerLabel);
     }
 
-    private static string KeyOf(Entity? entity, string? text) => entity?.Id ?? "text:" + (text ?? "unattributed").ToLowerInvariant();
+    private static string KeyOf(EntityRef? entity, string? text) => entity?.Id ?? "text:" + (text ?? "unattributed").ToLowerInvariant();
 
     /// <summary>The text's words of three or more letters or digits, lower-cased.</summary>
     private static HashSet<string> Words(string text)

@@ -44,9 +44,28 @@ public sealed class CorpusAnalysis
         Discrepancies = state.GetOr(R.Discrepancies, []);
         Stories = state.GetOr(R.Stories, []);
         RepeatedQuotes = state.GetOr(R.RepeatedQuotes, []);
+        _byId = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        foreach (var e in Entities)
+        {
+            _byId[e.Id] = e;
+        }
+
+        foreach (var e in Entities)
+        {
+            foreach (var redirect in e.Redirects)
+            {
+                _byId.TryAdd(redirect, e);
+            }
+        }
+
         var groups = state.GetOr(R.ClaimGroups, []);
         ClaimGroups = state.Has(R.StanceCoverage) ? [.. groups.Select(g => g with { Coverage = state.Get(R.StanceCoverage).GetValueOrDefault(g.Id, []) })] : groups;
     }
+
+    private readonly Dictionary<string, Entity> _byId;
+
+    /// <summary>The entity an id names, directly or through one of its redirects (an id from an earlier analysis); null for null or an unknown id.</summary>
+    public Entity? Entity(string? id) => id is not null && _byId.TryGetValue(id, out var e) ? e : null;
 
     /// <summary>Quotes carried by more than one document: one statement (same speaker, nearly the same words) with its carriers, earliest first.</summary>
     public IReadOnlyList<Statement<Quote>> RepeatedQuotes { get; }

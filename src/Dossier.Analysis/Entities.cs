@@ -24,9 +24,22 @@ public sealed record Entity(string Id, string Name, string Type, IReadOnlyList<s
     /// <summary>The roles the texts give a person ("spokesperson" of "Foreign Office"), each with where it is said.</summary>
     public IReadOnlyList<EntityRole> Roles { get; init; } = [];
 
+    /// <summary>A reference to this entity, for the records that name it.</summary>
+    public EntityRef Ref => new(Id, Name);
+
     /// <summary>The ids this entity could have had in an analysis of fewer of its documents (the first mention in each document, other than its id); an id from an earlier analysis resolves through them after entities merge.</summary>
     public IReadOnlyList<string> Redirects { get; init; } = [];
 }
+
+/// <summary>
+/// How a quote, claim, figure or event refers to an entity: by its id (stable, see
+/// <see cref="StableIds"/>; resolve it with <see cref="CorpusAnalysis.Entity"/>, redirects
+/// included), with the name it had when the reference was made, for a reader. Records hold this,
+/// never the entity itself, so that they can be stored and read apart from it.
+/// </summary>
+/// <param name="Id">The entity's id.</param>
+/// <param name="Name">The entity's name when the reference was made.</param>
+public sealed record EntityRef(string Id, string Name);
 
 /// <summary>A role the text gives a person, next to a mention: "Foreign Office spokesperson Shafqat Ali Khan", "Hamdullah Fitrat, the deputy Taliban spokesperson".</summary>
 /// <param name="Role">The role words ("deputy spokesperson").</param>

@@ -23,7 +23,7 @@ public sealed record TimeFact(string Id, string Document, TimeData Data, ReadOnl
 /// <param name="Paragraph">The index of its paragraph.</param>
 /// <param name="Entity">The entity a name in the counted words refers to ('13 United States military service members' → United States), or null.</param>
 /// <param name="Event">The id of the event of the same sentence whose trigger is nearest, or null.</param>
-public sealed record FigureFact(string Id, string Document, FigureData Data, ReadOnlyMemory<char> Cited, int Paragraph, Entity? Entity = null, string? Event = null)
+public sealed record FigureFact(string Id, string Document, FigureData Data, ReadOnlyMemory<char> Cited, int Paragraph, EntityRef? Entity = null, string? Event = null)
 {
     /// <summary>The figure as written, as a string.</summary>
     public string Text => Cited.ToString();
@@ -42,7 +42,7 @@ public sealed record FigureFact(string Id, string Document, FigureData Data, Rea
 /// <param name="WhereText">The place as written, or null.</param>
 /// <param name="Where">The place's entity, or null.</param>
 /// <param name="Paragraph">The index of its paragraph.</param>
-public sealed record EventFact(string Id, string Document, EventData Data, ReadOnlyMemory<char> Cited, string? Trigger, string? ActorText, Entity? Actor, string? TargetText, Entity? Target, string? WhereText, Entity? Where, int Paragraph)
+public sealed record EventFact(string Id, string Document, EventData Data, ReadOnlyMemory<char> Cited, string? Trigger, string? ActorText, EntityRef? Actor, string? TargetText, EntityRef? Target, string? WhereText, EntityRef? Where, int Paragraph)
 {
     /// <summary>The evidence as a string.</summary>
     public string Text => Cited.ToString();
@@ -80,7 +80,7 @@ public static class Facts
             foreach (var f in d.GetOrEmpty(Layers.Figures))
             {
                 var named = f.WhatSpan is { } what ? SpanSearch.Within(mentions, what).FirstOrDefault() : default;
-                var entity = named.Label is null ? null : index.Find(d, named.Span);
+                var entity = named.Label is null ? null : index.Find(d, named.Span)?.Ref;
                 var evt = SentenceOf(sentences, f.Span)?.OrderBy(e => Math.Abs(e.Data.Trigger!.Value.Start - f.Span.Start)).FirstOrDefault();
                 all.Add(new FigureFact(string.Empty, d.Id, f, Statements.Cite(d, f.Span), Statements.ParagraphOf(d, f.Span), entity, evt?.Id));
             }
@@ -100,8 +100,8 @@ public static class Facts
         {
             all.AddRange(d.GetOrEmpty(Layers.Events).Select(e => new EventFact(
                 string.Empty, d.Id, e, Statements.Cite(d, e.Span), Statements.Text(d, e.Trigger),
-                Statements.Text(d, e.Actor), index.Find(d, e.Actor), Statements.Text(d, e.Target), index.Find(d, e.Target),
-                Statements.Text(d, e.Where), index.Find(d, e.Where), Statements.ParagraphOf(d, e.Span))));
+                Statements.Text(d, e.Actor), index.Find(d, e.Actor)?.Ref, Statements.Text(d, e.Target), index.Find(d, e.Target)?.Ref,
+                Statements.Text(d, e.Where), index.Find(d, e.Where)?.Ref, Statements.ParagraphOf(d, e.Span))));
         }
 
         return StableIds.Assign(all, e => StableIds.Of('v', e.Document, StableIds.StartOf(e.Data.Trigger, e.Data.Span)), (e, id) => e with { Id = id });

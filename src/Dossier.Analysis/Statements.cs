@@ -9,10 +9,10 @@ namespace Dossier.Analysis;
 /// <param name="Data">The quote as the component found it (spans into the document's text).</param>
 /// <param name="Cited">The quoted or reported words: the document's own characters (a slice of its text, never a copy).</param>
 /// <param name="SpeakerText">The speaker as written at the quote ("he", "the spokesperson"), or null.</param>
-/// <param name="Speaker">The entity that spoke, or null when no mention names them.</param>
+/// <param name="Speaker">The entity that spoke (by id), or null when no mention names them.</param>
 /// <param name="CueText">The cue as written ("said", "according to"), or null.</param>
 /// <param name="Paragraph">The index of the paragraph the quote starts in.</param>
-public sealed record Quote(string Id, string Document, QuoteData Data, ReadOnlyMemory<char> Cited, string? SpeakerText, Entity? Speaker, string? CueText, int Paragraph)
+public sealed record Quote(string Id, string Document, QuoteData Data, ReadOnlyMemory<char> Cited, string? SpeakerText, EntityRef? Speaker, string? CueText, int Paragraph)
 {
     /// <summary>The quoted or reported words, as a string.</summary>
     public string Text => Cited.ToString();
@@ -27,10 +27,10 @@ public sealed record Quote(string Id, string Document, QuoteData Data, ReadOnlyM
 /// <param name="Data">The claim as the component found it.</param>
 /// <param name="Cited">The claim's content as written: the document's own characters (a slice of its text, never a copy).</param>
 /// <param name="HolderText">The holder as written at the claim, or null.</param>
-/// <param name="Holder">The entity that holds the claim, or null.</param>
+/// <param name="Holder">The entity that holds the claim (by id), or null.</param>
 /// <param name="CueText">The cue as written, or null.</param>
 /// <param name="Paragraph">The index of the paragraph the claim starts in.</param>
-public sealed record Claim(string Id, string Document, ClaimData Data, ReadOnlyMemory<char> Cited, string? HolderText, Entity? Holder, string? CueText, int Paragraph)
+public sealed record Claim(string Id, string Document, ClaimData Data, ReadOnlyMemory<char> Cited, string? HolderText, EntityRef? Holder, string? CueText, int Paragraph)
 {
     /// <summary>The claim's content as written, as a string.</summary>
     public string Text => Cited.ToString();
@@ -54,12 +54,12 @@ public static class Statements
         {
             foreach (var q in d.GetOrEmpty(Layers.Quotes))
             {
-                quotes.Add(new Quote(string.Empty, d.Id, q, Cite(d, q.Span), Text(d, q.Speaker), index.Find(d, q.SpeakerName), Text(d, q.Cue), ParagraphOf(d, q.Span)));
+                quotes.Add(new Quote(string.Empty, d.Id, q, Cite(d, q.Span), Text(d, q.Speaker), index.Find(d, q.SpeakerName)?.Ref, Text(d, q.Cue), ParagraphOf(d, q.Span)));
             }
 
             foreach (var c in d.GetOrEmpty(Layers.Claims))
             {
-                claims.Add(new Claim(string.Empty, d.Id, c, Cite(d, c.Span), Text(d, c.Holder), index.Find(d, c.HolderName), Text(d, c.Cue), ParagraphOf(d, c.Span)));
+                claims.Add(new Claim(string.Empty, d.Id, c, Cite(d, c.Span), Text(d, c.Holder), index.Find(d, c.HolderName)?.Ref, Text(d, c.Cue), ParagraphOf(d, c.Span)));
             }
         }
 

@@ -26,8 +26,9 @@ public class SeedGoldTests
             e => e.GetProperty("canonical").GetString()!,
             e => e.GetProperty("aliases").EnumerateArray().Select(a => Norm(a.GetString())).Append(Norm(e.GetProperty("canonical").GetString())).ToHashSet(StringComparer.Ordinal));
 
-        bool SpeakerOk(string goldSpeaker, Entity? entity, string? text)
+        bool SpeakerOk(string goldSpeaker, EntityRef? reference, string? text)
         {
+            var entity = analysis.Entity(reference?.Id);
             var names = aliases.GetValueOrDefault(goldSpeaker) ?? [Norm(goldSpeaker)];
             var got = entity is null ? new HashSet<string>(StringComparer.Ordinal) : entity.Aliases.Append(entity.Name).Select(Norm).ToHashSet(StringComparer.Ordinal);
             if (text is not null)

@@ -50,9 +50,23 @@ public class StableIdTests
         {
             Assert.True(resolve.TryGetValue(e.Id, out var found), $"{e.Id} ({e.Name}) is lost");
             Assert.Contains(e.Mentions[0], found.Mentions);
+            Assert.Same(found, all.Entity(e.Id));
         }
 
         Assert.Contains(all.Entities, e => e.Kb is not null && e.Id == e.Kb.Id);
         Assert.Contains(all.Entities, e => e.Kb is null && e.Id.StartsWith("e:", StringComparison.Ordinal) && e.Redirects.Count > 0);
+    }
+
+    /// <summary>Quotes, claims, figures and events name entities by id (with the name for a reader), and every id resolves in the analysis.</summary>
+    [Fact]
+    public void Records_ReferToEntitiesById()
+    {
+        var all = Analyse(Seeds.Value);
+        var refs = all.Quotes.Select(q => q.Speaker).Concat(all.Claims.Select(c => c.Holder)).Concat(all.Figures.Select(f => f.Entity))
+            .Concat(all.Events.SelectMany(e => new[] { e.Actor, e.Target, e.Where })).OfType<EntityRef>().ToList();
+        Assert.NotEmpty(refs);
+        Assert.All(refs, r => Assert.Equal(r.Name, all.Entity(r.Id)?.Name));
+        Assert.Null(all.Entity("e:nowhere:0"));
+        Assert.Null(all.Entity(null));
     }
 }
