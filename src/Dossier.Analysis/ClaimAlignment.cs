@@ -3,12 +3,25 @@ using Dossier.Text;
 
 namespace Dossier.Analysis;
 
+/// <summary>What the sources do with a claim group's proposition.</summary>
+public enum GroupStatus
+{
+    /// <summary>Asserted by some holders and denied or rejected by others.</summary>
+    Disputed,
+
+    /// <summary>Asserted by two or more holders in two or more independent sources, denied by none.</summary>
+    Corroborated,
+
+    /// <summary>One holder, however many outlets carried it.</summary>
+    Single,
+}
+
 /// <summary>Claims that state the same proposition, and what the sources do with it.</summary>
 /// <param name="Id">g1, g2, … disputed groups first, then corroborated, then single.</param>
 /// <param name="Proposition">The proposition, in the words of the group's most central assertion.</param>
-/// <param name="Status"><c>disputed</c> (asserted by some and denied or rejected by other holders), <c>corroborated</c> (asserted by two or more holders in two or more independent sources, denied by none) or <c>single</c> (one holder, however many outlets carried it).</param>
+/// <param name="Status">Disputed, corroborated or single (<see cref="GroupStatus"/>).</param>
 /// <param name="Claims">The claims, in document and text order.</param>
-public sealed record ClaimGroup(string Id, string Proposition, string Status, IReadOnlyList<Claim> Claims)
+public sealed record ClaimGroup(string Id, string Proposition, GroupStatus Status, IReadOnlyList<Claim> Claims)
 {
     /// <summary>The frame the group's claims state (<see cref="Dossier.Analysis.Proposition.Frame"/>), or null.</summary>
     public string? Frame { get; init; }
@@ -183,7 +196,7 @@ public static class ClaimAlignment
                 Statements: ReReporting.Statements(groupClaims, c => c.Document, ReReporting.HolderOf, c => c.Text, byId));
         });
 
-        return [.. groups.OrderBy(g => g.Status switch { "disputed" => 0, "corroborated" => 1, _ => 2 }).ThenByDescending(g => g.Claims.Count)
+        return [.. groups.OrderBy(g => g.Status).ThenByDescending(g => g.Claims.Count)
             .Select((g, n) => new ClaimGroup($"g{n + 1}", g.Proposition, g.Status, g.Claims) { Frame = g.Frame, Places = g.Places, Statements = g.Statements })];
     }
 
@@ -273,8 +286,8 @@ public static class ClaimAlignment
         }
     }
 
-    /// <summary>disputed, corroborated or single (see <see cref="ClaimGroup.Status"/>).</summary>
-    public static string StatusOf(IReadOnlyList<Claim> claims, Func<string, string> sourceOf)
+    /// <summary>Disputed, corroborated or single (see <see cref="GroupStatus"/>).</summary>
+    public static GroupStatus StatusOf(IReadOnlyList<Claim> claims, Func<string, string> sourceOf)
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(sourceOf);
@@ -285,13 +298,13 @@ public static class ClaimAlignment
         var holders = asserted.Concat(denied).Select(c => c.HolderLabel).Distinct(StringComparer.OrdinalIgnoreCase).Count();
         if (asserted.Count > 0 && denied.Count > 0 && holders > 1)
         {
-            return "disputed";
+            return GroupStatus.Disputed;
         }
 
         // Corroborated: two or more holders, in two or more independent sources. One holder carried by
         // many outlets is one statement re-reported, not confirmation.
         return denied.Count == 0 && asserted.Select(c => ReReporting.HolderOf(c).Key).Distinct(StringComparer.Ordinal).Count() > 1
-            && asserted.Select(c => sourceOf(c.Document)).Distinct(StringComparer.Ordinal).Count() > 1 ? "corroborated" : "single";
+            && asserted.Select(c => sourceOf(c.Document)).Distinct(StringComparer.Ordinal).Count() > 1 ? GroupStatus.Corroborated : GroupStatus.Single;
     }
 
     private static Dictionary<string, double> Terms(Document d, Claim c, ClaimMention[] mentions, Proposition proposition)

@@ -1,17 +1,27 @@
 namespace Dossier.Analysis;
 
+/// <summary>How the values of a figure discrepancy relate in time.</summary>
+public enum DiscrepancyKind
+{
+    /// <summary>Sources disagree at the same time, or a date is unknown.</summary>
+    Discrepancy,
+
+    /// <summary>The values follow one another in report time: an update, not a disagreement.</summary>
+    History,
+}
+
 /// <summary>The same measured thing reported with different values by different sources.</summary>
 /// <param name="What">What is counted, in the words of the first figure.</param>
 /// <param name="Figures">The figures, from two or more independent sources, with two or more values.</param>
 public sealed record FigureDiscrepancy(string What, IReadOnlyList<FigureFact> Figures)
 {
     /// <summary>
-    /// <c>history</c> when the values follow one another in report time (every report of one
+    /// <see cref="DiscrepancyKind.History"/> when the values follow one another in report time (every report of one
     /// value published on an earlier day than every report of the next: 'the toll rose from 24 to
-    /// 31' is an update, the figures then in publication order); <c>discrepancy</c> when sources
+    /// 31' is an update, the figures then in publication order); <see cref="DiscrepancyKind.Discrepancy"/> when sources
     /// disagree at the same time, or a date is unknown.
     /// </summary>
-    public string Kind { get; init; } = "discrepancy";
+    public DiscrepancyKind Kind { get; init; } = DiscrepancyKind.Discrepancy;
 }
 
 /// <summary>
@@ -99,7 +109,7 @@ public static class FigureDiscrepancies
             if (spans.Zip(spans.Skip(1)).All(p => p.First.Last < p.Second.First))
             {
                 var ordered = members.Select((f, k) => (f, k)).OrderBy(x => dates[x.k]).ThenBy(x => x.k).Select(x => x.f).ToList();
-                return new FigureDiscrepancy(ordered[0].Data.What!, ordered) { Kind = "history" };
+                return new FigureDiscrepancy(ordered[0].Data.What!, ordered) { Kind = DiscrepancyKind.History };
             }
         }
 

@@ -53,7 +53,7 @@ public static class AnalysisJsonWriter
         {
             w.WriteStartObject();
             w.WriteString("what", x.What);
-            w.WriteString("kind", x.Kind);
+            w.WriteString("kind", WireName(x.Kind));
             WriteArray(w, "figures", x.Figures, static (w, f) => w.WriteStringValue(f.Id));
             w.WriteEndObject();
         });
@@ -244,7 +244,7 @@ public static class AnalysisJsonWriter
         w.WriteStartObject();
         w.WriteString("id", g.Id);
         w.WriteString("proposition", g.Proposition);
-        w.WriteString("status", g.Status);
+        w.WriteString("status", WireName(g.Status));
         w.WriteString("frame", g.Frame);
         WriteArray(w, "places", g.Places, static (w, p) => w.WriteStringValue(p));
         w.WriteNumber("holders", g.Statements.Select(s => s.HolderKey).Distinct(StringComparer.Ordinal).Count());
@@ -423,4 +423,8 @@ public static class AnalysisJsonWriter
         w.WriteNumberValue(end);
         w.WriteEndArray();
     }
+
+    /// <summary>An enum value as the JSON contract writes it: its name in lower case ('disputed', 'history').</summary>
+    private static string WireName<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

@@ -59,7 +59,7 @@ public class CrossSourceTests
         var doc = Models.Pipeline.Process("Khan rejected allegations by Afghanistan regarding the presence of training camps of ISKP in Pakistan.");
         var analysis = new CorpusAnalysis([doc], [], Models.Pipeline.Adds, Models.Kb);
         var group = Assert.Single(analysis.ClaimGroups);
-        Assert.Equal("disputed", group.Status);
+        Assert.Equal(GroupStatus.Disputed, group.Status);
         Assert.Contains(group.Claims, c => ClaimAlignment.Denies(c.Data.Stance));
         Assert.Contains(group.Claims, c => !ClaimAlignment.Denies(c.Data.Stance));
     }
@@ -70,7 +70,7 @@ public class CrossSourceTests
         var doc = Models.Pipeline.Process("Pakistan accuses Kabul of sheltering militant groups that launch cross-border attacks. Afghan officials deny involvement.");
         var analysis = new CorpusAnalysis([doc], [], Models.Pipeline.Adds, Models.Kb);
         var group = Assert.Single(analysis.ClaimGroups);
-        Assert.Equal("disputed", group.Status);
+        Assert.Equal(GroupStatus.Disputed, group.Status);
         Assert.Equal(2, group.Claims.Count);
     }
 
@@ -124,13 +124,13 @@ public class CrossSourceTests
         var b = Models.Pipeline.Process("The United Nations said militants are using US weapons left behind in Afghanistan for attacks inside Pakistan, officials told reporters on Monday.");
         var two = new CorpusAnalysis([a, b], [], Models.Pipeline.Adds, Models.Kb);
         var group = Assert.Single(two.ClaimGroups, g => g.Claims.Select(c => c.Document).Distinct().Count() == 2);
-        Assert.Equal("corroborated", group.Status);
+        Assert.Equal(GroupStatus.Corroborated, group.Status);
         Assert.Equal(2, group.Statements.Count);
 
-        Assert.Equal("single", ClaimAlignment.StatusOf([.. two.Claims], _ => "one source"));
+        Assert.Equal(GroupStatus.Single, ClaimAlignment.StatusOf([.. two.Claims], _ => "one source"));
         var c = Models.Pipeline.Process("Islamabad said militants are using US weapons left behind in Afghanistan for attacks inside Pakistan.");
         var oneHolder = new CorpusAnalysis([a, c], [], Models.Pipeline.Adds, Models.Kb);
-        Assert.Equal("single", Assert.Single(oneHolder.ClaimGroups).Status);
+        Assert.Equal(GroupStatus.Single, Assert.Single(oneHolder.ClaimGroups).Status);
     }
 
     /// <summary>A wire quote reprinted by three outlets is one statement with three carriers, the earliest first; nobody corroborates anybody.</summary>
@@ -148,7 +148,7 @@ public class CrossSourceTests
         Assert.Equal(["Wire A", "Daily B", "Weekly C"], statement.Carriers.Select(c => c.Outlet));
         Assert.Equal(docs[1].Id, statement.FirstReporter!.Document);
         Assert.Equal("2025-03-04", statement.FirstReporter.When);
-        Assert.DoesNotContain(analysis.ClaimGroups, g => g.Status == "corroborated");
+        Assert.DoesNotContain(analysis.ClaimGroups, g => g.Status == GroupStatus.Corroborated);
     }
 
     /// <summary>Two outlets on the same day are not ordered: there is no first reporter to name.</summary>
@@ -201,11 +201,11 @@ public class CrossSourceTests
         const string c = "Security was tightened at bus terminals and markets across the province as investigators examined footage from nearby cameras.";
         var rising = new CorpusAnalysis([Report("Wire A", 6, 31, c), Report("Daily B", 4, 24, a), Report("Weekly C", 5, 29, b)], [], Models.Pipeline.Adds, Models.Kb);
         var history = Assert.Single(rising.Discrepancies);
-        Assert.Equal("history", history.Kind);
+        Assert.Equal(DiscrepancyKind.History, history.Kind);
         Assert.Equal([24.0, 29.0, 31.0], history.Figures.Select(f => f.Data.Value!.Value));
 
         var sameDay = new CorpusAnalysis([Report("Wire A", 4, 31, c), Report("Daily B", 4, 24, a)], [], Models.Pipeline.Adds, Models.Kb);
-        Assert.Equal("discrepancy", Assert.Single(sameDay.Discrepancies).Kind);
+        Assert.Equal(DiscrepancyKind.Discrepancy, Assert.Single(sameDay.Discrepancies).Kind);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public class SeedGoldTests
             [.. g.Claims.SelectMany(c => positions.Where(p => PositionOk(p, c)).Select(p => Family(p.GetProperty("stance").GetString()!)))];
         var disputed = goldClaims.Where(gc => gc.Positions.Select(p => Family(p.GetProperty("stance").GetString()!)).ToHashSet().SetEquals(["assert", "deny"])).ToList();
         var disputesFound = disputed.Count(gc => analysis.ClaimGroups.Any(g => Sides(g, gc.Positions).SetEquals(["assert", "deny"])));
-        var marked = analysis.ClaimGroups.Where(g => g.Status == "disputed").ToList();
+        var marked = analysis.ClaimGroups.Where(g => g.Status == GroupStatus.Disputed).ToList();
         var disputesReal = marked.Count(g => disputed.Any(gc => Sides(g, gc.Positions).SetEquals(["assert", "deny"])));
         var groupOf = analysis.ClaimGroups.SelectMany(g => g.Claims.Select(c => (c.Id, Group: g.Id))).ToDictionary(p => p.Id, p => p.Group, StringComparer.Ordinal);
         var cohesion = new List<double>();

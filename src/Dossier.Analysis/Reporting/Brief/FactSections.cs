@@ -45,7 +45,7 @@ internal static class FactSections
         }
 
         section.Paragraph(new Run().Strong(new Run().Prose("Discrepancies")).Prose(" (the same thing counted differently by different sources at the same time):"));
-        var discrepancies = scope.Discrepancies.Where(x => x.Kind != "history").ToList();
+        var discrepancies = scope.Discrepancies.Where(x => x.Kind != DiscrepancyKind.History).ToList();
         if (discrepancies.Count == 0)
         {
             section.Note("None found.");
@@ -55,7 +55,7 @@ internal static class FactSections
             section.List(discrepancies.Select(x => Discrepancy(x, "; ")));
         }
 
-        var history = scope.Discrepancies.Where(x => x.Kind == "history").ToList();
+        var history = scope.Discrepancies.Where(x => x.Kind == DiscrepancyKind.History).ToList();
         if (history.Count > 0)
         {
             section.Paragraph(new Run().Strong(new Run().Prose("Updated over time")).Prose(" (later reports give a new figure; in publication order):"));

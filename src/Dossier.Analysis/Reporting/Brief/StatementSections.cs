@@ -89,7 +89,7 @@ internal static class StatementSections
             return section.Build();
         }
 
-        var shown = scope.ClaimGroups.Where(g => g.Status != "single").ToList();
+        var shown = scope.ClaimGroups.Where(g => g.Status != GroupStatus.Single).ToList();
         if (shown.Count == 0)
         {
             return section.Note("No claim is stated by more than one source or contested.").Build();
@@ -101,7 +101,7 @@ internal static class StatementSections
             .Emphasis(new Run().Prose("corroborated")).Prose(" when two or more holders in two or more independent sources assert it and nobody denies it. One holder's statement carried by several outlets is one statement, listed once with its carriers, earliest first."));
         foreach (var g in shown.Take(MaxGroups))
         {
-            var disputed = g.Status == "disputed";
+            var disputed = g.Status == GroupStatus.Disputed;
             section.Paragraph(new Run().Strong(new Run().Prose(disputed ? "Disputed:" : "Corroborated:")).Prose(" ").Quote(g.Proposition, BriefWording.MaxStatementLength));
             if (disputed)
             {
