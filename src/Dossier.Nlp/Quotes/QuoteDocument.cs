@@ -273,52 +273,8 @@ internal sealed class QuoteDocument
         return -1;
     }
 
-    /// <summary>The nearest earlier mention of <paramref name="label"/> with the word <paramref name="role"/> within <paramref name="window"/> tokens before or after it ("spokesperson Shafqat Ali Khan", "Fitrat, the deputy spokesperson").</summary>
-    public int PreviousMentionNear(int before, string label, string role, int window)
-    {
-        for (var m = LastMentionStartingBefore(before); m >= 0; m--)
-        {
-            var mention = Mentions[m];
-            if (mention.End > before || mention.Label != label)
-            {
-                continue;
-            }
-
-            for (var k = Math.Max(0, mention.Start - window); k < Math.Min(Lower.Length, mention.End + window); k++)
-            {
-                if (Lower[k] == role && (k < mention.Start || k >= mention.End) && _sentenceOf[k] == _sentenceOf[mention.Start])
-                {
-                    return m;
-                }
-            }
-        }
-
-        return -1;
-    }
-
     /// <summary>The index of the last mention that starts before token <paramref name="before"/> (mentions are in token order; binary search), -1 when none: the mentions that end before it are among it and those before it.</summary>
     public int LastMentionStartingBefore(int before) => SpanSearch.FirstNotBefore(Mentions.Count, m => Mentions[m].Start < before) - 1;
-
-    /// <summary>The nearest earlier mention of <paramref name="label"/> whose text holds <paramref name="word"/> ("the ministry" → "Ministry of Defense"); -1 when none.</summary>
-    public int PreviousMentionContaining(int before, string label, string word)
-    {
-        for (var m = LastMentionStartingBefore(before); m >= 0; m--)
-        {
-            var mention = Mentions[m];
-            if (mention.End <= before && mention.Label == label)
-            {
-                for (var k = mention.Start; k < mention.End; k++)
-                {
-                    if (Lower[k] == word)
-                    {
-                        return m;
-                    }
-                }
-            }
-        }
-
-        return -1;
-    }
 
     /// <summary>
     /// Pairs quotation marks paragraph by paragraph: a curly or guillemet mark opens or closes by

@@ -50,17 +50,7 @@ internal sealed class SpeakerResolver(CueLexicon lexicon)
         var reference = v.ReferenceEndingAt(end - 1);
         if (_lexicon.Is("person-pronoun", head) && end - start == 1 && head != "i")
         {
-            // Reported speech is the quote finder's to know, not the layer's (it runs before quotes
-            // are found): a person named inside a quote found so far is not who "he" is ("He said …
-            // the legal aspect of Shareefullah's arrest … but he emphasised …"); the nearest person
-            // named outside it is.
-            if (reference is { } r && InFound(v.Mentions[r.Mention].Start, found))
-            {
-                var person = v.PreviousMention(start, "PER", k => InFound(k, found));
-                return person >= 0 ? (person, "pronoun") : (-1, "unnamed");
-            }
-
-            return reference is { } p ? (p.Mention, "pronoun") : (-1, "unnamed");
+            return Pronoun(v, start, "PER", found);
         }
 
         if (_lexicon.Is("group-pronoun", head) && end - start == 1)
@@ -95,6 +85,24 @@ internal sealed class SpeakerResolver(CueLexicon lexicon)
         }
 
         return (-1, "unnamed");
+    }
+
+    /// <summary>
+    /// The antecedent of the pronoun at token <paramref name="k"/> ("he", "his", "their"), from the
+    /// references layer — except that reported speech is the quote finder's to know, not the
+    /// layer's (it runs before quotes are found): a <paramref name="label"/> named inside a quote
+    /// found so far is not who "he" is ("He said … the legal aspect of Shareefullah's arrest … but
+    /// he emphasised …"); the nearest one named outside it is.
+    /// </summary>
+    internal static (int Mention, string How) Pronoun(QuoteDocument v, int k, string label, List<Attribution> found)
+    {
+        if (v.ReferenceEndingAt(k) is { } r && v.Mentions[r.Mention].Label == label && !InFound(v.Mentions[r.Mention].Start, found))
+        {
+            return (r.Mention, "pronoun");
+        }
+
+        var outside = v.PreviousMention(k, label, t => InFound(t, found));
+        return outside >= 0 ? (outside, "pronoun") : (-1, "unnamed");
     }
 
     private static bool InFound(int token, List<Attribution> found) => found.Any(x => token >= x.ContentStart && token < x.ContentEnd);
