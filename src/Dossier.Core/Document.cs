@@ -79,6 +79,9 @@ public sealed class Document
     /// <summary>The syntactic words, as views (empty until a parser has run).</summary>
     public ViewList<Word> Words => new(this, 0, GetOrEmpty(Layers.Words).Length);
 
+    /// <summary>The pronouns and role nouns with the mentions they refer to, as views (empty until coreference has run).</summary>
+    public ViewList<Reference> References => new(this, 0, GetOrEmpty(Layers.References).Length);
+
     /// <summary>The syntactic words that overlap <paramref name="span"/>, in order, found by binary search (none until a parser has run).</summary>
     public IEnumerable<Word> WordsIn(TextSpan span)
     {

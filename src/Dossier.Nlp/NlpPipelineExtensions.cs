@@ -1,3 +1,5 @@
+using Dossier.Annotations;
+using Dossier.Nlp.Coref;
 using Dossier.Nlp.Events;
 using Dossier.Nlp.Figures;
 using Dossier.Nlp.Ner;
@@ -47,10 +49,22 @@ public static class NlpPipelineExtensions
         return builder.Add(new NerComponent(model));
     }
 
-    /// <summary>Adds quotes and claims (needs tokens, sentences and mentions): the rules, and the trained attribution tagger when a model is given.</summary>
+    /// <summary>Adds the references layer: each pronoun and role noun with the mention it refers to (needs tokens, sentences and mentions; reads the words layer when there is one).</summary>
+    public static PipelineBuilder UseCoref(this PipelineBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Add(CorefComponent.Instance);
+    }
+
+    /// <summary>Adds quotes and claims (needs tokens, sentences, mentions and references; adds coreference first when the pipeline has none): the rules, and the trained attribution tagger when a model is given.</summary>
     public static PipelineBuilder UseQuotes(this PipelineBuilder builder, CueLexicon? lexicon = null, AttributionModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Provides(Layers.References))
+        {
+            builder.UseCoref();
+        }
+
         return builder.Add(new QuoteComponent(lexicon, model));
     }
 
@@ -75,7 +89,7 @@ public static class NlpPipelineExtensions
         return builder.Add(new EventComponent(verbs));
     }
 
-    /// <summary>Adds every component built so far, in a working order; the words layer when a syntax model is given; mentions, quotes and claims only when an NER model is given, the attribution tagger when its model is, events when both an NER and a syntax model are.</summary>
+    /// <summary>Adds every component built so far, in a working order; the words layer when a syntax model is given; mentions, references, quotes and claims only when an NER model is given, the attribution tagger when its model is, events when both an NER and a syntax model are.</summary>
     public static PipelineBuilder UseDefaults(this PipelineBuilder builder, NerModel? ner = null, AttributionModel? attribution = null, Dossier.Nlp.Syntax.SyntaxModel? syntax = null)
     {
         builder.UseParagraphs().UseTokenizer().UseSentences();
@@ -90,7 +104,7 @@ public static class NlpPipelineExtensions
             return builder;
         }
 
-        builder.UseNer(ner).UseQuotes(model: attribution).UseFigures();
+        builder.UseNer(ner).UseCoref().UseQuotes(model: attribution).UseFigures();
         return syntax is null ? builder : builder.UseEvents();
     }
 }

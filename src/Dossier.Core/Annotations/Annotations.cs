@@ -46,6 +46,28 @@ public readonly record struct SentenceData(TextSpan Span, int FirstToken, int To
 /// <param name="Confidence">The tagger's confidence in [0, 1]; 1 for rules.</param>
 public readonly record struct MentionData(TextSpan Span, string Label, float Confidence = 1f) : IAnnotation;
 
+/// <summary>How a reference was resolved to its antecedent.</summary>
+public enum ReferenceKind : byte
+{
+    /// <summary>A pronoun ('he', 'his', 'they'): the nearest fitting mention named before it.</summary>
+    Pronoun,
+
+    /// <summary>A role noun whose antecedent was introduced with that role ('spokesperson Shafqat Ali Khan' … 'the spokesperson') or names it ('the ministry' → 'Ministry of Defense').</summary>
+    Role,
+
+    /// <summary>A person's role noun whose antecedent is the organisation named with the role ('Foreign Office spokesperson'): the office spoke.</summary>
+    Affiliation,
+
+    /// <summary>A role noun whose antecedent is only the nearest mention of the fitting type ('the country', 'the spokesperson' when no one was introduced with that role): a guess.</summary>
+    Nearest,
+}
+
+/// <summary>A pronoun or role noun and the mention it refers to (coreference, resolved once per document).</summary>
+/// <param name="Span">The reference: the pronoun ('he'), or the role noun with its article ('the spokesperson').</param>
+/// <param name="Mention">The index, in the document's mentions layer, of the named mention it refers to (its antecedent, named before it).</param>
+/// <param name="Kind">How the antecedent was found.</param>
+public readonly record struct ReferenceData(TextSpan Span, int Mention, ReferenceKind Kind) : IAnnotation;
+
 /// <summary>Finding tokens by character offset.</summary>
 public static class TokenSearch
 {

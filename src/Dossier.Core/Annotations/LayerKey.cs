@@ -68,6 +68,9 @@ public static class Layers
     /// <summary>Named and numeric mentions.</summary>
     public static readonly LayerKey<MentionData> Mentions = new("mentions");
 
+    /// <summary>Pronouns and role nouns with the mention each refers to, in text order.</summary>
+    public static readonly LayerKey<ReferenceData> References = new("references");
+
     /// <summary>Time expressions.</summary>
     public static readonly LayerKey<TimeData> Times = new("times");
 

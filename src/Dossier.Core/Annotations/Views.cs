@@ -239,6 +239,62 @@ public readonly struct Paragraph : IEquatable<Paragraph>, IAnnotationView<Paragr
     public static bool operator !=(Paragraph left, Paragraph right) => !left.Equals(right);
 }
 
+/// <summary>A pronoun or role noun of a document and the mention it refers to, as a view over its flat references layer.</summary>
+public readonly struct Reference : IEquatable<Reference>, IAnnotationView<Reference>
+{
+    /// <inheritdoc/>
+    public static Reference Create(Document document, int index) => new(document, index);
+
+    internal Reference(Document document, int index)
+    {
+        Document = document;
+        Index = index;
+        Data = document.Get(Layers.References)[index];
+    }
+
+    /// <summary>The document the reference belongs to.</summary>
+    public Document Document { get; }
+
+    /// <summary>The reference's position in the references layer.</summary>
+    public int Index { get; }
+
+    /// <summary>The stored annotation.</summary>
+    public ReferenceData Data { get; }
+
+    /// <summary>The reference's characters ('he', 'the spokesperson').</summary>
+    public TextSpan Span => Data.Span;
+
+    /// <summary>The reference's text.</summary>
+    public string Text => Document.GetText(Span);
+
+    /// <summary>How its antecedent was found.</summary>
+    public ReferenceKind Kind => Data.Kind;
+
+    /// <summary>The named mention it refers to.</summary>
+    public MentionData Antecedent => Document.Get(Layers.Mentions)[Data.Mention];
+
+    /// <summary>The antecedent's text ('Shafqat Ali Khan').</summary>
+    public string AntecedentText => Document.GetText(Antecedent.Span);
+
+    /// <inheritdoc/>
+    public bool Equals(Reference other) => ReferenceEquals(Document, other.Document) && Index == other.Index;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Reference r && Equals(r);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Document, Index);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Text} -> {AntecedentText}";
+
+    /// <summary>Equality operator.</summary>
+    public static bool operator ==(Reference left, Reference right) => left.Equals(right);
+
+    /// <summary>Inequality operator.</summary>
+    public static bool operator !=(Reference left, Reference right) => !left.Equals(right);
+}
+
 /// <summary>A view type over one layer's items, created by index.</summary>
 /// <typeparam name="TView">The view type itself.</typeparam>
 public interface IAnnotationView<TView>

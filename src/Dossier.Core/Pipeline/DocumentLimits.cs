@@ -32,8 +32,12 @@ public sealed record DocumentLimits
     /// </summary>
     public long MaxCitedChars { get; init; } = 64L * 1024 * 1024;
 
-    /// <summary>The layers that are the text's structure, not findings: not counted against <see cref="MaxItems"/> or <see cref="MaxCitedChars"/>.</summary>
-    public static IReadOnlySet<LayerKey> Structure { get; } = new HashSet<LayerKey> { Layers.Paragraphs, Layers.Tokens, Layers.Sentences, Layers.Words };
+    /// <summary>
+    /// The layers that are the text's structure, not findings: not counted against <see cref="MaxItems"/> or <see cref="MaxCitedChars"/>.
+    /// References are among them: at most one per token, like the words, and shown only as mentions
+    /// of the entities they name (a storm of pronouns after a name is as long as its tokens, no longer).
+    /// </summary>
+    public static IReadOnlySet<LayerKey> Structure { get; } = new HashSet<LayerKey> { Layers.Paragraphs, Layers.Tokens, Layers.Sentences, Layers.Words, Layers.References };
 
     /// <summary>A token source that is cancelled when <see cref="MaxTime"/> has passed or <paramref name="outer"/> is cancelled.</summary>
     public CancellationTokenSource StartClock(CancellationToken outer)

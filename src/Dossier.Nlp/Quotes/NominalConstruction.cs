@@ -54,8 +54,7 @@ internal sealed class NominalConstruction(CueLexicon lexicon, SpeakerPhrases phr
         else if (before >= a && v.Lower[before] is "his" or "her" or "their" or "its")
         {
             speaker = (before, before + 1);
-            name = v.PreviousMention(before, v.Lower[before] is "his" or "her" ? "PER" : "ORG", k => found.Any(x => k >= x.ContentStart && k < x.ContentEnd));
-            how = name >= 0 ? "pronoun" : "unnamed";
+            (name, how) = SpeakerResolver.Pronoun(v, before, v.Lower[before] is "his" or "her" ? "PER" : "ORG", found);
         }
         else if ((_phrases.SubjectBefore(v, a, cue.Start) ?? _phrases.SentenceSubject(v, a, cue.Start)) is { } subject)
         {

@@ -50,7 +50,7 @@ public sealed class QuoteComponent : IDocumentComponent
     public string Name => "quotes";
 
     /// <inheritdoc/>
-    public IReadOnlyList<LayerKey> Needs { get; } = [Layers.Tokens, Layers.Sentences, Layers.Mentions];
+    public IReadOnlyList<LayerKey> Needs { get; } = [Layers.Tokens, Layers.Sentences, Layers.Mentions, Layers.References];
 
     /// <inheritdoc/>
     public IReadOnlyList<LayerKey> Adds { get; } = [Layers.Quotes, Layers.Claims];

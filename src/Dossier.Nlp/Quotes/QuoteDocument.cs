@@ -10,8 +10,8 @@ namespace Dossier.Nlp.Quotes;
 /// <param name="End">One past the last token of the content.</param>
 internal readonly record struct QuoteRegion(int Open, int Close, int Start, int End);
 
-/// <summary>A mention in token indices.</summary>
-internal readonly record struct TokenMention(int Start, int End, string Label, TextSpan Span);
+/// <summary>A mention in token indices, with its index in the document's mentions layer.</summary>
+internal readonly record struct TokenMention(int Start, int End, string Label, TextSpan Span, int Layer);
 
 /// <summary>
 /// A document as the quote finder reads it: words, sentences and paragraphs by token, named
@@ -30,8 +30,12 @@ internal sealed class QuoteDocument
     private readonly int[] _paragraphOfSentence;
     private readonly (int First, int Last)[] _paragraphTokens;
 
+    private readonly Document _document;
+    private Dictionary<int, (int Mention, ReferenceKind Kind)>? _referenceEndingAt;
+
     public QuoteDocument(Document document)
     {
+        _document = document;
         var text = document.Text;
         var tokens = document.Get(Layers.Tokens);
         _tokens = tokens;
@@ -73,8 +77,10 @@ internal sealed class QuoteDocument
         _numberAt = new bool[n];
         Array.Fill(_mentionAt, -1);
         var mentions = new List<TokenMention>();
-        foreach (var m in document.GetOrEmpty(Layers.Mentions))
+        var layer = document.GetOrEmpty(Layers.Mentions);
+        for (var index = 0; index < layer.Length; index++)
         {
+            var m = layer[index];
             var first = TokenSearch.FirstEndingAfter(tokens, m.Span.Start);
             var last = first;
             while (last < n && tokens[last].Span.Start < m.Span.End)
@@ -109,7 +115,7 @@ internal sealed class QuoteDocument
                     _mentionAt[k] = mentions.Count;
                 }
 
-                mentions.Add(new TokenMention(first, last, m.Label, m.Span));
+                mentions.Add(new TokenMention(first, last, m.Label, m.Span, index));
             }
         }
 
@@ -163,6 +169,9 @@ internal sealed class QuoteDocument
 
     public bool InQuote(int k) => _regionAt[k] >= 0;
 
+    /// <summary>The index of the quotation (in <see cref="QuoteRegions"/>) whose content holds token <paramref name="k"/>; -1 when none does.</summary>
+    public int RegionOf(int k) => _regionAt[k];
+
     /// <summary>True for punctuation inside a word, with no space either side ("Taliban-run").</summary>
     public bool IsJoined(int k) => k > 0 && k + 1 < Words.Length && _tokens[k - 1].Span.End == _tokens[k].Span.Start && _tokens[k].Span.End == _tokens[k + 1].Span.Start;
 
@@ -188,6 +197,38 @@ internal sealed class QuoteDocument
     public int ParagraphStart(int k) => _paragraphTokens[ParagraphOfToken(k)].First;
 
     public int MentionAt(int k) => _mentionAt[k];
+
+    /// <summary>
+    /// The reference (pronoun or role noun) whose last token is <paramref name="k"/>, from the
+    /// document's references layer (resolved here by the same rules when the pipeline ran no
+    /// coreference): the antecedent as an index into <see cref="Mentions"/>, and how it was found;
+    /// null when the token ends no reference.
+    /// </summary>
+    public (int Mention, ReferenceKind Kind)? ReferenceEndingAt(int k)
+    {
+        if (_referenceEndingAt is null)
+        {
+            var references = _document.Has(Layers.References) ? _document.Get(Layers.References) : Coref.Coreference.Resolve(_document, this);
+            var byLayer = new Dictionary<int, int>();
+            for (var m = 0; m < Mentions.Count; m++)
+            {
+                byLayer[Mentions[m].Layer] = m;
+            }
+
+            var ending = new Dictionary<int, (int, ReferenceKind)>();
+            foreach (var r in references)
+            {
+                if (byLayer.TryGetValue(r.Mention, out var m))
+                {
+                    ending[TokenSearch.FirstEndingAfter(_tokens, r.Span.End - 1)] = (m, r.Kind);
+                }
+            }
+
+            _referenceEndingAt = ending;
+        }
+
+        return _referenceEndingAt.TryGetValue(k, out var found) ? found : null;
+    }
 
     public bool IsTimeMention(int k) => _timeAt[k];
 
@@ -220,7 +261,7 @@ internal sealed class QuoteDocument
     /// <summary>The nearest mention of <paramref name="label"/> that ends before token <paramref name="before"/>, outside quotations and not at a token <paramref name="skip"/> rules out; -1 when none.</summary>
     public int PreviousMention(int before, string label, Func<int, bool>? skip = null)
     {
-        for (var m = LastStartingBefore(before); m >= 0; m--)
+        for (var m = LastMentionStartingBefore(before); m >= 0; m--)
         {
             var mention = Mentions[m];
             if (mention.End <= before && mention.Label == label && !InQuote(mention.Start) && skip?.Invoke(mention.Start) != true)
@@ -232,52 +273,8 @@ internal sealed class QuoteDocument
         return -1;
     }
 
-    /// <summary>The nearest earlier mention of <paramref name="label"/> with the word <paramref name="role"/> within <paramref name="window"/> tokens before or after it ("spokesperson Shafqat Ali Khan", "Fitrat, the deputy spokesperson").</summary>
-    public int PreviousMentionNear(int before, string label, string role, int window)
-    {
-        for (var m = LastStartingBefore(before); m >= 0; m--)
-        {
-            var mention = Mentions[m];
-            if (mention.End > before || mention.Label != label)
-            {
-                continue;
-            }
-
-            for (var k = Math.Max(0, mention.Start - window); k < Math.Min(Lower.Length, mention.End + window); k++)
-            {
-                if (Lower[k] == role && (k < mention.Start || k >= mention.End) && _sentenceOf[k] == _sentenceOf[mention.Start])
-                {
-                    return m;
-                }
-            }
-        }
-
-        return -1;
-    }
-
     /// <summary>The index of the last mention that starts before token <paramref name="before"/> (mentions are in token order; binary search), -1 when none: the mentions that end before it are among it and those before it.</summary>
-    private int LastStartingBefore(int before) => SpanSearch.FirstNotBefore(Mentions.Count, m => Mentions[m].Start < before) - 1;
-
-    /// <summary>The nearest earlier mention of <paramref name="label"/> whose text holds <paramref name="word"/> ("the ministry" → "Ministry of Defense"); -1 when none.</summary>
-    public int PreviousMentionContaining(int before, string label, string word)
-    {
-        for (var m = LastStartingBefore(before); m >= 0; m--)
-        {
-            var mention = Mentions[m];
-            if (mention.End <= before && mention.Label == label)
-            {
-                for (var k = mention.Start; k < mention.End; k++)
-                {
-                    if (Lower[k] == word)
-                    {
-                        return m;
-                    }
-                }
-            }
-        }
-
-        return -1;
-    }
+    public int LastMentionStartingBefore(int before) => SpanSearch.FirstNotBefore(Mentions.Count, m => Mentions[m].Start < before) - 1;
 
     /// <summary>
     /// Pairs quotation marks paragraph by paragraph: a curly or guillemet mark opens or closes by

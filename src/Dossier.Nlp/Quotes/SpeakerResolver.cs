@@ -1,9 +1,13 @@
+using Dossier.Annotations;
+
 namespace Dossier.Nlp.Quotes;
 
 /// <summary>
 /// Resolves a speaker phrase to the mention that names the speaker: a name in the phrase, the
-/// organisation it speaks for, the person a pronoun or a role ("the spokesperson") stands for.
-/// Thread-safe.
+/// organisation it speaks for, the person a pronoun or a role ("the spokesperson") stands for —
+/// the last two read from the document's references layer (<see cref="Coref.CorefComponent"/>),
+/// with what only the quote finder knows kept here: who was named inside reported speech, and
+/// which organisation spoke last. Thread-safe.
 /// </summary>
 internal sealed class SpeakerResolver(CueLexicon lexicon)
 {
@@ -42,55 +46,64 @@ internal sealed class SpeakerResolver(CueLexicon lexicon)
             }
         }
 
+        // Pronouns and role nouns: the document's references layer (Coref/) says what they refer to.
+        var reference = v.ReferenceEndingAt(end - 1);
         if (_lexicon.Is("person-pronoun", head) && end - start == 1 && head != "i")
         {
-            // The nearest person named before, leaving out those named inside reported speech:
-            // "He said … the legal aspect of Shareefullah's arrest … but he emphasised …".
-            var person = v.PreviousMention(start, "PER", k => found.Any(x => k >= x.ContentStart && k < x.ContentEnd));
-            return person >= 0 ? (person, "pronoun") : (-1, "unnamed");
+            return Pronoun(v, start, "PER", found);
         }
 
         if (_lexicon.Is("group-pronoun", head) && end - start == 1)
         {
-            var group = v.PreviousMention(start, "ORG");
-            return group >= 0 ? (group, "pronoun") : (-1, "unnamed");
+            return reference is { } g ? (g.Mention, "pronoun") : (-1, "unnamed");
         }
 
         if (_lexicon.Is("person-role", head))
         {
-            // "the spokesperson": the person introduced with that role ("spokesperson Shafqat Ali Khan",
-            // "Hamdullah Fitrat, the deputy Taliban spokesperson").
-            var withRole = v.PreviousMentionNear(start, "PER", head, 5);
-            if (withRole >= 0)
+            // "the spokesperson": the person introduced with that role (role), else the office named
+            // with it (affiliation), else the nearest person (nearest), as the layer found them.
+            if (reference is { } role)
             {
-                return (withRole, "role");
-            }
-
-            // "Foreign Office spokesperson …" without the name: the office spoke.
-            var office = v.PreviousMentionNear(start, "ORG", head, 3);
-            if (office >= 0)
-            {
-                return (office, "affiliation");
-            }
-
-            var person = v.PreviousMention(start, "PER");
-            if (person >= 0)
-            {
-                return (person, "nearest");
+                return (role.Mention, role.Kind switch
+                {
+                    ReferenceKind.Role => "role",
+                    ReferenceKind.Affiliation => "affiliation",
+                    _ => "nearest",
+                });
             }
 
             // "Pakistan's Foreign Office has reiterated … . The spokesperson confirmed …": the
-            // spokesperson of the organisation that spoke last.
+            // spokesperson of the organisation that spoke last (what was said is the quote finder's).
             var speaking = found.LastOrDefault(x => x.NameMention >= 0 && v.Mentions[x.NameMention].Label == "ORG" && x.ContentStart < start);
             return speaking is not null ? (speaking.NameMention, "affiliation") : (-1, "unnamed");
         }
 
         if (_lexicon.Is("group-role", head))
         {
-            var org = v.PreviousMentionContaining(start, "ORG", head);
-            return org >= 0 ? (org, "role") : (-1, "unnamed");
+            // "the ministry": only an organisation whose name holds the word, not the layer's nearest-organisation guess.
+            return reference is { Kind: ReferenceKind.Role } org ? (org.Mention, "role") : (-1, "unnamed");
         }
 
         return (-1, "unnamed");
     }
+
+    /// <summary>
+    /// The antecedent of the pronoun at token <paramref name="k"/> ("he", "his", "their"), from the
+    /// references layer — except that reported speech is the quote finder's to know, not the
+    /// layer's (it runs before quotes are found): a <paramref name="label"/> named inside a quote
+    /// found so far is not who "he" is ("He said … the legal aspect of Shareefullah's arrest … but
+    /// he emphasised …"); the nearest one named outside it is.
+    /// </summary>
+    internal static (int Mention, string How) Pronoun(QuoteDocument v, int k, string label, List<Attribution> found)
+    {
+        if (v.ReferenceEndingAt(k) is { } r && v.Mentions[r.Mention].Label == label && !InFound(v.Mentions[r.Mention].Start, found))
+        {
+            return (r.Mention, "pronoun");
+        }
+
+        var outside = v.PreviousMention(k, label, t => InFound(t, found));
+        return outside >= 0 ? (outside, "pronoun") : (-1, "unnamed");
+    }
+
+    private static bool InFound(int token, List<Attribution> found) => found.Any(x => token >= x.ContentStart && token < x.ContentEnd);
 }

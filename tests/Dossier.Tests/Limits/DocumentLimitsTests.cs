@@ -140,6 +140,17 @@ public class DocumentLimitsTests
     }
 
     [Fact]
+    public void TheReferences_AreTheTextsStructure_NotFindingsCountedAgainstTheLimit()
+    {
+        // At most one per token, like the words: a run of pronouns after one name stays readable.
+        var text = "Imran Khan spoke in Lahore. " + string.Concat(Enumerable.Repeat("He said he would go and he went. ", 15));
+        var limited = Models.Pipeline.WithLimits(new DocumentLimits { MaxItems = 30 });
+        var document = limited.Process(text);
+        Assert.True(document.Get(Layers.References).Length > 30);
+        Assert.Contains(Layers.References, DocumentLimits.Structure);
+    }
+
+    [Fact]
     public void AStormOfReportingVerbs_IsReadUnderTheDefaults_AndItsFindingsCiteTheDocumentsOwnText()
     {
         var document = Models.Pipeline.Process(Storm(2000), new DocumentMetadata { Source = "storm.txt" });
