@@ -53,7 +53,7 @@ public static class AnalysisJsonWriter
         {
             w.WriteStartObject();
             w.WriteString("what", x.What);
-            w.WriteString("kind", WireName(x.Kind));
+            w.WriteString("kind", KindNames.Of(x.Kind));
             WriteArray(w, "figures", x.Figures, static (w, f) => w.WriteStringValue(f.Id));
             w.WriteEndObject();
         });
@@ -203,7 +203,7 @@ public static class AnalysisJsonWriter
     private static void WriteQuote(Utf8JsonWriter w, Quote q, CodePointIndex cp)
     {
         WriteStatementStart(w, q.Id, q.Document, q.Data.Span, q.Paragraph, q.Cited.Span, cp);
-        w.WriteString("kind", q.Data.Kind);
+        w.WriteString("kind", KindNames.Of(q.Data.Kind));
         w.WriteString("speaker", q.Speaker?.Id);
         w.WriteString("speaker_text", q.SpeakerText);
         w.WriteString("speaker_name", q.Speaker?.Name);
@@ -244,7 +244,7 @@ public static class AnalysisJsonWriter
         w.WriteStartObject();
         w.WriteString("id", g.Id);
         w.WriteString("proposition", g.Proposition);
-        w.WriteString("status", WireName(g.Status));
+        w.WriteString("status", KindNames.Of(g.Status));
         w.WriteString("frame", g.Frame);
         WriteArray(w, "places", g.Places, static (w, p) => w.WriteStringValue(p));
         w.WriteNumber("holders", g.Statements.Select(s => s.HolderKey).Distinct(StringComparer.Ordinal).Count());
@@ -423,8 +423,4 @@ public static class AnalysisJsonWriter
         w.WriteNumberValue(end);
         w.WriteEndArray();
     }
-
-    /// <summary>An enum value as the JSON contract writes it: its name in lower case ('disputed', 'history').</summary>
-    private static string WireName<T>(T value)
-        where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

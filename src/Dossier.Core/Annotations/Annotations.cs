@@ -169,15 +169,31 @@ public readonly record struct TimeData(TextSpan Span, string Type, string? Value
 /// <param name="High">For a range ('between 150 and 200'), its upper end; <paramref name="Value"/> is the lower.</param>
 public readonly record struct FigureData(TextSpan Span, double? Value, string? Unit, bool Approximate, string? What, TextSpan? WhatSpan = null, double? High = null) : IAnnotation;
 
+/// <summary>How a quote gives the words it reports.</summary>
+public enum QuoteKind : byte
+{
+    /// <summary>In quotation marks.</summary>
+    Direct,
+
+    /// <summary>Reported: "said that …".</summary>
+    Indirect,
+
+    /// <summary>Reported with a quoted fragment.</summary>
+    Mixed,
+
+    /// <summary>First-person speech whose quotation marks are missing.</summary>
+    Unmarked,
+}
+
 /// <summary>A quote: what was said (direct, indirect, mixed or unmarked), by whom and with which cue.</summary>
 /// <param name="Span">The content: the words reported, without the quotation marks.</param>
-/// <param name="Kind"><c>direct</c> (in quotation marks), <c>indirect</c> (reported: "said that …"), <c>mixed</c> (reported with a quoted fragment) or <c>unmarked</c> (first-person speech whose quotation marks are missing).</param>
+/// <param name="Kind">Direct, indirect, mixed or unmarked (<see cref="QuoteKind"/>).</param>
 /// <param name="Speaker">Where the speaker is given at the quote ("Khan", "he", "the spokesperson", "officials"); null when nothing names one.</param>
 /// <param name="Cue">The reporting verb or phrase ("said", "according to"); null for a quote that continues the previous speaker's.</param>
 /// <param name="SpeakerName">The mention that names the speaker ("Shafqat Ali Khan"), which for "he" or "the spokesperson" lies earlier in the text; null when no name was found.</param>
 /// <param name="Attribution">How the speaker was found: <c>named</c>, <c>pronoun</c>, <c>role</c>, <c>continuation</c> (the previous quote's speaker), <c>nearest</c> (the nearest earlier person: a guess) or <c>unnamed</c> ("sources"); prefixed <c>tagger:</c> for a quote the trained attribution tagger found.</param>
 /// <param name="Confidence">How often a speaker found this way is right (0–1), measured on PolNeAR train per way of attribution; the brief shows statements from a threshold chosen on dev.</param>
-public readonly record struct QuoteData(TextSpan Span, string Kind, TextSpan? Speaker, TextSpan? Cue, TextSpan? SpeakerName = null, string? Attribution = null, double Confidence = 1) : IAnnotation;
+public readonly record struct QuoteData(TextSpan Span, QuoteKind Kind, TextSpan? Speaker, TextSpan? Cue, TextSpan? SpeakerName = null, string? Attribution = null, double Confidence = 1) : IAnnotation;
 
 /// <summary>A claim: a statement someone holds, with their stance and the proposition, normalised for comparison.</summary>
 /// <param name="Span">The claim's content in the text.</param>
@@ -290,3 +306,11 @@ public enum UPos : byte
 /// <param name="Head">The index of its head word; -1 for the root of the sentence.</param>
 /// <param name="Relation">The dependency relation to its head, subtype included (nsubj, obj, nsubj:pass, root …).</param>
 public readonly record struct WordData(TextSpan Span, int Token, int First, int Count, UPos Upos, string Xpos, string Lemma, int Head, string Relation) : IAnnotation;
+
+/// <summary>The names a kind is written with in data files, model labels and the JSON contract.</summary>
+public static class KindNames
+{
+    /// <summary>An enum value's name in lower case ('direct', 'disputed').</summary>
+    public static string Of<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+}

@@ -1,3 +1,4 @@
+using Dossier.Annotations;
 using static Dossier.Nlp.Quotes.QuoteText;
 
 namespace Dossier.Nlp.Quotes;
@@ -28,7 +29,7 @@ internal sealed class AccordingToConstruction(SpeakerResolver speakers)
         var (name, how) = _speakers.Resolve(v, speaker, found);
         var leading = LeadingWords(v, a, cue.Start);
         return leading
-            ? new Attribution(SkipPunctuation(v, end, b), TrimEnd(v, SkipPunctuation(v, end, b), b), "indirect", cue, speaker, name, how, s)
-            : new Attribution(a, TrimEnd(v, a, cue.Start), "indirect", cue, speaker, name, how, s);
+            ? new Attribution(SkipPunctuation(v, end, b), TrimEnd(v, SkipPunctuation(v, end, b), b), QuoteKind.Indirect, cue, speaker, name, how, s)
+            : new Attribution(a, TrimEnd(v, a, cue.Start), QuoteKind.Indirect, cue, speaker, name, how, s);
     }
 }

@@ -17,7 +17,7 @@ internal static class Continuations
         for (var i = 0; i < found.Count; i++)
         {
             var a = found[i];
-            if (a.Kind is not ("direct" or "mixed"))
+            if (a.Kind is not (QuoteKind.Direct or QuoteKind.Mixed))
             {
                 continue;
             }
@@ -79,7 +79,7 @@ internal static class Continuations
                 .OrderBy(x => x.ContentEnd).LastOrDefault();
             if (previous is not null)
             {
-                found.Add(new Attribution(region.Start, region.End, "direct", null, previous.Speaker, previous.NameMention, "continuation", v.SentenceOfToken(region.Start)));
+                found.Add(new Attribution(region.Start, region.End, QuoteKind.Direct, null, previous.Speaker, previous.NameMention, "continuation", v.SentenceOfToken(region.Start)));
             }
         }
     }

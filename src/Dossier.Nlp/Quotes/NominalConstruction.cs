@@ -1,3 +1,4 @@
+using Dossier.Annotations;
 using static Dossier.Nlp.Quotes.QuoteText;
 
 namespace Dossier.Nlp.Quotes;
@@ -21,7 +22,7 @@ internal sealed class NominalConstruction(CueLexicon lexicon, SpeakerPhrases phr
         var start = cue.End;
         if (v.QuoteStartingAt(start) is { } quoted)
         {
-            return new Attribution(quoted.Start, quoted.End, "direct", cue, null, -1, "unnamed", s);
+            return new Attribution(quoted.Start, quoted.End, QuoteKind.Direct, cue, null, -1, "unnamed", s);
         }
 
         var end = start;

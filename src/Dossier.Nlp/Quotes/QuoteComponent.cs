@@ -190,7 +190,7 @@ public sealed class QuoteComponent : IDocumentComponent
                 // speaker after a comma ("While Sanders has pledged …, Devine suggested that …"): then
                 // the outer words end at that comma.
                 var x = inSentence[outer];
-                var own = x.Kind is "direct" or "unmarked" || cue.Form == CueForm.Progressive ? null : _phrases.SubjectBefore(v, a, cue.Start);
+                var own = x.Kind is QuoteKind.Direct or QuoteKind.Unmarked || cue.Form == CueForm.Progressive ? null : _phrases.SubjectBefore(v, a, cue.Start);
                 if (own is { } o && o.Start < x.ContentStart && x.Cue is { } inner && inner.Start > o.Start && cue.Start > 0 && v.Lower[cue.Start - 1] == ",")
                 {
                     // "Barkley, who said he votes Democratic, said …": the first cue is in an apposition

@@ -1,3 +1,4 @@
+using Dossier.Annotations;
 namespace Dossier.Nlp.Quotes;
 
 /// <summary>The token helpers the quote rules share: trimming and skipping punctuation, the quotation before a point, the kind of a content.</summary>
@@ -100,7 +101,7 @@ internal static class QuoteText
         end - start <= 6 && start < end && (lexicon.Is("adverbial-start", v.Lower[start]) || v.IsTimeMention(start));
 
     /// <summary>direct, mixed (a quoted fragment inside reported speech), unmarked (first person without quotation marks) or indirect.</summary>
-    internal static string KindOf(CueLexicon lexicon, QuoteDocument v, int start, int end)
+    internal static QuoteKind KindOf(CueLexicon lexicon, QuoteDocument v, int start, int end)
     {
         var quoted = 0;
         var firstPerson = false;
@@ -110,8 +111,8 @@ internal static class QuoteText
             firstPerson |= lexicon.Is("first-person", v.Lower[k]) && !(v.Lower[k] == "us" && k > start && v.Words[k] == "US");
         }
 
-        return quoted == 0 ? (firstPerson ? "unmarked" : "indirect")
-            : quoted >= (end - start) * 8 / 10 ? "direct"
-            : "mixed";
+        return quoted == 0 ? (firstPerson ? QuoteKind.Unmarked : QuoteKind.Indirect)
+            : quoted >= (end - start) * 8 / 10 ? QuoteKind.Direct
+            : QuoteKind.Mixed;
     }
 }

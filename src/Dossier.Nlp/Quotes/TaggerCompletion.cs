@@ -1,3 +1,4 @@
+using Dossier.Annotations;
 using static Dossier.Nlp.Quotes.QuoteText;
 
 namespace Dossier.Nlp.Quotes;
@@ -20,7 +21,7 @@ internal sealed class TaggerCompletion(CueLexicon lexicon, SpeakerPhrases phrase
         var roles = new string?[v.Words.Length];
         foreach (var a in found)
         {
-            Mark(a.ContentStart, a.ContentEnd, "CON:" + a.Kind);
+            Mark(a.ContentStart, a.ContentEnd, "CON:" + KindNames.Of(a.Kind));
             if (a.Speaker is { } sp)
             {
                 Mark(sp.Start, sp.End, "SRC");

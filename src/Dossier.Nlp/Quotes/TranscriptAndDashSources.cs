@@ -1,3 +1,4 @@
+using Dossier.Annotations;
 using static Dossier.Nlp.Quotes.QuoteText;
 
 namespace Dossier.Nlp.Quotes;
@@ -83,7 +84,7 @@ internal static class TranscriptAndDashSources
             }
 
             found.RemoveAll(x => x.ContentStart >= first && x.ContentEnd <= end);
-            found.Add(new Attribution(start, stop, "direct", new CueMatch(dash, dash + 1, DashCue, CueForm.Phrase), (dash + 1, last), name, "named", v.SentenceOfToken(start)));
+            found.Add(new Attribution(start, stop, QuoteKind.Direct, new CueMatch(dash, dash + 1, DashCue, CueForm.Phrase), (dash + 1, last), name, "named", v.SentenceOfToken(start)));
         }
     }
 }

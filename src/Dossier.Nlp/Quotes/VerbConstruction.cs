@@ -1,3 +1,4 @@
+using Dossier.Annotations;
 using static Dossier.Nlp.Quotes.QuoteText;
 
 namespace Dossier.Nlp.Quotes;
@@ -30,7 +31,7 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
                     var (qName, qHow) = _speakers.Resolve(v, quoted, found);
                     var region = QuoteBefore(v, a, _phrases.SubjectBefore(v, a, cue.Start)?.Start ?? cue.Start);
                     return region is { } r
-                        ? new Attribution(r.Start, r.End, "direct", second, quoted, qName, qHow, s)
+                        ? new Attribution(r.Start, r.End, QuoteKind.Direct, second, quoted, qName, qHow, s)
                         : After(v, s, second, quoted, qName, qHow);
                 }
             }
@@ -128,7 +129,7 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
                 end = resumed.End;
             }
 
-            return new Attribution(start, end, start == before.Start && end == before.End ? "direct" : KindOf(_lexicon, v, start, end), cue, speaker, name, how, s);
+            return new Attribution(start, end, start == before.Start && end == before.End ? QuoteKind.Direct : KindOf(_lexicon, v, start, end), cue, speaker, name, how, s);
         }
 
         // A quotation starting just after the cue: Khan said: “…”
@@ -154,7 +155,7 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
                     return new Attribution(after.Start, end, KindOf(_lexicon, v, after.Start, end), cue, speaker, name, how, s);
                 }
 
-                return new Attribution(after.Start, after.End, "direct", cue, speaker, name, how, s);
+                return new Attribution(after.Start, after.End, QuoteKind.Direct, cue, speaker, name, how, s);
             }
         }
 
@@ -198,10 +199,10 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
 
             var kind = KindOf(_lexicon, v, start, contentEnd);
             var paragraphStart = v.ParagraphStart(a);
-            if (kind is "unmarked" or "indirect" && paragraphStart < start && v.EndsParagraph(TrimEnd(v, clusterEnd, b))
-                && (kind == "unmarked" || KindOf(_lexicon, v, paragraphStart, start) == "unmarked"))
+            if (kind is QuoteKind.Unmarked or QuoteKind.Indirect && paragraphStart < start && v.EndsParagraph(TrimEnd(v, clusterEnd, b))
+                && (kind == QuoteKind.Unmarked || KindOf(_lexicon, v, paragraphStart, start) == QuoteKind.Unmarked))
             {
-                (start, kind) = (paragraphStart, "unmarked");
+                (start, kind) = (paragraphStart, QuoteKind.Unmarked);
             }
 
             return new Attribution(start, contentEnd, kind, cue, speaker, name, how, s);
@@ -253,7 +254,7 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
 
         if (v.QuoteStartingAt(start) is { } region && region.Close >= end - 1)
         {
-            return new Attribution(region.Start, region.End, "direct", cue, speaker, name, how, s);
+            return new Attribution(region.Start, region.End, QuoteKind.Direct, cue, speaker, name, how, s);
         }
 
         return new Attribution(start, end, KindOf(_lexicon, v, start, end), cue, speaker, name, how, s);
