@@ -207,7 +207,7 @@ public static class AnalysisJsonWriter
         w.WriteString("speaker", q.Speaker?.Id);
         w.WriteString("speaker_text", q.SpeakerText);
         w.WriteString("speaker_name", q.Speaker?.Name);
-        w.WriteString("attribution", q.Data.Attribution);
+        w.WriteString("attribution", q.Data.Attribution?.ToString());
         w.WriteNumber("confidence", q.Data.Confidence);
         WriteOptionalSpan(w, "speaker_span", q.Data.Speaker, cp);
         WriteOptionalSpan(w, "speaker_name_span", q.Data.SpeakerName, cp);

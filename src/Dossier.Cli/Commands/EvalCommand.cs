@@ -349,7 +349,7 @@ internal static class EvalCommand
             var results = articles.Select(a =>
             {
                 var doc = pipeline.Process(a.Text);
-                IReadOnlyList<PredictedAttribution> predicted = [.. doc.Get(Layers.Quotes).Select(q => new PredictedAttribution(q.Span, q.Speaker, q.SpeakerName, q.Cue, q.Attribution))];
+                IReadOnlyList<PredictedAttribution> predicted = [.. doc.Get(Layers.Quotes).Select(q => new PredictedAttribution(q.Span, q.Speaker, q.SpeakerName, q.Cue, q.Attribution?.ToString()))];
                 return (a.Text, a.Attributions, predicted);
             }).ToList();
             ctx.Error.WriteLine($"{articles.Count} articles (one annotator each), {results.Sum(r => r.Attributions.Count)} gold attributions with content");

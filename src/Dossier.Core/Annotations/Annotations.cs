@@ -169,6 +169,46 @@ public readonly record struct TimeData(TextSpan Span, string Type, string? Value
 /// <param name="High">For a range ('between 150 and 200'), its upper end; <paramref name="Value"/> is the lower.</param>
 public readonly record struct FigureData(TextSpan Span, double? Value, string? Unit, bool Approximate, string? What, TextSpan? WhatSpan = null, double? High = null) : IAnnotation;
 
+/// <summary>How a quote's speaker was found.</summary>
+public enum SpeakerFound : byte
+{
+    /// <summary>A name in the speaker phrase (or the organisation the phrase ends with).</summary>
+    Named,
+
+    /// <summary>A pronoun, resolved to the person or organisation it stands for.</summary>
+    Pronoun,
+
+    /// <summary>The organisation or state the speaker speaks for ("Pakistan's foreign office", "Taliban officials").</summary>
+    Affiliation,
+
+    /// <summary>A role noun ("the spokesperson"), resolved to the person introduced with that role.</summary>
+    Role,
+
+    /// <summary>The nearest earlier person: a guess.</summary>
+    Nearest,
+
+    /// <summary>The previous quote's speaker, whose words continue.</summary>
+    Continuation,
+
+    /// <summary>No one is named ("sources", "officials").</summary>
+    Unnamed,
+}
+
+/// <summary>How a quote's speaker was found, and whether the quote was found by the trained attribution tagger rather than the rules; written <c>named</c>, <c>tagger:pronoun</c>, ….</summary>
+/// <param name="Found">How the speaker was found.</param>
+/// <param name="ByTagger">True for a quote the attribution tagger found.</param>
+public readonly record struct AttributionWay(SpeakerFound Found, bool ByTagger = false)
+{
+    /// <summary>The way found by the rules.</summary>
+    public static implicit operator AttributionWay(SpeakerFound found) => new(found);
+
+    /// <summary>The same way, found by the tagger.</summary>
+    public AttributionWay WithTagger() => this with { ByTagger = true };
+
+    /// <summary>As written in the JSON and the calibration table: <c>named</c>, <c>tagger:pronoun</c>.</summary>
+    public override string ToString() => (ByTagger ? "tagger:" : string.Empty) + KindNames.Of(Found);
+}
+
 /// <summary>How a quote gives the words it reports.</summary>
 public enum QuoteKind : byte
 {
@@ -191,9 +231,9 @@ public enum QuoteKind : byte
 /// <param name="Speaker">Where the speaker is given at the quote ("Khan", "he", "the spokesperson", "officials"); null when nothing names one.</param>
 /// <param name="Cue">The reporting verb or phrase ("said", "according to"); null for a quote that continues the previous speaker's.</param>
 /// <param name="SpeakerName">The mention that names the speaker ("Shafqat Ali Khan"), which for "he" or "the spokesperson" lies earlier in the text; null when no name was found.</param>
-/// <param name="Attribution">How the speaker was found: <c>named</c>, <c>pronoun</c>, <c>role</c>, <c>continuation</c> (the previous quote's speaker), <c>nearest</c> (the nearest earlier person: a guess) or <c>unnamed</c> ("sources"); prefixed <c>tagger:</c> for a quote the trained attribution tagger found.</param>
+/// <param name="Attribution">How the speaker was found (<see cref="AttributionWay"/>: named, pronoun, role, … and whether by the trained tagger).</param>
 /// <param name="Confidence">How often a speaker found this way is right (0–1), measured on PolNeAR train per way of attribution; the brief shows statements from a threshold chosen on dev.</param>
-public readonly record struct QuoteData(TextSpan Span, QuoteKind Kind, TextSpan? Speaker, TextSpan? Cue, TextSpan? SpeakerName = null, string? Attribution = null, double Confidence = 1) : IAnnotation;
+public readonly record struct QuoteData(TextSpan Span, QuoteKind Kind, TextSpan? Speaker, TextSpan? Cue, TextSpan? SpeakerName = null, AttributionWay? Attribution = null, double Confidence = 1) : IAnnotation;
 
 /// <summary>A claim: a statement someone holds, with their stance and the proposition, normalised for comparison.</summary>
 /// <param name="Span">The claim's content in the text.</param>

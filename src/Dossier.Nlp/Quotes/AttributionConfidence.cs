@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dossier.Annotations;
 using Dossier.Text;
 
 namespace Dossier.Nlp.Quotes;
@@ -25,6 +26,9 @@ public static class AttributionConfidence
         .ToDictionary(r => r[0], r => double.Parse(r[3], CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     /// <summary>The measured rate for a way of attribution; for one not measured, the lowest rate of all.</summary>
+    public static double Of(AttributionWay? how) => Of(how?.ToString());
+
+    /// <summary>The measured rate for a way of attribution as written (<c>named</c>, <c>tagger:pronoun</c>); for one not measured, the lowest rate of all.</summary>
     public static double Of(string? how) => how is not null && Rates.TryGetValue(how, out var rate) ? rate : Rates.Values.Min();
 
     /// <summary>The table as written to the shipped file: way, found, right, rate (rounded to 0.01), most found first.</summary>

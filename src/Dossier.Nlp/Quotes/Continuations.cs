@@ -79,7 +79,7 @@ internal static class Continuations
                 .OrderBy(x => x.ContentEnd).LastOrDefault();
             if (previous is not null)
             {
-                found.Add(new Attribution(region.Start, region.End, QuoteKind.Direct, null, previous.Speaker, previous.NameMention, "continuation", v.SentenceOfToken(region.Start)));
+                found.Add(new Attribution(region.Start, region.End, QuoteKind.Direct, null, previous.Speaker, previous.NameMention, SpeakerFound.Continuation, v.SentenceOfToken(region.Start)));
             }
         }
     }

@@ -1,3 +1,4 @@
+using Dossier.Annotations;
 using static Dossier.Nlp.Quotes.QuoteText;
 
 namespace Dossier.Nlp.Quotes;
@@ -26,6 +27,6 @@ internal sealed class ImpressionConstruction(CueLexicon lexicon)
             return null;
         }
 
-        return new Attribution(start, end, KindOf(_lexicon, v, start, end), cue, null, -1, "unnamed", s);
+        return new Attribution(start, end, KindOf(_lexicon, v, start, end), cue, null, -1, SpeakerFound.Unnamed, s);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class NominalConstruction(CueLexicon lexicon, SpeakerPhrases phr
         var start = cue.End;
         if (v.QuoteStartingAt(start) is { } quoted)
         {
-            return new Attribution(quoted.Start, quoted.End, QuoteKind.Direct, cue, null, -1, "unnamed", s);
+            return new Attribution(quoted.Start, quoted.End, QuoteKind.Direct, cue, null, -1, SpeakerFound.Unnamed, s);
         }
 
         var end = start;
@@ -39,7 +39,7 @@ internal sealed class NominalConstruction(CueLexicon lexicon, SpeakerPhrases phr
 
         (int Start, int End)? speaker = null;
         int name = -1;
-        var how = "unnamed";
+        AttributionWay how = SpeakerFound.Unnamed;
         var before = cue.Start - 1;
 
         // The possessor ends before a separate "'s", or with its own "Trump’s" written as one token.

@@ -14,7 +14,7 @@ internal sealed class SpeakerResolver(CueLexicon lexicon)
     private readonly CueLexicon _lexicon = lexicon;
 
     /// <summary>The mention that names the speaker of a phrase, and how it was found; -1 when none.</summary>
-    internal (int Mention, string How) Resolve(QuoteDocument v, (int Start, int End) phrase, List<Attribution> found)
+    internal (int Mention, AttributionWay How) Resolve(QuoteDocument v, (int Start, int End) phrase, List<Attribution> found)
     {
         var (start, end) = phrase;
         var head = v.Lower[end - 1];
@@ -24,13 +24,13 @@ internal sealed class SpeakerResolver(CueLexicon lexicon)
             // Khan", "Hamdullah Fitrat, the deputy Taliban spokesperson".
             if (v.MentionAt(k) is var m && m >= 0 && v.Mentions[m].Label == "PER")
             {
-                return (m, "named");
+                return (m, SpeakerFound.Named);
             }
         }
 
         if (v.MentionAt(end - 1) is var last && last >= 0 && v.Mentions[last].Label is "ORG" or "GPE" or "NORP" or "FAC" or "MISC")
         {
-            return (last, "named");
+            return (last, SpeakerFound.Named);
         }
 
         if (!_lexicon.Is("person-role", head))
@@ -41,7 +41,7 @@ internal sealed class SpeakerResolver(CueLexicon lexicon)
                 // organisation or state named as their affiliation.
                 if (v.MentionAt(k) is var m && m >= 0 && v.Mentions[m].Label is "ORG" or "GPE" or "NORP")
                 {
-                    return (m, "affiliation");
+                    return (m, SpeakerFound.Affiliation);
                 }
             }
         }
@@ -55,7 +55,7 @@ internal sealed class SpeakerResolver(CueLexicon lexicon)
 
         if (_lexicon.Is("group-pronoun", head) && end - start == 1)
         {
-            return reference is { } g ? (g.Mention, "pronoun") : (-1, "unnamed");
+            return reference is { } g ? (g.Mention, SpeakerFound.Pronoun) : (-1, SpeakerFound.Unnamed);
         }
 
         if (_lexicon.Is("person-role", head))
@@ -66,25 +66,25 @@ internal sealed class SpeakerResolver(CueLexicon lexicon)
             {
                 return (role.Mention, role.Kind switch
                 {
-                    ReferenceKind.Role => "role",
-                    ReferenceKind.Affiliation => "affiliation",
-                    _ => "nearest",
+                    ReferenceKind.Role => SpeakerFound.Role,
+                    ReferenceKind.Affiliation => SpeakerFound.Affiliation,
+                    _ => SpeakerFound.Nearest,
                 });
             }
 
             // "Pakistan's Foreign Office has reiterated … . The spokesperson confirmed …": the
             // spokesperson of the organisation that spoke last (what was said is the quote finder's).
             var speaking = found.LastOrDefault(x => x.NameMention >= 0 && v.Mentions[x.NameMention].Label == "ORG" && x.ContentStart < start);
-            return speaking is not null ? (speaking.NameMention, "affiliation") : (-1, "unnamed");
+            return speaking is not null ? (speaking.NameMention, SpeakerFound.Affiliation) : (-1, SpeakerFound.Unnamed);
         }
 
         if (_lexicon.Is("group-role", head))
         {
             // "the ministry": only an organisation whose name holds the word, not the layer's nearest-organisation guess.
-            return reference is { Kind: ReferenceKind.Role } org ? (org.Mention, "role") : (-1, "unnamed");
+            return reference is { Kind: ReferenceKind.Role } org ? (org.Mention, SpeakerFound.Role) : (-1, SpeakerFound.Unnamed);
         }
 
-        return (-1, "unnamed");
+        return (-1, SpeakerFound.Unnamed);
     }
 
     /// <summary>
@@ -94,15 +94,15 @@ internal sealed class SpeakerResolver(CueLexicon lexicon)
     /// found so far is not who "he" is ("He said … the legal aspect of Shareefullah's arrest … but
     /// he emphasised …"); the nearest one named outside it is.
     /// </summary>
-    internal static (int Mention, string How) Pronoun(QuoteDocument v, int k, string label, List<Attribution> found)
+    internal static (int Mention, AttributionWay How) Pronoun(QuoteDocument v, int k, string label, List<Attribution> found)
     {
         if (v.ReferenceEndingAt(k) is { } r && v.Mentions[r.Mention].Label == label && !InFound(v.Mentions[r.Mention].Start, found))
         {
-            return (r.Mention, "pronoun");
+            return (r.Mention, SpeakerFound.Pronoun);
         }
 
         var outside = v.PreviousMention(k, label, t => InFound(t, found));
-        return outside >= 0 ? (outside, "pronoun") : (-1, "unnamed");
+        return outside >= 0 ? (outside, SpeakerFound.Pronoun) : (-1, SpeakerFound.Unnamed);
     }
 
     private static bool InFound(int token, List<Attribution> found) => found.Any(x => token >= x.ContentStart && token < x.ContentEnd);

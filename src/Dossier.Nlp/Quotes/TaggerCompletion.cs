@@ -231,9 +231,9 @@ internal sealed class TaggerCompletion(CueLexicon lexicon, SpeakerPhrases phrase
             phrase ??= tagged.Nearest("SRC", start, stop, paragraphStart, paragraphEnd) is { } near ? (near.Start, near.End) : null;
         }
 
-        var (mention, how) = phrase is { } p ? _speakers.Resolve(v, p, found) : (-1, "unnamed");
+        var (mention, how) = phrase is { } p ? _speakers.Resolve(v, p, found) : (-1, SpeakerFound.Unnamed);
         var cueMatch = _lexicon.Match(v.Lower, cue.Start) is { } m && m.End <= cue.End ? m with { End = cue.End }
             : new CueMatch(cue.Start, cue.End, new Cue(string.Join(' ', v.Lower[cue.Start..cue.End]), "assert", "speech"), CueForm.Base);
-        return new Attribution(start, stop, KindOf(_lexicon, v, start, stop), cueMatch, phrase, mention, "tagger:" + how, firstSentence);
+        return new Attribution(start, stop, KindOf(_lexicon, v, start, stop), cueMatch, phrase, mention, how.WithTagger(), firstSentence);
     }
 }

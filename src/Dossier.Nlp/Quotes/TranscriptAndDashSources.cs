@@ -84,7 +84,7 @@ internal static class TranscriptAndDashSources
             }
 
             found.RemoveAll(x => x.ContentStart >= first && x.ContentEnd <= end);
-            found.Add(new Attribution(start, stop, QuoteKind.Direct, new CueMatch(dash, dash + 1, DashCue, CueForm.Phrase), (dash + 1, last), name, "named", v.SentenceOfToken(start)));
+            found.Add(new Attribution(start, stop, QuoteKind.Direct, new CueMatch(dash, dash + 1, DashCue, CueForm.Phrase), (dash + 1, last), name, SpeakerFound.Named, v.SentenceOfToken(start)));
         }
     }
 }

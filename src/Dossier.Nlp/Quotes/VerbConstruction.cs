@@ -49,7 +49,7 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
             }
 
             var question = TrimEnd(v, cue.End, comma);
-            return question - cue.End >= 2 ? new Attribution(cue.End, question, KindOf(_lexicon, v, cue.End, question), cue, null, -1, "unnamed", s) : null;
+            return question - cue.End >= 2 ? new Attribution(cue.End, question, KindOf(_lexicon, v, cue.End, question), cue, null, -1, SpeakerFound.Unnamed, s) : null;
         }
 
         (int Start, int End)? speaker = subject;
@@ -78,12 +78,12 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
         }
 
         int name;
-        string how;
+        AttributionWay how;
         if (speaker is { } pronoun && pronoun.End - pronoun.Start == 1 && _lexicon.Is("person-pronoun", v.Lower[pronoun.Start])
             && earlierInSentence.LastOrDefault(x => x.NameMention >= 0 && v.Mentions[x.NameMention].Label == "PER") is { } same)
         {
             // "He said … but he emphasised …": the sentence's speaker again.
-            (name, how) = (same.NameMention, "pronoun");
+            (name, how) = (same.NameMention, SpeakerFound.Pronoun);
         }
         else if (speaker is { } sp)
         {
@@ -212,7 +212,7 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
     }
 
     /// <summary>The content after a cue (skipping "that", a colon or a comma) to the end of the sentence.</summary>
-    private Attribution After(QuoteDocument v, int s, CueMatch cue, (int Start, int End)? speaker, int name, string how)
+    private Attribution After(QuoteDocument v, int s, CueMatch cue, (int Start, int End)? speaker, int name, AttributionWay how)
     {
         var (_, b) = v.Sentences[s];
         var start = SkipPunctuation(v, cue.End, b);

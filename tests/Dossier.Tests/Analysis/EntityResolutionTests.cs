@@ -31,7 +31,7 @@ public class EntityResolutionTests
         {
             var speaker = new TextSpan(text.IndexOf(q.Speaker, StringComparison.Ordinal), text.IndexOf(q.Speaker, StringComparison.Ordinal) + q.Speaker.Length);
             var content = new TextSpan(text.IndexOf(q.Content, StringComparison.Ordinal), text.IndexOf(q.Content, StringComparison.Ordinal) + q.Content.Length);
-            return new QuoteData(content, QuoteKind.Indirect, speaker, null, speaker, "named");
+            return new QuoteData(content, QuoteKind.Indirect, speaker, null, speaker, SpeakerFound.Named);
         }).OrderBy(q => q.Span)]);
         return doc;
     }

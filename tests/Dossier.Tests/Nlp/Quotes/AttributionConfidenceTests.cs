@@ -1,3 +1,4 @@
+using Dossier.Annotations;
 using Dossier.Nlp.Quotes;
 
 namespace Dossier.Tests.Nlp.Quotes;
@@ -11,7 +12,9 @@ public class AttributionConfidenceTests
         Assert.True(AttributionConfidence.Of("continuation") < AttributionConfidence.Of("named"));
         Assert.True(AttributionConfidence.Of("tagger:unnamed") < AttributionConfidence.Shown);
         Assert.Equal(AttributionConfidence.Of("continuation"), AttributionConfidence.Of("a way never measured"));
-        Assert.Equal(AttributionConfidence.Of("continuation"), AttributionConfidence.Of(null));
+        Assert.Equal(AttributionConfidence.Of("continuation"), AttributionConfidence.Of((string?)null));
+        Assert.Equal(AttributionConfidence.Of("tagger:pronoun"), AttributionConfidence.Of(new AttributionWay(SpeakerFound.Pronoun, ByTagger: true)));
+        Assert.Equal(AttributionConfidence.Of("named"), AttributionConfidence.Of(SpeakerFound.Named));
     }
 
     [Fact]

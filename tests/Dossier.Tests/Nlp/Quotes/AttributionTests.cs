@@ -101,7 +101,7 @@ public class AttributionTests
         var d = Models.Pipeline.Process(text);
         var q = Assert.Single(Quotes(d), q => d.GetText(q.Span).Contains("stoking the issue", StringComparison.Ordinal));
         Assert.Equal("Democrats", d.GetText(q.Speaker!.Value));
-        Assert.StartsWith("tagger:", q.Attribution, StringComparison.Ordinal);
+        Assert.True(q.Attribution?.ByTagger);
         var republicans = Assert.Single(Quotes(d), x => d.GetText(x.Span).Contains("increasingly convinced", StringComparison.Ordinal));
         Assert.EndsWith("mishandled the investigation", d.GetText(republicans.Span), StringComparison.Ordinal);
     }

@@ -10,7 +10,7 @@ public class QuoteComponentTests
     private sealed record Found(string Text, string Kind, string? Speaker, string? Name, string? How, string? Cue);
 
     private static List<Found> Quotes(Document d) =>
-        [.. d.Get(Layers.Quotes).Select(q => new Found(d.GetText(q.Span), KindNames.Of(q.Kind), Text(d, q.Speaker), Text(d, q.SpeakerName), q.Attribution, Text(d, q.Cue)))];
+        [.. d.Get(Layers.Quotes).Select(q => new Found(d.GetText(q.Span), KindNames.Of(q.Kind), Text(d, q.Speaker), Text(d, q.SpeakerName), q.Attribution?.ToString(), Text(d, q.Cue)))];
 
     private static string? Text(Document d, Dossier.Text.TextSpan? span) => span is { } s ? d.GetText(s) : null;
 

@@ -74,7 +74,7 @@ public class QuoteEvaluationTests
         var results = articles.Select(a =>
         {
             var doc = Models.Pipeline.Process(a.Text);
-            IReadOnlyList<PredictedAttribution> predicted = [.. doc.Get(Layers.Quotes).Select(q => new PredictedAttribution(q.Span, q.Speaker, q.SpeakerName, q.Cue, q.Attribution))];
+            IReadOnlyList<PredictedAttribution> predicted = [.. doc.Get(Layers.Quotes).Select(q => new PredictedAttribution(q.Span, q.Speaker, q.SpeakerName, q.Cue, q.Attribution?.ToString()))];
             return (a.Text, a.Attributions, predicted);
         }).ToList();
         var loose = QuoteEvaluation.Score(results, 0.3);
