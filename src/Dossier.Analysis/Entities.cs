@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Dossier.Analysis.Corpus;
 using Dossier.Annotations;
 using Dossier.Knowledge;
 using Dossier.Text;
@@ -74,21 +75,26 @@ public static partial class EntityGrouping
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(kb);
         var docs = documents.ToList();
+        return Group(docs, [.. docs.Select(d => DocumentDigest.Of(d, kb))], kb);
+    }
+
+    /// <summary>The entities of the documents, merged from their digests (<see cref="DocumentDigest"/>, in document order).</summary>
+    internal static IReadOnlyList<Entity> Group(IReadOnlyList<Document> docs, IReadOnlyList<DocumentDigest> digests, KnowledgeBase kb)
+    {
         var mentions = new List<(Document Doc, MentionData Data, string Text, string Kind)>();
-        var candidates = new List<IReadOnlyList<KbEntry>>();
-        foreach (var d in docs)
+        var names = new List<NameDigest>();
+        var firstOf = new int[docs.Count + 1];
+        for (var d = 0; d < docs.Count; d++)
         {
-            foreach (var m in d.GetOrEmpty(Layers.Mentions))
+            firstOf[d] = mentions.Count;
+            foreach (var n in digests[d].Names)
             {
-                if (MentionLabels.Named.Contains(m.Label))
-                {
-                    var text = EntityNames.Collapse(d.GetText(m.Span));
-                    candidates.Add(kb.Candidates(text));
-                    mentions.Add((d, m, text, EntityLinking.KindOf(m.Label, candidates[^1])));
-                }
+                mentions.Add((docs[d], n.Data, n.Text, n.Kind));
+                names.Add(n);
             }
         }
 
+        firstOf[docs.Count] = mentions.Count;
         var sets = new UnionFind(mentions.Count);
         var links = new KbEntry?[mentions.Count];
         var byKey = new Dictionary<(string Kind, string Key), int>();
@@ -114,49 +120,44 @@ public static partial class EntityGrouping
         var countriesMentioned = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < mentions.Count; i++)
         {
-            if (EntityLinking.Link(candidates[i], mentions[i].Kind, countriesMentioned) is { Kind: "country", Country: { } code })
+            if (EntityLinking.Link(names[i].Candidates, mentions[i].Kind, countriesMentioned) is { Kind: "country", Country: { } code })
             {
                 countriesMentioned.Add(code);
             }
         }
 
-        var speaking = docs.SelectMany(d => d.GetOrEmpty(Layers.Quotes).Select(q => (d.Id, Span: q.SpeakerName))
-                .Concat(d.GetOrEmpty(Layers.Claims).Select(c => (d.Id, Span: c.HolderName))))
-            .Where(x => x.Span is not null).Select(x => (x.Id, x.Span!.Value)).ToHashSet();
         var metonymic = new bool[mentions.Count];
-        for (var i = 0; i < mentions.Count; i++)
+        for (var d = 0; d < docs.Count; d++)
         {
-            // Ambiguous places are read in the light of the story's countries (Geneva, Switzerland).
-            links[i] = EntityLinking.Link(candidates[i], mentions[i].Kind, countriesMentioned);
-            if (links[i] is { CapitalOf: { } state } && speaking.Contains((mentions[i].Doc.Id, mentions[i].Data.Span)) && kb.Country(state) is { } country)
+            for (var i = firstOf[d]; i < firstOf[d + 1]; i++)
             {
-                links[i] = country;
-                metonymic[i] = true;
-                Join(i, "PLACE", "kb:" + country.Id);
+                // Ambiguous places are read in the light of the story's countries (Geneva, Switzerland).
+                links[i] = EntityLinking.Link(names[i].Candidates, mentions[i].Kind, countriesMentioned);
+                if (links[i] is { CapitalOf: { } state } && digests[d].Speaking.Contains(mentions[i].Data.Span) && kb.Country(state) is { } country)
+                {
+                    links[i] = country;
+                    metonymic[i] = true;
+                    Join(i, "PLACE", "kb:" + country.Id);
+                }
             }
         }
 
         // Names, folded; people by their name without titles. A lone surname waits for its document.
-        // For each person's full name: the keys of its first and last words, and (across the corpus)
-        // which full names a surname belongs to.
+        // Across the corpus: which full names a surname belongs to.
         var personShort = new bool[mentions.Count];
-        var fullName = new (string Key, string First, string Last)?[mentions.Count];
         var bySurname = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         for (var i = 0; i < mentions.Count; i++)
         {
             var (_, _, text, kind) = mentions[i];
-            var name = kind == "PER" ? EntityNames.WithoutTitles(text) : text;
-            var words = name.Split(' ');
-            if (kind == "PER" && words.Length > 1)
+            if (names[i].FullName is { } full)
             {
-                fullName[i] = (EntityNames.PersonKey(words), KnowledgeBase.Key(words[0]), KnowledgeBase.Key(words[^1]));
-                if (!bySurname.TryGetValue(fullName[i]!.Value.Last, out var names))
+                if (!bySurname.TryGetValue(full.Last, out var fullNames))
                 {
-                    names = new HashSet<string>(StringComparer.Ordinal);
-                    bySurname[fullName[i]!.Value.Last] = names;
+                    fullNames = new HashSet<string>(StringComparer.Ordinal);
+                    bySurname[full.Last] = fullNames;
                 }
 
-                names.Add(fullName[i]!.Value.Key);
+                fullNames.Add(full.Key);
             }
 
             if (metonymic[i])
@@ -164,61 +165,54 @@ public static partial class EntityGrouping
                 continue;
             }
 
-            if (kind == "PER" && words.Length == 1)
+            if (kind == "PER" && names[i].FullName is null)
             {
                 personShort[i] = true;
                 continue;
             }
 
-            Join(i, kind, fullName[i]?.Key ?? KnowledgeBase.Key(name));
+            Join(i, kind, names[i].FullName?.Key ?? KnowledgeBase.Key(kind == "PER" ? EntityNames.WithoutTitles(text) : text));
         }
 
         // Within each document: people's short forms, acronyms and aliases.
-        foreach (var group in Enumerable.Range(0, mentions.Count).GroupBy(i => mentions[i].Doc.Id))
+        for (var d = 0; d < docs.Count; d++)
         {
-            var inDoc = group.ToList();
-            foreach (var i in inDoc.Where(i => personShort[i]))
+            var offset = firstOf[d];
+            for (var i = offset; i < firstOf[d + 1]; i++)
             {
+                if (!personShort[i])
+                {
+                    continue;
+                }
+
                 var word = KnowledgeBase.Key(EntityNames.WithoutTitles(mentions[i].Text));
-                var full = inDoc.Select(j => fullName[j]).OfType<(string Key, string First, string Last)>()
+                var full = names.Skip(offset).Take(firstOf[d + 1] - offset).Select(n => n.FullName).OfType<(string Key, string First, string Last)>()
                     .Where(f => f.Last == word || f.First == word).Select(f => f.Key).Distinct(StringComparer.Ordinal).ToList();
-                if (full.Count == 0 && bySurname.TryGetValue(word, out var names))
+                if (full.Count == 0 && bySurname.TryGetValue(word, out var fullNames))
                 {
                     // No full name in this document: the one person of the corpus with that surname, if only one.
-                    full = [.. names];
+                    full = [.. fullNames];
                 }
 
                 Join(i, "PER", full.Count == 1 ? full[0] : word);
             }
 
-            var doc = mentions[inDoc[0]].Doc;
-            foreach (var i in inDoc.Where(i => !metonymic[i]))
+            for (var i = offset; i < firstOf[d + 1]; i++)
             {
-                var after = doc.Text.AsSpan(mentions[i].Data.Span.End);
-                if (AcronymAfter().Match(after.Length > 40 ? after[..40].ToString() : after.ToString()) is { Success: true } acronym
-                    && EntityNames.IsAcronymOf(acronym.Groups[1].Value, mentions[i].Text))
+                if (!metonymic[i] && names[i].AcronymKey is { } acronym)
                 {
-                    Join(i, mentions[i].Kind, KnowledgeBase.Key(acronym.Groups[1].Value));
+                    Join(i, mentions[i].Kind, acronym);
                 }
+            }
 
-                if (AliasAfter().Match(after.Length > 60 ? after[..60].ToString() : after.ToString()) is { Success: true } alias)
-                {
-                    var aliasStart = mentions[i].Data.Span.End + alias.Groups[1].Index;
-                    foreach (var j in inDoc.Where(j => mentions[j].Data.Span.Start == aliasStart && !metonymic[j]))
-                    {
-                        sets.Union(i, j);
-                    }
-                }
+            foreach (var (a, b) in digests[d].Aliases.Where(p => !metonymic[offset + p.Name] && !metonymic[offset + p.Alias]))
+            {
+                sets.Union(offset + a, offset + b);
+            }
 
-                // "ISKP (Islamic State (Khorasan Province)": an acronym mention, then its expansion in brackets.
-                if (EntityNames.IsAllCaps(mentions[i].Text) && OpeningBracket().Match(after.Length > 40 ? after[..40].ToString() : after.ToString()) is { Success: true } open)
-                {
-                    var expansionStart = mentions[i].Data.Span.End + open.Length;
-                    foreach (var j in inDoc.Where(j => mentions[j].Data.Span.Start == expansionStart && mentions[j].Kind == mentions[i].Kind && EntityNames.IsAcronymOf(mentions[i].Text, mentions[j].Text)))
-                    {
-                        sets.Union(i, j);
-                    }
-                }
+            foreach (var (a, b) in digests[d].Expansions.Where(p => !metonymic[offset + p.Acronym]))
+            {
+                sets.Union(offset + a, offset + b);
             }
         }
 
@@ -230,9 +224,30 @@ public static partial class EntityGrouping
             }
         }
 
-        return StableIds.Entities(EntityReferences.WithReferences(EntityBuilding.Build(mentions, sets, links), docs));
+        return StableIds.Entities(EntityReferences.WithReferences(EntityBuilding.Build(mentions, sets, links), [.. docs]));
     }
 
+    /// <summary>The key of the acronym a document defines right after a name ("Tehreek-e-Taliban Pakistan (TTP)"), or null.</summary>
+    internal static string? AcronymDefined(Document d, TextSpan span, string name)
+    {
+        var after = d.Text.AsSpan(span.End);
+        return AcronymAfter().Match(after.Length > 40 ? after[..40].ToString() : after.ToString()) is { Success: true } acronym
+            && EntityNames.IsAcronymOf(acronym.Groups[1].Value, name) ? KnowledgeBase.Key(acronym.Groups[1].Value) : null;
+    }
+
+    /// <summary>Where the alias a document gives right after a name starts ("…, also known as Jafar"), or null.</summary>
+    internal static int? AliasStart(Document d, TextSpan span)
+    {
+        var after = d.Text.AsSpan(span.End);
+        return AliasAfter().Match(after.Length > 60 ? after[..60].ToString() : after.ToString()) is { Success: true } alias ? span.End + alias.Groups[1].Index : null;
+    }
+
+    /// <summary>Where the expansion in brackets after an all-capitals name starts ("ISKP (Islamic State …"), or null.</summary>
+    internal static int? ExpansionStart(Document d, TextSpan span, string name)
+    {
+        var after = d.Text.AsSpan(span.End);
+        return EntityNames.IsAllCaps(name) && OpeningBracket().Match(after.Length > 40 ? after[..40].ToString() : after.ToString()) is { Success: true } open ? span.End + open.Length : null;
+    }
 
     /// <summary>The grouping key of a name: lower case, curly quotes straightened, white space collapsed.</summary>
     public static string Key(string name)

@@ -28,10 +28,17 @@ public static class Stories
     public static IReadOnlyList<Story> Cluster(IReadOnlyList<Document> documents, IReadOnlyList<Entity> entities, IReadOnlyDictionary<string, string> sourceOf)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        return Cluster(documents, [.. documents.Select(Corpus.DocumentDigest.StemsOf)], entities, sourceOf);
+    }
+
+    /// <summary>As <see cref="Cluster(IReadOnlyList{Document}, IReadOnlyList{Entity}, IReadOnlyDictionary{string, string})"/>, with each document's word stems counted beforehand (its digest's).</summary>
+    internal static IReadOnlyList<Story> Cluster(IReadOnlyList<Document> documents, IReadOnlyList<IReadOnlyDictionary<string, double>> stems, IReadOnlyList<Entity> entities, IReadOnlyDictionary<string, string> sourceOf)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(entities);
         ArgumentNullException.ThrowIfNull(sourceOf);
         var index = new EntityIndex(entities);
-        var bags = documents.Select(d => Bag(d, index)).ToList();
+        var bags = documents.Select((d, k) => Bag(d, stems[k], index)).ToList();
         var vectors = TermBags.WeighByIdf(bags, out _).Select(Top).ToList();
         var order = Enumerable.Range(0, documents.Count).OrderBy(k => Stated(documents[k]) is null ? 1 : 0).ThenBy(k => Stated(documents[k])).ThenBy(k => k).ToList();
         var storyOf = new int[documents.Count];
@@ -106,7 +113,7 @@ public static class Stories
     /// <summary>The publication date the document states (an inferred lower bound does not order stories).</summary>
     private static DateOnly? Stated(Document d) => d.Metadata.PublishedInferred ? null : d.Metadata.Published;
 
-    private static Dictionary<string, double> Bag(Document d, EntityIndex index)
+    private static Dictionary<string, double> Bag(Document d, IReadOnlyDictionary<string, double> stems, EntityIndex index)
     {
         var bag = new Dictionary<string, double>(StringComparer.Ordinal);
         var mentions = d.GetOrEmpty(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label)).ToList();
@@ -116,14 +123,9 @@ public static class Stories
             bag[key] = bag.GetValueOrDefault(key) + 2;
         }
 
-        foreach (var t in d.Tokens)
+        foreach (var (stem, count) in stems)
         {
-            var w = d.GetText(t.Span).ToLowerInvariant();
-            if (w.Length >= 5 && char.IsLetter(w[0]))
-            {
-                var stem = ClaimAlignment.Stem(w);
-                bag[stem] = bag.GetValueOrDefault(stem) + 1;
-            }
+            bag[stem] = bag.GetValueOrDefault(stem) + count;
         }
 
         return bag;

@@ -20,10 +20,14 @@ public static class Syndication
     private const int Hashes = Bands * Rows;
 
     /// <summary>For each document id, the id of the first document of its group of near-copies: documents that share one are one source.</summary>
-    public static IReadOnlyDictionary<string, string> SourceOf(IReadOnlyList<Document> documents)
+    public static IReadOnlyDictionary<string, string> SourceOf(IReadOnlyList<Document> documents) =>
+        SourceOf(documents, [.. documents.Select(d => Signature(d.Text))]);
+
+    /// <summary>As <see cref="SourceOf(IReadOnlyList{Document})"/>, from the documents' signatures computed beforehand (their digests').</summary>
+    internal static IReadOnlyDictionary<string, string> SourceOf(IReadOnlyList<Document> documents, IReadOnlyList<ulong[]?> signatures)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var copies = Group([.. documents.Select(d => d.Text)]);
+        var copies = Group(signatures);
         return documents.Select((d, k) => (d.Id, Source: documents[copies[k]].Id)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
     }
 
@@ -31,8 +35,13 @@ public static class Syndication
     public static int[] Group(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var signatures = texts.Select(Signature).ToList();
-        var sets = new UnionFind(texts.Count);
+        return Group([.. texts.Select(Signature)]);
+    }
+
+    /// <summary>For each signature (by index; null for a text too short to have one), the index of the first of its group of near-copies.</summary>
+    private static int[] Group(IReadOnlyList<ulong[]?> signatures)
+    {
+        var sets = new UnionFind(signatures.Count);
         var buckets = new Dictionary<(int Band, ulong Key), List<int>>();
         for (var d = 0; d < signatures.Count; d++)
         {
@@ -68,8 +77,8 @@ public static class Syndication
             }
         }
 
-        var first = new int[texts.Count];
-        for (var d = 0; d < texts.Count; d++)
+        var first = new int[signatures.Count];
+        for (var d = 0; d < signatures.Count; d++)
         {
             first[d] = sets.Find(d);
         }

@@ -42,6 +42,9 @@ public static class CorpusResults
     /// <summary>Quotes carried by more than one document.</summary>
     public static readonly CorpusKey<IReadOnlyList<Statement<Quote>>> RepeatedQuotes = new("repeated-quotes");
 
+    /// <summary>Each document's digest (what the merging stages need from it alone), in document order.</summary>
+    internal static readonly CorpusKey<IReadOnlyList<DocumentDigest>> Digests = new("digests");
+
     /// <summary>Each claim's named mentions resolved to entities, in claim order (for propositions and alignment).</summary>
     internal static readonly CorpusKey<IReadOnlyList<ClaimMention[]>> ClaimMentions = new("claim-mentions");
 }

@@ -5,7 +5,9 @@ using R = Dossier.Analysis.Corpus.CorpusResults;
 namespace Dossier.Analysis.Corpus;
 
 /// <summary>
-/// The stages of the default corpus pipeline, each with what it reads and what it sets. Each
+/// The stages of the default corpus pipeline, each with what it reads and what it sets. The
+/// first computes each document's digest (in parallel, from the document alone); the others
+/// merge. Each
 /// stage's work lives in the class it names (EntityGrouping, Statements, Facts, Syndication,
 /// Propositions, ClaimAlignment, FigureDiscrepancies, Stories, GroupStance, ReReporting); this
 /// list only says in which order and on what.
@@ -15,7 +17,8 @@ internal static class CorpusStages
     /// <summary>Every stage, in order; the stance stage only with a stance model.</summary>
     public static IEnumerable<ICorpusStage> All(KnowledgeBase kb, StanceModel? stance)
     {
-        yield return new CorpusStage("entities", [], [R.Entities], s => s.Set(R.Entities, EntityGrouping.Group(s.Documents, kb)));
+        yield return new CorpusStage("digests", [], [R.Digests], s => s.Set(R.Digests, DocumentDigest.Of(s.Documents, kb)));
+        yield return new CorpusStage("entities", [R.Digests], [R.Entities], s => s.Set(R.Entities, EntityGrouping.Group(s.Documents, s.Get(R.Digests), kb)));
         yield return new CorpusStage("statements", [R.Entities], [R.Quotes, R.Claims], s =>
         {
             var (quotes, claims) = Statements.Collect(s.Documents, s.Get(R.Entities));
@@ -25,7 +28,7 @@ internal static class CorpusStages
         yield return new CorpusStage("times", [], [R.Times], s => s.Set(R.Times, Facts.Times(s.Documents)));
         yield return new CorpusStage("events", [R.Entities], [R.Events], s => s.Set(R.Events, Facts.Events(s.Documents, s.Get(R.Entities))));
         yield return new CorpusStage("figures", [R.Entities, R.Events], [R.Figures], s => s.Set(R.Figures, Facts.Figures(s.Documents, s.Get(R.Entities), s.Get(R.Events))));
-        yield return new CorpusStage("syndication", [], [R.SourceOf], s => s.Set(R.SourceOf, Syndication.SourceOf(s.Documents)));
+        yield return new CorpusStage("syndication", [R.Digests], [R.SourceOf], s => s.Set(R.SourceOf, Syndication.SourceOf(s.Documents, [.. s.Get(R.Digests).Select(d => d.Signature)])));
         yield return new CorpusStage("propositions", [R.Claims, R.Entities], [R.ClaimMentions, R.Propositions], s =>
         {
             var mentions = ClaimMentions.Of(s.Documents, s.Get(R.Claims), s.Get(R.Entities));
@@ -38,7 +41,7 @@ internal static class CorpusStages
             s.Set(R.ClaimGroups, ClaimAlignment.Align(s.Documents, s.Get(R.Claims), s.Get(R.ClaimMentions), s.Get(R.Propositions), doc => sourceOf[doc]));
         });
         yield return new CorpusStage("figure-discrepancies", [R.Figures, R.SourceOf], [R.Discrepancies], s => s.Set(R.Discrepancies, FigureDiscrepancies.Find(s.Documents, s.Get(R.Figures), s.Get(R.SourceOf))));
-        yield return new CorpusStage("stories", [R.Entities, R.SourceOf], [R.Stories], s => s.Set(R.Stories, Stories.Cluster(s.Documents, s.Get(R.Entities), s.Get(R.SourceOf))));
+        yield return new CorpusStage("stories", [R.Digests, R.Entities, R.SourceOf], [R.Stories], s => s.Set(R.Stories, Stories.Cluster(s.Documents, [.. s.Get(R.Digests).Select(d => d.Stems)], s.Get(R.Entities), s.Get(R.SourceOf))));
         if (stance is not null)
         {
             yield return new CorpusStage("stance", [R.ClaimGroups, R.Stories], [R.StanceCoverage], s => s.Set(R.StanceCoverage, GroupStance.Coverage(s.Get(R.ClaimGroups), s.Documents, s.Get(R.Stories), stance)));

@@ -68,7 +68,7 @@ public class CorpusPipelineTests
     public void Default_RunsEveryStageInAnOrderTheBuilderAccepts()
     {
         var names = CorpusPipeline.Default(Models.Kb).Stages.Select(s => s.Name).ToList();
-        Assert.Equal(["entities", "statements", "times", "events", "figures", "syndication", "propositions", "claim-groups", "figure-discrepancies", "stories", "re-reporting"], names);
+        Assert.Equal(["digests", "entities", "statements", "times", "events", "figures", "syndication", "propositions", "claim-groups", "figure-discrepancies", "stories", "re-reporting"], names);
         Assert.Contains("stance", CorpusPipeline.Default(Models.Kb, Models.Stance).Stages.Select(s => s.Name));
     }
 
@@ -81,5 +81,20 @@ public class CorpusPipelineTests
         Assert.Equal(a.Entities.Select(e => (e.Id, e.Name)), b.Entities.Select(e => (e.Id, e.Name)));
         Assert.Equal(a.Claims.Select(c => c.Id), b.Claims.Select(c => c.Id));
         Assert.NotEmpty(a.Claims);
+    }
+
+    /// <summary>A document's digest holds what it defines itself (an acronym, an alias, an expansion in brackets), from the document alone.</summary>
+    [Fact]
+    public void Digest_HoldsWhatTheDocumentDefines()
+    {
+        var doc = Models.Pipeline.Process("The Tehreek-e-Taliban Pakistan (TTP) claimed the attack. Police arrested Mohammad Sharifullah, also known as Jafar, in Peshawar. ISKP (Islamic State Khorasan Province) denied it.");
+        var digest = DocumentDigest.Of(doc, Models.Kb);
+        string TextOf(int k) => digest.Names[k].Text;
+        Assert.Contains(digest.Names, n => n.Text == "Tehreek-e-Taliban Pakistan" && n.AcronymKey is not null);
+        Assert.Contains(digest.Aliases, p => TextOf(p.Name) == "Mohammad Sharifullah" && TextOf(p.Alias) == "Jafar");
+        Assert.Contains(digest.Names, n => n.Text == "Mohammad Sharifullah" && n.FullName is { Last: var last } && last.Length > 0);
+        Assert.Equal(doc.Id, digest.Document);
+        Assert.NotNull(digest.Signature);
+        Assert.Equal(DocumentDigest.Of(doc, Models.Kb).Stems, digest.Stems); // from the document alone: the same every time
     }
 }
