@@ -9,11 +9,8 @@ internal static class EntityNames
     /// <summary>The rows of <c>entity-words.tsv</c> (given names, pronouns, back references, place words).</summary>
     public static readonly IReadOnlyList<string[]> EntityWords = DataFile.ReadEmbedded(typeof(EntityGrouping).Assembly, "Dossier.Analysis.Data.entity-words.tsv");
 
-    public static readonly HashSet<string> Titles = new(
-        ["President", "Vice", "Prime", "Minister", "Secretary", "State", "Deputy", "Foreign", "General", "Gen.", "Lt.", "Senator", "Sen.", "Governor", "Gov.", "Mayor",
-         "King", "Queen", "Prince", "Sheikh", "Chairman", "Chief", "Commander", "Colonel", "Col.", "Captain", "Major", "Judge", "Justice", "Ambassador",
-         "Spokesman", "Spokesperson", "Director", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Former", "Pope", "Imam", "Mullah", "Maulana", "Lord", "Lady", "Sir", "Rep."],
-        StringComparer.Ordinal);
+    /// <summary>Titles a name may open with ("President Donald Trump", "Gen. Ahmed Sharif"), left out of a person's key; the <c>title</c> rows of <c>entity-words.tsv</c>.</summary>
+    public static readonly HashSet<string> Titles = EntityWords.Where(r => r[0] == "title").SelectMany(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Spellings of one given name in Latin letters (Mohammad, Muhammad, Mohammed …), each mapped to the first of its row in entity-words.tsv.</summary>
     private static readonly Dictionary<string, string> GivenNames = EntityWords.Where(r => r[0] == "given-name")
