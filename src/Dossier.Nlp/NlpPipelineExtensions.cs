@@ -56,7 +56,7 @@ public static class NlpPipelineExtensions
         return builder.Add(CorefComponent.Instance);
     }
 
-    /// <summary>Adds quotes and claims (needs tokens, sentences, mentions and references; adds coreference first when the pipeline has none): the rules, and the trained attribution tagger when a model is given.</summary>
+    /// <summary>Adds quotes and the claims they carry (two components, <see cref="QuoteComponent"/> then <see cref="Dossier.Nlp.Claims.ClaimComponent"/>; needs tokens, sentences, mentions and references; adds coreference first when the pipeline has none): the rules, and the trained attribution tagger when a model is given.</summary>
     public static PipelineBuilder UseQuotes(this PipelineBuilder builder, CueLexicon? lexicon = null, AttributionModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -65,7 +65,7 @@ public static class NlpPipelineExtensions
             builder.UseCoref();
         }
 
-        return builder.Add(new QuoteComponent(lexicon, model));
+        return builder.Add(new QuoteComponent(lexicon, model)).Add(new Dossier.Nlp.Claims.ClaimComponent(lexicon));
     }
 
     /// <summary>Adds dates, times, durations and sets normalised against the publication date (needs tokens and sentences).</summary>

@@ -233,7 +233,8 @@ public enum QuoteKind : byte
 /// <param name="SpeakerName">The mention that names the speaker ("Shafqat Ali Khan"), which for "he" or "the spokesperson" lies earlier in the text; null when no name was found.</param>
 /// <param name="Attribution">How the speaker was found (<see cref="AttributionWay"/>: named, pronoun, role, … and whether by the trained tagger).</param>
 /// <param name="Confidence">How often a speaker found this way is right (0–1), measured on PolNeAR train per way of attribution; the brief shows statements from a threshold chosen on dev.</param>
-public readonly record struct QuoteData(TextSpan Span, QuoteKind Kind, TextSpan? Speaker, TextSpan? Cue, TextSpan? SpeakerName = null, AttributionWay? Attribution = null, double Confidence = 1) : IAnnotation;
+/// <param name="CueStance">The stance the cue gives its words (<c>assert</c>, <c>deny</c>, <c>intend</c>, …; <c>cues.tsv</c>), which the claim a quote carries takes; null without a cue.</param>
+public readonly record struct QuoteData(TextSpan Span, QuoteKind Kind, TextSpan? Speaker, TextSpan? Cue, TextSpan? SpeakerName = null, AttributionWay? Attribution = null, double Confidence = 1, string? CueStance = null) : IAnnotation;
 
 /// <summary>A claim: a statement someone holds, with their stance and the proposition, normalised for comparison.</summary>
 /// <param name="Span">The claim's content in the text.</param>

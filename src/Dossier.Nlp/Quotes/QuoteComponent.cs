@@ -26,7 +26,6 @@ public sealed class QuoteComponent : IDocumentComponent
     private readonly VerbConstruction _verb;
     private readonly PollConstruction _poll;
     private readonly TaggerCompletion _tagger;
-    private readonly ClaimBuilder _claims;
 
     /// <summary>Creates the component with a cue lexicon (the shipped one by default) and, if given, the trained attribution tagger that adds what the rules miss.</summary>
     public QuoteComponent(CueLexicon? lexicon = null, AttributionModel? model = null)
@@ -43,7 +42,6 @@ public sealed class QuoteComponent : IDocumentComponent
         _verb = new VerbConstruction(_lexicon, _phrases, speakers, _cues);
         _poll = new PollConstruction(_lexicon, speakers);
         _tagger = new TaggerCompletion(_lexicon, _phrases, speakers, _cues);
-        _claims = new ClaimBuilder(_lexicon);
     }
 
     /// <inheritdoc/>
@@ -53,19 +51,17 @@ public sealed class QuoteComponent : IDocumentComponent
     public IReadOnlyList<LayerKey> Needs { get; } = [Layers.Tokens, Layers.Sentences, Layers.Mentions, Layers.References];
 
     /// <inheritdoc/>
-    public IReadOnlyList<LayerKey> Adds { get; } = [Layers.Quotes, Layers.Claims];
+    public IReadOnlyList<LayerKey> Adds { get; } = [Layers.Quotes];
 
     /// <inheritdoc/>
     public void Process(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var found = Find(document, cancellationToken);
-        document.Set(Layers.Quotes, [.. found.Select(a => a.Quote).OrderBy(q => q.Span)]);
-        document.Set(Layers.Claims, [.. found.SelectMany(a => a.Claims).OrderBy(c => c.Span)]);
+        document.Set(Layers.Quotes, [.. Find(document, cancellationToken).OrderBy(q => q.Span)]);
     }
 
-    /// <summary>The attributions of a document: each quote and the claims it carries.</summary>
-    public IReadOnlyList<(QuoteData Quote, IReadOnlyList<ClaimData> Claims)> Find(Document document, CancellationToken cancellationToken = default)
+    /// <summary>The quotes of a document, each with the confidence of the way its speaker was found; a quote the tree says is no statement (a passive cue's subject, silence, narration) is left out.</summary>
+    public IReadOnlyList<QuoteData> Find(Document document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var view = new QuoteDocument(document);
@@ -76,27 +72,17 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         result.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
-        var found = new List<(QuoteData, IReadOnlyList<ClaimData>)>(result.Count);
+        var found = new List<QuoteData>(result.Count);
         foreach (var a in result)
         {
             // What stands as a claim stands as a quote; only a quote that holds no claim is checked again.
             var quote = ToQuote(view, a);
-            var claimStands = AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: true);
-            if (!claimStands && !AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: false))
+            if (!AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: true) && !AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: false))
             {
                 continue;
             }
 
-            var confidence = AttributionConfidence.Of(quote.Attribution);
-
-            // 'Pakistan has no plans to hold talks with the TTP': an intention ruled out denies its content.
-            var ruledOut = quote.Cue is { } cue && AttributionSyntax.RulesOut(document, cue);
-            IReadOnlyList<ClaimData> claims = ruledOut
-                ? [.. _claims.ToClaims(view, a).Where(c => c.Stance is "intend" or "pledge").Select(c => c with { Stance = "deny", Confidence = confidence })]
-                : claimStands
-                    ? [.. _claims.ToClaims(view, a).Where(c => !AttributionSyntax.IsExperience(document, c)).Select(c => c with { Confidence = confidence, Modality = AttributionSyntax.Modality(document, c) })]
-                    : [];
-            found.Add((quote with { Confidence = confidence }, claims));
+            found.Add(quote with { Confidence = AttributionConfidence.Of(quote.Attribution) });
         }
 
         return found;
@@ -238,5 +224,6 @@ public sealed class QuoteComponent : IDocumentComponent
         a.Speaker is { } sp ? v.Span(sp.Start, sp.End) : null,
         a.Cue is { } c ? v.Span(c.Start, c.End) : null,
         a.NameMention >= 0 ? v.Mentions[a.NameMention].Span : null,
-        a.How);
+        a.How,
+        CueStance: a.Cue?.Cue.Stance);
 }

@@ -163,6 +163,9 @@ internal sealed class QuoteDocument
 
     public TextSpan Span(int startToken, int endToken) => new(_tokens[startToken].Span.Start, _tokens[endToken - 1].Span.End);
 
+    /// <summary>The tokens <c>[start, end)</c> a span made of whole tokens covers (the inverse of <see cref="Span"/>).</summary>
+    public (int Start, int End) Tokens(TextSpan span) => (TokenSearch.FirstEndingAfter(_tokens, span.Start), TokenSearch.FirstEndingAfter(_tokens, span.End - 1) + 1);
+
     public bool IsPunctuation(int k) => _tokens[k].Kind == TokenKind.Punctuation;
 
     public bool IsQuoteMark(int k) => Words[k] is "“" or "”" or "\"" or "«" or "»" or "„" or "``" or "''";

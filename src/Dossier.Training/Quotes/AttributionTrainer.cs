@@ -226,7 +226,7 @@ public sealed class AttributionTrainer
     {
         ArgumentNullException.ThrowIfNull(finder);
         return QuoteEvaluation.Score(articles.Select(x => (x.Article.Text, x.Article.Attributions,
-            (IReadOnlyList<PredictedAttribution>)[.. finder.Find(x.Document).Select(q => new PredictedAttribution(q.Quote.Span, q.Quote.Speaker, q.Quote.SpeakerName, q.Quote.Cue, q.Quote.Attribution?.ToString()))])), 0.3);
+            (IReadOnlyList<PredictedAttribution>)[.. finder.Find(x.Document).Select(q => new PredictedAttribution(q.Span, q.Speaker, q.SpeakerName, q.Cue, q.Attribution?.ToString()))])), 0.3);
     }
 
     /// <summary>The gold spans of an article in document token indices, none across a paragraph break, none overlapping; an attribution inside another's content is left out.</summary>

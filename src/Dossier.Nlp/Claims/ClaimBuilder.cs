@@ -1,11 +1,11 @@
 using Dossier.Annotations;
-using Dossier.Text;
+using Dossier.Nlp.Quotes;
 using static Dossier.Nlp.Quotes.QuoteText;
 
-namespace Dossier.Nlp.Quotes;
+namespace Dossier.Nlp.Claims;
 
 /// <summary>
-/// The claims an attribution carries: its content with the cue's stance (negated content turns an
+/// The claims a quote carries: its content with the cue's stance (negated content turns an
 /// assertion into a denial), hedged or not, as a proposition; and the claim it answers ("rejected
 /// allegations by X that …" adds X's). Thread-safe.
 /// </summary>
@@ -13,16 +13,15 @@ internal sealed class ClaimBuilder(CueLexicon lexicon)
 {
     private readonly CueLexicon _lexicon = lexicon;
 
-    /// <summary>The claims of an attribution: its own first, then those of the allegations it answers.</summary>
-    internal List<ClaimData> ToClaims(QuoteDocument v, Attribution a)
+    /// <summary>The claims of a quote: its own first, then those of the allegations it answers.</summary>
+    internal List<ClaimData> ToClaims(QuoteDocument v, QuoteData quote)
     {
         var claims = new List<ClaimData>();
-        var stance = a.Cue?.Cue.Stance ?? "assert";
-        var start = a.ContentStart;
-        var end = a.ContentEnd;
-        var holder = a.Speaker is { } sp ? v.Span(sp.Start, sp.End) : (TextSpan?)null;
-        var holderName = a.NameMention >= 0 ? v.Mentions[a.NameMention].Span : (TextSpan?)null;
-        var cue = a.Cue is { } c ? v.Span(c.Start, c.End) : (TextSpan?)null;
+        var stance = quote.CueStance ?? "assert";
+        var (start, end) = v.Tokens(quote.Span);
+        var holder = quote.Speaker;
+        var holderName = quote.SpeakerName;
+        var cue = quote.Cue;
 
         // "rejected allegations by Afghanistan regarding …", "dismissed claims that …": the claim answered.
         if (v.Lower[start] is not ("our" or "my" or "your") && _lexicon.Is("content-noun", v.Lower[Skip(_lexicon, v, start, end, "determiner")]))

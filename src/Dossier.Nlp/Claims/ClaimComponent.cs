@@ -1,0 +1,56 @@
+using Dossier.Annotations;
+using Dossier.Nlp.Quotes;
+
+namespace Dossier.Nlp.Claims;
+
+/// <summary>
+/// Adds the claims layer from the quotes: each quote's content held by its speaker with the cue's
+/// stance (negated content turns an assertion into a denial, an intention ruled out — 'no plans
+/// to' — into a denial of its content), hedged or not, with its modality; "rejected allegations by
+/// X that …" adds X's claim. A quote the tree says holds no claim (a passive cue's subject, an
+/// experience such as 'Pakistan has seen an increase') carries none. Thread-safe.
+/// </summary>
+public sealed class ClaimComponent : IDocumentComponent
+{
+    private readonly ClaimBuilder _builder;
+
+    /// <summary>Creates the component with a cue lexicon (the shipped one by default).</summary>
+    public ClaimComponent(CueLexicon? lexicon = null) => _builder = new ClaimBuilder(lexicon ?? CueLexicon.Default);
+
+    /// <inheritdoc/>
+    public string Name => "claims";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<LayerKey> Needs { get; } = [Layers.Tokens, Layers.Sentences, Layers.Mentions, Layers.References, Layers.Quotes];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<LayerKey> Adds { get; } = [Layers.Claims];
+
+    /// <inheritdoc/>
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var view = new QuoteDocument(document);
+        var claims = new List<ClaimData>();
+        foreach (var quote in document.Get(Layers.Quotes))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            claims.AddRange(Of(document, view, quote));
+        }
+
+        document.Set(Layers.Claims, [.. claims.OrderBy(c => c.Span)]);
+    }
+
+    private IEnumerable<ClaimData> Of(Document document, QuoteDocument view, QuoteData quote)
+    {
+        // 'Pakistan has no plans to hold talks with the TTP': an intention ruled out denies its content.
+        if (quote.Cue is { } cue && AttributionSyntax.RulesOut(document, cue))
+        {
+            return _builder.ToClaims(view, quote).Where(c => c.Stance is "intend" or "pledge").Select(c => c with { Stance = "deny", Confidence = quote.Confidence });
+        }
+
+        return AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: true)
+            ? _builder.ToClaims(view, quote).Where(c => !AttributionSyntax.IsExperience(document, c)).Select(c => c with { Confidence = quote.Confidence, Modality = AttributionSyntax.Modality(document, c) })
+            : [];
+    }
+}
