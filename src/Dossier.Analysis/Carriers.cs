@@ -33,7 +33,7 @@ public sealed record Statement<T>(string HolderKey, string Holder, IReadOnlyList
 }
 
 /// <summary>Finds statements: items of one holder whose words nearly agree (<see cref="SameWords"/>), carried by one or more documents.</summary>
-public static class ReReporting
+internal static class ReReporting
 {
     /// <summary>The share of content words two texts must share (Jaccard) to be the same statement.</summary>
     public const double SameWords = 0.5;

@@ -55,7 +55,7 @@ public sealed record StanceCoverage(string Document, string Stance, double Confi
 /// involvement") joins the claim it answers, the nearest earlier claim of another holder in its
 /// paragraph. Pairs are found through an inverted index, never all against all.
 /// </summary>
-public static class ClaimAlignment
+internal static class ClaimAlignment
 {
     /// <summary>The cosine at which a claim joins its best match.</summary>
     public const double Threshold = 0.2;

@@ -60,7 +60,7 @@ public sealed record EntityRole(string Role, string? Affiliation, string Documen
 /// ("Islamabad urged …": metonymy, the speaker or holder of a quote or claim). Kinds never mix, so
 /// "Pakistan" stays apart from "Tehreek-e-Taliban Pakistan" and "UN" from "UNSC".
 /// </summary>
-public static partial class EntityGrouping
+internal static partial class EntityGrouping
 {
     /// <summary>The mention labels that name an entity (the rest are numbers and times).</summary>
     public static IReadOnlySet<string> NamedTypes => MentionLabels.Named;

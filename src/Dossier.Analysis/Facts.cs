@@ -49,7 +49,7 @@ public sealed record EventFact(string Id, string Document, EventData Data, ReadO
 }
 
 /// <summary>Collects the times, figures and events of the documents, with stable ids.</summary>
-public static class Facts
+internal static class Facts
 {
     /// <summary>Every time expression, in document and text order.</summary>
     public static IReadOnlyList<TimeFact> Times(IReadOnlyList<Document> documents)

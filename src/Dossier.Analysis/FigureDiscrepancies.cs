@@ -33,7 +33,7 @@ public sealed record FigureDiscrepancy(string What, IReadOnlyList<FigureFact> Fi
 /// one size (the larger at most <see cref="MaxRatio"/> times the smaller). Only figures from
 /// different independent sources are compared: a source revising itself is not a discrepancy.
 /// </summary>
-public static class FigureDiscrepancies
+internal static class FigureDiscrepancies
 {
     /// <summary>Least Jaccard overlap of the two sentences' content.</summary>
     public const double ContextOverlap = 0.2;

@@ -40,7 +40,7 @@ public sealed record Claim(string Id, string Document, ClaimData Data, ReadOnlyM
 }
 
 /// <summary>Collects the quotes and claims of the documents and links their speakers and holders to entities.</summary>
-public static class Statements
+internal static class Statements
 {
     /// <summary>The quotes and claims of <paramref name="documents"/>, in document and text order, with stable ids.</summary>
     public static (IReadOnlyList<Quote> Quotes, IReadOnlyList<Claim> Claims) Collect(IReadOnlyList<Document> documents, IReadOnlyList<Entity> entities)

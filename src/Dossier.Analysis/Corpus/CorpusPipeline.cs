@@ -7,7 +7,7 @@ namespace Dossier.Analysis.Corpus;
 /// pipeline's builder does, that every stage finds the results it needs set by a stage before it
 /// and that no two stages set the same result.
 /// </summary>
-public sealed class CorpusPipelineBuilder
+internal sealed class CorpusPipelineBuilder
 {
     private readonly List<ICorpusStage> _stages = [];
 
