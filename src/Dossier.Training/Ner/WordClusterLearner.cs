@@ -40,7 +40,7 @@ public sealed record WordClusterOptions
 /// <summary>Learns <see cref="WordClusters"/> from unlabelled text: each word's left and right neighbours
 /// (PPMI-weighted, randomly projected) clustered by k-means, each cluster split again
 /// <see cref="WordClusterOptions.Depth"/> times.</summary>
-public static class WordClusterLearner
+internal static class WordClusterLearner
 {
     /// <summary>Learns clusters from the corpora in <paramref name="options"/>.</summary>
     public static WordClusters Learn(WordClusterOptions options, string baseDirectory, Action<string>? log = null)
