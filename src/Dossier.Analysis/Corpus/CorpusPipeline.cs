@@ -41,7 +41,7 @@ public sealed class CorpusPipeline
     internal CorpusPipeline(IReadOnlyList<ICorpusStage> stages) => Stages = stages;
 
     /// <summary>The stages in the order they run.</summary>
-    public IReadOnlyList<ICorpusStage> Stages { get; }
+    internal IReadOnlyList<ICorpusStage> Stages { get; }
 
     /// <summary>Every stage Dossier has, in order; the stance stage only with a stance model.</summary>
     /// <param name="kb">The knowledge base entities are linked to (none when null).</param>
