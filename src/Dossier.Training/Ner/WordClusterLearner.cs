@@ -7,10 +7,10 @@ namespace Dossier.Training.Ner;
 /// <summary>An unlabelled corpus for learning word clusters.</summary>
 /// <param name="Path">A file, or a folder of .txt files.</param>
 /// <param name="Format">conll (word first column), gmb (the Kaggle GMB csv), conllu (word second column) or text (raw text, tokenized by Dossier).</param>
-public sealed record ClusterCorpus(string Path, string Format);
+internal sealed record ClusterCorpus(string Path, string Format);
 
 /// <summary>How word clusters are learned (set in the training config).</summary>
-public sealed record WordClusterOptions
+internal sealed record WordClusterOptions
 {
     /// <summary>The unlabelled corpora.</summary>
     public IReadOnlyList<ClusterCorpus> Corpora { get; init; } = [];
