@@ -30,10 +30,10 @@ public sealed record ClaimGroup(string Id, string Proposition, GroupStatus Statu
     public IReadOnlyList<string> Places { get; init; } = [];
 
     /// <summary>The statements: each holder's nearly identical claims as one, with the outlets that carried it, earliest first.</summary>
-    public IReadOnlyList<Statement<Claim>> Statements { get; init; } = [];
+    internal IReadOnlyList<Statement<Claim>> Statements { get; init; } = [];
 
     /// <summary>How each document stands towards the group's proposition, by the stance model (empty when none was loaded).</summary>
-    public IReadOnlyList<StanceCoverage> Coverage { get; init; } = [];
+    internal IReadOnlyList<StanceCoverage> Coverage { get; init; } = [];
 }
 
 /// <summary>How a document stands towards a claim group's proposition, by the stance model (FNC-1's classes).</summary>
@@ -42,7 +42,7 @@ public sealed record ClaimGroup(string Id, string Proposition, GroupStatus Statu
 /// <param name="Confidence">The model's probability of that stance.</param>
 /// <param name="Related">The model's probability that the document is about the proposition at all.</param>
 /// <param name="HoldsClaim">True when the document holds a claim of the group (its stance is then also stated by its claims).</param>
-public sealed record StanceCoverage(string Document, string Stance, double Confidence, double Related, bool HoldsClaim);
+internal sealed record StanceCoverage(string Document, string Stance, double Confidence, double Related, bool HoldsClaim);
 
 /// <summary>
 /// Groups claims that state the same proposition across documents and outlets. Each claim becomes
@@ -55,7 +55,7 @@ public sealed record StanceCoverage(string Document, string Stance, double Confi
 /// involvement") joins the claim it answers, the nearest earlier claim of another holder in its
 /// paragraph. Pairs are found through an inverted index, never all against all.
 /// </summary>
-public static class ClaimAlignment
+internal static class ClaimAlignment
 {
     /// <summary>The cosine at which a claim joins its best match.</summary>
     public const double Threshold = 0.2;

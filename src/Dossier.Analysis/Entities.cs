@@ -23,10 +23,10 @@ public sealed record EntityMention(string Document, TextSpan Span, string Text);
 public sealed record Entity(string Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<EntityMention> Mentions, KbEntry? Kb = null)
 {
     /// <summary>The roles the texts give a person ("spokesperson" of "Foreign Office"), each with where it is said.</summary>
-    public IReadOnlyList<EntityRole> Roles { get; init; } = [];
+    internal IReadOnlyList<EntityRole> Roles { get; init; } = [];
 
     /// <summary>A reference to this entity, for the records that name it.</summary>
-    public EntityRef Ref => new(Id, Name);
+    internal EntityRef Ref => new(Id, Name);
 
     /// <summary>The ids this entity could have had in an analysis of fewer of its documents (the first mention in each document, other than its id); an id from an earlier analysis resolves through them after entities merge.</summary>
     public IReadOnlyList<string> Redirects { get; init; } = [];
@@ -47,7 +47,7 @@ public sealed record EntityRef(string Id, string Name);
 /// <param name="Affiliation">Who the role is held for ("Foreign Office", "Taliban"), or null.</param>
 /// <param name="Document">The document id.</param>
 /// <param name="Span">The characters of the role phrase.</param>
-public sealed record EntityRole(string Role, string? Affiliation, string Document, TextSpan Span);
+internal sealed record EntityRole(string Role, string? Affiliation, string Document, TextSpan Span);
 
 /// <summary>
 /// Entity resolution: which named mentions, within and across documents, are one actor or place.
@@ -61,7 +61,7 @@ public sealed record EntityRole(string Role, string? Affiliation, string Documen
 /// ("Islamabad urged …": metonymy, the speaker or holder of a quote or claim). Kinds never mix, so
 /// "Pakistan" stays apart from "Tehreek-e-Taliban Pakistan" and "UN" from "UNSC".
 /// </summary>
-public static partial class EntityGrouping
+internal static partial class EntityGrouping
 {
     /// <summary>The mention labels that name an entity (the rest are numbers and times).</summary>
     public static IReadOnlySet<string> NamedTypes => MentionLabels.Named;

@@ -9,7 +9,7 @@ namespace Dossier.Analysis;
 /// <param name="Data">The expression as the component found it.</param>
 /// <param name="Cited">The expression as written: a slice of the document's text, never a copy.</param>
 /// <param name="Paragraph">The index of its paragraph.</param>
-public sealed record TimeFact(string Id, string Document, TimeData Data, ReadOnlyMemory<char> Cited, int Paragraph)
+internal sealed record TimeFact(string Id, string Document, TimeData Data, ReadOnlyMemory<char> Cited, int Paragraph)
 {
     /// <summary>The expression as written, as a string.</summary>
     public string Text => Cited.ToString();
@@ -23,7 +23,7 @@ public sealed record TimeFact(string Id, string Document, TimeData Data, ReadOnl
 /// <param name="Paragraph">The index of its paragraph.</param>
 /// <param name="Entity">The entity a name in the counted words refers to ('13 United States military service members' → United States), or null.</param>
 /// <param name="Event">The id of the event of the same sentence whose trigger is nearest, or null.</param>
-public sealed record FigureFact(string Id, string Document, FigureData Data, ReadOnlyMemory<char> Cited, int Paragraph, EntityRef? Entity = null, string? Event = null)
+internal sealed record FigureFact(string Id, string Document, FigureData Data, ReadOnlyMemory<char> Cited, int Paragraph, EntityRef? Entity = null, string? Event = null)
 {
     /// <summary>The figure as written, as a string.</summary>
     public string Text => Cited.ToString();
@@ -49,7 +49,7 @@ public sealed record EventFact(string Id, string Document, EventData Data, ReadO
 }
 
 /// <summary>Collects the times, figures and events of the documents, with stable ids.</summary>
-public static class Facts
+internal static class Facts
 {
     /// <summary>Every time expression, in document and text order.</summary>
     public static IReadOnlyList<TimeFact> Times(IReadOnlyList<Document> documents)

@@ -1,7 +1,7 @@
 namespace Dossier.Analysis;
 
 /// <summary>How the values of a figure discrepancy relate in time.</summary>
-public enum DiscrepancyKind
+internal enum DiscrepancyKind
 {
     /// <summary>Sources disagree at the same time, or a date is unknown.</summary>
     Discrepancy,
@@ -13,7 +13,7 @@ public enum DiscrepancyKind
 /// <summary>The same measured thing reported with different values by different sources.</summary>
 /// <param name="What">What is counted, in the words of the first figure.</param>
 /// <param name="Figures">The figures, from two or more independent sources, with two or more values.</param>
-public sealed record FigureDiscrepancy(string What, IReadOnlyList<FigureFact> Figures)
+internal sealed record FigureDiscrepancy(string What, IReadOnlyList<FigureFact> Figures)
 {
     /// <summary>
     /// <see cref="DiscrepancyKind.History"/> when the values follow one another in report time (every report of one
@@ -33,7 +33,7 @@ public sealed record FigureDiscrepancy(string What, IReadOnlyList<FigureFact> Fi
 /// one size (the larger at most <see cref="MaxRatio"/> times the smaller). Only figures from
 /// different independent sources are compared: a source revising itself is not a discrepancy.
 /// </summary>
-public static class FigureDiscrepancies
+internal static class FigureDiscrepancies
 {
     /// <summary>Least Jaccard overlap of the two sentences' content.</summary>
     public const double ContextOverlap = 0.2;

@@ -8,7 +8,7 @@ namespace Dossier.Analysis;
 /// those that hold no claim of the group. Only documents of the stories the group's claims come
 /// from are read against it, so the work grows with the stories, not with the corpus squared.
 /// </summary>
-public static class GroupStance
+internal static class GroupStance
 {
     /// <summary>For each group (by id), how the documents of its stories stand towards it (unrelated documents left out).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<StanceCoverage>> Coverage(IReadOnlyList<ClaimGroup> groups, IReadOnlyList<Document> documents, IReadOnlyList<Story> stories, StanceModel model)

@@ -13,7 +13,7 @@ namespace Dossier.Analysis;
 /// <param name="Place">The place the frame word is about ('Afghan soil', 'a safe haven in Afghanistan'): <c>country:CODE</c> for a place the knowledge base puts in a country (a capital stands for its state), else the entity id; null when none.</param>
 /// <param name="Entities">The entity ids the content names, in text order, each once.</param>
 /// <param name="Negated">True when the frame word is negated ('does not have a presence', 'no sanctuaries').</param>
-public sealed record Proposition(string? Frame, TextSpan? FrameSpan, string? Place, IReadOnlyList<string> Entities, bool Negated)
+internal sealed record Proposition(string? Frame, TextSpan? FrameSpan, string? Place, IReadOnlyList<string> Entities, bool Negated)
 {
     /// <summary>No structure known.</summary>
     public static Proposition None { get; } = new(null, null, null, [], false);

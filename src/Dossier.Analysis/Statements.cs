@@ -12,7 +12,7 @@ namespace Dossier.Analysis;
 /// <param name="Speaker">The entity that spoke (by id), or null when no mention names them.</param>
 /// <param name="CueText">The cue as written ("said", "according to"), or null.</param>
 /// <param name="Paragraph">The index of the paragraph the quote starts in.</param>
-public sealed record Quote(string Id, string Document, QuoteData Data, ReadOnlyMemory<char> Cited, string? SpeakerText, EntityRef? Speaker, string? CueText, int Paragraph)
+internal sealed record Quote(string Id, string Document, QuoteData Data, ReadOnlyMemory<char> Cited, string? SpeakerText, EntityRef? Speaker, string? CueText, int Paragraph)
 {
     /// <summary>The quoted or reported words, as a string.</summary>
     public string Text => Cited.ToString();
@@ -40,7 +40,7 @@ public sealed record Claim(string Id, string Document, ClaimData Data, ReadOnlyM
 }
 
 /// <summary>Collects the quotes and claims of the documents and links their speakers and holders to entities.</summary>
-public static class Statements
+internal static class Statements
 {
     /// <summary>The quotes and claims of <paramref name="documents"/>, in document and text order, with stable ids.</summary>
     public static (IReadOnlyList<Quote> Quotes, IReadOnlyList<Claim> Claims) Collect(IReadOnlyList<Document> documents, IReadOnlyList<Entity> entities)

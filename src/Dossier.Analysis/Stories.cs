@@ -25,7 +25,7 @@ public static class Stories
     public const int ProfileTerms = 40;
 
     /// <summary>The stories of the documents.</summary>
-    public static IReadOnlyList<Story> Cluster(IReadOnlyList<Document> documents, IReadOnlyList<Entity> entities, IReadOnlyDictionary<string, string> sourceOf)
+    internal static IReadOnlyList<Story> Cluster(IReadOnlyList<Document> documents, IReadOnlyList<Entity> entities, IReadOnlyDictionary<string, string> sourceOf)
     {
         ArgumentNullException.ThrowIfNull(documents);
         return Cluster(documents, [.. documents.Select(Corpus.DocumentDigest.StemsOf)], entities, sourceOf);

@@ -9,7 +9,7 @@ namespace Dossier.Analysis;
 /// all); a pair whose signatures agree on at least <see cref="Threshold"/> of their hashes (an
 /// estimate of the shingles' Jaccard similarity) is one source. Deterministic.
 /// </summary>
-public static class Syndication
+internal static class Syndication
 {
     /// <summary>Estimated Jaccard similarity of shingles at which two documents are one source.</summary>
     public const double Threshold = 0.5;

@@ -8,7 +8,7 @@ namespace Dossier.Storage;
 /// Compact binary forms of annotation layers and source maps for storage: counts and
 /// delta-coded offsets as 7-bit varints. Keeps serialisation out of the domain types.
 /// </summary>
-public static class LayerCodec
+internal static class LayerCodec
 {
     /// <summary>The format version written; bump it when a layout changes.</summary>
     public const int Format = 1;

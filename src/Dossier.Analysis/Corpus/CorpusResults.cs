@@ -1,7 +1,7 @@
 namespace Dossier.Analysis.Corpus;
 
 /// <summary>The results of the corpus stage, one key each.</summary>
-public static class CorpusResults
+internal static class CorpusResults
 {
     /// <summary>The entities named in the documents.</summary>
     public static readonly CorpusKey<IReadOnlyList<Entity>> Entities = new("entities");

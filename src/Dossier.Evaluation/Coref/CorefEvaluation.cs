@@ -100,7 +100,7 @@ public static partial class CorefEvaluation
     }
 
     /// <summary>MUC, B³, CEAF-e and their average for key and response clusterings (mentions as spans); clusters of one mention are left out of both, as in CoNLL-2012.</summary>
-    public static IReadOnlyList<CorefScore> Score(IEnumerable<(IReadOnlyList<IReadOnlyList<TextSpan>> Key, IReadOnlyList<IReadOnlyList<TextSpan>> Response)> documents)
+    internal static IReadOnlyList<CorefScore> Score(IEnumerable<(IReadOnlyList<IReadOnlyList<TextSpan>> Key, IReadOnlyList<IReadOnlyList<TextSpan>> Response)> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
         double mucRn = 0, mucRd = 0, mucPn = 0, mucPd = 0, b3Rn = 0, b3Rd = 0, b3Pn = 0, b3Pd = 0, ceafSim = 0, ceafK = 0, ceafR = 0;

@@ -80,7 +80,7 @@ public static class ConllReader
     /// (unmapped types become O) and grouping consecutive sentences into documents of
     /// <paramref name="sentencesPerDocument"/>.
     /// </summary>
-    public static List<LabelledDocument> ReadGmb(IEnumerable<List<string>> rows, IReadOnlyDictionary<string, string> typeMap, int sentencesPerDocument = 20)
+    internal static List<LabelledDocument> ReadGmb(IEnumerable<List<string>> rows, IReadOnlyDictionary<string, string> typeMap, int sentencesPerDocument = 20)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(typeMap);

@@ -22,7 +22,7 @@ public sealed record NerScore(string Type, int Correct, int Predicted, int Gold)
 public static class NerEvaluation
 {
     /// <summary>Scores predicted spans against gold spans, sentence by sentence.</summary>
-    public static IReadOnlyList<NerScore> Score(IEnumerable<(IReadOnlyList<TokenSpan> Gold, IReadOnlyList<TokenSpan> Predicted)> sentences)
+    internal static IReadOnlyList<NerScore> Score(IEnumerable<(IReadOnlyList<TokenSpan> Gold, IReadOnlyList<TokenSpan> Predicted)> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var correct = new Dictionary<string, int>(StringComparer.Ordinal);

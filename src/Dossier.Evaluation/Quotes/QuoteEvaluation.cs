@@ -82,7 +82,7 @@ public static class QuoteEvaluation
     }
 
     /// <summary>The attributions of a brat file: <c>T</c> lines give Source, Cue and Content spans, <c>E</c> lines tie them together. Offsets count code points, as brat does.</summary>
-    public static IReadOnlyList<GoldAttribution> ReadBrat(IEnumerable<string> lines, string text)
+    internal static IReadOnlyList<GoldAttribution> ReadBrat(IEnumerable<string> lines, string text)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(text);

@@ -133,7 +133,7 @@ public static class StanceData
     }
 
     /// <summary>The body of a pair, or an error that names the pair.</summary>
-    public static string BodyOf(IReadOnlyDictionary<string, string> bodies, StancePair pair, int row) =>
+    internal static string BodyOf(IReadOnlyDictionary<string, string> bodies, StancePair pair, int row) =>
         bodies.TryGetValue(pair.BodyId, out var body) ? body
             : throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"stances row {row + 1}: no body with id {pair.BodyId}"));
 }

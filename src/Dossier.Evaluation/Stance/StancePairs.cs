@@ -10,7 +10,7 @@ public static class StancePairs
         [.. model.ReadPairs(bodies, pairs).Select(p => model.Predict(p.Claim, p.Text).Label)];
 
     /// <summary>Each pair's headline and body read, each headline and each body once, in the pairs' order.</summary>
-    public static IEnumerable<(StanceText Claim, StanceText Text)> ReadPairs(this StanceModel model, IReadOnlyDictionary<string, string> bodies, IReadOnlyList<StancePair> pairs)
+    internal static IEnumerable<(StanceText Claim, StanceText Text)> ReadPairs(this StanceModel model, IReadOnlyDictionary<string, string> bodies, IReadOnlyList<StancePair> pairs)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(bodies);

@@ -71,7 +71,7 @@ public static class Conllu
     }
 
     /// <summary>Reads sentences; <paramref name="name"/> names the source in errors.</summary>
-    public static IEnumerable<ConlluSentence> Read(TextReader reader, string name)
+    internal static IEnumerable<ConlluSentence> Read(TextReader reader, string name)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var comments = new List<string>();
@@ -138,7 +138,7 @@ public static class Conllu
     }
 
     /// <summary>Writes sentences as CoNLL-U; reading the output gives back the same sentences.</summary>
-    public static void Write(TextWriter writer, IEnumerable<ConlluSentence> sentences)
+    internal static void Write(TextWriter writer, IEnumerable<ConlluSentence> sentences)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(sentences);

@@ -18,7 +18,7 @@ public sealed record TimeMlDocument(string Name, string Text, DateOnly? Dct, IRe
 /// <param name="Input">The text.</param>
 /// <param name="Reference">The date relative expressions are resolved against.</param>
 /// <param name="Expected">Each expected expression: its span and the values that count as right (the TIMEX, or either of its resolutions).</param>
-public sealed record SpecCase(string File, string Input, DateOnly Reference, IReadOnlyList<(TextSpan Span, IReadOnlySet<string> Values)> Expected);
+internal sealed record SpecCase(string File, string Input, DateOnly Reference, IReadOnlyList<(TextSpan Span, IReadOnlySet<string> Values)> Expected);
 
 /// <summary>Counts and scores of one TempEval-3 style comparison.</summary>
 /// <param name="Gold">Gold expressions.</param>
@@ -120,7 +120,7 @@ public static partial class TimeEvaluation
     /// a reference date, not marked unsupported on .NET, whose every expected result has a plain
     /// TIMEX value (ranges written as '(start,end,duration)' are left out).
     /// </summary>
-    public static IReadOnlyList<SpecCase> ReadRecognizersSpec(string path)
+    internal static IReadOnlyList<SpecCase> ReadRecognizersSpec(string path)
     {
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
         var cases = new List<SpecCase>();
@@ -167,7 +167,7 @@ public static partial class TimeEvaluation
     }
 
     /// <summary>True when every expected expression of the case is overlapped by a found one whose value is among the right ones (a clock time may carry its day: 2016-11-07T08:40 for T08:40).</summary>
-    public static bool Passes(SpecCase spec, IReadOnlyList<TimeExpression> found)
+    internal static bool Passes(SpecCase spec, IReadOnlyList<TimeExpression> found)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(found);

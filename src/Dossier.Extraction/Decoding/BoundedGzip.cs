@@ -6,7 +6,7 @@ namespace Dossier.Extraction.Decoding;
 /// Decompresses gzip data with a size limit checked while decompressing: reading stops as soon as
 /// the output passes the limit, so a gzip bomb costs no more memory than the limit.
 /// </summary>
-public static class BoundedGzip
+internal static class BoundedGzip
 {
     private const int BufferSize = 81920;
 

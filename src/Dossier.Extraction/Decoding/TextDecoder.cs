@@ -41,7 +41,7 @@ public static class TextDecoder
 
     /// <summary>Decodes <paramref name="bytes"/>; <paramref name="source"/> names the document in errors.</summary>
     /// <exception cref="DossierException">When the bytes are empty, binary or not text in a supported encoding.</exception>
-    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string source)
+    internal static DecodedText Decode(ReadOnlySpan<byte> bytes, string source)
     {
         if (bytes.IsEmpty)
         {

@@ -10,7 +10,7 @@ namespace Dossier.Extraction.Feeds;
 /// <param name="Metadata">Title, author, date, outlet and URL as the feed gives them.</param>
 /// <param name="ContentHtml">The item's full content (content:encoded, Atom content) or, failing that, its summary; null when it has neither.</param>
 /// <param name="IsFullText">True when the content is the article itself rather than a summary (at least <see cref="FeedInput.FullTextWords"/> words).</param>
-public sealed record FeedEntry(int Number, string? Link, DocumentMetadata Metadata, string? ContentHtml, bool IsFullText);
+internal sealed record FeedEntry(int Number, string? Link, DocumentMetadata Metadata, string? ContentHtml, bool IsFullText);
 
 /// <summary>
 /// Reads RSS (0.91, 0.92, 1.0, 2.0) and Atom feeds with CodeHollow.FeedReader into entries. A
@@ -19,7 +19,7 @@ public sealed record FeedEntry(int Number, string? Link, DocumentMetadata Metada
 /// expanded; HTML's named references (<c>&amp;eacute;</c>, which the RSS 0.91 DTD declares) are
 /// read as the characters they name, any other undeclared entity is an error.
 /// </summary>
-public static class FeedInput
+internal static class FeedInput
 {
     /// <summary>Item content of at least this many words is taken as the article's full text.</summary>
     public const int FullTextWords = 150;

@@ -7,7 +7,7 @@ using Dossier.Extraction.PlainText;
 namespace Dossier.Extraction.Html;
 
 /// <summary>Metadata found in a page, each value with where it was read from.</summary>
-public sealed record HtmlMetadata
+internal sealed record HtmlMetadata
 {
     /// <summary>The headline.</summary>
     public string? Title { get; init; }
@@ -39,7 +39,7 @@ public sealed record HtmlMetadata
 /// first, then OpenGraph/article, Dublin Core and common meta tags, <c>&lt;time&gt;</c> elements,
 /// bylines, the URL's date and the <c>&lt;title&gt;</c>. Thread-safe.
 /// </summary>
-public static partial class HtmlMetadataReader
+internal static partial class HtmlMetadataReader
 {
     private static readonly string[] ArticleTypes =
     [

@@ -9,7 +9,7 @@ namespace Dossier.Extraction.Html;
 /// not implicitly closed); past <see cref="MaxDepth"/> the start and end tags of the surplus
 /// levels are dropped, their text kept.
 /// </summary>
-public static class NestingGuard
+internal static class NestingGuard
 {
     /// <summary>The deepest nesting passed to the parser.</summary>
     public const int MaxDepth = 1_500;

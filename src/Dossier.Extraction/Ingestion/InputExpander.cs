@@ -7,7 +7,7 @@ namespace Dossier.Extraction.Ingestion;
 /// <summary>One document to read: where it comes from and how to read it (lazily, possibly in parallel).</summary>
 /// <param name="Source">The file, URL, feed item or archive record, as shown to the user.</param>
 /// <param name="Load">Reads the document; throws a <see cref="DossierException"/> naming the source on failure.</param>
-public sealed record InputItem(string Source, Func<Document> Load);
+internal sealed record InputItem(string Source, Func<Document> Load);
 
 /// <summary>
 /// Turns what the user named into documents to read: a text or HTML file is one; a WARC archive is
@@ -35,7 +35,7 @@ public sealed class InputExpander
     }
 
     /// <summary>The documents an input holds, in order.</summary>
-    public IEnumerable<InputItem> Expand(string input, CancellationToken cancellationToken = default)
+    internal IEnumerable<InputItem> Expand(string input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (PageFetcher.IsUrl(input))

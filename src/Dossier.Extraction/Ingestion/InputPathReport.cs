@@ -18,7 +18,7 @@ public sealed class InputPathReport
     private readonly List<PathNote> _notes = [];
 
     /// <summary>The notes collected, in the order they came.</summary>
-    public IReadOnlyList<PathNote> Notes => _notes;
+    internal IReadOnlyList<PathNote> Notes => _notes;
 
     /// <summary>Adds a note (the callback to give <see cref="InputPaths"/>).</summary>
     public void Add(PathNote note)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Dossier.Extraction.PlainText;
 
 /// <summary>Reads a publication date written out in a metadata line ("Tuesday 14 May 2024 - 15:07", "May 14, 2024", "2024-05-14").</summary>
-public static partial class DateText
+internal static partial class DateText
 {
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 

@@ -60,7 +60,7 @@ public sealed partial class PlainTextReader
     /// <summary>Reads decoded text.</summary>
     /// <param name="source">The decoded text of the file.</param>
     /// <param name="metadata">What is already known (source path, encoding); filled in from the text.</param>
-    public ExtractedText Read(string source, DocumentMetadata? metadata = null)
+    internal ExtractedText Read(string source, DocumentMetadata? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var meta = new Dictionary<string, string>(StringComparer.Ordinal);

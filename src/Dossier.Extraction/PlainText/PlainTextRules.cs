@@ -44,7 +44,7 @@ public sealed class PlainTextRules
     public IReadOnlyList<Regex> Boilerplate { get; }
 
     /// <summary>Metadata rules in order.</summary>
-    public IReadOnlyList<MetadataRule> Metadata { get; }
+    internal IReadOnlyList<MetadataRule> Metadata { get; }
 
     /// <summary>Outlet names by domain.</summary>
     public IReadOnlyDictionary<string, string> OutletsByDomain { get; }

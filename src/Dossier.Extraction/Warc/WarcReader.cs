@@ -10,7 +10,7 @@ namespace Dossier.Extraction.Warc;
 /// <param name="Body">The HTTP body, de-chunked and decompressed.</param>
 /// <param name="Charset">The charset of the HTTP Content-Type, when declared.</param>
 /// <param name="Date">WARC-Date.</param>
-public sealed record WarcPage(int Number, string Url, byte[] Body, string? Charset, string? Date);
+internal sealed record WarcPage(int Number, string Url, byte[] Body, string? Charset, string? Date);
 
 /// <summary>
 /// Reads the HTML pages of a WARC file (ISO 28500, 1.0 and 1.1; plain or gzip, one member per
@@ -19,7 +19,7 @@ public sealed record WarcPage(int Number, string Url, byte[] Body, string? Chars
 /// a <see cref="DossierException"/> (<see cref="DossierErrorCode.MalformedInput"/>) after the pages
 /// read before the damage.
 /// </summary>
-public static class WarcReader
+internal static class WarcReader
 {
     private const int MaxHeaderLine = 64 * 1024;
 

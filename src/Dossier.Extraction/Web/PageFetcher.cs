@@ -8,7 +8,7 @@ namespace Dossier.Extraction.Web;
 /// <param name="Url">The address it was finally read from (after redirects).</param>
 /// <param name="MediaType">The media type the server gave (text/html, application/rss+xml…), when it gave one.</param>
 /// <param name="Charset">The charset the server declared, when it declared one.</param>
-public sealed record FetchedResource(byte[] Bytes, string Url, string? MediaType, string? Charset);
+internal sealed record FetchedResource(byte[] Bytes, string Url, string? MediaType, string? Charset);
 
 /// <summary>Limits for fetching.</summary>
 public sealed record FetchOptions
@@ -59,7 +59,7 @@ public sealed class PageFetcher : IDisposable
 
     /// <summary>Fetches a URL.</summary>
     /// <exception cref="DossierException">When the URL is not http(s), unreachable, slow, answers with an error or sends too much.</exception>
-    public FetchedResource Fetch(string url, CancellationToken cancellationToken = default)
+    internal FetchedResource Fetch(string url, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!IsUrl(url))

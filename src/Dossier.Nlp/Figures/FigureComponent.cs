@@ -11,7 +11,7 @@ namespace Dossier.Nlp.Figures;
 /// counted — the words that follow ('rifles', 'civilians', 'worth of US military hardware').
 /// Words are data (<c>figure-words.tsv</c>). Thread-safe.
 /// </summary>
-public sealed class FigureComponent : IDocumentComponent
+internal sealed class FigureComponent : IDocumentComponent
 {
     private const int MaxWhatWords = 8;
 

@@ -10,7 +10,7 @@ namespace Dossier.Nlp.Learning;
 /// part-of-speech tagger and the dependency parser; <see cref="ToModel"/> gives the runtime
 /// model. Not thread-safe.
 /// </summary>
-public sealed class AveragedPerceptron
+internal sealed class AveragedPerceptron
 {
     private const int ChunkRows = 1 << 14;
     private readonly Dictionary<ulong, int> _rows = [];

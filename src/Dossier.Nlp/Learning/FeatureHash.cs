@@ -5,7 +5,7 @@ namespace Dossier.Nlp.Learning;
 /// is a template number mixed with up to three such values, so the taggers and the parser build
 /// features from integers without making strings.
 /// </summary>
-public static class FeatureHash
+internal static class FeatureHash
 {
     private const ulong Offset = 14695981039346656037;
     private const ulong Prime = 1099511628211;

@@ -5,7 +5,7 @@ namespace Dossier.Nlp.Learning;
 /// kind or written by another version is refused with a message that says so, rather than read
 /// as garbage), lists of names, and the hash of each data file a model's meta.json records.
 /// </summary>
-public static class ModelFormat
+internal static class ModelFormat
 {
     /// <summary>The SHA-256 of a file, lower-case hex.</summary>
     public static string Sha256(string path)

@@ -125,7 +125,7 @@ public sealed class Gazetteer
     public int Count { get; }
 
     /// <summary>The phrases and their categories (without prefix entries).</summary>
-    public IEnumerable<KeyValuePair<string, GazetteerCategory>> Phrases =>
+    internal IEnumerable<KeyValuePair<string, GazetteerCategory>> Phrases =>
         _entries.Where(e => (e.Value & ~GazetteerCategory.Prefix) != 0)
             .Select(e => new KeyValuePair<string, GazetteerCategory>(e.Key, e.Value & ~GazetteerCategory.Prefix));
 
@@ -138,7 +138,7 @@ public sealed class Gazetteer
     }
 
     /// <summary>The categories of a phrase given as normalised text, or None.</summary>
-    public GazetteerCategory Lookup(ReadOnlySpan<char> phrase) =>
+    internal GazetteerCategory Lookup(ReadOnlySpan<char> phrase) =>
         _lookup.TryGetValue(phrase, out var c) ? c & ~GazetteerCategory.Prefix : GazetteerCategory.None;
 
     /// <summary>
@@ -199,7 +199,7 @@ public sealed class Gazetteer
     }
 
     /// <summary>Every match in a sentence whose words are given lower-cased; matches start at capitalised or numeric words only.</summary>
-    public void Match(IReadOnlyList<string> words, IReadOnlyList<string> lowerWords, List<GazetteerMatch> output)
+    internal void Match(IReadOnlyList<string> words, IReadOnlyList<string> lowerWords, List<GazetteerMatch> output)
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(lowerWords);

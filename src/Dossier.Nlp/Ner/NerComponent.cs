@@ -9,7 +9,7 @@ namespace Dossier.Nlp.Ner;
 /// TIME, MONEY, PERCENT, QUANTITY, CARDINAL, ORDINAL) where no name stands. Needs tokens and
 /// sentences; adds mentions. Thread-safe.
 /// </summary>
-public sealed class NerComponent : IDocumentComponent
+internal sealed class NerComponent : IDocumentComponent
 {
     private readonly NerModel _model;
     private readonly IReadOnlyList<(HashSet<string> From, string To, HashSet<string> LastWords)> _typeRules;

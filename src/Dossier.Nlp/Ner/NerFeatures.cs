@@ -183,7 +183,7 @@ public sealed class NerDocumentContext
     }
 
     /// <summary>The evidence of a document's sentences, or none when the options leave document features out.</summary>
-    public static NerDocumentContext For(IReadOnlyList<NerSentence> sentences, NerFeatureOptions options)
+    internal static NerDocumentContext For(IReadOnlyList<NerSentence> sentences, NerFeatureOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.DocumentContext ? new NerDocumentContext(sentences) : Empty;
@@ -253,7 +253,7 @@ public static class NerFeatures
     /// word, its lower case, shapes, affixes, person-name ending, cluster paths): the same for
     /// every occurrence of the word, so a tagger can score them once per word.
     /// </summary>
-    public static void ExtractWord(NerSentence s, int i, NerFeatureOptions options, List<ulong> output)
+    internal static void ExtractWord(NerSentence s, int i, NerFeatureOptions options, List<ulong> output)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(options);
@@ -308,7 +308,7 @@ public static class NerFeatures
     /// a headline in capitals, word and shape conjunctions with the neighbours, gazetteer matches
     /// and document-level evidence.
     /// </summary>
-    public static void ExtractContext(NerSentence s, int i, NerDocumentContext document, NerFeatureOptions options, List<ulong> output)
+    internal static void ExtractContext(NerSentence s, int i, NerDocumentContext document, NerFeatureOptions options, List<ulong> output)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(document);

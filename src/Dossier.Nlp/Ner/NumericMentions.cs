@@ -9,7 +9,7 @@ namespace Dossier.Nlp.Ner;
 /// QUANTITY (60-82mm, 50 km), ORDINAL (7th, first) and CARDINAL (258,300, about 160, hundreds of
 /// thousands). Words come from <c>numeric-words.tsv</c>. Stateless; thread-safe.
 /// </summary>
-public static class NumericMentions
+internal static class NumericMentions
 {
     private static readonly Dictionary<string, HashSet<string>> Words =
         DataFile.ReadEmbedded(typeof(NumericMentions).Assembly, "Dossier.Nlp.Ner.numeric-words.tsv")

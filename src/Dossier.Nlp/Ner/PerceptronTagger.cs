@@ -28,7 +28,7 @@ public sealed class PerceptronTagger
     }
 
     /// <summary>The label set.</summary>
-    public EntityLabels Labels { get; }
+    internal EntityLabels Labels { get; }
 
     /// <summary>The number of features with a weight.</summary>
     public int FeatureCount => _rows.Count;
@@ -118,7 +118,7 @@ public sealed class PerceptronTagger
     }
 
     /// <summary>Viterbi over emission scores <c>[token × label]</c> and transitions, allowing only well-formed BILOU sequences.</summary>
-    public static int[] Viterbi(ReadOnlySpan<float> emissions, int n, EntityLabels labels, ReadOnlySpan<float> transitions)
+    internal static int[] Viterbi(ReadOnlySpan<float> emissions, int n, EntityLabels labels, ReadOnlySpan<float> transitions)
     {
         ArgumentNullException.ThrowIfNull(labels);
         var l = labels.Count;

@@ -6,7 +6,7 @@ namespace Dossier.Nlp.Ner;
 /// of its later occurrences, so that a name recognised once in an easy context is recognised
 /// again in a hard one. Filled while a document is tagged sentence by sentence, in order.
 /// </summary>
-public sealed class PredictionHistory
+internal sealed class PredictionHistory
 {
     private readonly Dictionary<string, int[]> _counts = new(StringComparer.Ordinal);
     private readonly EntityLabels _labels;

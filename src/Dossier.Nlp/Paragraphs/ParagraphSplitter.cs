@@ -8,7 +8,7 @@ namespace Dossier.Nlp.Paragraphs;
 /// Readers that know the structure (the text and HTML readers) set the layer themselves and
 /// the pipeline then skips this component. Needs nothing; adds paragraphs.
 /// </summary>
-public sealed class ParagraphSplitter : IDocumentComponent
+internal sealed class ParagraphSplitter : IDocumentComponent
 {
     /// <summary>The one instance; the component holds no state.</summary>
     public static ParagraphSplitter Instance { get; } = new();

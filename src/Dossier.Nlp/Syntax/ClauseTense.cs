@@ -21,7 +21,7 @@ public enum Tense : byte
 /// and its own Penn tag say. Used where the time of a clause matters and a word window guesses
 /// wrong ("met on Wednesday and will meet again": Wednesday is past).
 /// </summary>
-public static class ClauseTense
+internal static class ClauseTense
 {
     private const int MaxClimb = 8;
 

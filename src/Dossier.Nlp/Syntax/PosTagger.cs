@@ -48,7 +48,7 @@ public sealed class PosTagger
     public LinearModel Model => _model;
 
     /// <summary>The weights of the second pass, if there is one.</summary>
-    public LinearModel? SecondPass => _second;
+    internal LinearModel? SecondPass => _second;
 
     /// <summary>The number of words tagged without scoring.</summary>
     public int FixedCount => _fixed.Count;

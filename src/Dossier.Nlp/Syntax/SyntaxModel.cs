@@ -39,13 +39,13 @@ public sealed class SyntaxModel
     public DependencyParser Parser { get; }
 
     /// <summary>The lemmatizer.</summary>
-    public Lemmatizer Lemmatizer { get; }
+    internal Lemmatizer Lemmatizer { get; }
 
     /// <summary>The word clusters.</summary>
     public WordClusters Clusters { get; }
 
     /// <summary>How tokens become treebank words.</summary>
-    public TreebankWords Words { get; }
+    internal TreebankWords Words { get; }
 
     /// <summary>Tags, lemmatizes and parses a sentence of words.</summary>
     public ParsedSentence Parse(IReadOnlyList<string> words)

@@ -12,7 +12,7 @@ namespace Dossier.Nlp.Time;
 /// document is parsed (the words layer, which runs before this component in the default
 /// pipeline), the tense of each expression's clause comes from the tree (<see cref="ClauseTense"/>).
 /// </summary>
-public sealed class TimeComponent : IDocumentComponent
+internal sealed class TimeComponent : IDocumentComponent
 {
     private readonly TimeTagger _tagger;
 

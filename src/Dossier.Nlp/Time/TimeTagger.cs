@@ -67,7 +67,7 @@ public sealed class TimeTagger
     /// The time expressions of a document, sentence by sentence (each a list of token spans, in
     /// order), normalised against <paramref name="documentDate"/> when it is known.
     /// </summary>
-    public IReadOnlyList<TimeExpression> Tag(string text, IEnumerable<IReadOnlyList<TextSpan>> sentences, DateOnly? documentDate)
+    internal IReadOnlyList<TimeExpression> Tag(string text, IEnumerable<IReadOnlyList<TextSpan>> sentences, DateOnly? documentDate)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         return Tag(text, sentences.Select(tokens => (tokens, (Func<int, Tense>?)null)), documentDate);
@@ -79,7 +79,7 @@ public sealed class TimeTagger
     /// Wednesday' as the Wednesday before the document's date, a future one as the next, whatever
     /// words stand nearby; where the tree says nothing, a window of words decides.
     /// </summary>
-    public IReadOnlyList<TimeExpression> Tag(string text, IEnumerable<(IReadOnlyList<TextSpan> Tokens, Func<int, Tense>? TenseOf)> sentences, DateOnly? documentDate)
+    internal IReadOnlyList<TimeExpression> Tag(string text, IEnumerable<(IReadOnlyList<TextSpan> Tokens, Func<int, Tense>? TenseOf)> sentences, DateOnly? documentDate)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentences);

@@ -64,7 +64,7 @@ public sealed class AbbreviationLexicon
     /// for an initialism of single letters (U.S., e.g.), or <see cref="AbbreviationClass.Title"/>
     /// for a single capital (J.).
     /// </summary>
-    public AbbreviationClass Classify(ReadOnlySpan<char> token)
+    internal AbbreviationClass Classify(ReadOnlySpan<char> token)
     {
         if (token.Length < 2 || token[^1] != '.')
         {

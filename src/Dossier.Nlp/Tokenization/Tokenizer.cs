@@ -37,7 +37,7 @@ public sealed partial class Tokenizer
         DataFile.ReadEmbedded(typeof(Tokenizer).Assembly, "Dossier.Nlp.Tokenization.units.txt").Select(r => r[0]));
 
     /// <summary>The abbreviations this tokenizer knows.</summary>
-    public AbbreviationLexicon Abbreviations => _abbreviations;
+    internal AbbreviationLexicon Abbreviations => _abbreviations;
 
     /// <summary>Tokenizes a whole text.</summary>
     public List<TokenData> Tokenize(string text)

@@ -3,7 +3,7 @@ using Dossier.Annotations;
 namespace Dossier.Nlp.Tokenization;
 
 /// <summary>The pipeline component around a <see cref="Tokenizer"/>. Needs nothing; adds tokens.</summary>
-public sealed class TokenizerComponent : IDocumentComponent
+internal sealed class TokenizerComponent : IDocumentComponent
 {
     private readonly Tokenizer _tokenizer;
 

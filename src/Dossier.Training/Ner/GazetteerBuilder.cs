@@ -32,7 +32,7 @@ public sealed record GazetteerSources
 }
 
 /// <summary>Builds a <see cref="Gazetteer"/> from GeoNames, OFAC SDN, PETRARCH2 and the shipped demonyms.</summary>
-public static class GazetteerBuilder
+internal static class GazetteerBuilder
 {
     /// <summary>Reads every source given and builds the gazetteer.</summary>
     public static Gazetteer Build(GazetteerSources sources, string baseDirectory)

@@ -7,7 +7,7 @@ using Dossier.Training.Learning;
 namespace Dossier.Training.Ner;
 
 /// <summary>A training corpus.</summary>
-public sealed record TrainingCorpus
+internal sealed record TrainingCorpus
 {
     /// <summary>The file.</summary>
     public string Path { get; init; } = string.Empty;
@@ -26,7 +26,7 @@ public sealed record TrainingCorpus
 /// What to train on and how: the training config file (<c>configs/ner.json</c>). Paths are
 /// relative to the config file's folder.
 /// </summary>
-public sealed record NerTrainingConfig
+internal sealed record NerTrainingConfig
 {
     /// <summary>Training corpora.</summary>
     public IReadOnlyList<TrainingCorpus> Train { get; init; } = [];
@@ -136,7 +136,7 @@ public sealed class NerTrainer
     }
 
     /// <summary>Trains on documents; returns the model of the best dev epoch (or the last, without dev).</summary>
-    public (NerModel Model, IReadOnlyList<NerScore>? DevScores, int Epoch) Train(
+    internal (NerModel Model, IReadOnlyList<NerScore>? DevScores, int Epoch) Train(
         NerTrainingConfig config, IReadOnlyList<(string? Domain, IReadOnlyList<LabelledDocument> Documents)> train, IReadOnlyList<LabelledDocument>? dev, Gazetteer gazetteer, WordClusters clusters)
     {
         ArgumentNullException.ThrowIfNull(config);

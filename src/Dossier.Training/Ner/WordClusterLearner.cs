@@ -7,10 +7,10 @@ namespace Dossier.Training.Ner;
 /// <summary>An unlabelled corpus for learning word clusters.</summary>
 /// <param name="Path">A file, or a folder of .txt files.</param>
 /// <param name="Format">conll (word first column), gmb (the Kaggle GMB csv), conllu (word second column) or text (raw text, tokenized by Dossier).</param>
-public sealed record ClusterCorpus(string Path, string Format);
+internal sealed record ClusterCorpus(string Path, string Format);
 
 /// <summary>How word clusters are learned (set in the training config).</summary>
-public sealed record WordClusterOptions
+internal sealed record WordClusterOptions
 {
     /// <summary>The unlabelled corpora.</summary>
     public IReadOnlyList<ClusterCorpus> Corpora { get; init; } = [];
@@ -40,7 +40,7 @@ public sealed record WordClusterOptions
 /// <summary>Learns <see cref="WordClusters"/> from unlabelled text: each word's left and right neighbours
 /// (PPMI-weighted, randomly projected) clustered by k-means, each cluster split again
 /// <see cref="WordClusterOptions.Depth"/> times.</summary>
-public static class WordClusterLearner
+internal static class WordClusterLearner
 {
     /// <summary>Learns clusters from the corpora in <paramref name="options"/>.</summary>
     public static WordClusters Learn(WordClusterOptions options, string baseDirectory, Action<string>? log = null)

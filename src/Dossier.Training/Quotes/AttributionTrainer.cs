@@ -11,7 +11,7 @@ using Dossier.Training.Ner;
 namespace Dossier.Training.Quotes;
 
 /// <summary>What <c>dossier train quotes</c> reads: the corpus, the NER model whose mentions the features use, epochs, and where the model goes. Paths are relative to the config file.</summary>
-public sealed record AttributionTrainingConfig
+internal sealed record AttributionTrainingConfig
 {
     /// <summary>A PolNeAR-style training split (text/ and attributions/).</summary>
     public string Train { get; init; } = string.Empty;
@@ -98,7 +98,7 @@ public sealed class AttributionTrainer
         new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseTimes().UseNer(ner).Build();
 
     /// <summary>Trains on articles processed by <paramref name="pipeline"/> (see <see cref="Preprocessing"/>); returns the model of the best dev epoch (or the last, without dev).</summary>
-    public (AttributionModel Model, QuoteScores? Dev, int Epoch) Train(
+    internal (AttributionModel Model, QuoteScores? Dev, int Epoch) Train(
         AttributionTrainingConfig config, IReadOnlyList<AttributedArticle> train, IReadOnlyList<AttributedArticle>? dev, DocumentPipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -222,7 +222,7 @@ public sealed class AttributionTrainer
     }
 
     /// <summary>Content scores at overlap 0.3 of a quote finder on processed articles.</summary>
-    public static QuoteScores Score(QuoteComponent finder, IEnumerable<(AttributedArticle Article, Document Document)> articles)
+    internal static QuoteScores Score(QuoteComponent finder, IEnumerable<(AttributedArticle Article, Document Document)> articles)
     {
         ArgumentNullException.ThrowIfNull(finder);
         return QuoteEvaluation.Score(articles.Select(x => (x.Article.Text, x.Article.Attributions,

@@ -8,7 +8,7 @@ using Dossier.Training.Ner;
 namespace Dossier.Training.Stance;
 
 /// <summary>What the stance model is trained on and how: <c>configs/stance.json</c>. Paths are relative to the config file's folder.</summary>
-public sealed record StanceTrainingConfig
+internal sealed record StanceTrainingConfig
 {
     /// <summary>The bodies file (<c>Body ID,articleBody</c>).</summary>
     public string Bodies { get; init; } = string.Empty;
@@ -117,7 +117,7 @@ public sealed class StanceTrainer(Action<string> log)
     }
 
     /// <summary>Trains for up to <paramref name="epochs"/> epochs; with dev, returns the best epoch's model and scores, else the last epoch's.</summary>
-    public (StanceModel Model, List<string> Vocabulary, StanceScores? Dev, int Epoch) Train(
+    internal (StanceModel Model, List<string> Vocabulary, StanceScores? Dev, int Epoch) Train(
         StanceTrainingConfig config, IReadOnlyDictionary<string, string> bodies, IReadOnlyList<StancePair> train, IReadOnlyList<StancePair>? dev, int epochs)
     {
         ArgumentNullException.ThrowIfNull(config);

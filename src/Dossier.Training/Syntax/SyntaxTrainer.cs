@@ -9,7 +9,7 @@ using Dossier.Training.Ner;
 namespace Dossier.Training.Syntax;
 
 /// <summary>What to train the syntactic models on and how: <c>configs/parse.json</c>. Paths are relative to the config file's folder.</summary>
-public sealed record SyntaxTrainingConfig
+internal sealed record SyntaxTrainingConfig
 {
     /// <summary>The training treebank (CoNLL-U).</summary>
     public string Train { get; init; } = string.Empty;
@@ -122,7 +122,7 @@ public sealed class SyntaxTrainer
     }
 
     /// <summary>Trains the three models on treebank sentences; the epochs of tagger and parser that score best on <paramref name="dev"/> are kept (the last without it).</summary>
-    public SyntaxModel Train(SyntaxTrainingConfig config, IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, WordClusters clusters)
+    internal SyntaxModel Train(SyntaxTrainingConfig config, IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, WordClusters clusters)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(train);
