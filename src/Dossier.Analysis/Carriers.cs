@@ -7,7 +7,7 @@ namespace Dossier.Analysis;
 /// <param name="Outlet">The outlet, where the document says.</param>
 /// <param name="Published">The publication date, where known.</param>
 /// <param name="PublishedTime">The time of day, where stated.</param>
-internal sealed record Carrier(string Document, string? Outlet, DateOnly? Published, TimeOnly? PublishedTime)
+public sealed record Carrier(string Document, string? Outlet, DateOnly? Published, TimeOnly? PublishedTime)
 {
     /// <summary>The publication moment as text: <c>2025-03-05</c> or <c>2025-03-05T14:30</c>; null when unknown.</summary>
     public string? When => Published is not { } date ? null
@@ -24,7 +24,7 @@ internal sealed record Carrier(string Document, string? Outlet, DateOnly? Publis
 /// <param name="Holder">Who said it, for a reader.</param>
 /// <param name="Items">The claims or quotes that carry it, in input order.</param>
 /// <param name="Carriers">The documents that carried it, earliest publication first (unknown dates last; ties in the order of the items).</param>
-internal sealed record Statement<T>(string HolderKey, string Holder, IReadOnlyList<T> Items, IReadOnlyList<Carrier> Carriers)
+public sealed record Statement<T>(string HolderKey, string Holder, IReadOnlyList<T> Items, IReadOnlyList<Carrier> Carriers)
 {
     /// <summary>Who reported it first, when the earliest carrier's date is known and no other carrier shares it; else null.</summary>
     public Carrier? FirstReporter => Carriers.Count > 0 && Carriers[0].Published is not null

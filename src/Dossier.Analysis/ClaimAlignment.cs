@@ -30,10 +30,10 @@ public sealed record ClaimGroup(string Id, string Proposition, GroupStatus Statu
     public IReadOnlyList<string> Places { get; init; } = [];
 
     /// <summary>The statements: each holder's nearly identical claims as one, with the outlets that carried it, earliest first.</summary>
-    internal IReadOnlyList<Statement<Claim>> Statements { get; init; } = [];
+    public IReadOnlyList<Statement<Claim>> Statements { get; init; } = [];
 
     /// <summary>How each document stands towards the group's proposition, by the stance model (empty when none was loaded).</summary>
-    internal IReadOnlyList<StanceCoverage> Coverage { get; init; } = [];
+    public IReadOnlyList<StanceCoverage> Coverage { get; init; } = [];
 }
 
 /// <summary>How a document stands towards a claim group's proposition, by the stance model (FNC-1's classes).</summary>
@@ -42,7 +42,7 @@ public sealed record ClaimGroup(string Id, string Proposition, GroupStatus Statu
 /// <param name="Confidence">The model's probability of that stance.</param>
 /// <param name="Related">The model's probability that the document is about the proposition at all.</param>
 /// <param name="HoldsClaim">True when the document holds a claim of the group (its stance is then also stated by its claims).</param>
-internal sealed record StanceCoverage(string Document, string Stance, double Confidence, double Related, bool HoldsClaim);
+public sealed record StanceCoverage(string Document, string Stance, double Confidence, double Related, bool HoldsClaim);
 
 /// <summary>
 /// Groups claims that state the same proposition across documents and outlets. Each claim becomes

@@ -68,13 +68,13 @@ public sealed class CorpusAnalysis
     public Entity? Entity(string? id) => id is not null && _byId.TryGetValue(id, out var e) ? e : null;
 
     /// <summary>Quotes carried by more than one document: one statement (same speaker, nearly the same words) with its carriers, earliest first.</summary>
-    internal IReadOnlyList<Statement<Quote>> RepeatedQuotes { get; }
+    public IReadOnlyList<Statement<Quote>> RepeatedQuotes { get; }
 
     /// <summary>The stories the documents cover, largest first.</summary>
     public IReadOnlyList<Story> Stories { get; }
 
     /// <summary>Figures that count the same thing but disagree across sources.</summary>
-    internal IReadOnlyList<FigureDiscrepancy> Discrepancies { get; }
+    public IReadOnlyList<FigureDiscrepancy> Discrepancies { get; }
 
     /// <summary>For each document id, the id of the first document of its group of near-copies: documents that share one are one source.</summary>
     public IReadOnlyDictionary<string, string> SourceOf { get; }
@@ -86,22 +86,22 @@ public sealed class CorpusAnalysis
     public IReadOnlyList<ClaimGroup> ClaimGroups { get; }
 
     /// <summary>Every time expression.</summary>
-    internal IReadOnlyList<TimeFact> Times { get; }
+    public IReadOnlyList<TimeFact> Times { get; }
 
     /// <summary>Every figure.</summary>
-    internal IReadOnlyList<FigureFact> Figures { get; }
+    public IReadOnlyList<FigureFact> Figures { get; }
 
     /// <summary>Every event, with entities linked.</summary>
     public IReadOnlyList<EventFact> Events { get; }
 
     /// <summary>Every quote, its speaker linked to an entity where one is named.</summary>
-    internal IReadOnlyList<Quote> Quotes { get; }
+    public IReadOnlyList<Quote> Quotes { get; }
 
     /// <summary>Each claim's proposition as structure (frame, place, entities), in <see cref="Claims"/> order.</summary>
     internal IReadOnlyList<Proposition> Propositions { get; }
 
     /// <summary>Every claim, its holder linked to an entity where one is named.</summary>
-    internal IReadOnlyList<Claim> Claims { get; }
+    public IReadOnlyList<Claim> Claims { get; }
 
     /// <summary>The entities named in the documents.</summary>
     public IReadOnlyList<Entity> Entities { get; }

@@ -23,10 +23,10 @@ public sealed record EntityMention(string Document, TextSpan Span, string Text);
 public sealed record Entity(string Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<EntityMention> Mentions, KbEntry? Kb = null)
 {
     /// <summary>The roles the texts give a person ("spokesperson" of "Foreign Office"), each with where it is said.</summary>
-    internal IReadOnlyList<EntityRole> Roles { get; init; } = [];
+    public IReadOnlyList<EntityRole> Roles { get; init; } = [];
 
     /// <summary>A reference to this entity, for the records that name it.</summary>
-    internal EntityRef Ref => new(Id, Name);
+    public EntityRef Ref => new(Id, Name);
 
     /// <summary>The ids this entity could have had in an analysis of fewer of its documents (the first mention in each document, other than its id); an id from an earlier analysis resolves through them after entities merge.</summary>
     public IReadOnlyList<string> Redirects { get; init; } = [];
@@ -47,7 +47,7 @@ public sealed record EntityRef(string Id, string Name);
 /// <param name="Affiliation">Who the role is held for ("Foreign Office", "Taliban"), or null.</param>
 /// <param name="Document">The document id.</param>
 /// <param name="Span">The characters of the role phrase.</param>
-internal sealed record EntityRole(string Role, string? Affiliation, string Document, TextSpan Span);
+public sealed record EntityRole(string Role, string? Affiliation, string Document, TextSpan Span);
 
 /// <summary>
 /// Entity resolution: which named mentions, within and across documents, are one actor or place.

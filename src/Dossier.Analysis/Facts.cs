@@ -9,7 +9,7 @@ namespace Dossier.Analysis;
 /// <param name="Data">The expression as the component found it.</param>
 /// <param name="Cited">The expression as written: a slice of the document's text, never a copy.</param>
 /// <param name="Paragraph">The index of its paragraph.</param>
-internal sealed record TimeFact(string Id, string Document, TimeData Data, ReadOnlyMemory<char> Cited, int Paragraph)
+public sealed record TimeFact(string Id, string Document, TimeData Data, ReadOnlyMemory<char> Cited, int Paragraph)
 {
     /// <summary>The expression as written, as a string.</summary>
     public string Text => Cited.ToString();
@@ -23,7 +23,7 @@ internal sealed record TimeFact(string Id, string Document, TimeData Data, ReadO
 /// <param name="Paragraph">The index of its paragraph.</param>
 /// <param name="Entity">The entity a name in the counted words refers to ('13 United States military service members' → United States), or null.</param>
 /// <param name="Event">The id of the event of the same sentence whose trigger is nearest, or null.</param>
-internal sealed record FigureFact(string Id, string Document, FigureData Data, ReadOnlyMemory<char> Cited, int Paragraph, EntityRef? Entity = null, string? Event = null)
+public sealed record FigureFact(string Id, string Document, FigureData Data, ReadOnlyMemory<char> Cited, int Paragraph, EntityRef? Entity = null, string? Event = null)
 {
     /// <summary>The figure as written, as a string.</summary>
     public string Text => Cited.ToString();

@@ -1,7 +1,7 @@
 namespace Dossier.Analysis;
 
 /// <summary>How the values of a figure discrepancy relate in time.</summary>
-internal enum DiscrepancyKind
+public enum DiscrepancyKind
 {
     /// <summary>Sources disagree at the same time, or a date is unknown.</summary>
     Discrepancy,
@@ -13,7 +13,7 @@ internal enum DiscrepancyKind
 /// <summary>The same measured thing reported with different values by different sources.</summary>
 /// <param name="What">What is counted, in the words of the first figure.</param>
 /// <param name="Figures">The figures, from two or more independent sources, with two or more values.</param>
-internal sealed record FigureDiscrepancy(string What, IReadOnlyList<FigureFact> Figures)
+public sealed record FigureDiscrepancy(string What, IReadOnlyList<FigureFact> Figures)
 {
     /// <summary>
     /// <see cref="DiscrepancyKind.History"/> when the values follow one another in report time (every report of one

@@ -12,7 +12,7 @@ namespace Dossier.Analysis;
 /// <param name="Speaker">The entity that spoke (by id), or null when no mention names them.</param>
 /// <param name="CueText">The cue as written ("said", "according to"), or null.</param>
 /// <param name="Paragraph">The index of the paragraph the quote starts in.</param>
-internal sealed record Quote(string Id, string Document, QuoteData Data, ReadOnlyMemory<char> Cited, string? SpeakerText, EntityRef? Speaker, string? CueText, int Paragraph)
+public sealed record Quote(string Id, string Document, QuoteData Data, ReadOnlyMemory<char> Cited, string? SpeakerText, EntityRef? Speaker, string? CueText, int Paragraph)
 {
     /// <summary>The quoted or reported words, as a string.</summary>
     public string Text => Cited.ToString();

@@ -7,7 +7,7 @@ namespace Dossier.Analysis.Corpus;
 /// pipeline's builder does, that every stage finds the results it needs set by a stage before it
 /// and that no two stages set the same result.
 /// </summary>
-internal sealed class CorpusPipelineBuilder
+public sealed class CorpusPipelineBuilder
 {
     private readonly List<ICorpusStage> _stages = [];
 
@@ -41,7 +41,7 @@ public sealed class CorpusPipeline
     internal CorpusPipeline(IReadOnlyList<ICorpusStage> stages) => Stages = stages;
 
     /// <summary>The stages in the order they run.</summary>
-    internal IReadOnlyList<ICorpusStage> Stages { get; }
+    public IReadOnlyList<ICorpusStage> Stages { get; }
 
     /// <summary>Every stage Dossier has, in order; the stance stage only with a stance model.</summary>
     /// <param name="kb">The knowledge base entities are linked to (none when null).</param>

@@ -1,7 +1,7 @@
 namespace Dossier.Analysis.Corpus;
 
 /// <summary>The results of the corpus stage, one key each.</summary>
-internal static class CorpusResults
+public static class CorpusResults
 {
     /// <summary>The entities named in the documents.</summary>
     public static readonly CorpusKey<IReadOnlyList<Entity>> Entities = new("entities");
@@ -25,7 +25,7 @@ internal static class CorpusResults
     public static readonly CorpusKey<IReadOnlyDictionary<string, string>> SourceOf = new("sources");
 
     /// <summary>Each claim's proposition as structure, in claim order.</summary>
-    public static readonly CorpusKey<IReadOnlyList<Proposition>> Propositions = new("propositions");
+    internal static readonly CorpusKey<IReadOnlyList<Proposition>> Propositions = new("propositions");
 
     /// <summary>Claims grouped by the proposition they state.</summary>
     public static readonly CorpusKey<IReadOnlyList<ClaimGroup>> ClaimGroups = new("claim-groups");
