@@ -51,15 +51,11 @@ internal static class ReReporting
         var words = items.Select(i => Words(text(i))).ToList();
         foreach (var byHolder in Enumerable.Range(0, items.Count).GroupBy(k => holder(items[k]).Key, StringComparer.Ordinal))
         {
-            var members = byHolder.ToList();
-            for (var x = 0; x < members.Count; x++)
+            foreach (var (x, y) in Candidates([.. byHolder], words))
             {
-                for (var y = x + 1; y < members.Count; y++)
+                if (Jaccard(words[x], words[y]) >= SameWords)
                 {
-                    if (Jaccard(words[members[x]], words[members[y]]) >= SameWords)
-                    {
-                        sets.Union(members[x], members[y]);
-                    }
+                    sets.Union(x, y);
                 }
             }
         }
@@ -121,6 +117,61 @@ internal static class ReReporting
         return words;
     }
 
-    private static double Jaccard(HashSet<string> a, HashSet<string> b) =>
-        a.Count + b.Count == 0 ? 0 : (double)a.Intersect(b).Count() / a.Union(b).Count();
+    /// <summary>
+    /// The pairs of one holder's items that can reach <see cref="SameWords"/>, by prefix filtering:
+    /// with each item's words ordered rarest first, two items whose Jaccard reaches the threshold
+    /// share a word among the first |words| − ⌈t·|words|⌉ + 1 of each, so only items sharing such a
+    /// word are compared (one holder quoted thousands of times is not compared all against all).
+    /// </summary>
+    private static HashSet<(int, int)> Candidates(List<int> members, List<HashSet<string>> words)
+    {
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var w in members.SelectMany(k => words[k]))
+        {
+            frequency[w] = frequency.GetValueOrDefault(w) + 1;
+        }
+
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var pairs = new HashSet<(int, int)>();
+        foreach (var k in members)
+        {
+            var ordered = words[k].OrderBy(w => frequency[w]).ThenBy(w => w, StringComparer.Ordinal).ToList();
+            var prefix = ordered.Count - (int)Math.Ceiling(SameWords * ordered.Count) + 1;
+            foreach (var w in ordered.Take(prefix))
+            {
+                if (postings.TryGetValue(w, out var earlier))
+                {
+                    foreach (var other in earlier)
+                    {
+                        pairs.Add((other, k));
+                    }
+
+                    earlier.Add(k);
+                }
+                else
+                {
+                    postings[w] = [k];
+                }
+            }
+        }
+
+        return pairs;
+    }
+
+    private static double Jaccard(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count + b.Count == 0)
+        {
+            return 0;
+        }
+
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        var shared = 0;
+        foreach (var w in small)
+        {
+            shared += large.Contains(w) ? 1 : 0;
+        }
+
+        return (double)shared / (a.Count + b.Count - shared);
+    }
 }
