@@ -59,7 +59,13 @@ public sealed class CorpusAnalysis
         }
 
         var groups = state.GetOr(R.ClaimGroups, []);
-        ClaimGroups = state.Has(R.StanceCoverage) ? [.. groups.Select(g => g with { Coverage = state.Get(R.StanceCoverage).GetValueOrDefault(g.Id, []) })] : groups;
+        if (state.Has(R.StanceCoverage))
+        {
+            var coverage = state.Get(R.StanceCoverage);
+            groups = [.. groups.Select(g => g with { Coverage = coverage.GetValueOrDefault(g.Id, []) })];
+        }
+
+        ClaimGroups = groups;
     }
 
     private readonly Dictionary<string, Entity> _byId;

@@ -75,7 +75,7 @@ internal static partial class EntityGrouping
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(kb);
         var docs = documents.ToList();
-        return Group(docs, [.. docs.Select(d => DocumentDigest.Of(d, kb))], kb);
+        return Group(docs, DocumentDigest.Of(docs, kb), kb);
     }
 
     /// <summary>The entities of the documents, merged from their digests (<see cref="DocumentDigest"/>, in document order).</summary>
@@ -178,6 +178,7 @@ internal static partial class EntityGrouping
         for (var d = 0; d < docs.Count; d++)
         {
             var offset = firstOf[d];
+            var fullNamesInDoc = digests[d].Names.Select(n => n.FullName).OfType<(string Key, string First, string Last)>().ToList();
             for (var i = offset; i < firstOf[d + 1]; i++)
             {
                 if (!personShort[i])
@@ -186,7 +187,7 @@ internal static partial class EntityGrouping
                 }
 
                 var word = KnowledgeBase.Key(EntityNames.WithoutTitles(mentions[i].Text));
-                var full = names.Skip(offset).Take(firstOf[d + 1] - offset).Select(n => n.FullName).OfType<(string Key, string First, string Last)>()
+                var full = fullNamesInDoc
                     .Where(f => f.Last == word || f.First == word).Select(f => f.Key).Distinct(StringComparer.Ordinal).ToList();
                 if (full.Count == 0 && bySurname.TryGetValue(word, out var fullNames))
                 {

@@ -104,7 +104,7 @@ internal static class Facts
                 Statements.Text(d, e.Where), index.Find(d, e.Where)?.Ref, Statements.ParagraphOf(d, e.Span))));
         }
 
-        return StableIds.Assign(all, e => StableIds.Of('v', e.Document, StableIds.StartOf(e.Data.Trigger, e.Data.Span)), (e, id) => e with { Id = id });
+        return StableIds.Assign(all, e => StableIds.Of('v', e.Document, (e.Data.Trigger ?? e.Data.Span).Start), (e, id) => e with { Id = id });
     }
 
     /// <summary>The events of the sentence (events grouped by their span, in text order) that holds <paramref name="span"/>, found by binary search; null when none does.</summary>

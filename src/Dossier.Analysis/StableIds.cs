@@ -1,5 +1,3 @@
-using Dossier.Text;
-
 namespace Dossier.Analysis;
 
 /// <summary>
@@ -50,7 +48,4 @@ internal static class StableIds
             Id = id,
             Redirects = [.. e.Mentions.DistinctBy(m => m.Document, StringComparer.Ordinal).Select(OfMention).Where(r => r != id)],
         });
-
-    /// <summary>The start of a span, or of a fallback span when the first is missing.</summary>
-    public static int StartOf(TextSpan? span, TextSpan fallback) => (span ?? fallback).Start;
 }

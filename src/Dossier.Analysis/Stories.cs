@@ -16,7 +16,7 @@ public sealed record Story(string Id, string Title, IReadOnlyList<string> Docume
 /// profiles' terms, and each profile keeps its <see cref="ProfileTerms"/> heaviest terms, so the
 /// cost grows with the corpus, not with its square.
 /// </summary>
-public static class Stories
+internal static class Stories
 {
     /// <summary>The cosine at which a document joins a story.</summary>
     public const double Threshold = 0.15;
@@ -24,14 +24,7 @@ public static class Stories
     /// <summary>How many terms a document contributes and a story profile keeps.</summary>
     public const int ProfileTerms = 40;
 
-    /// <summary>The stories of the documents.</summary>
-    internal static IReadOnlyList<Story> Cluster(IReadOnlyList<Document> documents, IReadOnlyList<Entity> entities, IReadOnlyDictionary<string, string> sourceOf)
-    {
-        ArgumentNullException.ThrowIfNull(documents);
-        return Cluster(documents, [.. documents.Select(Corpus.DocumentDigest.StemsOf)], entities, sourceOf);
-    }
-
-    /// <summary>As <see cref="Cluster(IReadOnlyList{Document}, IReadOnlyList{Entity}, IReadOnlyDictionary{string, string})"/>, with each document's word stems counted beforehand (its digest's).</summary>
+    /// <summary>The stories of the documents, with each document's word stems counted beforehand (its digest's).</summary>
     internal static IReadOnlyList<Story> Cluster(IReadOnlyList<Document> documents, IReadOnlyList<IReadOnlyDictionary<string, double>> stems, IReadOnlyList<Entity> entities, IReadOnlyDictionary<string, string> sourceOf)
     {
         ArgumentNullException.ThrowIfNull(documents);

@@ -19,11 +19,7 @@ internal static class Syndication
     private const int Rows = 4;
     private const int Hashes = Bands * Rows;
 
-    /// <summary>For each document id, the id of the first document of its group of near-copies: documents that share one are one source.</summary>
-    public static IReadOnlyDictionary<string, string> SourceOf(IReadOnlyList<Document> documents) =>
-        SourceOf(documents, [.. documents.Select(d => Signature(d.Text))]);
-
-    /// <summary>As <see cref="SourceOf(IReadOnlyList{Document})"/>, from the documents' signatures computed beforehand (their digests').</summary>
+    /// <summary>For each document id, the id of the first document of its group of near-copies (documents that share one are one source), from the documents' signatures computed beforehand (their digests').</summary>
     internal static IReadOnlyDictionary<string, string> SourceOf(IReadOnlyList<Document> documents, IReadOnlyList<ulong[]?> signatures)
     {
         ArgumentNullException.ThrowIfNull(documents);

@@ -17,37 +17,37 @@ internal static class CorpusStages
     /// <summary>Every stage, in order; the stance stage only with a stance model.</summary>
     public static IEnumerable<ICorpusStage> All(KnowledgeBase kb, StanceModel? stance)
     {
-        yield return new CorpusStage("digests", [], [R.Digests], s => s.Set(R.Digests, DocumentDigest.Of(s.Documents, kb)));
-        yield return new CorpusStage("entities", [R.Digests], [R.Entities], s => s.Set(R.Entities, EntityGrouping.Group(s.Documents, s.Get(R.Digests), kb)));
-        yield return new CorpusStage("statements", [R.Entities], [R.Quotes, R.Claims], s =>
+        yield return new CorpusStage("digests", [], [R.Digests], (s, cancellationToken) => s.Set(R.Digests, DocumentDigest.Of(s.Documents, kb, cancellationToken)));
+        yield return new CorpusStage("entities", [R.Digests], [R.Entities], (s, _) => s.Set(R.Entities, EntityGrouping.Group(s.Documents, s.Get(R.Digests), kb)));
+        yield return new CorpusStage("statements", [R.Entities], [R.Quotes, R.Claims], (s, _) =>
         {
             var (quotes, claims) = Statements.Collect(s.Documents, s.Get(R.Entities));
             s.Set(R.Quotes, quotes);
             s.Set(R.Claims, claims);
         });
-        yield return new CorpusStage("times", [], [R.Times], s => s.Set(R.Times, Facts.Times(s.Documents)));
-        yield return new CorpusStage("events", [R.Entities], [R.Events], s => s.Set(R.Events, Facts.Events(s.Documents, s.Get(R.Entities))));
-        yield return new CorpusStage("figures", [R.Entities, R.Events], [R.Figures], s => s.Set(R.Figures, Facts.Figures(s.Documents, s.Get(R.Entities), s.Get(R.Events))));
-        yield return new CorpusStage("syndication", [R.Digests], [R.SourceOf], s => s.Set(R.SourceOf, Syndication.SourceOf(s.Documents, [.. s.Get(R.Digests).Select(d => d.Signature)])));
-        yield return new CorpusStage("propositions", [R.Claims, R.Entities], [R.ClaimMentions, R.Propositions], s =>
+        yield return new CorpusStage("times", [], [R.Times], (s, _) => s.Set(R.Times, Facts.Times(s.Documents)));
+        yield return new CorpusStage("events", [R.Entities], [R.Events], (s, _) => s.Set(R.Events, Facts.Events(s.Documents, s.Get(R.Entities))));
+        yield return new CorpusStage("figures", [R.Entities, R.Events], [R.Figures], (s, _) => s.Set(R.Figures, Facts.Figures(s.Documents, s.Get(R.Entities), s.Get(R.Events))));
+        yield return new CorpusStage("syndication", [R.Digests], [R.SourceOf], (s, _) => s.Set(R.SourceOf, Syndication.SourceOf(s.Documents, [.. s.Get(R.Digests).Select(d => d.Signature)])));
+        yield return new CorpusStage("propositions", [R.Claims, R.Entities], [R.ClaimMentions, R.Propositions], (s, _) =>
         {
             var mentions = ClaimMentions.Of(s.Documents, s.Get(R.Claims), s.Get(R.Entities));
             s.Set(R.ClaimMentions, mentions);
             s.Set(R.Propositions, Propositions.Of(s.Documents, s.Get(R.Claims), mentions));
         });
-        yield return new CorpusStage("claim-groups", [R.Claims, R.ClaimMentions, R.Propositions, R.SourceOf], [R.ClaimGroups], s =>
+        yield return new CorpusStage("claim-groups", [R.Claims, R.ClaimMentions, R.Propositions, R.SourceOf], [R.ClaimGroups], (s, _) =>
         {
             var sourceOf = s.Get(R.SourceOf);
             s.Set(R.ClaimGroups, ClaimAlignment.Align(s.Documents, s.Get(R.Claims), s.Get(R.ClaimMentions), s.Get(R.Propositions), doc => sourceOf[doc]));
         });
-        yield return new CorpusStage("figure-discrepancies", [R.Figures, R.SourceOf], [R.Discrepancies], s => s.Set(R.Discrepancies, FigureDiscrepancies.Find(s.Documents, s.Get(R.Figures), s.Get(R.SourceOf))));
-        yield return new CorpusStage("stories", [R.Digests, R.Entities, R.SourceOf], [R.Stories], s => s.Set(R.Stories, Stories.Cluster(s.Documents, [.. s.Get(R.Digests).Select(d => d.Stems)], s.Get(R.Entities), s.Get(R.SourceOf))));
+        yield return new CorpusStage("figure-discrepancies", [R.Figures, R.SourceOf], [R.Discrepancies], (s, _) => s.Set(R.Discrepancies, FigureDiscrepancies.Find(s.Documents, s.Get(R.Figures), s.Get(R.SourceOf))));
+        yield return new CorpusStage("stories", [R.Digests, R.Entities, R.SourceOf], [R.Stories], (s, _) => s.Set(R.Stories, Stories.Cluster(s.Documents, [.. s.Get(R.Digests).Select(d => d.Stems)], s.Get(R.Entities), s.Get(R.SourceOf))));
         if (stance is not null)
         {
-            yield return new CorpusStage("stance", [R.ClaimGroups, R.Stories], [R.StanceCoverage], s => s.Set(R.StanceCoverage, GroupStance.Coverage(s.Get(R.ClaimGroups), s.Documents, s.Get(R.Stories), stance)));
+            yield return new CorpusStage("stance", [R.ClaimGroups, R.Stories], [R.StanceCoverage], (s, _) => s.Set(R.StanceCoverage, GroupStance.Coverage(s.Get(R.ClaimGroups), s.Documents, s.Get(R.Stories), stance)));
         }
 
-        yield return new CorpusStage("re-reporting", [R.Quotes], [R.RepeatedQuotes], s => s.Set(
+        yield return new CorpusStage("re-reporting", [R.Quotes], [R.RepeatedQuotes], (s, _) => s.Set(
             R.RepeatedQuotes,
             [.. ReReporting.Statements(s.Get(R.Quotes), q => q.Document, ReReporting.SpeakerOf, q => q.Text, s.DocumentsById).Where(st => st.Carriers.Count > 1)]));
     }

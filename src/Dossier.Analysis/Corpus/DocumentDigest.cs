@@ -107,8 +107,7 @@ internal sealed class DocumentDigest
         };
     }
 
-    /// <summary>How often each word stem of five or more letters occurs in a document.</summary>
-    internal static Dictionary<string, double> StemsOf(Document d)
+    private static Dictionary<string, double> StemsOf(Document d)
     {
         var stems = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var t in d.Tokens)

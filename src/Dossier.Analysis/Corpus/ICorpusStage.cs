@@ -24,8 +24,8 @@ public interface ICorpusStage
 /// <param name="name">The stage's name.</param>
 /// <param name="needs">The results it reads.</param>
 /// <param name="adds">The results it sets.</param>
-/// <param name="run">What it does.</param>
-internal sealed class CorpusStage(string name, CorpusKey[] needs, CorpusKey[] adds, Action<CorpusState> run) : ICorpusStage
+/// <param name="run">What it does (the token stops long work inside the stage).</param>
+internal sealed class CorpusStage(string name, CorpusKey[] needs, CorpusKey[] adds, Action<CorpusState, CancellationToken> run) : ICorpusStage
 {
     public string Name { get; } = name;
 
@@ -33,5 +33,5 @@ internal sealed class CorpusStage(string name, CorpusKey[] needs, CorpusKey[] ad
 
     public IReadOnlyList<CorpusKey> Adds { get; } = adds;
 
-    public void Run(CorpusState state, CancellationToken cancellationToken) => run(state);
+    public void Run(CorpusState state, CancellationToken cancellationToken) => run(state, cancellationToken);
 }
