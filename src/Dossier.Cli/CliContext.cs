@@ -88,6 +88,18 @@ internal sealed class CliContext
         return model;
     }
 
+    /// <summary>
+    /// The syntactic models an eval command's <c>--parse</c> option names: its folder, the shipped
+    /// <c>models/parse</c> when the option is not given, none for <c>none</c>. False (after saying
+    /// why on stderr) when the folder named cannot be read.
+    /// </summary>
+    public bool TryLoadParseOption(string? option, out Dossier.Nlp.Syntax.SyntaxModel? syntax)
+    {
+        syntax = null;
+        var path = option ?? ModelPaths.Parse;
+        return path == "none" || (syntax = LoadSyntax(path)) is not null;
+    }
+
     private static Dossier.Nlp.Syntax.SyntaxModel? TryLoadSyntax(string directory, out string? problem)
     {
         problem = null;

@@ -247,14 +247,12 @@ internal static class EvalCommand
             }
 
             var files = Directory.GetFiles(directory, "*.tml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-            var parsePath = parse.GetValue(parser) ?? ModelPaths.Parse;
-            Dossier.Nlp.Syntax.SyntaxModel? syntax = null;
-            if (parsePath != "none" && (syntax = ctx.LoadSyntax(parsePath)) is null)
+            if (!ctx.TryLoadParseOption(parse.GetValue(parser), out var syntax))
             {
                 return Task.FromResult(ExitCodes.Failure);
             }
 
-            ctx.Error.WriteLine(syntax is null ? "time: no parse (tense from a window of words)" : $"time: tense from the trees of {parsePath}");
+            ctx.Error.WriteLine(syntax is null ? "time: no parse (tense from a window of words)" : $"time: tense from the trees of {parse.GetValue(parser) ?? ModelPaths.Parse}");
             var pipeline = new PipelineBuilder().UseDefaults(syntax: syntax).Build();
             var results = TimeEvaluation.Run(files.Select(TimeEvaluation.ReadTimeMl), pipeline);
             ctx.Error.WriteLine($"{files.Count} documents");
@@ -338,9 +336,7 @@ internal static class EvalCommand
             var taggerPath = parse.GetValue(tagger) ?? ModelPaths.Quotes;
             var attribution = taggerPath == "none" ? null : CliContext.LoadAttribution(taggerPath);
             ctx.Error.WriteLine(attribution is null ? "quotes: the rules alone" : $"quotes: the rules and the attribution tagger in {taggerPath}");
-            var parsePath = parse.GetValue(parser) ?? ModelPaths.Parse;
-            Dossier.Nlp.Syntax.SyntaxModel? syntax = null;
-            if (parsePath != "none" && (syntax = ctx.LoadSyntax(parsePath)) is null)
+            if (!ctx.TryLoadParseOption(parse.GetValue(parser), out var syntax))
             {
                 return Task.FromResult(ExitCodes.Failure);
             }
