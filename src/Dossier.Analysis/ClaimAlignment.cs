@@ -146,7 +146,8 @@ internal static class ClaimAlignment
         // two sets whose frames or places differ (cannot-link).
         var frames = propositions.Select(p => p.Frame).ToArray();
         var places = propositions.Select(p => p.Place is { } place ? new HashSet<string>([place], StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal)).ToArray();
-        var merger = new ConstrainedSets(sets, frames, places);
+        var agents = propositions.Select(p => p.Agents.ToList()).ToArray();
+        var merger = new ConstrainedSets(sets, frames, places, agents);
         foreach (var ((a, b), _) in dots.Where(p => p.Value.Dot >= SameThreshold).OrderByDescending(p => p.Value.Dot).ThenBy(p => p.Key))
         {
             merger.TryJoin(a, b);
@@ -401,8 +402,8 @@ internal static class ClaimAlignment
     }
 }
 
-/// <summary>Disjoint sets of claims that keep, per set, the frame and places its claims state, and join two sets only when those fit (<see cref="Proposition.Compatible"/>).</summary>
-internal sealed class ConstrainedSets(UnionFind sets, string?[] frames, HashSet<string>[] places)
+/// <summary>Disjoint sets of claims that keep, per set, the frame, places and actors its claims state, and join two sets only when those fit (<see cref="Proposition.Compatible"/>).</summary>
+internal sealed class ConstrainedSets(UnionFind sets, string?[] frames, HashSet<string>[] places, List<Agent>[] agents)
 {
     /// <summary>The root of the set holding claim <paramref name="k"/>.</summary>
     public int Find(int k) => sets.Find(k);
@@ -419,7 +420,7 @@ internal sealed class ConstrainedSets(UnionFind sets, string?[] frames, HashSet<
             return true;
         }
 
-        if (!Proposition.Compatible(frames[ra], places[ra], frames[rb], places[rb]))
+        if (!Proposition.Compatible(frames[ra], places[ra], agents[ra], frames[rb], places[rb], agents[rb]))
         {
             return false;
         }
@@ -428,6 +429,7 @@ internal sealed class ConstrainedSets(UnionFind sets, string?[] frames, HashSet<
         var (root, other) = sets.Find(ra) == ra ? (ra, rb) : (rb, ra);
         frames[root] ??= frames[other];
         places[root].UnionWith(places[other]);
+        agents[root].AddRange(agents[other].Where(a => !agents[root].Exists(b => b.Id == a.Id)));
         return true;
     }
 }

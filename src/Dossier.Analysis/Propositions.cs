@@ -19,28 +19,93 @@ internal sealed record Proposition(string? Frame, TextSpan? FrameSpan, string? P
     public static Proposition None { get; } = new(null, null, null, [], false);
 
     /// <summary>
-    /// True when two claims (or two groups of claims, their frames and places gathered) may state
-    /// the same proposition: not when both have a frame and the frames differ, nor when both name
-    /// the frame's place and the places differ ('ISIS uses Pakistan's soil' is not 'terrorism
-    /// emanating from Afghan soil').
+    /// The actors the frame is said of: the organisations and people the knowledge base knows,
+    /// in the frame word's own phrase, else in that of the nearest word above it inside the
+    /// content ('ISIS does not have a presence', 'camps of ISKP', 'harbouring the TTP'). Places
+    /// are the frame's <see cref="Place"/>, never its actors; names the knowledge base does not
+    /// know are left out (an unknown name may be a variant of a known one).
     /// </summary>
-    public static bool Compatible(string? frameA, IReadOnlySet<string> placesA, string? frameB, IReadOnlySet<string> placesB)
+    public IReadOnlyList<Agent> Agents { get; init; } = [];
+
+    /// <summary>
+    /// True when two claims (or two groups of claims, their frames, places and actors gathered) may
+    /// state the same proposition: not when both have a frame and the frames differ, nor when both
+    /// name the frame's place and the places differ ('ISIS uses Pakistan's soil' is not 'terrorism
+    /// emanating from Afghan soil'), nor when both name its actors and no actor of one is an actor
+    /// of the other or a branch of it ('ISIS has no presence in Afghanistan' is not 'the TTP has a
+    /// safe haven in Afghanistan'; ISKP's camps are the Islamic State's).
+    /// </summary>
+    public static bool Compatible(string? frameA, IReadOnlySet<string> placesA, IReadOnlyList<Agent> agentsA, string? frameB, IReadOnlySet<string> placesB, IReadOnlyList<Agent> agentsB)
     {
         ArgumentNullException.ThrowIfNull(placesA);
         ArgumentNullException.ThrowIfNull(placesB);
+        ArgumentNullException.ThrowIfNull(agentsA);
+        ArgumentNullException.ThrowIfNull(agentsB);
         if (frameA is not null && frameB is not null && !string.Equals(frameA, frameB, StringComparison.Ordinal))
         {
             return false;
         }
 
-        return placesA.Count == 0 || placesB.Count == 0 || placesA.Overlaps(placesB);
+        return (placesA.Count == 0 || placesB.Count == 0 || placesA.Overlaps(placesB))
+            && (agentsA.Count == 0 || agentsB.Count == 0 || agentsA.Any(a => agentsB.Any(a.IsRelated)));
+    }
+}
+
+/// <summary>
+/// An actor of a proposition: an entity the knowledge base knows, with its names (the entity's and
+/// the knowledge base's, lower-cased, hyphens as spaces) and the word prefixes of those names, so
+/// that a branch named after its parent ('Islamic State Khorasan Province', 'ISIS-K') is related to
+/// the parent ('Islamic State', 'ISIS').
+/// </summary>
+/// <param name="Id">The entity id.</param>
+/// <param name="Names">Its names, normalised.</param>
+/// <param name="Prefixes">The word prefixes (of at least <see cref="MinPrefix"/> characters) of its names that are not themselves its names.</param>
+internal sealed record Agent(string Id, IReadOnlySet<string> Names, IReadOnlySet<string> Prefixes)
+{
+    /// <summary>The shortest name prefix that can name a parent ('ISIS', not 'Al').</summary>
+    public const int MinPrefix = 4;
+
+    /// <summary>The same entity, or one named by a prefix of the other's name (a branch and its parent).</summary>
+    public bool IsRelated(Agent other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return string.Equals(Id, other.Id, StringComparison.Ordinal) || Names.Overlaps(other.Prefixes) || other.Names.Overlaps(Prefixes);
+    }
+
+    /// <summary>The agent for <paramref name="e"/>.</summary>
+    public static Agent Of(Entity e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in e.Aliases.Prepend(e.Name).Concat(e.Kb is { } kb ? kb.Aliases.Prepend(kb.Name) : []))
+        {
+            var words = name.ToLowerInvariant().Split([' ', '-', '(', ')', ',', '.', '\''], StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length > 0)
+            {
+                names.Add(string.Join(' ', words));
+            }
+        }
+
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            for (var end = name.IndexOf(' ', StringComparison.Ordinal); end > 0; end = name.IndexOf(' ', end + 1))
+            {
+                if (end >= MinPrefix && !names.Contains(name[..end]))
+                {
+                    prefixes.Add(name[..end]);
+                }
+            }
+        }
+
+        return new Agent(e.Id, names, prefixes);
     }
 }
 
 /// <summary>Reads a claim's <see cref="Proposition"/> from the dependency tree over its content.</summary>
 internal static class Propositions
 {
-    private static readonly (Dictionary<string, string> Words, HashSet<string> Weak, HashSet<string> Located, Dictionary<string, (string Name, HashSet<string> Words)> Refine) Lexicon = Load();
+    private static readonly (Dictionary<string, string> Words, HashSet<string> Weak, HashSet<string> Located, HashSet<string> Actors, Dictionary<string, (string Name, HashSet<string> Words)> Refine) Lexicon = Load();
 
     private static Dictionary<string, string> Frames => Lexicon.Words;
 
@@ -88,9 +153,9 @@ internal static class Propositions
             return Proposition.None with { Entities = named };
         }
 
-        // A weak frame ('the presence of U.S. weapons') gives way to a strong one below it.
+        // A frame on a weak word ('the presence of U.S. weapons') gives way to one on a strong word below it.
         var (word, frame) = found;
-        if (Lexicon.Weak.Contains(frame) && Nearest(word.Children, content) is { } below && !Lexicon.Weak.Contains(below.Frame))
+        if (IsWeak(word) && Nearest(word.Children, content) is { } below && !IsWeak(below.Word))
         {
             (word, frame) = below;
         }
@@ -105,8 +170,42 @@ internal static class Propositions
         }
 
         var place = Lexicon.Located.Contains(frame.Split('+')[0]) ? PlaceOf(word, content, inside) : null;
-        return new Proposition(frame, word.Span, place, named, word.IsNegated || (word.Head is { } head && content.Contains(head.Span) && head.IsNegated));
+        return new Proposition(frame, word.Span, place, named, word.IsNegated || (word.Head is { } head && content.Contains(head.Span) && head.IsNegated))
+        {
+            Agents = Lexicon.Actors.Contains(frame.Split('+')[0]) ? AgentsOf(word, content, inside) : [],
+        };
     }
+
+    /// <summary>
+    /// The known non-place entities in the frame word's phrase, else in that of the nearest word
+    /// above it that has any, climbing no higher than the predicate of the frame word's clause and
+    /// leaving out the clauses joined to it ('… remains a concern, and it was communicated to the
+    /// Taliban' does not say the concern is the Taliban's).
+    /// </summary>
+    private static IReadOnlyList<Agent> AgentsOf(Word frame, TextSpan content, List<(TextSpan Span, Entity Entity)> entities)
+    {
+        var actors = entities.Where(e => e.Entity.Kb is { IsPlace: false } && e.Entity.Type is not ("GPE" or "LOC" or "NORP")).ToList();
+        for (Word? w = frame; actors.Count > 0 && w is { } at && content.Contains(at.Span); w = at.Head)
+        {
+            var subtree = at.Subtree;
+            var joined = at.Children.Where(c => c.BaseRelation is "conj" or "parataxis" or "advcl" or "ccomp").Select(c => c.Subtree).ToList();
+            var found = actors.Where(a => subtree.Contains(a.Span) && !joined.Exists(j => j.Contains(a.Span)))
+                .Select(a => a.Entity).DistinctBy(e => e.Id, StringComparer.Ordinal).ToList();
+            if (found.Count > 0)
+            {
+                return [.. found.Select(Agent.Of)];
+            }
+
+            if (at.Upos is UPos.VERB or UPos.AUX)
+            {
+                break;
+            }
+        }
+
+        return [];
+    }
+
+    private static bool IsWeak(Word w) => Lexicon.Weak.Contains(w.Lemma.ToLowerInvariant()) || Lexicon.Weak.Contains(w.Text.ToLowerInvariant());
 
     /// <summary>The frame word nearest <paramref name="start"/> (breadth first, in text order at each depth) within the content.</summary>
     private static (Word Word, string Frame)? Nearest(IEnumerable<Word> start, TextSpan content)
@@ -166,12 +265,13 @@ internal static class Propositions
 
     private static string Key(Entity place) => place.Kb is { IsPlace: true, Country: { } country } ? "country:" + country : place.Id;
 
-    private static (Dictionary<string, string>, HashSet<string>, HashSet<string>, Dictionary<string, (string, HashSet<string>)>) Load()
+    private static (Dictionary<string, string>, HashSet<string>, HashSet<string>, HashSet<string>, Dictionary<string, (string, HashSet<string>)>) Load()
     {
         var rows = DataFile.ReadEmbedded(typeof(Propositions).Assembly, "Dossier.Analysis.Data.claim-words.tsv").ToList();
         var frames = new Dictionary<string, string>(StringComparer.Ordinal);
         var weak = new HashSet<string>(StringComparer.Ordinal);
         var located = new HashSet<string>(StringComparer.Ordinal);
+        var actors = new HashSet<string>(StringComparer.Ordinal);
         var refine = new Dictionary<string, (string, HashSet<string>)>(StringComparer.Ordinal);
         var concepts = rows.Where(r => r[0] == "concept").Select(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToDictionary(w => w[0], w => w.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -193,13 +293,16 @@ internal static class Propositions
                 case "located":
                     located.UnionWith(words);
                     break;
+                case "actors":
+                    actors.UnionWith(words);
+                    break;
                 case "refine":
                     refine[words[0]] = (words[1], concepts[words[1]]);
                     break;
             }
         }
 
-        return (frames, weak, located, refine);
+        return (frames, weak, located, actors, refine);
     }
 }
 

@@ -233,6 +233,7 @@ public static class AnalysisJsonWriter
         WriteOptionalSpan(w, "frame_span", p.FrameSpan, cp);
         w.WriteString("frame_place", p.Place);
         w.WriteBoolean("frame_negated", p.Negated);
+        WriteArray(w, "frame_agents", p.Agents, static (w, a) => w.WriteStringValue(a.Id));
         WriteArray(w, "proposition_entities", p.Entities, static (w, e) => w.WriteStringValue(e));
         w.WriteString("cue", c.CueText);
         WriteOptionalSpan(w, "cue_span", c.Data.Cue, cp);

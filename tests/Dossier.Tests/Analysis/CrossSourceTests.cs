@@ -110,6 +110,38 @@ public class CrossSourceTests
     }
 
     [Fact]
+    public void OneFrameAndPlace_SaidOfDifferentGroups_AreApart_OfABranchAndItsParent_AreOne()
+    {
+        // 'presence', 'camps' and 'soil' are one frame: a group operating from a place. Whose presence decides.
+        var a = Models.Pipeline.Process("Pakistani officials said the TTP has a safe haven in Afghanistan.");
+        var b = Models.Pipeline.Process("The spokesman said ISIS does not have a physical presence in Afghanistan.");
+        var c = Models.Pipeline.Process("Kabul alleged the presence of training camps of ISKP in Pakistan.");
+        var d = Models.Pipeline.Process("The ministry said ISIS extremists are using Pakistan's soil against Afghanistan.");
+        var analysis = new CorpusAnalysis([a, b, c, d], [], Models.Pipeline.Adds, Models.Kb);
+        Assert.All(analysis.Propositions, p => Assert.Equal("harbour", p.Frame));
+        Assert.DoesNotContain(analysis.ClaimGroups, g => g.Claims.Any(x => x.Document == a.Id) && g.Claims.Any(x => x.Document == b.Id));
+        var pakistan = Assert.Single(analysis.ClaimGroups, g => g.Claims.Any(x => x.Document == c.Id));
+        Assert.Contains(pakistan.Claims, x => x.Document == d.Id);
+    }
+
+    [Fact]
+    public void AnAgent_IsRelatedToItself_AndToABranchNamedAfterIt_NotToAnotherGroup()
+    {
+        Agent Of(string id, string name, params string[] aliases) => Agent.Of(new Entity(id, name, "ORG", aliases, []));
+        var isis = Of("isis", "Islamic State", "ISIS");
+        var iskp = Of("iskp", "Islamic State Khorasan Province", "ISIS-K");
+        var ttp = Of("ttp", "Tehreek-e-Taliban Pakistan", "Pakistani Taliban", "TTP");
+        var taliban = Of("taliban", "Taliban");
+        var emirate = Of("iea", "Islamic Emirate of Afghanistan");
+        Assert.True(isis.IsRelated(iskp));
+        Assert.True(iskp.IsRelated(isis));
+        Assert.True(ttp.IsRelated(Of("ttp", "TTP")));
+        Assert.False(ttp.IsRelated(taliban));
+        Assert.False(isis.IsRelated(emirate));
+        Assert.False(isis.IsRelated(ttp));
+    }
+
+    [Fact]
     public void TheFrameIsTheWordNearestTheContentsRoot_AWeakFrameGivesWayToOneBelowIt()
     {
         var doc = Models.Pipeline.Process("The spokesperson said the presence of advanced US weapons in the neighbouring country remains a source of concern. He said it was proven that militants enjoy sanctuaries there.");
