@@ -44,6 +44,8 @@ public sealed class CorpusAnalysis
         Discrepancies = state.GetOr(R.Discrepancies, []);
         Stories = state.GetOr(R.Stories, []);
         RepeatedQuotes = state.GetOr(R.RepeatedQuotes, []);
+        Clocks = state.GetOr(R.Clocks, new Dictionary<string, FactClock>());
+        TimeDiscrepancies = state.GetOr(R.TimeDiscrepancies, []);
         _byId = new Dictionary<string, Entity>(StringComparer.Ordinal);
         foreach (var e in Entities)
         {
@@ -75,6 +77,15 @@ public sealed class CorpusAnalysis
 
     /// <summary>Quotes carried by more than one document: one statement (same speaker, nearly the same words) with its carriers, earliest first.</summary>
     public IReadOnlyList<Statement<Quote>> RepeatedQuotes { get; }
+
+    /// <summary>When each quote, claim, figure and event was said or happened, as its text dates it (the first clock; the second is its document's publication). Undated facts are not in it: use <see cref="ClockOf"/>.</summary>
+    public IReadOnlyDictionary<string, FactClock> Clocks { get; }
+
+    /// <summary>The clock of the fact with id <paramref name="id"/>; <see cref="FactClock.None"/> when its text gives no date.</summary>
+    public FactClock ClockOf(string id) => Clocks.GetValueOrDefault(id, FactClock.None);
+
+    /// <summary>Statements and events dated differently by different sources.</summary>
+    public IReadOnlyList<TimeDiscrepancy> TimeDiscrepancies { get; }
 
     /// <summary>The stories the documents cover, largest first.</summary>
     public IReadOnlyList<Story> Stories { get; }

@@ -42,6 +42,12 @@ public static class CorpusResults
     /// <summary>Quotes carried by more than one document.</summary>
     public static readonly CorpusKey<IReadOnlyList<Statement<Quote>>> RepeatedQuotes = new("repeated-quotes");
 
+    /// <summary>When each quote, claim, figure and event was said or happened, as its text dates it, by id (undated facts left out).</summary>
+    public static readonly CorpusKey<IReadOnlyDictionary<string, FactClock>> Clocks = new("clocks");
+
+    /// <summary>Statements and events dated differently by different sources.</summary>
+    public static readonly CorpusKey<IReadOnlyList<TimeDiscrepancy>> TimeDiscrepancies = new("time-discrepancies");
+
     /// <summary>Each document's digest (what the merging stages need from it alone), in document order.</summary>
     internal static readonly CorpusKey<IReadOnlyList<DocumentDigest>> Digests = new("digests");
 

@@ -9,7 +9,8 @@ namespace Dossier.Analysis.Corpus;
 /// first computes each document's digest (in parallel, from the document alone); the others
 /// merge. Each
 /// stage's work lives in the class it names (EntityGrouping, Statements, Facts, Syndication,
-/// Propositions, ClaimAlignment, FigureDiscrepancies, Stories, GroupStance, ReReporting); this
+/// Propositions, ClaimAlignment, FigureDiscrepancies, Stories, GroupStance, ReReporting, Clocks,
+/// TimeDiscrepancies); this
 /// list only says in which order and on what.
 /// </summary>
 internal static class CorpusStages
@@ -50,5 +51,9 @@ internal static class CorpusStages
         yield return new CorpusStage("re-reporting", [R.Quotes], [R.RepeatedQuotes], (s, _) => s.Set(
             R.RepeatedQuotes,
             [.. ReReporting.Statements(s.Get(R.Quotes), q => q.Document, ReReporting.SpeakerOf, q => q.Text, s.DocumentsById).Where(st => st.Carriers.Count > 1)]));
+        yield return new CorpusStage("clocks", [R.Times, R.Quotes, R.Claims, R.Figures, R.Events], [R.Clocks], (s, _) => s.Set(
+            R.Clocks, Clocks.Of(s.Documents, s.Get(R.Times), s.Get(R.Quotes), s.Get(R.Claims), s.Get(R.Figures), s.Get(R.Events))));
+        yield return new CorpusStage("time-discrepancies", [R.RepeatedQuotes, R.Events, R.Clocks, R.SourceOf], [R.TimeDiscrepancies], (s, _) => s.Set(
+            R.TimeDiscrepancies, TimeDiscrepancies.Find(s.Documents, s.Get(R.RepeatedQuotes), s.Get(R.Events), s.Get(R.Clocks), s.Get(R.SourceOf))));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dossier.Annotations;
@@ -18,8 +19,8 @@ public static class AnalysisJsonWriter
     /// <summary>The contract's version.</summary>
     public const int ContractVersion = 1;
 
-    /// <summary>The version of the fields Dossier adds beside the contract's (2: claim frames, group statements, coverage, repeated quotes, figure history).</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>The version of the fields Dossier adds beside the contract's (2: claim frames, group statements, coverage, repeated quotes, figure history; 3: two clocks per fact — when said or happened, and <c>reported</c> — time discrepancies, frame agents).</summary>
+    public const int SchemaVersion = 3;
 
     private static readonly JsonWriterOptions Options = new()
     {
@@ -34,6 +35,7 @@ public static class AnalysisJsonWriter
         ArgumentNullException.ThrowIfNull(analysis);
         using var w = new Utf8JsonWriter(stream, Options);
         var cp = analysis.Documents.ToDictionary(d => d.Id, d => new CodePointIndex(d.Text), StringComparer.Ordinal);
+        var docs = ClaimMentions.ById(analysis.Documents);
         w.WriteStartObject();
         w.WriteNumber("contract", ContractVersion);
         w.WriteNumber("dossier_schema", SchemaVersion);
@@ -42,19 +44,54 @@ public static class AnalysisJsonWriter
         WriteArray(w, "documents", analysis.Documents, (w, d) => WriteDocument(w, d, analysis.SourceOf[d.Id], cp[d.Id]));
         w.WriteNumber("independent_sources", analysis.IndependentSources);
         WriteArray(w, "entities", analysis.Entities, (w, e) => WriteEntity(w, e, cp));
-        WriteArray(w, "quotes", analysis.Quotes, (w, q) => WriteQuote(w, q, cp[q.Document]));
-        WriteArray(w, "claims", analysis.Claims.Select((c, k) => (c, k)).ToList(), (w, p) => WriteClaim(w, p.c, analysis.Propositions[p.k], cp[p.c.Document]));
+        WriteArray(w, "quotes", analysis.Quotes, (w, q) =>
+        {
+            WriteQuote(w, q, cp[q.Document]);
+            WriteClocks(w, analysis.ClockOf(q.Id), docs[q.Document], statement: true);
+        });
+        WriteArray(w, "claims", analysis.Claims.Select((c, k) => (c, k)).ToList(), (w, p) =>
+        {
+            WriteClaim(w, p.c, analysis.Propositions[p.k], cp[p.c.Document]);
+            WriteClocks(w, analysis.ClockOf(p.c.Id), docs[p.c.Document], statement: true);
+        });
         WriteArray(w, "claim_groups", analysis.ClaimGroups, WriteClaimGroup);
         WriteArray(w, "repeated_quotes", analysis.RepeatedQuotes, static (w, s) => WriteStatement(w, s, "quotes", q => q.Id));
-        WriteArray(w, "figures", analysis.Figures, (w, f) => WriteFigure(w, f, cp[f.Document]));
+        WriteArray(w, "figures", analysis.Figures, (w, f) =>
+        {
+            WriteFigure(w, f, cp[f.Document]);
+            WriteClocks(w, analysis.ClockOf(f.Id), docs[f.Document], statement: false);
+        });
         WriteArray(w, "times", analysis.Times, (w, t) => WriteTime(w, t, cp[t.Document]));
-        WriteArray(w, "events", analysis.Events, (w, e) => WriteEvent(w, e, cp[e.Document]));
+        WriteArray(w, "events", analysis.Events, (w, e) =>
+        {
+            WriteEvent(w, e, cp[e.Document]);
+            w.WriteString("when_time", analysis.ClockOf(e.Id).When?.Time);
+            WriteReported(w, docs[e.Document]);
+            w.WriteEndObject();
+        });
         WriteArray(w, "figure_discrepancies", analysis.Discrepancies, static (w, x) =>
         {
             w.WriteStartObject();
             w.WriteString("what", x.What);
             w.WriteString("kind", KindNames.Of(x.Kind));
             WriteArray(w, "figures", x.Figures, static (w, f) => w.WriteStringValue(f.Id));
+            w.WriteEndObject();
+        });
+        WriteArray(w, "time_discrepancies", analysis.TimeDiscrepancies, static (w, x) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("what", x.What);
+            w.WriteString("subject", x.Subject);
+            WriteArray(w, "items", x.Facts, static (w, f) =>
+            {
+                w.WriteStartObject();
+                w.WriteString("id", f.Id);
+                w.WriteString("doc", f.Document);
+                w.WriteString("when", f.Time.Value);
+                w.WriteString("when_time", f.Time.Time);
+                w.WriteString("when_text", f.Time.Text);
+                w.WriteEndObject();
+            });
             w.WriteEndObject();
         });
         WriteArray(w, "stories", analysis.Stories, static (w, s) =>
@@ -213,7 +250,6 @@ public static class AnalysisJsonWriter
         WriteOptionalSpan(w, "speaker_name_span", q.Data.SpeakerName, cp);
         w.WriteString("cue", q.CueText);
         WriteOptionalSpan(w, "cue_span", q.Data.Cue, cp);
-        w.WriteEndObject();
     }
 
     private static void WriteClaim(Utf8JsonWriter w, Claim c, Proposition p, CodePointIndex cp)
@@ -237,7 +273,6 @@ public static class AnalysisJsonWriter
         WriteArray(w, "proposition_entities", p.Entities, static (w, e) => w.WriteStringValue(e));
         w.WriteString("cue", c.CueText);
         WriteOptionalSpan(w, "cue_span", c.Data.Cue, cp);
-        w.WriteEndObject();
     }
 
     private static void WriteClaimGroup(Utf8JsonWriter w, ClaimGroup g)
@@ -294,6 +329,42 @@ public static class AnalysisJsonWriter
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// A fact's two clocks, and closes its object: when it was said or happened as its text dates it
+    /// (a statement's <c>said_when</c> and <c>content_when</c>, a figure's <c>when</c>, each with the
+    /// time expression's id), then <c>reported</c>, when and by whom its document published it.
+    /// </summary>
+    private static void WriteClocks(Utf8JsonWriter w, FactClock clock, Document d, bool statement)
+    {
+        if (statement)
+        {
+            w.WriteString("said_when", clock.When?.Value);
+            w.WriteString("said_when_time", clock.When?.Time);
+            w.WriteString("content_when", clock.Within?.Value);
+            w.WriteString("content_when_time", clock.Within?.Time);
+        }
+        else
+        {
+            w.WriteString("when", clock.When?.Value);
+            w.WriteString("when_time", clock.When?.Time);
+        }
+
+        WriteReported(w, d);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The second clock: the document's publication date (<c>not_before</c> when only a lower bound is known) and outlet.</summary>
+    private static void WriteReported(Utf8JsonWriter w, Document d)
+    {
+        var m = d.Metadata;
+        w.WriteStartObject("reported");
+        w.WriteString("doc", d.Id);
+        w.WriteString("published", m.PublishedInferred ? null : ReReporting.CarrierOf(d).When);
+        w.WriteString("not_before", m.PublishedInferred ? m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+        w.WriteString("outlet", m.Outlet);
+        w.WriteEndObject();
+    }
+
     private static void WriteCarrier(Utf8JsonWriter w, Carrier c)
     {
         w.WriteStartObject();
@@ -326,7 +397,6 @@ public static class AnalysisJsonWriter
         WriteOptionalSpan(w, "what_span", f.Data.WhatSpan, cp);
         w.WriteString("entity", f.Entity?.Id);
         w.WriteString("event", f.Event);
-        w.WriteEndObject();
     }
 
     private static void WriteTime(Utf8JsonWriter w, TimeFact t, CodePointIndex cp)
@@ -358,7 +428,6 @@ public static class AnalysisJsonWriter
         w.WriteString("where", e.Where?.Id);
         w.WriteString("where_text", e.WhereText);
         WriteOptionalSpan(w, "where_span", e.Data.Where, cp);
-        w.WriteEndObject();
     }
 
     /// <summary>Opens a statement's or fact's object with the fields they share: id, document, characters, paragraph (1-based) and text.</summary>

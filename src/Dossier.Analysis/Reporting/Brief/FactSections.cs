@@ -94,7 +94,7 @@ internal static class FactSections
                     text.Prose(", in ").Literal(place);
                 }
 
-                return (When: e.Data.When!, Text: text.Prose(" ").Cite(e.Document, e.Paragraph));
+                return (When: e.Data.When!, Text: text.Prose(" ").Cite(e.Document, e.Paragraph).Append(Reported(scope, e.Document)));
             })
             .Concat(DatedStatements(scope))
             .OrderBy(x => x.When.StartsWith('X') ? 1 : 0)
@@ -106,7 +106,7 @@ internal static class FactSections
         }
 
         section.Paragraph(new Run()
-            .Prose("Events (CAMEO label; actor → target) and statements, with the date their sentence gives. ")
+            .Prose("Events (CAMEO label; actor → target) and statements, with two clocks: the date their sentence gives (when it happened or was said), and when and by whom it was reported. ")
             .Emphasis(new Run().Prose("Uncertain")).Prose(" marks a date the report leaves open, such as a weekday in an undated article."));
         var items = lines.Take(MaxRows).Select(x =>
         {
@@ -119,6 +119,7 @@ internal static class FactSections
         }
 
         section.List(items);
+        TimeDiscrepancies(scope, section);
         if (heldBack > 0)
         {
             section.Paragraph(new Run().Emphasis(new Run()
@@ -129,24 +130,32 @@ internal static class FactSections
         return section.Build();
     }
 
-    /// <summary>Each claim whose sentence holds a calendar date (day, month or year; a weekday of an undated report too), with that date.</summary>
-    private static IEnumerable<(string When, Run Text)> DatedStatements(StoryScope scope)
-    {
-        foreach (var group in scope.Claims.GroupBy(c => c.Document))
-        {
-            var d = scope.Analysis.Documents.First(x => x.Id == group.Key);
-            var times = d.GetOrEmpty(Layers.Times).Where(t => t.Type is "DATE" or "TIME" && t.Value is { Length: >= 4 } v && (char.IsAsciiDigit(v[0]) || v[0] == 'X')).ToList();
-            foreach (var c in group)
-            {
-                var sentence = d.Sentences.FirstOrDefault(x => x.Span.Contains(c.Data.Span.Start));
-                if (sentence.Document is null || times.FirstOrDefault(t => sentence.Span.Contains(t.Span)) is not { Value: { } when })
-                {
-                    continue;
-                }
+    /// <summary>Each claim its sentence dates (<see cref="FactClock.Dated"/>: when it was said, else the date its words are about), with that date.</summary>
+    private static IEnumerable<(string When, Run Text)> DatedStatements(StoryScope scope) =>
+        scope.Claims.Where(c => scope.Analysis.ClockOf(c.Id).Dated is not null)
+            .Select(c => (scope.Analysis.ClockOf(c.Id).Dated!.Value, StatementSections.Position(c).Append(Reported(scope, c.Document))));
 
-                yield return (when, StatementSections.Position(c));
-            }
+    /// <summary>The second clock of a timeline line: ' — reported 2024-05-13, Afghan Voice Agency'.</summary>
+    private static Run Reported(StoryScope scope, string document)
+    {
+        var m = scope.Analysis.Documents.First(d => d.Id == document).Metadata;
+        var run = new Run().Prose(" — reported ").Prose(m.Published is { } p ? (m.PublishedInferred ? "not before " : string.Empty) + BriefBuilder.Date(p) : "undated");
+        return m.Outlet is { } outlet ? run.Prose(", ").Literal(outlet) : run;
+    }
+
+    /// <summary>Statements and events of the story that sources date differently.</summary>
+    private static void TimeDiscrepancies(StoryScope scope, SectionDraft section)
+    {
+        section.Paragraph(new Run().Strong(new Run().Prose("Dates that disagree")).Prose(" (the same statement or event dated differently by different sources):"));
+        var found = scope.Analysis.TimeDiscrepancies.Where(x => x.Facts.Any(f => scope.Has(f.Document))).ToList();
+        if (found.Count == 0)
+        {
+            section.Note("None found.");
+            return;
         }
+
+        section.List(found.Select(x => new Run().Literal(x.What).Prose(": ")
+            .Join("; ", x.Facts, (r, f) => r.Literal(f.Time.Text ?? f.Time.Value).Prose(f.Time.Text is null ? " " : $" ({f.Time.Value}) ").Cite(f.Document, f.Paragraph))));
     }
 
     /// <summary>A discrepancy: what was counted, then each figure as written with its citation, <paramref name="separator"/> between them.</summary>
