@@ -18,7 +18,7 @@ public enum GroupStatus
 
 /// <summary>Claims that state the same proposition, and what the sources do with it.</summary>
 /// <param name="Id">g1, g2, … disputed groups first, then corroborated, then single.</param>
-/// <param name="Proposition">The proposition, in the words of the group's most central assertion.</param>
+/// <param name="Proposition">The proposition, in the words of the group's canonical statement (<see cref="CanonicalStatement"/>): its most central assertion that reads as a statement on its own.</param>
 /// <param name="Status">Disputed, corroborated or single (<see cref="GroupStatus"/>).</param>
 /// <param name="Claims">The claims, in document and text order.</param>
 public sealed record ClaimGroup(string Id, string Proposition, GroupStatus Status, IReadOnlyList<Claim> Claims)
@@ -189,9 +189,9 @@ internal static class ClaimAlignment
             }
 
             var central = members.Where(k => !Denies(claims[k].Data.Stance)).DefaultIfEmpty(members[0])
-                .OrderByDescending(k => Cosine(vectors[k], centroid)).ThenBy(k => k).First();
+                .OrderByDescending(k => Cosine(vectors[k], centroid) + CanonicalStatement.Score(byId[claims[k].Document], claims[k])).ThenBy(k => k).First();
             var groupClaims = (IReadOnlyList<Claim>)[.. members.Select(k => claims[k])];
-            return (Status: status, Proposition: claims[central].Data.Proposition ?? claims[central].Text, Claims: groupClaims,
+            return (Status: status, Proposition: CanonicalStatement.Of(claims[central]), Claims: groupClaims,
                 Frame: members.Select(k => propositions[k].Frame).FirstOrDefault(f => f is not null),
                 Places: (IReadOnlyList<string>)[.. members.Select(k => propositions[k].Place).OfType<string>().Distinct(StringComparer.Ordinal)],
                 Statements: ReReporting.Statements(groupClaims, c => c.Document, ReReporting.HolderOf, c => c.Text, byId));

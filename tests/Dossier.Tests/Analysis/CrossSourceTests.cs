@@ -124,6 +124,28 @@ public class CrossSourceTests
         Assert.Contains(pakistan.Claims, x => x.Document == d.Id);
     }
 
+    [Theory]
+    [InlineData("The minister said militants are using US weapons left behind in Afghanistan.", 2)] // a clause, nothing pointing outside
+    [InlineData("The minister said they were gaining access to them.", 1)] // a clause whose pronouns point outside it
+    [InlineData("The minister said it was proven that the TTP enjoys sanctuaries there.", 2)] // an expletive 'it' points nowhere
+    [InlineData("The minister noted the presence of training camps in Pakistan.", 0)] // a noun phrase
+    public void ACanonicalStatement_IsAWholeClause_ThatReadsOnItsOwn(string text, int readability)
+    {
+        var doc = Models.Pipeline.Process(text);
+        var claim = Assert.Single(doc.Get(Dossier.Annotations.Layers.Claims));
+        Assert.Equal(readability, CanonicalStatement.Readability(doc, claim.Span));
+    }
+
+    [Fact]
+    public void AGroupsStatement_KeepsTheOutletsCase()
+    {
+        var a = Models.Pipeline.Process("Pakistani officials said the TTP has a safe haven in Afghanistan.");
+        var b = Models.Pipeline.Process("The United Nations said the TTP enjoys sanctuaries on Afghan soil, according to a report.");
+        var group = Assert.Single(new CorpusAnalysis([a, b], [], Models.Pipeline.Adds, Models.Kb).ClaimGroups);
+        Assert.Contains(group.Proposition, group.Claims.Select(c => c.Text));
+        Assert.Contains("TTP", group.Proposition, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AnAgent_IsRelatedToItself_AndToABranchNamedAfterIt_NotToAnotherGroup()
     {
