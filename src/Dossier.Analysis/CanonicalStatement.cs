@@ -45,11 +45,7 @@ internal static class CanonicalStatement
             return 0;
         }
 
-        // A clause: a root of the content (its head outside it) that is a verb, or has a copula, with its own subject inside the content.
-        var clause = words.Exists(r => (r.Head is not { } h || !content.Contains(h.Span))
-            && (r.Upos is UPos.VERB or UPos.AUX || r.Children.Any(c => c.BaseRelation == "cop"))
-            && r.Children.Any(c => content.Contains(c.Span) && c.BaseRelation is "nsubj" or "csubj" or "expl"));
-        if (!clause)
+        if (!IsClause(words, content))
         {
             return 0;
         }
@@ -59,6 +55,18 @@ internal static class CanonicalStatement
             || string.Equals(words[0].Text, "which", StringComparison.OrdinalIgnoreCase);
         return outside ? 1 : 2;
     }
+
+    /// <summary>True when the content is a whole clause: a root of it (its head outside it) that is a verb, or has a copula, with its own subject inside it ('he would never vote for Clinton', not 'involvement' or 'was not her view').</summary>
+    public static bool IsClause(Document d, TextSpan content)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return IsClause([.. d.WordsIn(content).Where(w => content.Contains(w.Span))], content);
+    }
+
+    private static bool IsClause(List<Word> words, TextSpan content) =>
+        words.Exists(r => (r.Head is not { } h || !content.Contains(h.Span))
+            && (r.Upos is UPos.VERB or UPos.AUX || r.Children.Any(c => c.BaseRelation == "cop"))
+            && r.Children.Any(c => content.Contains(c.Span) && c.BaseRelation is "nsubj" or "csubj" or "expl"));
 
     /// <summary>What readability and length add to a candidate's centrality.</summary>
     public static double Score(Document d, Claim claim)

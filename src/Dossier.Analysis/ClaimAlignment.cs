@@ -9,10 +9,10 @@ public enum GroupStatus
     /// <summary>Asserted by some holders and denied or rejected by others.</summary>
     Disputed,
 
-    /// <summary>Asserted by two or more holders in two or more independent sources, denied by none.</summary>
+    /// <summary>Asserted by two or more holders in two or more independent sources whose words state the proposition alike (not only its topic), denied by none.</summary>
     Corroborated,
 
-    /// <summary>One holder, however many outlets carried it.</summary>
+    /// <summary>Not confirmed: one holder, however many outlets carried it, or holders whose claims share only a topic.</summary>
     Single,
 }
 
@@ -81,6 +81,8 @@ internal static class ClaimAlignment
     /// <summary>Terms held by more claims than this are left out of candidate generation (they still count in the cosine), which keeps the pairs proposed linear in the corpus.</summary>
     private const int MaxPostings = 100;
 
+    private static readonly HashSet<string> HoldingTrue = new(["assert", "believe", "accuse", "warn", "report", "announce", "acknowledge", "confirm", "agree"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> DenyFamily = new(["deny", "reject", "dismiss", "refute"], StringComparer.Ordinal);
 
     private static readonly (Dictionary<string, string> Concepts, HashSet<string> Stop) Words = Load();
@@ -96,13 +98,20 @@ internal static class ClaimAlignment
     }
 
     /// <summary>Groups the claims, whose named <paramref name="mentions"/> and <paramref name="propositions"/> (one per claim, in order) are already read.</summary>
-    internal static IReadOnlyList<ClaimGroup> Align(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<ClaimMention[]> mentions, IReadOnlyList<Proposition> propositions, Func<string, string>? sourceOf = null)
+    /// <param name="documents">The documents.</param>
+    /// <param name="claims">The claims.</param>
+    /// <param name="mentions">Each claim's named mentions.</param>
+    /// <param name="propositions">Each claim's proposition.</param>
+    /// <param name="sourceOf">Each document's independent source (near-copies share one).</param>
+    /// <param name="storyOf">Each document's story: claims of different stories never join (a proposition is said within a story; 'returns' in a tax story are not the weapons returned in another).</param>
+    internal static IReadOnlyList<ClaimGroup> Align(IReadOnlyList<Document> documents, IReadOnlyList<Claim> claims, IReadOnlyList<ClaimMention[]> mentions, IReadOnlyList<Proposition> propositions, Func<string, string>? sourceOf = null, Func<string, string>? storyOf = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(mentions);
         ArgumentNullException.ThrowIfNull(propositions);
         sourceOf ??= doc => doc;
+        storyOf ??= _ => string.Empty;
         var byId = ClaimMentions.ById(documents);
         var bags = claims.Select((c, k) => Terms(byId[c.Document], c, mentions[k], propositions[k])).ToList();
 
@@ -147,7 +156,8 @@ internal static class ClaimAlignment
         var frames = propositions.Select(p => p.Frame).ToArray();
         var places = propositions.Select(p => p.Place is { } place ? new HashSet<string>([place], StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal)).ToArray();
         var agents = propositions.Select(p => p.Agents.ToList()).ToArray();
-        var merger = new ConstrainedSets(sets, frames, places, agents);
+        var stories = claims.Select(c => storyOf(c.Document)).ToArray();
+        var merger = new ConstrainedSets(sets, frames, places, agents, stories);
         foreach (var ((a, b), _) in dots.Where(p => p.Value.Dot >= SameThreshold).OrderByDescending(p => p.Value.Dot).ThenBy(p => p.Key))
         {
             merger.TryJoin(a, b);
@@ -156,10 +166,13 @@ internal static class ClaimAlignment
         JoinByAverage(dots, merger, claims.Count);
 
         // A bare denial answers the claim before it.
+        var answered = new HashSet<int>();
         for (var k = 0; k < claims.Count; k++)
         {
             var c = claims[k];
-            if (!Denies(c.Data.Stance) || bags[k].Count > AnswerMaxTerms)
+            // Bare: few words of its own and no clause with its own subject ('deny involvement', 'was not her view'); 'he would
+            // never vote for Clinton' is short but states its own proposition.
+            if (!Denies(c.Data.Stance) || bags[k].Count > AnswerMaxTerms || CanonicalStatement.IsClause(byId[c.Document], c.Data.Span))
             {
                 continue;
             }
@@ -169,15 +182,61 @@ internal static class ClaimAlignment
                 if (claims[j].Paragraph >= c.Paragraph - 1 && !string.Equals(claims[j].HolderLabel, c.HolderLabel, StringComparison.OrdinalIgnoreCase))
                 {
                     sets.Union(j, k);
+                    answered.Add(k);
                     break;
                 }
             }
         }
 
-        var groups = Enumerable.Range(0, claims.Count).GroupBy(k => sets.Find(k)).Where(g => g.Count() > 1).Select(g =>
+        // A denial stays in a group only where it denies the group's proposition: it answers a claim, states the
+        // same frame as an assertion of the group in words close to it, or nearly the same words. Joined by topic
+        // or frame alone ('Nobody wants to bus their kids' among claims about schools; 'people who attack my wife'
+        // among attacks on a former Miss Universe) it would make a dispute of a disagreement nobody stated. A
+        // refusal to act ('declined to comment', 'rejected to step into the fray') denies nothing.
+        var kept = Enumerable.Range(0, claims.Count).GroupBy(k => sets.Find(k))
+            .Select(g => g.ToList())
+            .SelectMany(g => g.Any(k => !Denies(claims[k].Data.Stance))
+                ? [[.. g.Where(k => !Denies(claims[k].Data.Stance) || DeniesTheGroup(k, g))], .. g.Where(k => Denies(claims[k].Data.Stance) && !DeniesTheGroup(k, g)).Select(k => new List<int> { k })]
+                : (IEnumerable<List<int>>)[g]);
+
+        // A denial by its cue ('rejected the presence of camps', 'dismissed') denies what the group says in nearly the same
+        // words, or in the same frame in words close to it. Negated words under a plain cue deny the group only by
+        // negating its frame ('ISIS does not have a presence', 'He has no weapon': Proposition.Negated): 'he would not
+        // answer questions' beside 'he will refuse to answer' agrees with it, 'I am not in the habit of supporting
+        // people who attack …' says something else than the attacks it shares a frame with, and matching negated words
+        // against affirmed ones ('would not pay' against 'will pay') was tried and set apart more poll figures and
+        // quips than disputes. The side it denies must be stated, not asked or supposed ('if there were evidence …').
+        bool DeniesTheGroup(int k, List<int> group)
+        {
+            if (IsRefusal(claims[k]))
+            {
+                return false;
+            }
+
+            if (answered.Contains(k))
+            {
+                return true;
+            }
+
+            var byCue = CueDenies(byId[claims[k].Document], claims[k]);
+            return group.Exists(m => !Denies(claims[m].Data.Stance) && claims[m].Data.Modality is not ("condition" or "question")
+                && Cosine(vectors[k], vectors[m]) is var cosine
+                && ((byCue && cosine >= SameThreshold) || (cosine >= Threshold && SameFrame(k, m) && (byCue || propositions[k].Negated))));
+        }
+
+        bool SameFrame(int k, int m) => propositions[k].Frame is { } frame && propositions[m].Frame == frame;
+
+        // Two assertions confirm each other when both hold the proposition true (asserted, believed, reported, warned
+        // of — not urged, intended, condemned or cited) and state it, not only its topic: in nearly the same words, or in
+        // the same frame in words close to each other; neither asked nor supposed.
+        bool Confirms(int k, int m) =>
+            HoldsTrue(claims[k]) && HoldsTrue(claims[m])
+            && Cosine(vectors[k], vectors[m]) is var cosine && (cosine >= SameThreshold || (cosine >= Threshold && SameFrame(k, m)));
+
+        var groups = kept.Where(g => g.Count > 1).Select(g =>
         {
             var members = g.OrderBy(k => k).ToList();
-            var status = StatusOf(members.Select(k => claims[k]).ToList(), sourceOf);
+            var status = StatusOf(members.Select(k => claims[k]).ToList(), sourceOf, (a, b) => Confirms(members[a], members[b]));
             // The most central assertion: the one nearest the group's centroid (linear in the group's size).
             var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var m in members)
@@ -287,8 +346,22 @@ internal static class ClaimAlignment
         }
     }
 
+    /// <summary>True when the holder states the claim's words as fact, plainly (not asked, supposed, demanded, intended or only mentioned).</summary>
+    private static bool HoldsTrue(Claim c) =>
+        HoldingTrue.Contains(c.Data.Stance) && c.Data.Modality is not ("condition" or "question" or "demand" or "intention");
+
+    /// <summary>True when the claim's cue is itself a verb of denial ('denied', 'rejected', 'dismissed'), not a plain statement of negated words.</summary>
+    private static bool CueDenies(Document d, Claim c) =>
+        c.Data.Cue is { } cue && d.WordsIn(cue).Any(w => DenyFamily.Contains(w.Lemma.ToLowerInvariant()) || DenyFamily.Contains(w.Text.ToLowerInvariant()));
+
+    /// <summary>A claim whose content is an infinitive ('to comment', 'to step into the fray'): with a denial's cue, a refusal to act, not a denial of what anybody said.</summary>
+    private static bool IsRefusal(Claim c) => c.Text.StartsWith("to ", StringComparison.OrdinalIgnoreCase) || c.Text.StartsWith("not to ", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Disputed, corroborated or single (see <see cref="GroupStatus"/>).</summary>
-    public static GroupStatus StatusOf(IReadOnlyList<Claim> claims, Func<string, string> sourceOf)
+    /// <param name="claims">The group's claims.</param>
+    /// <param name="sourceOf">Each document's independent source.</param>
+    /// <param name="confirms">Whether the claims at two indexes state the same proposition (not only its topic); null when any two do.</param>
+    public static GroupStatus StatusOf(IReadOnlyList<Claim> claims, Func<string, string> sourceOf, Func<int, int, bool>? confirms = null)
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(sourceOf);
@@ -302,10 +375,27 @@ internal static class ClaimAlignment
             return GroupStatus.Disputed;
         }
 
-        // Corroborated: two or more holders, in two or more independent sources. One holder carried by
-        // many outlets is one statement re-reported, not confirmation.
-        return denied.Count == 0 && asserted.Select(c => ReReporting.HolderOf(c).Key).Distinct(StringComparer.Ordinal).Count() > 1
-            && asserted.Select(c => sourceOf(c.Document)).Distinct(StringComparer.Ordinal).Count() > 1 ? GroupStatus.Corroborated : GroupStatus.Single;
+        // Corroborated: two holders, in two independent sources, whose assertions confirm each other. One holder
+        // carried by many outlets is one statement re-reported, not confirmation; two holders on one topic are not
+        // either.
+        if (denied.Count > 0)
+        {
+            return GroupStatus.Single;
+        }
+
+        for (var a = 0; a < claims.Count; a++)
+        {
+            for (var b = a + 1; b < claims.Count; b++)
+            {
+                if (ReReporting.HolderOf(claims[a]).Key != ReReporting.HolderOf(claims[b]).Key && sourceOf(claims[a].Document) != sourceOf(claims[b].Document)
+                    && (confirms is null || confirms(a, b)))
+                {
+                    return GroupStatus.Corroborated;
+                }
+            }
+        }
+
+        return GroupStatus.Single;
     }
 
     private static Dictionary<string, double> Terms(Document d, Claim c, ClaimMention[] mentions, Proposition proposition)
@@ -402,8 +492,8 @@ internal static class ClaimAlignment
     }
 }
 
-/// <summary>Disjoint sets of claims that keep, per set, the frame, places and actors its claims state, and join two sets only when those fit (<see cref="Proposition.Compatible"/>).</summary>
-internal sealed class ConstrainedSets(UnionFind sets, string?[] frames, HashSet<string>[] places, List<Agent>[] agents)
+/// <summary>Disjoint sets of claims that keep, per set, the story, frame, places and actors its claims state, and join two sets only of one story and when those fit (<see cref="Proposition.Compatible"/>).</summary>
+internal sealed class ConstrainedSets(UnionFind sets, string?[] frames, HashSet<string>[] places, List<Agent>[] agents, string[] stories)
 {
     /// <summary>The root of the set holding claim <paramref name="k"/>.</summary>
     public int Find(int k) => sets.Find(k);
@@ -420,7 +510,7 @@ internal sealed class ConstrainedSets(UnionFind sets, string?[] frames, HashSet<
             return true;
         }
 
-        if (!Proposition.Compatible(frames[ra], places[ra], agents[ra], frames[rb], places[rb], agents[rb]))
+        if (!string.Equals(stories[ra], stories[rb], StringComparison.Ordinal) || !Proposition.Compatible(frames[ra], places[ra], agents[ra], frames[rb], places[rb], agents[rb]))
         {
             return false;
         }

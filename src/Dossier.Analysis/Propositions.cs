@@ -12,7 +12,7 @@ namespace Dossier.Analysis;
 /// <param name="FrameSpan">The word that carries the frame.</param>
 /// <param name="Place">The place the frame word is about ('Afghan soil', 'a safe haven in Afghanistan'): <c>country:CODE</c> for a place the knowledge base puts in a country (a capital stands for its state), else the entity id; null when none.</param>
 /// <param name="Entities">The entity ids the content names, in text order, each once.</param>
-/// <param name="Negated">True when the frame word is negated ('does not have a presence', 'no sanctuaries').</param>
+/// <param name="Negated">True when the frame word is negated, on itself or through a light verb ('does not have a presence', 'no sanctuaries').</param>
 internal sealed record Proposition(string? Frame, TextSpan? FrameSpan, string? Place, IReadOnlyList<string> Entities, bool Negated)
 {
     /// <summary>No structure known.</summary>
@@ -170,7 +170,7 @@ internal static class Propositions
         }
 
         var place = Lexicon.Located.Contains(frame.Split('+')[0]) ? PlaceOf(word, content, inside) : null;
-        return new Proposition(frame, word.Span, place, named, word.IsNegated || (word.Head is { } head && content.Contains(head.Span) && head.IsNegated))
+        return new Proposition(frame, word.Span, place, named, IsNegated(word, content))
         {
             Agents = Lexicon.Actors.Contains(frame.Split('+')[0]) ? AgentsOf(word, content, inside) : [],
         };
@@ -204,6 +204,16 @@ internal static class Propositions
 
         return [];
     }
+
+    /// <summary>
+    /// True when the frame word is negated: on itself ('no sanctuaries'), or through a light verb
+    /// that only carries it ('does not have a presence', 'there is not a haven'); a verb of its own
+    /// ('funding should not be eliminated', 'weapons do not fall into the wrong hands') negates
+    /// something else than the frame.
+    /// </summary>
+    private static bool IsNegated(Word word, TextSpan content) =>
+        word.IsNegated || (word.Head is { } head && content.Contains(head.Span) && head.IsNegated
+            && head.Lemma.ToLowerInvariant() is "have" or "be" or "exist" or "enjoy" or "remain");
 
     private static bool IsWeak(Word w) => Lexicon.Weak.Contains(w.Lemma.ToLowerInvariant()) || Lexicon.Weak.Contains(w.Text.ToLowerInvariant());
 

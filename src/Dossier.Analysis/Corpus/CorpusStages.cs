@@ -36,13 +36,14 @@ internal static class CorpusStages
             s.Set(R.ClaimMentions, mentions);
             s.Set(R.Propositions, Propositions.Of(s.Documents, s.Get(R.Claims), mentions));
         });
-        yield return new CorpusStage("claim-groups", [R.Claims, R.ClaimMentions, R.Propositions, R.SourceOf], [R.ClaimGroups], (s, _) =>
+        yield return new CorpusStage("stories", [R.Digests, R.Entities, R.SourceOf], [R.Stories], (s, _) => s.Set(R.Stories, Stories.Cluster(s.Documents, [.. s.Get(R.Digests).Select(d => d.Stems)], s.Get(R.Entities), s.Get(R.SourceOf))));
+        yield return new CorpusStage("claim-groups", [R.Claims, R.ClaimMentions, R.Propositions, R.SourceOf, R.Stories], [R.ClaimGroups], (s, _) =>
         {
             var sourceOf = s.Get(R.SourceOf);
-            s.Set(R.ClaimGroups, ClaimAlignment.Align(s.Documents, s.Get(R.Claims), s.Get(R.ClaimMentions), s.Get(R.Propositions), doc => sourceOf[doc]));
+            var storyOf = s.Get(R.Stories).SelectMany(story => story.Documents.Select(d => (d, story.Id))).ToDictionary(x => x.d, x => x.Id, StringComparer.Ordinal);
+            s.Set(R.ClaimGroups, ClaimAlignment.Align(s.Documents, s.Get(R.Claims), s.Get(R.ClaimMentions), s.Get(R.Propositions), doc => sourceOf[doc], doc => storyOf.GetValueOrDefault(doc, doc)));
         });
         yield return new CorpusStage("figure-discrepancies", [R.Figures, R.SourceOf], [R.Discrepancies], (s, _) => s.Set(R.Discrepancies, FigureDiscrepancies.Find(s.Documents, s.Get(R.Figures), s.Get(R.SourceOf))));
-        yield return new CorpusStage("stories", [R.Digests, R.Entities, R.SourceOf], [R.Stories], (s, _) => s.Set(R.Stories, Stories.Cluster(s.Documents, [.. s.Get(R.Digests).Select(d => d.Stems)], s.Get(R.Entities), s.Get(R.SourceOf))));
         if (stance is not null)
         {
             yield return new CorpusStage("stance", [R.ClaimGroups, R.Stories], [R.StanceCoverage], (s, _) => s.Set(R.StanceCoverage, GroupStance.Coverage(s.Get(R.ClaimGroups), s.Documents, s.Get(R.Stories), stance)));

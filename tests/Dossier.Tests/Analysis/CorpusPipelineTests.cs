@@ -68,7 +68,7 @@ public class CorpusPipelineTests
     public void Default_RunsEveryStageInAnOrderTheBuilderAccepts()
     {
         var names = CorpusPipeline.Default(Models.Kb).Stages.Select(s => s.Name).ToList();
-        Assert.Equal(["digests", "entities", "statements", "times", "events", "figures", "syndication", "propositions", "claim-groups", "figure-discrepancies", "stories", "re-reporting", "clocks", "time-discrepancies"], names);
+        Assert.Equal(["digests", "entities", "statements", "times", "events", "figures", "syndication", "propositions", "stories", "claim-groups", "figure-discrepancies", "re-reporting", "clocks", "time-discrepancies"], names);
         Assert.Contains("stance", CorpusPipeline.Default(Models.Kb, Models.Stance).Stages.Select(s => s.Name));
     }
 

@@ -7,6 +7,12 @@ namespace Dossier.Tests.Analysis;
 
 public class CrossSourceTests
 {
+    /// <summary>The opening all the story's reports share, so that one-sentence reports are one story as whole articles would be (claims of different stories never join).</summary>
+    private const string Opening = "Pakistan and Afghanistan traded accusations over militant attacks along their border this week, as officials in Islamabad and Kabul met.";
+
+    /// <summary>A report of the border story: its opening, then <paramref name="sentence"/>.</summary>
+    private static Document Report(string sentence) => Models.Pipeline.Process(Opening + "\n\n" + sentence);
+
     private static Document Load(string path, string? text = null)
     {
         var doc = new DocumentLoader().Load(path);
@@ -77,8 +83,8 @@ public class CrossSourceTests
     [Fact]
     public void ClaimsOfOneFrameAndPlace_InDifferentWords_AreOneGroup()
     {
-        var a = Models.Pipeline.Process("Pakistani officials said the TTP has a safe haven in Afghanistan.");
-        var b = Models.Pipeline.Process("The United Nations said militants enjoy sanctuaries on Afghan soil, according to a report.");
+        var a = Report("Pakistani officials said the TTP has a safe haven in Afghanistan.");
+        var b = Report("The United Nations said militants enjoy sanctuaries on Afghan soil, according to a report.");
         var analysis = new CorpusAnalysis([a, b], [], Models.Pipeline.Adds, Models.Kb);
         Assert.All(analysis.Propositions, p => Assert.Equal("harbour", p.Frame));
         Assert.Single(analysis.Propositions.Select(p => p.Place).Distinct());
@@ -113,10 +119,10 @@ public class CrossSourceTests
     public void OneFrameAndPlace_SaidOfDifferentGroups_AreApart_OfABranchAndItsParent_AreOne()
     {
         // 'presence', 'camps' and 'soil' are one frame: a group operating from a place. Whose presence decides.
-        var a = Models.Pipeline.Process("Pakistani officials said the TTP has a safe haven in Afghanistan.");
-        var b = Models.Pipeline.Process("The spokesman said ISIS does not have a physical presence in Afghanistan.");
-        var c = Models.Pipeline.Process("Kabul alleged the presence of training camps of ISKP in Pakistan.");
-        var d = Models.Pipeline.Process("The ministry said ISIS extremists are using Pakistan's soil against Afghanistan.");
+        var a = Report("Pakistani officials said the TTP has a safe haven in Afghanistan.");
+        var b = Report("The spokesman said ISIS does not have a physical presence in Afghanistan.");
+        var c = Report("Kabul alleged the presence of training camps of ISKP in Pakistan.");
+        var d = Report("The ministry said ISIS extremists are using Pakistan's soil against Afghanistan.");
         var analysis = new CorpusAnalysis([a, b, c, d], [], Models.Pipeline.Adds, Models.Kb);
         Assert.All(analysis.Propositions, p => Assert.Equal("harbour", p.Frame));
         Assert.DoesNotContain(analysis.ClaimGroups, g => g.Claims.Any(x => x.Document == a.Id) && g.Claims.Any(x => x.Document == b.Id));
@@ -144,6 +150,41 @@ public class CrossSourceTests
         var group = Assert.Single(new CorpusAnalysis([a, b], [], Models.Pipeline.Adds, Models.Kb).ClaimGroups);
         Assert.Contains(group.Proposition, group.Claims.Select(c => c.Text));
         Assert.Contains("TTP", group.Proposition, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClaimsOfTwoStories_NeverJoin()
+    {
+        var a = Models.Pipeline.Process("Pakistani officials said the TTP has a safe haven in Afghanistan.");
+        var b = Models.Pipeline.Process("The United Nations said the TTP enjoys sanctuaries on Afghan soil, according to a report.");
+        var analysis = new CorpusAnalysis([a, b], [], Models.Pipeline.Adds, Models.Kb);
+        Assert.Single(analysis.ClaimGroups);
+        var mentions = ClaimMentions.Of(analysis.Documents, analysis.Claims, analysis.Entities);
+        var apart = ClaimAlignment.Align(analysis.Documents, analysis.Claims, mentions, analysis.Propositions, storyOf: doc => doc);
+        Assert.Empty(apart);
+    }
+
+    /// <summary>A denial that shares a topic but not the proposition, and a refusal to comment, make no dispute; a rejection of the same words does.</summary>
+    [Fact]
+    public void OnlyADenialOfTheProposition_MakesADispute()
+    {
+        var claim = Report("Pakistan accused Kabul of sheltering militant groups that launch cross-border attacks.");
+        var topic = Report("A Taliban spokesman said the militant groups do not launch attacks during the holy month.");
+        var refusal = Models.Pipeline.Process("Pakistan accused Kabul of sheltering militant groups that launch cross-border attacks. The Taliban declined to comment.");
+        Assert.DoesNotContain(new CorpusAnalysis([claim, topic], [], Models.Pipeline.Adds, Models.Kb).ClaimGroups, g => g.Status == GroupStatus.Disputed);
+        Assert.DoesNotContain(new CorpusAnalysis([refusal], [], Models.Pipeline.Adds, Models.Kb).ClaimGroups, g => g.Status == GroupStatus.Disputed);
+
+        var rejection = Report("The Taliban rejected allegations that Kabul is sheltering militant groups that launch cross-border attacks.");
+        Assert.Contains(new CorpusAnalysis([claim, rejection], [], Models.Pipeline.Adds, Models.Kb).ClaimGroups, g => g.Status == GroupStatus.Disputed);
+    }
+
+    /// <summary>Two holders who only share a topic do not corroborate each other; two who state the same thing do.</summary>
+    [Fact]
+    public void HoldersOfOneTopic_DoNotCorroborate()
+    {
+        var a = Models.Pipeline.Process("The minister said the new tax on fuel will be collected from March.");
+        var b = Models.Pipeline.Process("An opposition leader said the fuel tax was a betrayal of voters who trusted the government.");
+        Assert.DoesNotContain(new CorpusAnalysis([a, b], [], Models.Pipeline.Adds, Models.Kb).ClaimGroups, g => g.Status == GroupStatus.Corroborated);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public class CliTests
         Assert.Matches(@"\*\*Shafqat Ali Khan\*\* — \d+ statements in 2 sources", output);
         Assert.Matches("- _deny_ .*“There is no foreign involvement in these operations” \\[[0-9a-f]{12} ¶1\\]", output);
         Assert.Contains("5 independent sources among 5 documents", output, StringComparison.Ordinal);
-        Assert.Matches(@"\*\*Disputed:\*\* “the presence of training camps of iskp in pakistan”", output);
+        Assert.Matches(@"\*\*Disputed:\*\* “the presence of training camps of ISKP in Pakistan”", output);
         Assert.Matches(@"\| 56,155 \| light, medium and heavy machine guns \| 56,155 \| \[[0-9a-f]{12} ¶\d+\] \|", output);
         Assert.Matches(@"_\d+ more statements are only in the JSON output: their speaker was found a less sure way \(`attribution`, `confidence` below 0\.70\)\._", output);
         Assert.Contains("- **2024-05-10** — United States: consult (“hosted”)", output, StringComparison.Ordinal); // the dialogue's own date, not the statement's (May 13); a thing as target stays in the JSON
