@@ -21,8 +21,10 @@ public sealed record StancePrediction(string Label, IReadOnlyList<float> Probabi
 /// Challenge: agree, disagree, discuss (reports it without taking a side), unrelated. The model of
 /// Riedel et al. (2017), extended: term frequencies of claim and text over a vocabulary learned in
 /// training, the TF-IDF cosine of the two, and overlap and wording features
-/// (<see cref="FeatureNames"/>; the refuting and hedging words of <c>stance-words.tsv</c>), into a
-/// one-hidden-layer perceptron. Trained by <c>Dossier.Training.Stance.StanceTrainer</c>; immutable and thread-safe.
+/// (<see cref="FeatureNames"/>; the refuting, hedging and supporting words of <c>stance-words.tsv</c>
+/// counted in the whole text, its lead, near the claim's words and in the sentences that share the
+/// most words with the claim, after Hanselowski et al. 2018), into a one-hidden-layer perceptron
+/// (or several, their probabilities averaged). Trained by <c>Dossier.Training.Stance.StanceTrainer</c>; immutable and thread-safe.
 /// </summary>
 public sealed class StanceModel
 {
@@ -37,9 +39,11 @@ public sealed class StanceModel
     [
         "tfidf_cosine", "word_jaccard", "claim_words_in_text", "claim_words_in_lead", "claim_bigrams_in_text",
         "claim_refutes", "text_refutes", "lead_refutes", "text_hedges", "lead_hedges", "claim_hedges", "refutes_near_claim_words",
+        "claim_question", "text_supports", "hedges_near_claim_words", "claim_words_in_best_sentence",
+        "best_sentences_refute", "best_sentences_hedge", "best_sentences_support", "polarity_differs",
     ];
 
-    private const string Format = "dossier-stance-1";
+    private const string Format = "dossier-stance-2";
 
     /// <summary>Words of the text's opening counted apart (the lead).</summary>
     private const int Lead = 60;
@@ -47,21 +51,32 @@ public sealed class StanceModel
     /// <summary>How near (in words) a refuting word must be to a claim word to count as refuting it.</summary>
     private const int Near = 6;
 
-    private static readonly (HashSet<string> Refute, HashSet<string> Hedge) Words = LoadWords();
+    /// <summary>The text's sentences that share the most words with the claim, read apart (where a body takes its stance).</summary>
+    private const int BestSentences = 2;
+
+    private static readonly (HashSet<string> Refute, HashSet<string> Hedge, HashSet<string> Support) Words = LoadWords();
 
     private readonly Dictionary<string, int> _vocabulary;
     private readonly float[] _idf;
     private readonly bool _extra;
 
-    internal StanceModel(IReadOnlyList<string> vocabulary, float[] idf, bool extraFeatures, StanceNetwork network)
+    internal StanceModel(IReadOnlyList<string> vocabulary, float[] idf, bool extraFeatures, IReadOnlyList<StanceNetwork> networks)
     {
         _vocabulary = vocabulary.Select((w, k) => (w, k)).ToDictionary(p => p.w, p => p.k, StringComparer.Ordinal);
         _idf = idf;
         _extra = extraFeatures;
-        Network = network;
-        if (network.Inputs != InputCount(vocabulary.Count, extraFeatures) || idf.Length != vocabulary.Count)
+        Networks = networks;
+        if (networks.Count == 0 || idf.Length != vocabulary.Count)
         {
-            throw new InvalidDataException($"a stance network of {network.Inputs} inputs does not fit a vocabulary of {vocabulary.Count}");
+            throw new InvalidDataException($"a stance model needs a network and a weight per word of its vocabulary ({vocabulary.Count})");
+        }
+
+        foreach (var network in networks)
+        {
+            if (network.Inputs != InputCount(vocabulary.Count, extraFeatures) || network.Classes != Labels.Length || network.Hidden != networks[0].Hidden)
+            {
+                throw new InvalidDataException($"a stance network of {network.Inputs} inputs does not fit a vocabulary of {vocabulary.Count}");
+            }
         }
     }
 
@@ -69,9 +84,10 @@ public sealed class StanceModel
     public int VocabularySize => _idf.Length;
 
     /// <summary>The number of weights.</summary>
-    public int WeightCount => Network.W1.Length + Network.B1.Length + Network.W2.Length + Network.B2.Length;
+    public int WeightCount => Networks.Sum(n => n.W1.Length + n.B1.Length + n.W2.Length + n.B2.Length);
 
-    internal StanceNetwork Network { get; }
+    /// <summary>The networks, trained from different seeds, whose probabilities are averaged.</summary>
+    internal IReadOnlyList<StanceNetwork> Networks { get; }
 
     /// <summary>The number of network inputs for a vocabulary of <paramref name="vocabulary"/> words.</summary>
     internal static int InputCount(int vocabulary, bool extraFeatures) => (2 * vocabulary) + (extraFeatures ? FeatureNames.Length : 1);
@@ -80,7 +96,8 @@ public sealed class StanceModel
     public StanceText Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = StanceText.Tokenize(text);
+        var sentences = new List<int>();
+        var words = StanceText.Tokenize(text, sentences);
         var counts = new Dictionary<int, float>();
         foreach (var w in words)
         {
@@ -90,7 +107,7 @@ public sealed class StanceModel
             }
         }
 
-        return new StanceText(words, SparseVector.Normalised(counts), SparseVector.Normalised(counts, k => _idf[k]));
+        return new StanceText(words, sentences, text.Contains('?', StringComparison.Ordinal), SparseVector.Normalised(counts), SparseVector.Normalised(counts, k => _idf[k]));
     }
 
     /// <summary>The stance of <paramref name="text"/> towards <paramref name="claim"/>.</summary>
@@ -101,10 +118,22 @@ public sealed class StanceModel
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(text);
-        Span<float> hidden = stackalloc float[Network.Hidden];
-        var probabilities = new float[Network.Classes];
-        Network.Forward(Features(claim, text), hidden, probabilities);
+        var probabilities = new float[Labels.Length];
+        Probabilities(Networks, Features(claim, text), probabilities);
         return new StancePrediction(Labels[StanceNetwork.ArgMax(probabilities)], probabilities);
+    }
+
+    /// <summary>The probability of each label: the mean of the networks'.</summary>
+    internal static void Probabilities(IReadOnlyList<StanceNetwork> networks, SparseVector features, Span<float> probabilities)
+    {
+        Span<float> hidden = stackalloc float[networks[0].Hidden];
+        Span<float> one = stackalloc float[Labels.Length];
+        probabilities.Clear();
+        foreach (var network in networks)
+        {
+            network.Forward(features, hidden, one);
+            StanceNetwork.AddScaled(probabilities, one, 1f / networks.Count);
+        }
     }
 
     /// <summary>The network's input: claim TF, text TF, then the dense features.</summary>
@@ -143,24 +172,18 @@ public sealed class StanceModel
         var claimBigrams = Bigrams(claim.Words);
         var textBigrams = Bigrams(text.Words);
 
-        // A refuting word within a few words of a word of the claim.
-        var near = 0;
-        for (var k = 0; k < text.Words.Count; k++)
-        {
-            if (!Words.Refute.Contains(text.Words[k]))
-            {
-                continue;
-            }
-
-            for (var j = Math.Max(0, k - Near); j <= Math.Min(text.Words.Count - 1, k + Near); j++)
-            {
-                if (j != k && claimWords.Contains(text.Words[j]))
-                {
-                    near++;
-                    break;
-                }
-            }
-        }
+        // The sentences that share the most claim words (ties: the earlier), and the wording in them: where a
+        // body takes its stance (Hanselowski et al. 2018 read refuting and polarity words near the claim's words).
+        var best = Enumerable.Range(0, text.Sentences.Count)
+            .Select(s => (Start: text.Sentences[s], End: s + 1 < text.Sentences.Count ? text.Sentences[s + 1] : text.Words.Count))
+            .Select(r => (r.Start, r.End, Shared: Enumerable.Range(r.Start, r.End - r.Start).Select(k => text.Words[k]).Where(claimWords.Contains).Distinct(StringComparer.Ordinal).Count()))
+            .Where(r => r.Shared > 0)
+            .OrderByDescending(r => r.Shared).ThenBy(r => r.Start)
+            .Take(BestSentences).ToList();
+        var bestWords = best.SelectMany(r => Enumerable.Range(r.Start, r.End - r.Start).Select(k => text.Words[k])).ToList();
+        var claimPolarity = claim.Words.Count(Words.Refute.Contains) % 2;
+        var bestPolarity = best.Count == 0 ? claimPolarity
+            : Enumerable.Range(best[0].Start, best[0].End - best[0].Start).Count(k => Words.Refute.Contains(text.Words[k])) % 2;
 
         return
         [
@@ -175,8 +198,40 @@ public sealed class StanceModel
             Log(text.Words.Count(Words.Hedge.Contains), 4),
             Log(text.Words.Take(Lead).Count(Words.Hedge.Contains), 2),
             claim.Words.Any(Words.Hedge.Contains) ? 1 : 0,
-            Log(near, 3),
+            Log(NearClaimWords(Words.Refute), 3),
+            claim.Question ? 1 : 0,
+            Log(text.Words.Count(Words.Support.Contains), 4),
+            Log(NearClaimWords(Words.Hedge), 3),
+            best.Count == 0 || claimWords.Count == 0 ? 0 : (float)best[0].Shared / claimWords.Count,
+            Log(bestWords.Count(Words.Refute.Contains), 2),
+            Log(bestWords.Count(Words.Hedge.Contains), 2),
+            Log(bestWords.Count(Words.Support.Contains), 2),
+            claimPolarity != bestPolarity ? 1 : 0,
         ];
+
+        // Words of a kind within a few words of a word of the claim.
+        int NearClaimWords(HashSet<string> kind)
+        {
+            var near = 0;
+            for (var k = 0; k < text.Words.Count; k++)
+            {
+                if (!kind.Contains(text.Words[k]))
+                {
+                    continue;
+                }
+
+                for (var j = Math.Max(0, k - Near); j <= Math.Min(text.Words.Count - 1, k + Near); j++)
+                {
+                    if (j != k && claimWords.Contains(text.Words[j]))
+                    {
+                        near++;
+                        break;
+                    }
+                }
+            }
+
+            return near;
+        }
 
         static float Share(HashSet<string> of, Func<string, bool> found) => of.Count == 0 ? 0 : (float)of.Count(found) / of.Count;
         static float Log(int count, float scale) => MathF.Min(1, MathF.Log(1 + count) / scale);
@@ -198,7 +253,11 @@ public sealed class StanceModel
             writer.Write(x);
         }
 
-        Network.Write(writer);
+        writer.Write(Networks.Count);
+        foreach (var network in Networks)
+        {
+            network.Write(writer);
+        }
     }
 
     /// <summary>Reads the model in <paramref name="directory"/> (<c>stance.bin</c>).</summary>
@@ -222,7 +281,13 @@ public sealed class StanceModel
                 idf[k] = reader.ReadSingle();
             }
 
-            return new StanceModel(vocabulary, idf, extra, StanceNetwork.Read(reader));
+            var count = reader.ReadInt32();
+            if (count is < 1 or > 64)
+            {
+                throw new InvalidDataException($"{count} stance networks is not a number this version writes");
+            }
+
+            return new StanceModel(vocabulary, idf, extra, [.. Enumerable.Range(0, count).Select(_ => StanceNetwork.Read(reader))]);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {
@@ -230,10 +295,10 @@ public sealed class StanceModel
         }
     }
 
-    private static (HashSet<string>, HashSet<string>) LoadWords()
+    private static (HashSet<string>, HashSet<string>, HashSet<string>) LoadWords()
     {
         var kinds = DataFile.ReadEmbedded(typeof(StanceModel).Assembly, "Dossier.Nlp.Stance.stance-words.tsv")
             .ToDictionary(r => r[0], r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        return (kinds["refute"], kinds["hedge"]);
+        return (kinds["refute"], kinds["hedge"], kinds["support"]);
     }
 }

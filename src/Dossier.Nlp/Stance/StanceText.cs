@@ -5,8 +5,8 @@ namespace Dossier.Nlp.Stance;
 /// <summary>
 /// A text as the stance model reads it: its words (lower-case runs of letters and digits, two
 /// characters or more, "n't" read as "not"), their term frequencies over the model's vocabulary
-/// (L2-normalised), the same weighted by inverse document frequency (L2-normalised), and the
-/// set of its content words.
+/// (L2-normalised), the same weighted by inverse document frequency (L2-normalised), where its
+/// sentences start, and whether it asks a question.
 /// </summary>
 public sealed class StanceText
 {
@@ -14,15 +14,23 @@ public sealed class StanceText
         DataFile.ReadEmbedded(typeof(StanceText).Assembly, "Dossier.Nlp.Stance.stance-stop-words.txt").SelectMany(r => r[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)),
         StringComparer.Ordinal);
 
-    internal StanceText(IReadOnlyList<string> words, SparseVector tf, SparseVector tfIdf)
+    internal StanceText(IReadOnlyList<string> words, IReadOnlyList<int> sentences, bool question, SparseVector tf, SparseVector tfIdf)
     {
         Words = words;
+        Sentences = sentences;
+        Question = question;
         Tf = tf;
         TfIdf = tfIdf;
     }
 
     /// <summary>The text's words, in order, stop words left out.</summary>
     public IReadOnlyList<string> Words { get; }
+
+    /// <summary>The index in <see cref="Words"/> of each sentence's first word, in order (0 first, when there are words).</summary>
+    public IReadOnlyList<int> Sentences { get; }
+
+    /// <summary>Whether the text has a question mark (a claim put as a question is reported, not asserted).</summary>
+    public bool Question { get; }
 
     /// <summary>Term frequencies over the vocabulary, L2-normalised.</summary>
     internal SparseVector Tf { get; }
@@ -34,15 +42,23 @@ public sealed class StanceText
     public static bool IsStopWord(string word) => Stop.Contains(word);
 
     /// <summary>The content words of <paramref name="text"/> in order: lower case, two characters or more, stop words left out, "n't" as "not".</summary>
-    public static List<string> Tokenize(string text)
+    public static List<string> Tokenize(string text) => Tokenize(text, null);
+
+    /// <summary>
+    /// The content words of <paramref name="text"/> (see <see cref="Tokenize(string)"/>); with <paramref name="sentences"/>,
+    /// also the index of each sentence's first word: a sentence ends at '!', '?', a line break, or a full stop not followed by a letter or digit.
+    /// </summary>
+    internal static List<string> Tokenize(string text, List<int>? sentences)
     {
         ArgumentNullException.ThrowIfNull(text);
         var words = new List<string>();
+        var boundary = true;
         var i = 0;
         while (i < text.Length)
         {
             if (!char.IsLetterOrDigit(text[i]))
             {
+                boundary |= text[i] is '!' or '?' or '\n' || (text[i] == '.' && (i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1])));
                 i++;
                 continue;
             }
@@ -60,6 +76,12 @@ public sealed class StanceText
             {
                 word = word[..^1];
                 i += 2;
+            }
+
+            if (boundary && sentences is not null && ((word.Length >= 2 && !Stop.Contains(word)) || negated))
+            {
+                sentences.Add(words.Count);
+                boundary = false;
             }
 
             if (word.Length >= 2 && !Stop.Contains(word))

@@ -43,6 +43,23 @@ internal sealed record StanceTrainingConfig
     /// <summary>The largest global norm of a step's gradient.</summary>
     public float Clip { get; init; } = 5f;
 
+    /// <summary>
+    /// How strongly the loss weighs the rarer classes: each class's pairs weigh (pairs / (classes × the class's pairs))
+    /// to this power, scaled so that the mean weight over the training pairs is 1. 0 weighs every pair alike; 1 weighs
+    /// every class alike (cost-sensitive training for the rare disagree class).
+    /// </summary>
+    public float ClassWeightPower { get; init; }
+
+    /// <summary>
+    /// With a value in (0, 1), the model scored and kept is the moving average of the weights over the steps (Polyak
+    /// averaging, this decay per step, warmed up over the first steps), which smooths the epoch-to-epoch swings of a
+    /// network trained on noisy labels; 0 keeps the weights of the last step.
+    /// </summary>
+    public float Average { get; init; }
+
+    /// <summary>Networks trained side by side (seeds <see cref="Seed"/>, <see cref="Seed"/> + 1, …) whose probabilities are averaged; more networks, less variance from the seed.</summary>
+    public int Networks { get; init; } = 1;
+
     /// <summary>The seed of initialisation, shuffling and dropout.</summary>
     public int Seed { get; init; } = 1;
 
@@ -61,9 +78,11 @@ internal sealed record StanceTrainingConfig
 /// <summary>
 /// Trains the stance model: vocabulary and inverse document frequencies from the training texts
 /// (each headline and body once), then the perceptron by Adam on mini-batches with dropout, L2
-/// and gradient clipping, the epoch kept that scores best on dev (the mean of the challenge's
-/// score and macro F1). Single-threaded over a seeded generator, so the same config and data
-/// give the same weights.
+/// and gradient clipping, the cross-entropy weighted towards the rare classes
+/// (<see cref="StanceTrainingConfig.ClassWeightPower"/>), the weights averaged over the steps
+/// (<see cref="StanceTrainingConfig.Average"/>), the epoch kept that scores best on dev (the mean
+/// of the challenge's score and macro F1). Single-threaded over seeded generators, so the same
+/// config and data give the same weights.
 /// </summary>
 public sealed class StanceTrainer(Action<string> log)
 {
@@ -100,8 +119,11 @@ public sealed class StanceTrainer(Action<string> log)
         var meta = new Dictionary<string, object?>
         {
             ["name"] = "dossier-stance",
-            ["algorithm"] = "one-hidden-layer perceptron (ReLU, dropout, softmax) over claim and text term frequencies, TF-IDF cosine and overlap/wording features; Adam",
+            ["algorithm"] = "one-hidden-layer perceptron (ReLU, dropout, softmax) over claim and text term frequencies, TF-IDF cosine and overlap/wording features (whole text, lead, and the sentences nearest the claim); Adam on a class-weighted cross-entropy, weights averaged over the steps",
             ["seed"] = config.Seed,
+            ["networks"] = config.Networks,
+            ["class_weight_power"] = config.ClassWeightPower,
+            ["average"] = config.Average,
             ["best_epoch"] = epoch,
             ["refit_on_dev"] = config.Refit,
             ["vocabulary"] = vocabulary.Count,
@@ -124,66 +146,79 @@ public sealed class StanceTrainer(Action<string> log)
         ArgumentNullException.ThrowIfNull(bodies);
         ArgumentNullException.ThrowIfNull(train);
         var (vocabulary, idf) = Vocabulary(config.Vocabulary, bodies, train);
-        var network = new StanceNetwork(StanceModel.InputCount(vocabulary.Count, config.ExtraFeatures), config.Hidden, StanceModel.Labels.Length);
-        var random = new Random(config.Seed);
-        network.Initialise(random);
-        var model = new StanceModel(vocabulary, idf, config.ExtraFeatures, network);
+        var inputs = StanceModel.InputCount(vocabulary.Count, config.ExtraFeatures);
+        var members = Enumerable.Range(0, Math.Max(1, config.Networks))
+            .Select(m => new Member(new StanceNetwork(inputs, config.Hidden, StanceModel.Labels.Length), new Random(config.Seed + m))).ToList();
+        var model = new StanceModel(vocabulary, idf, config.ExtraFeatures, [.. members.Select(m => m.Network)]);
         var x = Featurise(model, bodies, train);
         var y = train.Select(p => Array.IndexOf(StanceModel.Labels, p.Stance)).ToArray();
         var devX = dev is null ? null : Featurise(model, bodies, dev);
-        _log($"vocabulary {vocabulary.Count}, inputs {network.Inputs}, {x.Length} training pairs");
+        var weights = ClassWeights(y, StanceModel.Labels.Length, config.ClassWeightPower);
+        _log($"vocabulary {vocabulary.Count}, inputs {inputs}, {x.Length} training pairs, {members.Count} networks, class weights {string.Join('/', weights.Select(w => w.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}");
 
-        var adam = new Adam(network);
-        var order = Enumerable.Range(0, x.Length).ToArray();
+        foreach (var m in members)
+        {
+            m.Start(x.Length, weights, config.Average);
+        }
+
         StanceScores? best = null;
         var bestEpoch = epochs;
-        float[][]? bestWeights = null;
+        float[][][]? bestWeights = null;
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
-            random.Shuffle(order);
-            double loss = 0;
-            for (var start = 0; start < order.Length; start += config.BatchSize)
-            {
-                loss += adam.Step(order.AsSpan(start, Math.Min(config.BatchSize, order.Length - start)), x, y, config, random);
-            }
-
+            var loss = members.Sum(m => m.Epoch(x, y, config)) / members.Count;
             if (devX is null)
             {
                 _log($"epoch {epoch}: loss {loss / x.Length:F4}");
                 continue;
             }
 
-            var scores = StanceEvaluation.Score([.. dev!.Select(p => p.Stance!)], Predict(network, devX));
+            var scores = StanceEvaluation.Score([.. dev!.Select(p => p.Stance!)], Predict([.. members.Select(m => m.Scored)], devX));
             _log($"epoch {epoch}: loss {loss / x.Length:F4}, dev FNC {scores.Score:F2}, F1m {100 * scores.MacroF1:F2}, F1 {string.Join('/', scores.F1.Select(f => (100 * f).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}");
             if (best is null || Selection(scores) > Selection(best))
             {
                 (best, bestEpoch) = (scores, epoch);
-                bestWeights = [.. network.Parameters().Select(p => p.ToArray())];
+                bestWeights = [.. members.Select(m => m.Scored.Parameters().Select(p => p.ToArray()).ToArray())];
             }
         }
 
-        if (bestWeights is not null)
+        for (var k = 0; k < members.Count; k++)
         {
-            foreach (var (target, source) in network.Parameters().Zip(bestWeights))
+            var source = bestWeights?[k] ?? [.. members[k].Scored.Parameters()];
+            foreach (var (target, from) in members[k].Network.Parameters().Zip(source))
             {
-                source.CopyTo(target);
+                from.CopyTo(target, 0);
             }
         }
 
         return (model, vocabulary, best, bestEpoch);
     }
 
+    /// <summary>Each class's weight in the loss: (pairs / (classes × the class's pairs))^power, scaled to a mean of 1 over the pairs.</summary>
+    internal static float[] ClassWeights(int[] y, int classes, float power)
+    {
+        var counts = new int[classes];
+        foreach (var c in y)
+        {
+            counts[c]++;
+        }
+
+        var weights = counts.Select(n => n == 0 ? 0 : Math.Pow((double)y.Length / (classes * n), power)).ToArray();
+        var mean = y.Sum(c => weights[c]) / Math.Max(1, y.Length);
+        return [.. weights.Select(w => (float)(w / mean))];
+    }
+
     /// <summary>What the epoch is chosen by: the mean of the challenge's score and macro F1 (both in %).</summary>
     private static double Selection(StanceScores s) => (s.Score + (100 * s.MacroF1)) / 2;
 
-    private static string[] Predict(StanceNetwork network, SparseVector[] x)
+    /// <summary>Each pair's label as the model of these networks predicts it.</summary>
+    private static string[] Predict(StanceNetwork[] networks, SparseVector[] x)
     {
         var labels = new string[x.Length];
-        var hidden = new float[network.Hidden];
-        var p = new float[network.Classes];
+        var p = new float[StanceModel.Labels.Length];
         for (var k = 0; k < x.Length; k++)
         {
-            network.Forward(x[k], hidden, p);
+            StanceModel.Probabilities(networks, x[k], p);
             labels[k] = StanceModel.Labels[StanceNetwork.ArgMax(p)];
         }
 
@@ -220,6 +255,62 @@ public sealed class StanceTrainer(Action<string> log)
         return (vocabulary, idf);
     }
 
+    /// <summary>One network of the ensemble: its own generator (initialisation, shuffling, dropout), optimiser and moving average.</summary>
+    private sealed class Member(StanceNetwork network, Random random)
+    {
+        private Adam? _adam;
+        private StanceNetwork? _averaged;
+        private float _decay;
+        private int[] _order = [];
+        private int _steps;
+
+        public StanceNetwork Network { get; } = network;
+
+        /// <summary>The network scored and kept: the moving average of the weights when there is one.</summary>
+        public StanceNetwork Scored => _averaged ?? Network;
+
+        public void Start(int pairs, float[] classWeights, float average)
+        {
+            Network.Initialise(random);
+            _adam = new Adam(Network, classWeights);
+            _order = [.. Enumerable.Range(0, pairs)];
+            _decay = average;
+            if (average > 0)
+            {
+                _averaged = new StanceNetwork(Network.Inputs, Network.Hidden, Network.Classes);
+                foreach (var (target, source) in _averaged.Parameters().Zip(Network.Parameters()))
+                {
+                    source.CopyTo(target, 0);
+                }
+            }
+        }
+
+        /// <summary>One pass over the pairs in a fresh order; returns the summed loss.</summary>
+        public double Epoch(SparseVector[] x, int[] y, StanceTrainingConfig config)
+        {
+            random.Shuffle(_order);
+            double loss = 0;
+            for (var start = 0; start < _order.Length; start += config.BatchSize)
+            {
+                loss += _adam!.Step(_order.AsSpan(start, Math.Min(config.BatchSize, _order.Length - start)), x, y, config, random);
+                if (_averaged is not null)
+                {
+                    _steps++;
+                    var decay = Math.Min(_decay, (1f + _steps) / (10f + _steps));
+                    foreach (var (mean, w) in _averaged.Parameters().Zip(Network.Parameters()))
+                    {
+                        for (var j = 0; j < w.Length; j++)
+                        {
+                            mean[j] = (decay * mean[j]) + ((1 - decay) * w[j]);
+                        }
+                    }
+                }
+            }
+
+            return loss;
+        }
+    }
+
     /// <summary>Adam over the network's parameters, with the gradient of a mini-batch under dropout.</summary>
     private sealed class Adam
     {
@@ -231,11 +322,13 @@ public sealed class StanceTrainer(Action<string> log)
         private readonly float[] _delta;
         private readonly float[] _p;
         private readonly bool[] _kept;
+        private readonly float[] _weights;
         private int _t;
 
-        public Adam(StanceNetwork network)
+        public Adam(StanceNetwork network, float[] classWeights)
         {
             _n = network;
+            _weights = classWeights;
             var parameters = network.Parameters().ToList();
             _m = [.. parameters.Select(p => new float[p.Length])];
             _v = [.. parameters.Select(p => new float[p.Length])];
@@ -246,7 +339,7 @@ public sealed class StanceTrainer(Action<string> log)
             _kept = new bool[network.Hidden];
         }
 
-        /// <summary>One step on the pairs <paramref name="batch"/>; returns their summed cross-entropy.</summary>
+        /// <summary>One step on the pairs <paramref name="batch"/>; returns their summed (class-weighted) cross-entropy.</summary>
         public double Step(ReadOnlySpan<int> batch, SparseVector[] x, int[] y, StanceTrainingConfig config, Random random)
         {
             foreach (var g in _g)
@@ -274,10 +367,16 @@ public sealed class StanceTrainer(Action<string> log)
                 }
 
                 _n.Output(_hidden, _p);
-                loss -= Math.Log(Math.Max(_p[y[k]], 1e-12f));
+                var weight = _weights[y[k]];
+                loss -= weight * Math.Log(Math.Max(_p[y[k]], 1e-12f));
 
-                // Output error, then back through W2 to the kept, active hidden units.
+                // Output error (weighted by the class), then back through W2 to the kept, active hidden units.
                 _p[y[k]] -= 1;
+                for (var c = 0; c < classes; c++)
+                {
+                    _p[c] *= weight;
+                }
+
                 Array.Clear(_delta);
                 for (var h = 0; h < hiddenCount; h++)
                 {

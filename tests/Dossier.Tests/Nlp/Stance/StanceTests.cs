@@ -106,7 +106,7 @@ public sealed class StanceTests
     {
         var bodies = StanceData.ReadBodies(Bodies);
         var pairs = StanceData.Part(StanceData.ReadPairs(Stances), "dev").Take(600).ToList();
-        var config = new StanceTrainingConfig { Vocabulary = 300, Hidden = 8, BatchSize = 100, Seed = 3 };
+        var config = new StanceTrainingConfig { Vocabulary = 300, Hidden = 8, BatchSize = 100, Seed = 3, ClassWeightPower = 0.5f, Average = 0.99f, Networks = 2 };
         var trainer = new StanceTrainer(_ => { });
         using var first = new TempDir();
         using var second = new TempDir();
@@ -122,6 +122,38 @@ public sealed class StanceTests
         {
             Assert.Equal(model.Predict(claim, text).Probabilities, loaded.Predict(claim, text).Probabilities);
         }
+    }
+
+    [Fact]
+    public void RareClassesWeighMoreAndTheWeightsAverageOneOverThePairs()
+    {
+        int[] y = [0, 0, 0, 0, 0, 0, 1, 1, 3, 3, 3, 3];
+
+        var none = StanceTrainer.ClassWeights(y, 4, 0);
+        var root = StanceTrainer.ClassWeights(y, 4, 0.5f);
+        var full = StanceTrainer.ClassWeights(y, 4, 1);
+
+        Assert.All(new[] { 0, 1, 3 }, c => Assert.Equal(1, none[c], 5));
+        Assert.Equal(0, root[2]); // a class with no pairs weighs nothing
+        Assert.True(root[1] > root[3] && root[3] > root[0]);
+        Assert.Equal(3, full[1] / full[0], 4); // six pairs against two
+        Assert.Equal(MathF.Sqrt(3), root[1] / root[0], 4);
+        foreach (var w in new[] { none, root, full })
+        {
+            Assert.Equal(1, y.Average(c => w[c]), 5);
+        }
+    }
+
+    [Fact]
+    public void SentencesStartAfterFullStopsQuestionMarksAndLineBreaksButNotDecimalPoints()
+    {
+        var sentences = new List<int>();
+        var words = StanceText.Tokenize("Police deny the report. It cost 12.25 million!\nWas it a hoax? Officials didn't say", sentences);
+
+        Assert.Equal(["police", "deny", "report", "cost", "12", "25", "million", "hoax", "officials", "not", "say"], words);
+        Assert.Equal([0, 3, 7, 8], sentences);
+        Assert.True(Models.Stance.Read("Was it a hoax?").Question);
+        Assert.False(Models.Stance.Read("It was a hoax.").Question);
     }
 
     [Fact]
