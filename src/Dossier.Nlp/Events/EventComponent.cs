@@ -117,13 +117,14 @@ public sealed class EventComponent : IDocumentComponent
 
             var nominal = word.Upos == UPos.NOUN;
             var passive = !nominal && EventSyntax.IsPassive(word);
-            var (length, code, specific) = nominal ? (Noun(lower, token, a) is { } noun ? (1, noun, true) : (0, null, false))
-                : word.Upos == UPos.VERB && _verbs.Match(lower, token, EventSyntax.PatternEnd(word, tokens, b), passive ? a : -1) is { } verb ? (verb.Length, verb.Code, verb.Specific)
-                : (0, null, false);
+            var (length, code, specific, byPattern, motion) = nominal ? (Noun(lower, token, a) is { } noun ? (1, noun, true, true, false) : (0, null, false, false, false))
+                : word.Upos == UPos.VERB && _verbs.Match(lower, token, EventSyntax.PatternEnd(word, tokens, b), passive ? a : -1) is { } verb ? (verb.Length, verb.Code, verb.Specific, verb.ByPattern, verb.Motion)
+                : (0, null, false, false, false);
             if (code is null)
             {
                 continue;
             }
+
 
             if (!nominal && EventSyntax.IsNaming(word))
             {
@@ -144,6 +145,34 @@ public sealed class EventComponent : IDocumentComponent
             {
                 // 'the bombing that killed 13': the killing is the bombing, done by the bomber, not by 'Kabul'.
                 (link, actor, inherited) = (named, found[named].Actor, true);
+            }
+
+            if (motion && !byPattern && code[..2] == "04")
+            {
+                // // 'traveled to Florida', 'came to the conclusion', 'left the Sea Org', 'left weapons in
+                // Afghanistan': moving is no interaction; it is a visit (042) only when a named party
+                // or an agent goes to a state.
+                if (word.Child("obj") is not null || Destination(word, inSentence) is not { } state || !(actor.Kind == ParticipantKind.Agent || (actor.Kind == ParticipantKind.Named && IsActorLike(actor, inSentence))))
+                {
+                    continue;
+                }
+
+                (code, target) = ("042", new Participant(state, ParticipantKind.Named));
+            }
+
+            if (target.Kind == ParticipantKind.Other && !IsForce(code))
+            {
+                // A thing acted upon ('controlled territory', 'shows progress', 'made the trip') is
+                // no party to an interaction: where a pattern's content word named it ('requested
+                // donations') it belongs to the predicate and the event has no target; a verb coded
+                // by its bare sense with a thing as object is no event, unless the thing is itself an
+                // act ('hosted the dialogue', 'joined the talks'): then the verb serves that act.
+                if (!(byPattern || nominal || (target.Span is { } thing && IsEventNoun(lower[TokenSearch.FirstEndingAfter(tokens, thing.End - 1)]))))
+                {
+                    continue;
+                }
+
+                target = Participant.Nobody;
             }
 
             // CAMEO codes interactions between actors: a verb coded by its bare sense ('went', 'made')
@@ -174,6 +203,7 @@ public sealed class EventComponent : IDocumentComponent
                 coded[word.Index] = code;
             }
 
+
             found.Add(new Found(actor, target.Span == actor.Span ? Participant.Nobody : target, nominal, definite, inherited, link, quoted));
             events.Add(new EventData(piece, code, LabelOf(code), actor.Span, target.Span == actor.Span ? null : target.Span, when, where, trigger, mode, confidence));
         }
@@ -183,6 +213,24 @@ public sealed class EventComponent : IDocumentComponent
 
     /// <summary>What the coder found for one event, beyond what <see cref="EventData"/> keeps: how its roles were filled and whether it refers back.</summary>
     private readonly record struct Found(Participant Actor, Participant Target, bool Nominal, bool Definite, bool Inherited, int Link, bool Quoted);
+
+    /// <summary>True for the roots of coercion and force (17–20), whose targets may be things: computers seized, a website attacked, a border closed.</summary>
+    private static bool IsForce(string code) => code[..2] is "17" or "18" or "19" or "20";
+
+    /// <summary>The state a motion verb reaches: a place name (GPE) that is itself the complement of 'to', 'into', 'in' or 'for' ('traveled to China'), not a modifier of a building ('went to the East Los Angeles sheriff's station').</summary>
+    private static TextSpan? Destination(Word verb, List<MentionData> named)
+    {
+        foreach (var c in verb.Children)
+        {
+            if (c.BaseRelation is "obl" && EventSyntax.Preposition(c) is "to" or "into" or "in" or "for"
+                && named.FirstOrDefault(m => m.Label == "GPE" && m.Span.Contains(c.Span)) is { Label: not null } place)
+            {
+                return place.Span;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>True for the roots of force: assault (18), fight (19), mass violence (20).</summary>
     private static bool IsViolent(string code) => code[..2] is "18" or "19" or "20";

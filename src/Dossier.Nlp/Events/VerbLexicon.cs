@@ -9,6 +9,16 @@ internal sealed record VerbEntry(string[] Words, string? Code, int Synset);
 internal sealed record VerbPattern(string[] Words, string? Code);
 
 /// <summary>
+/// A verb matched in a sentence: its length in words, its CAMEO code, whether more than the
+/// synset's bare default chose it (<c>Specific</c>: a pattern or a phrasal verb), whether a
+/// pattern with a content word chose it (<c>ByPattern</c>: 'requested donations', 'went for
+/// consultations'; not a bare preposition such as 'came (to)'), and whether the verb only says
+/// that someone moved (<c>Motion</c>: PETRARCH's GO_SOMEWHERE and ARRIVE synsets, 'went',
+/// 'traveled', 'came', 'left'), which is a visit only when it reaches a state.
+/// </summary>
+internal readonly record struct VerbMatch(int Length, string Code, bool Specific, bool ByPattern, bool Motion);
+
+/// <summary>
 /// PETRARCH2's CAMEO verb dictionary (<c>CAMEO.2.0.txt</c>, MIT, Open Event Data Alliance): verb
 /// synsets with their codes, each verb's forms (given in braces or made by the regular rules),
 /// phrasal verbs ('meet with') and the object patterns that refine a code. Read once; immutable.
@@ -17,11 +27,19 @@ public sealed partial class VerbLexicon
 {
     private readonly Dictionary<string, List<VerbEntry>> _byFirstWord;
     private readonly List<List<VerbPattern>> _patterns;
+    private readonly List<string> _synsets;
 
-    private VerbLexicon(Dictionary<string, List<VerbEntry>> byFirstWord, List<List<VerbPattern>> patterns)
+    /// <summary>The synsets of verbs that say only that someone moved: going, travelling, arriving, leaving.</summary>
+    private static readonly HashSet<string> MotionSynsets = new(["GO_SOMEWHERE", "ARRIVE"], StringComparer.Ordinal);
+
+    /// <summary>Words of a pattern that say nothing of the act ('come (to)', 'depart (for)'): a pattern of these alone does not make a code specific.</summary>
+    private static readonly HashSet<string> FunctionWords = new(["to", "in", "into", "for", "with", "at", "on", "of", "from", "back", "the", "a", "an", "by", "up", "out", "off", "down", "away"], StringComparer.Ordinal);
+
+    private VerbLexicon(Dictionary<string, List<VerbEntry>> byFirstWord, List<List<VerbPattern>> patterns, List<string> synsets)
     {
         _byFirstWord = byFirstWord;
         _patterns = patterns;
+        _synsets = synsets;
     }
 
     /// <summary>The shipped dictionary (PETRARCH2's CAMEO.2.0.txt, embedded).</summary>
@@ -57,6 +75,7 @@ public sealed partial class VerbLexicon
         ArgumentNullException.ThrowIfNull(reader);
         var byFirst = new Dictionary<string, List<VerbEntry>>(StringComparer.Ordinal);
         var patterns = new List<List<VerbPattern>>();
+        var synsets = new List<string>();
         string? synsetCode = null;
         var started = false;
         while (reader.ReadLine() is { } raw)
@@ -68,6 +87,7 @@ public sealed partial class VerbLexicon
                 started = true;
                 synsetCode = Code(line);
                 patterns.Add([]);
+                synsets.Add(line.Trim('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var name, ..] ? name : string.Empty);
                 continue;
             }
 
@@ -118,7 +138,7 @@ public sealed partial class VerbLexicon
             }
         }
 
-        return new VerbLexicon(byFirst, patterns);
+        return new VerbLexicon(byFirst, patterns, synsets);
     }
 
     private static string Words(string entry) => entry.TrimStart('+').Replace('_', ' ').ToLowerInvariant().Trim();
@@ -186,7 +206,7 @@ public sealed partial class VerbLexicon
     /// PETRARCH codes only between two known actors.
     /// </summary>
     /// <remarks>In a passive sentence ('the border crossing was closed') the object stands before the verb, so the patterns are also looked for there, back to <paramref name="start"/>.</remarks>
-    internal (int Length, string Code, bool Specific)? Match(IReadOnlyList<string> lower, int i, int end, int start = -1)
+    internal VerbMatch? Match(IReadOnlyList<string> lower, int i, int end, int start = -1)
     {
         if (!_byFirstWord.TryGetValue(lower[i], out var entries))
         {
@@ -219,7 +239,8 @@ public sealed partial class VerbLexicon
         }
 
         var code = pattern is not null ? pattern.Code : best.Code;
-        return code is null ? null : (best.Words.Length, code, pattern is not null || best.Words.Length > 1);
+        var content = pattern is not null && pattern.Words.Any(w => !FunctionWords.Contains(w.Trim()));
+        return code is null ? null : new VerbMatch(best.Words.Length, code, pattern is not null || best.Words.Length > 1, content, MotionSynsets.Contains(_synsets[best.Synset]));
     }
 
     private static bool InOrder(IReadOnlyList<string> lower, int from, int to, string[] words)
