@@ -89,6 +89,7 @@ public sealed class EventComponent : IDocumentComponent
         List<MentionData> inSentence = [];
         List<TimeData> sentenceTimes = [];
         var question = false;
+        var quotedQuestion = false;
         for (var k = 0; k < words.Length; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -107,7 +108,11 @@ public sealed class EventComponent : IDocumentComponent
                 (a, b) = (words[pieceFirst].Token, last.Token + 1);
                 inSentence = SpanSearch.Within(mentions, piece);
                 sentenceTimes = SpanSearch.Within(times, piece);
-                question = text.AsSpan(piece.Start, piece.Length).TrimEnd().TrimEnd("\"'”’)").EndsWith("?", StringComparison.Ordinal);
+                var end = text.AsSpan(piece.Start, piece.Length).TrimEnd();
+                question = end.TrimEnd("\"'”’)").EndsWith("?", StringComparison.Ordinal);
+
+                // '… writing "How can people look at both sides?"': the question is the quotation's, not the events' outside it.
+                quotedQuestion = question && end.Length > 0 && end[^1] is '"' or '”' or '\'' or '’';
             }
 
             if (inSentence.Any(m => m.Span.Contains(tokens[token].Span)))
@@ -151,8 +156,8 @@ public sealed class EventComponent : IDocumentComponent
             {
                 // // 'traveled to Florida', 'came to the conclusion', 'left the Sea Org', 'left weapons in
                 // Afghanistan': moving is no interaction; it is a visit (042) only when a named party
-                // or an agent goes to a state.
-                if (word.Child("obj") is not null || Destination(word, inSentence) is not { } state || !(actor.Kind == ParticipantKind.Agent || (actor.Kind == ParticipantKind.Named && IsActorLike(actor, inSentence))))
+                // goes to a state ('the team arrived in Washington' is a journey, not a visit).
+                if (word.Child("obj") is not null || Destination(word, inSentence) is not { } state || !(actor.Kind == ParticipantKind.Named && IsActorLike(actor, inSentence)))
                 {
                     continue;
                 }
@@ -175,11 +180,20 @@ public sealed class EventComponent : IDocumentComponent
                 target = Participant.Nobody;
             }
 
+            if (passive && !specific && actor.Span is null && code[..2] != "17"
+                && !(target.Kind == ParticipantKind.Agent || (target.Kind == ParticipantKind.Named && !inSentence.Any(m => m.Span == target.Span && m.Label is "PER" or "FAC"))))
+            {
+                // 'Lee was defeated', 'he was taken to', 'it is needed': a passive that names no doer
+                // is an interaction only where the act is coercion ('he was arrested') or befalls a
+                // state, an organisation or a body ('the Philippines was criticized', 'the militia was freed').
+                continue;
+            }
+
             // CAMEO codes interactions between actors: a verb coded by its bare sense ('went', 'made')
             // needs an actor-like target and, unless passive, an actor-like actor (as PETRARCH needs
             // both in its dictionaries); a statement needs an actor-like speaker; any other event
             // needs one actor-like participant.
-            code = Cybernetic(code, text, actor, target);
+            code = Cybernetic(code, text, actor, target, tokens, lower);
             var actorLike = IsActorLike(actor, inSentence);
             var targetLike = IsActorLike(target, inSentence);
             if (code[..2] == "01" ? !actorLike : specific ? !(actorLike || targetLike) && !(definite && IsViolent(code)) : !(targetLike && (actorLike || (passive && actor.Span is null))))
@@ -191,8 +205,8 @@ public sealed class EventComponent : IDocumentComponent
             var where = inSentence.Where(m => m.Label is "GPE" or "LOC" or "FAC" && m.Span.Start > tokens[a].Span.Start && m.Span != actor.Span && m.Span != target.Span
                     && PlacePrepositions.Contains(lower[TokenSearch.FirstEndingAfter(tokens, m.Span.Start) - 1]))
                 .Select(m => (TextSpan?)m.Span).FirstOrDefault();
-            var mode = EventSyntax.Mode(word, question);
             var quoted = InsideQuotation(text, piece, trigger.Start);
+            var mode = EventSyntax.Mode(word, question && (quoted || !quotedQuestion));
             var confidence = Confidence(actor, target, nominal, inherited, quoted);
             if (nominal)
             {
@@ -348,8 +362,15 @@ public sealed class EventComponent : IDocumentComponent
     }
 
     /// <summary>An assault on a website or by hackers is CAMEO's cybernetic attack (176), not a physical one.</summary>
-    private static string Cybernetic(string code, string text, Participant actor, Participant target)
+    private static string Cybernetic(string code, string text, Participant actor, Participant target, System.Collections.Immutable.ImmutableArray<TokenData> tokens, string[] lower)
     {
+        // 'the attacks to the Church of Scientology website': the name is the owner, the noun after it the thing attacked.
+        if (code[..2] is "18" or "19" && target.Span is { } owner && TokenSearch.FirstEndingAfter(tokens, owner.End) is var next && next < lower.Length
+            && Cyber.Any(w => lower[next].StartsWith(w, StringComparison.Ordinal)))
+        {
+            return "176";
+        }
+
         if (code[..2] is not ("18" or "19"))
         {
             return code;
