@@ -122,9 +122,9 @@ public sealed class EventComponent : IDocumentComponent
 
             var nominal = word.Upos == UPos.NOUN;
             var passive = !nominal && EventSyntax.IsPassive(word);
-            var (length, code, specific, byPattern, motion) = nominal ? (Noun(lower, token, a) is { } noun ? (1, noun, true, true, false) : (0, null, false, false, false))
-                : word.Upos == UPos.VERB && _verbs.Match(lower, token, EventSyntax.PatternEnd(word, tokens, b), passive ? a : -1) is { } verb ? (verb.Length, verb.Code, verb.Specific, verb.ByPattern, verb.Motion)
-                : (0, null, false, false, false);
+            var (length, code, specific, byPattern, motion, patternWords) = nominal ? (Noun(lower, token, a) is { } noun ? (1, noun, true, true, false, (int[])[]) : (0, null, false, false, false, []))
+                : word.Upos == UPos.VERB && _verbs.Match(lower, token, EventSyntax.PatternEnd(word, tokens, b), passive ? a : -1) is { } verb ? (verb.Length, verb.Code, verb.Specific, verb.ByPattern, verb.Motion, verb.PatternWords)
+                : (0, null, false, false, false, []);
             if (code is null)
             {
                 continue;
@@ -163,6 +163,12 @@ public sealed class EventComponent : IDocumentComponent
                 }
 
                 (code, target) = ("042", new Participant(state, ParticipantKind.Named));
+            }
+
+            if (target.Span is { } phrase && !passive && patternWords.Any(t => phrase.Contains(tokens[t].Span)))
+            {
+                // 'exchanged artillery fire', 'issued an order': the pattern's word is the act, not the one acted upon.
+                target = Participant.Nobody;
             }
 
             if (target.Kind == ParticipantKind.Other && !IsForce(code))

@@ -16,7 +16,8 @@ internal sealed record VerbPattern(string[] Words, string? Code);
 /// that someone moved (<c>Motion</c>: PETRARCH's GO_SOMEWHERE and ARRIVE synsets, 'went',
 /// 'traveled', 'came', 'left'), which is a visit only when it reaches a state.
 /// </summary>
-internal readonly record struct VerbMatch(int Length, string Code, bool Specific, bool ByPattern, bool Motion);
+/// <remarks><c>PatternWords</c> holds the tokens the pattern's content words matched ('exchanged artillery <b>fire</b>'): a phrase that holds one is part of the predicate, not its target.</remarks>
+internal readonly record struct VerbMatch(int Length, string Code, bool Specific, bool ByPattern, bool Motion, int[] PatternWords);
 
 /// <summary>
 /// PETRARCH2's CAMEO verb dictionary (<c>CAMEO.2.0.txt</c>, MIT, Open Event Data Alliance): verb
@@ -240,10 +241,23 @@ public sealed partial class VerbLexicon
 
         var code = pattern is not null ? pattern.Code : best.Code;
         var content = pattern is not null && pattern.Words.Any(w => !FunctionWords.Contains(w.Trim()));
-        return code is null ? null : new VerbMatch(best.Words.Length, code, pattern is not null || best.Words.Length > 1, content, MotionSynsets.Contains(_synsets[best.Synset]));
+        int[] at = [];
+        if (content)
+        {
+            var found = new List<int>();
+            if (!InOrder(lower, after, Math.Min(end, after + 10), pattern!.Words, found))
+            {
+                found.Clear();
+                InOrder(lower, Math.Max(start, i - 10), i, pattern.Words, found);
+            }
+
+            at = [.. found.Where(t => !FunctionWords.Contains(lower[t]))];
+        }
+
+        return code is null ? null : new VerbMatch(best.Words.Length, code, pattern is not null || best.Words.Length > 1, content, MotionSynsets.Contains(_synsets[best.Synset]), at);
     }
 
-    private static bool InOrder(IReadOnlyList<string> lower, int from, int to, string[] words)
+    private static bool InOrder(IReadOnlyList<string> lower, int from, int to, string[] words, List<int>? found = null)
     {
         var k = 0;
         for (var t = from; t < to && k < words.Length; t++)
@@ -252,6 +266,7 @@ public sealed partial class VerbLexicon
             var w = words[k].TrimEnd();
             if (lower[t] == w || (w.Length >= 4 && !words[k].EndsWith(' ') && lower[t].StartsWith(w, StringComparison.Ordinal)))
             {
+                found?.Add(t);
                 k++;
             }
         }
