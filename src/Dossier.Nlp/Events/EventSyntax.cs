@@ -328,10 +328,19 @@ internal static class EventSyntax
                 return Denying.Contains(denier.Lemma.ToLowerInvariant()) ? EventMode.Negated : question ? EventMode.Hypothetical : EventMode.Asserted;
             }
 
-            // Climb from an infinitive, a gerund or an event noun to the verb that governs it.
+            // 'traveled to Florida to meet with Devocht', 'in order to help Montalvo': a purpose is intended, not done.
+            if (w.BaseRelation == "advcl" && infinitive)
+            {
+                return EventMode.Future;
+            }
+
+            // Climb from an infinitive, a gerund or an event noun to the verb that governs it, and
+            // from a verb coordinated without a subject or auxiliary of its own ('unless he returned
+            // and cooperated') to the verb whose mode it shares.
             var climbs = w.BaseRelation is "xcomp" or "ccomp" or "acl" && infinitive
                 || (w.BaseRelation is "xcomp" && w.Xpos == "VBG")
-                || (w.Upos == UPos.NOUN && w.BaseRelation is "obj" or "nsubj:pass" or "obl");
+                || (w.Upos == UPos.NOUN && w.BaseRelation is "obj" or "nsubj:pass" or "obl")
+                || (w.BaseRelation == "conj" && w.Upos == UPos.VERB && !w.Children.Any(c => c.BaseRelation is "nsubj" or "aux"));
             if (!climbs || w.Head is not { } head || head.Upos is not (UPos.VERB or UPos.NOUN or UPos.ADJ))
             {
                 break;
