@@ -430,7 +430,7 @@ public sealed class EventComponent : IDocumentComponent
         {
             ParticipantKind.Named or ParticipantKind.Agent or ParticipantKind.Pronoun => 0.2,
             ParticipantKind.Other => 0.1,
-            _ => 0,
+            _ => -0.05,
         };
         c += code[..2] == "17" ? 0.15 : passive && actor.Span is null ? -0.2 : 0;
         c -= nominal ? 0.1 : 0;
