@@ -123,12 +123,17 @@ public sealed class EventComponent : IDocumentComponent
 
             var nominal = word.Upos == UPos.NOUN;
             var passive = !nominal && EventSyntax.IsPassive(word);
-            var (length, code, specific, byPattern, motion, patternWords) = nominal ? (Noun(lower, token, a) is { } noun ? (1, noun, true, true, false, (int[])[]) : (0, null, false, false, false, []))
-                : word.Upos == UPos.VERB && _verbs.Match(lower, token, EventSyntax.PatternEnd(word, tokens, b), passive ? a : -1) is { } verb ? (verb.Length, verb.Code, verb.Specific, verb.ByPattern, verb.Motion, verb.PatternWords)
-                : (0, null, false, false, false, []);
+            var (length, code, specific, byPattern, motion, patternWords, creates) = nominal ? (Noun(lower, token, a) is { } noun ? (1, noun, true, true, false, (int[])[], false) : (0, null, false, false, false, [], false))
+                : word.Upos == UPos.VERB && _verbs.Match(lower, token, EventSyntax.PatternEnd(word, tokens, b), passive ? a : -1) is { } verb ? (verb.Length, verb.Code, verb.Specific, verb.ByPattern, verb.Motion, verb.PatternWords, verb.Creates)
+                : (0, null, false, false, false, [], false);
             if (code is null)
             {
                 continue;
+            }
+
+            if (creates && !byPattern)
+            {
+                continue; // 'the organization founded by L. Ron Hubbard': what is founded did not exist to be acted upon
             }
 
 

@@ -17,7 +17,8 @@ internal sealed record VerbPattern(string[] Words, string? Code);
 /// 'traveled', 'came', 'left'), which is a visit only when it reaches a state.
 /// </summary>
 /// <remarks><c>PatternWords</c> holds the tokens the pattern's content words matched ('exchanged artillery <b>fire</b>'): a phrase that holds one is part of the predicate, not its target.</remarks>
-internal readonly record struct VerbMatch(int Length, string Code, bool Specific, bool ByPattern, bool Motion, int[] PatternWords);
+/// <remarks><c>Creates</c> marks a verb that brings its object into being (PETRARCH's ENACT synset: 'founded', 'established', 'instituted'), which acts upon nobody.</remarks>
+internal readonly record struct VerbMatch(int Length, string Code, bool Specific, bool ByPattern, bool Motion, int[] PatternWords, bool Creates = false);
 
 /// <summary>
 /// PETRARCH2's CAMEO verb dictionary (<c>CAMEO.2.0.txt</c>, MIT, Open Event Data Alliance): verb
@@ -32,6 +33,9 @@ public sealed partial class VerbLexicon
 
     /// <summary>The synsets of verbs that say only that someone moved: going, travelling, arriving, leaving.</summary>
     private static readonly HashSet<string> MotionSynsets = new(["GO_SOMEWHERE", "ARRIVE"], StringComparer.Ordinal);
+
+    /// <summary>The synsets of verbs that bring their object into being: founding, establishing, instituting.</summary>
+    private static readonly HashSet<string> CreationSynsets = new(["ENACT"], StringComparer.Ordinal);
 
     /// <summary>Words of a pattern that say nothing of the act ('come (to)', 'depart (for)'): a pattern of these alone does not make a code specific.</summary>
     private static readonly HashSet<string> FunctionWords = new(["to", "in", "into", "for", "with", "at", "on", "of", "from", "back", "the", "a", "an", "by", "up", "out", "off", "down", "away"], StringComparer.Ordinal);
@@ -254,7 +258,7 @@ public sealed partial class VerbLexicon
             at = [.. found.Where(t => !FunctionWords.Contains(lower[t]))];
         }
 
-        return code is null ? null : new VerbMatch(best.Words.Length, code, pattern is not null || best.Words.Length > 1, content, MotionSynsets.Contains(_synsets[best.Synset]), at);
+        return code is null ? null : new VerbMatch(best.Words.Length, code, pattern is not null || best.Words.Length > 1, content, MotionSynsets.Contains(_synsets[best.Synset]), at, CreationSynsets.Contains(_synsets[best.Synset]));
     }
 
     private static bool InOrder(IReadOnlyList<string> lower, int from, int to, string[] words, List<int>? found = null)
