@@ -183,14 +183,15 @@ public sealed class EventComponent : IDocumentComponent
                 // A thing acted upon ('controlled territory', 'shows progress', 'made the trip') is
                 // no party to an interaction: where a pattern's content word named it ('requested
                 // donations') it belongs to the predicate and the event has no target; a verb coded
-                // by its bare sense with a thing as object is no event, unless the thing is itself an
-                // act ('hosted the dialogue', 'joined the talks'): then the verb serves that act.
-                if (!(byPattern || nominal || (target.Span is { } thing && IsEventNoun(lower[TokenSearch.FirstEndingAfter(tokens, thing.End - 1)]))))
+                // by its bare sense with a thing as object is no event. A thing that is itself an act
+                // ('hosted the dialogue', 'joined the talks') stays: the verb serves that act.
+                var act = target.Span is { } thing && IsEventNoun(lower[TokenSearch.FirstEndingAfter(tokens, thing.End - 1)]);
+                if (!(byPattern || nominal || act))
                 {
                     continue;
                 }
 
-                target = Participant.Nobody;
+                target = act ? target : Participant.Nobody;
             }
 
             if (passive && !specific && actor.Span is null && code[..2] != "17"
