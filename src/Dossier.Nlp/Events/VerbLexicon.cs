@@ -47,15 +47,27 @@ public sealed partial class VerbLexicon
         _synsets = synsets;
     }
 
-    /// <summary>The shipped dictionary (PETRARCH2's CAMEO.2.0.txt, embedded).</summary>
+    /// <summary>The shipped dictionary (PETRARCH2's CAMEO.2.0.txt, embedded), with Dossier's defaults for synsets PETRARCH leaves without a code.</summary>
     public static VerbLexicon Default => LazyDefault.Value;
+
+    /// <summary>
+    /// Codes for synsets PETRARCH2 leaves without one ([---]), given when no pattern matches:
+    /// REFUSE ('denied visas', 'refused', 'rejected') is CAMEO's 120 (reject, not specified).
+    /// Only <see cref="Match"/> uses them; <see cref="RootOf"/> keeps PETRARCH's reading, which
+    /// the quote attribution model was trained on.
+    /// </summary>
+    private static readonly Dictionary<string, string> DossierDefaults = new(StringComparer.Ordinal) { ["REFUSE"] = "120" };
+
+    private Dictionary<int, string> _defaults = [];
 
     private static readonly Lazy<VerbLexicon> LazyDefault = new(() =>
     {
         using var stream = typeof(VerbLexicon).Assembly.GetManifestResourceStream("Dossier.Nlp.Events.CAMEO.2.0.txt")
             ?? throw new InvalidOperationException("CAMEO.2.0.txt is not embedded");
         using var reader = new StreamReader(stream);
-        return Read(reader);
+        var lexicon = Read(reader);
+        lexicon._defaults = Enumerable.Range(0, lexicon._synsets.Count).Where(k => DossierDefaults.ContainsKey(lexicon._synsets[k])).ToDictionary(k => k, k => DossierDefaults[lexicon._synsets[k]]);
+        return lexicon;
     });
 
     /// <summary>The number of verb forms.</summary>
@@ -243,7 +255,7 @@ public sealed partial class VerbLexicon
             }
         }
 
-        var code = pattern is not null ? pattern.Code : best.Code;
+        var code = pattern is not null ? pattern.Code : best.Code ?? _defaults.GetValueOrDefault(best.Synset);
         var content = pattern is not null && pattern.Words.Any(w => !FunctionWords.Contains(w.Trim()));
         int[] at = [];
         if (content)
