@@ -73,8 +73,30 @@ internal static class EventSyntax
         word.Children.Any(c => c.BaseRelation == "mark" && c.Lemma.Equals(mark, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True for a participle that names what it follows ('a group called the Sea Org', 'also known as Jafar', 'a site dubbed …'): naming, not an act.</summary>
+    /// <remarks>The parser may read such a participle as a finite verb of a clause of its own ('the elite group within Scientology called the Sea Org'); a naming verb right after a noun that is not its subject, with no auxiliary, names that noun.</remarks>
     public static bool IsNaming(Word verb) =>
-        verb.BaseRelation == "acl" && verb.Xpos == "VBN" && verb.Lemma.ToLowerInvariant() is "call" or "name" or "dub" or "title" or "label" or "nickname" or "know" or "term" or "brand";
+        verb.Lemma.ToLowerInvariant() is "call" or "name" or "dub" or "title" or "label" or "nickname" or "know" or "term" or "brand"
+        && ((verb.BaseRelation == "acl" && verb.Xpos == "VBN")
+            || (verb.Xpos is "VBN" or "VBD" && !verb.Children.Any(c => c.BaseRelation is "aux" or "mark" && !c.Lemma.Equals("that", StringComparison.OrdinalIgnoreCase))
+                && Before(verb) is { Upos: UPos.NOUN or UPos.PROPN } noun && verb.Child("nsubj") is var subject && (subject is null || subject.Value.Index != noun.Index)
+                && (subject is null || subject.Value.Head?.Index != noun.Index)));
+
+    /// <summary>The word just before <paramref name="word"/> in its sentence, or null.</summary>
+    private static Word? Before(Word word)
+    {
+        Word? previous = null;
+        foreach (var w in word.SentenceWords)
+        {
+            if (w.Index == word.Index)
+            {
+                return previous;
+            }
+
+            previous = w;
+        }
+
+        return null;
+    }
 
     /// <summary>True for a passive verb: a passive subject or auxiliary, or a participle modifying a noun ('the man arrested by police').</summary>
     public static bool IsPassive(Word verb) =>
@@ -153,8 +175,25 @@ internal static class EventSyntax
     }
 
     /// <summary>The 'by' phrase of a passive verb.</summary>
-    public static Word? Agent(Word verb) =>
-        verb.Children.FirstOrDefault(c => c.Relation == "obl:agent" || (c.BaseRelation == "obl" && Preposition(c) == "by")) is { Document: not null } agent ? agent : null;
+    /// <remarks>Of several ('returned by mail … by Montalvo') the one that can act: a pronoun, a proper noun or an agent noun.</remarks>
+    public static Word? Agent(Word verb)
+    {
+        Word? first = null;
+        foreach (var c in verb.Children)
+        {
+            if (c.Relation == "obl:agent" || (c.BaseRelation == "obl" && Preposition(c) == "by"))
+            {
+                if (c.Upos is UPos.PROPN or UPos.PRON || Agents.Contains(c.Lemma.ToLowerInvariant()))
+                {
+                    return c;
+                }
+
+                first ??= c;
+            }
+        }
+
+        return first;
+    }
 
     /// <summary>The one a verb acts upon: the passive subject (or the noun a passive participle modifies), else the object, else a complement of 'against', 'on', 'with' … ('against' only for conflict: one cooperates with a partner against an adversary).</summary>
     public static Word? Patient(Word verb, bool passive, bool cooperative)
@@ -194,12 +233,12 @@ internal static class EventSyntax
     public static string? Preposition(Word nominal) =>
         nominal.Children.FirstOrDefault(c => c.BaseRelation == "case") is { Document: not null } p ? p.Lemma.ToLowerInvariant() : null;
 
-    /// <summary>The possessor or 'by' phrase of an event noun ('Pakistan's attack', 'the attack by militants'), a named modifier ('a Taliban attack'), or the subject of a verb that performs it ('militants carried out an attack').</summary>
+    /// <summary>The possessor or 'by'/'from' phrase of an event noun ('Pakistan's attack', 'the attack by militants', 'attacks from either side'), a named modifier ('a Taliban attack'), or the subject of a verb that performs it ('militants carried out an attack').</summary>
     public static (Word? Actor, bool Inherited) NounAgent(Word noun, IReadOnlyList<MentionData> named)
     {
         foreach (var c in noun.Children)
         {
-            if (c.Relation == "nmod:poss" || (c.BaseRelation == "nmod" && Preposition(c) == "by"))
+            if (c.Relation == "nmod:poss" || (c.BaseRelation == "nmod" && Preposition(c) is "by" or "from"))
             {
                 return (c, false);
             }
@@ -289,10 +328,19 @@ internal static class EventSyntax
                 return Denying.Contains(denier.Lemma.ToLowerInvariant()) ? EventMode.Negated : question ? EventMode.Hypothetical : EventMode.Asserted;
             }
 
-            // Climb from an infinitive, a gerund or an event noun to the verb that governs it.
+            // 'traveled to Florida to meet with Devocht', 'in order to help Montalvo': a purpose is intended, not done.
+            if (w.BaseRelation == "advcl" && infinitive)
+            {
+                return EventMode.Future;
+            }
+
+            // Climb from an infinitive, a gerund or an event noun to the verb that governs it, and
+            // from a verb coordinated without a subject or auxiliary of its own ('unless he returned
+            // and cooperated') to the verb whose mode it shares.
             var climbs = w.BaseRelation is "xcomp" or "ccomp" or "acl" && infinitive
                 || (w.BaseRelation is "xcomp" && w.Xpos == "VBG")
-                || (w.Upos == UPos.NOUN && w.BaseRelation is "obj" or "nsubj:pass" or "obl");
+                || (w.Upos == UPos.NOUN && w.BaseRelation is "obj" or "nsubj:pass" or "obl")
+                || (w.BaseRelation == "conj" && w.Upos == UPos.VERB && !w.Children.Any(c => c.BaseRelation is "nsubj" or "aux"));
             if (!climbs || w.Head is not { } head || head.Upos is not (UPos.VERB or UPos.NOUN or UPos.ADJ))
             {
                 break;

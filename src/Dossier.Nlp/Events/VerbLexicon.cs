@@ -9,6 +9,18 @@ internal sealed record VerbEntry(string[] Words, string? Code, int Synset);
 internal sealed record VerbPattern(string[] Words, string? Code);
 
 /// <summary>
+/// A verb matched in a sentence: its length in words, its CAMEO code, whether more than the
+/// synset's bare default chose it (<c>Specific</c>: a pattern or a phrasal verb), whether a
+/// pattern with a content word chose it (<c>ByPattern</c>: 'requested donations', 'went for
+/// consultations'; not a bare preposition such as 'came (to)'), and whether the verb only says
+/// that someone moved (<c>Motion</c>: PETRARCH's GO_SOMEWHERE and ARRIVE synsets, 'went',
+/// 'traveled', 'came', 'left'), which is a visit only when it reaches a state.
+/// </summary>
+/// <remarks><c>PatternWords</c> holds the tokens the pattern's content words matched ('exchanged artillery <b>fire</b>'): a phrase that holds one is part of the predicate, not its target.</remarks>
+/// <remarks><c>Creates</c> marks a verb that brings its object into being (PETRARCH's ENACT synset: 'founded', 'established', 'instituted'), which acts upon nobody.</remarks>
+internal readonly record struct VerbMatch(int Length, string Code, bool Specific, bool ByPattern, bool Motion, int[] PatternWords, bool Creates = false);
+
+/// <summary>
 /// PETRARCH2's CAMEO verb dictionary (<c>CAMEO.2.0.txt</c>, MIT, Open Event Data Alliance): verb
 /// synsets with their codes, each verb's forms (given in braces or made by the regular rules),
 /// phrasal verbs ('meet with') and the object patterns that refine a code. Read once; immutable.
@@ -17,22 +29,45 @@ public sealed partial class VerbLexicon
 {
     private readonly Dictionary<string, List<VerbEntry>> _byFirstWord;
     private readonly List<List<VerbPattern>> _patterns;
+    private readonly List<string> _synsets;
 
-    private VerbLexicon(Dictionary<string, List<VerbEntry>> byFirstWord, List<List<VerbPattern>> patterns)
+    /// <summary>The synsets of verbs that say only that someone moved: going, travelling, arriving, leaving.</summary>
+    private static readonly HashSet<string> MotionSynsets = new(["GO_SOMEWHERE", "ARRIVE"], StringComparer.Ordinal);
+
+    /// <summary>The synsets of verbs that bring their object into being: founding, establishing, instituting.</summary>
+    private static readonly HashSet<string> CreationSynsets = new(["ENACT"], StringComparer.Ordinal);
+
+    /// <summary>Words of a pattern that say nothing of the act ('come (to)', 'depart (for)'): a pattern of these alone does not make a code specific.</summary>
+    private static readonly HashSet<string> FunctionWords = new(["to", "in", "into", "for", "with", "at", "on", "of", "from", "back", "the", "a", "an", "by", "up", "out", "off", "down", "away"], StringComparer.Ordinal);
+
+    private VerbLexicon(Dictionary<string, List<VerbEntry>> byFirstWord, List<List<VerbPattern>> patterns, List<string> synsets)
     {
         _byFirstWord = byFirstWord;
         _patterns = patterns;
+        _synsets = synsets;
     }
 
-    /// <summary>The shipped dictionary (PETRARCH2's CAMEO.2.0.txt, embedded).</summary>
+    /// <summary>The shipped dictionary (PETRARCH2's CAMEO.2.0.txt, embedded), with Dossier's defaults for synsets PETRARCH leaves without a code.</summary>
     public static VerbLexicon Default => LazyDefault.Value;
+
+    /// <summary>
+    /// Codes for synsets PETRARCH2 leaves without one ([---]), given when no pattern matches:
+    /// REFUSE ('denied visas', 'refused', 'rejected') is CAMEO's 120 (reject, not specified).
+    /// Only <see cref="Match"/> uses them; <see cref="RootOf"/> keeps PETRARCH's reading, which
+    /// the quote attribution model was trained on.
+    /// </summary>
+    private static readonly Dictionary<string, string> DossierDefaults = new(StringComparer.Ordinal) { ["REFUSE"] = "120" };
+
+    private Dictionary<int, string> _defaults = [];
 
     private static readonly Lazy<VerbLexicon> LazyDefault = new(() =>
     {
         using var stream = typeof(VerbLexicon).Assembly.GetManifestResourceStream("Dossier.Nlp.Events.CAMEO.2.0.txt")
             ?? throw new InvalidOperationException("CAMEO.2.0.txt is not embedded");
         using var reader = new StreamReader(stream);
-        return Read(reader);
+        var lexicon = Read(reader);
+        lexicon._defaults = Enumerable.Range(0, lexicon._synsets.Count).Where(k => DossierDefaults.ContainsKey(lexicon._synsets[k])).ToDictionary(k => k, k => DossierDefaults[lexicon._synsets[k]]);
+        return lexicon;
     });
 
     /// <summary>The number of verb forms.</summary>
@@ -57,6 +92,7 @@ public sealed partial class VerbLexicon
         ArgumentNullException.ThrowIfNull(reader);
         var byFirst = new Dictionary<string, List<VerbEntry>>(StringComparer.Ordinal);
         var patterns = new List<List<VerbPattern>>();
+        var synsets = new List<string>();
         string? synsetCode = null;
         var started = false;
         while (reader.ReadLine() is { } raw)
@@ -68,6 +104,7 @@ public sealed partial class VerbLexicon
                 started = true;
                 synsetCode = Code(line);
                 patterns.Add([]);
+                synsets.Add(line.Trim('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var name, ..] ? name : string.Empty);
                 continue;
             }
 
@@ -118,7 +155,7 @@ public sealed partial class VerbLexicon
             }
         }
 
-        return new VerbLexicon(byFirst, patterns);
+        return new VerbLexicon(byFirst, patterns, synsets);
     }
 
     private static string Words(string entry) => entry.TrimStart('+').Replace('_', ' ').ToLowerInvariant().Trim();
@@ -186,7 +223,7 @@ public sealed partial class VerbLexicon
     /// PETRARCH codes only between two known actors.
     /// </summary>
     /// <remarks>In a passive sentence ('the border crossing was closed') the object stands before the verb, so the patterns are also looked for there, back to <paramref name="start"/>.</remarks>
-    internal (int Length, string Code, bool Specific)? Match(IReadOnlyList<string> lower, int i, int end, int start = -1)
+    internal VerbMatch? Match(IReadOnlyList<string> lower, int i, int end, int start = -1)
     {
         if (!_byFirstWord.TryGetValue(lower[i], out var entries))
         {
@@ -218,11 +255,25 @@ public sealed partial class VerbLexicon
             }
         }
 
-        var code = pattern is not null ? pattern.Code : best.Code;
-        return code is null ? null : (best.Words.Length, code, pattern is not null || best.Words.Length > 1);
+        var code = pattern is not null ? pattern.Code : best.Code ?? _defaults.GetValueOrDefault(best.Synset);
+        var content = pattern is not null && pattern.Words.Any(w => !FunctionWords.Contains(w.Trim()));
+        int[] at = [];
+        if (content)
+        {
+            var found = new List<int>();
+            if (!InOrder(lower, after, Math.Min(end, after + 10), pattern!.Words, found))
+            {
+                found.Clear();
+                InOrder(lower, Math.Max(start, i - 10), i, pattern.Words, found);
+            }
+
+            at = [.. found.Where(t => !FunctionWords.Contains(lower[t]))];
+        }
+
+        return code is null ? null : new VerbMatch(best.Words.Length, code, pattern is not null || best.Words.Length > 1, content, MotionSynsets.Contains(_synsets[best.Synset]), at, CreationSynsets.Contains(_synsets[best.Synset]));
     }
 
-    private static bool InOrder(IReadOnlyList<string> lower, int from, int to, string[] words)
+    private static bool InOrder(IReadOnlyList<string> lower, int from, int to, string[] words, List<int>? found = null)
     {
         var k = 0;
         for (var t = from; t < to && k < words.Length; t++)
@@ -231,6 +282,7 @@ public sealed partial class VerbLexicon
             var w = words[k].TrimEnd();
             if (lower[t] == w || (w.Length >= 4 && !words[k].EndsWith(' ') && lower[t].StartsWith(w, StringComparison.Ordinal)))
             {
+                found?.Add(t);
                 k++;
             }
         }

@@ -27,12 +27,16 @@ public class EventTests
             - * BORDER                                            [172]         # CLOSE
             """);
         string[] Words(string s) => s.Split(' ');
-        Assert.Equal((2, "040", true), lexicon.Match(Words("met with the envoy"), 0, 4)); // a phrasal verb is specific
-        Assert.Equal((1, "036", true), lexicon.Match(Words("met for talks"), 0, 3)); // so is a pattern
-        Assert.Equal((1, "040", false), lexicon.Match(Words("confronted him"), 0, 2)); // regular -ed form; only the synset's default
-        Assert.Null(lexicon.Match(Words("closed the office"), 0, 3)); // synset without a code, no pattern
-        Assert.Equal((1, "172", true), lexicon.Match(Words("closed the border"), 0, 3));
-        Assert.Equal((1, "172", true), lexicon.Match(Words("the border was closed"), 3, 4, start: 0)); // passive: object before the verb
+        (int, string, bool)? Match(string s, int i, int end, int start = -1) => lexicon.Match(Words(s), i, end, start) is { } m ? (m.Length, m.Code, m.Specific) : null;
+        Assert.Equal((2, "040", true), Match("met with the envoy", 0, 4)); // a phrasal verb is specific
+        Assert.Equal((1, "036", true), Match("met for talks", 0, 3)); // so is a pattern
+        Assert.Equal((1, "040", false), Match("confronted him", 0, 2)); // regular -ed form; only the synset's default
+        Assert.Null(Match("closed the office", 0, 3)); // synset without a code, no pattern
+        Assert.Equal((1, "172", true), Match("closed the border", 0, 3));
+        Assert.Equal((1, "172", true), Match("the border was closed", 3, 4, start: 0)); // passive: object before the verb
+        Assert.Equal([2], lexicon.Match(Words("closed the border"), 0, 3)!.Value.PatternWords); // the pattern's word, which is the act, not a target
+        Assert.True(lexicon.Match(Words("met for talks"), 0, 3)!.Value.ByPattern);
+        Assert.False(lexicon.Match(Words("met with the envoy"), 0, 4)!.Value.ByPattern);
     }
 
     [Fact]
@@ -136,6 +140,25 @@ public class EventTests
         // 'took' codes 171 by its synset's default; 'action' is no actor.
         var doc = Models.Pipeline.Process("The President later personally took action.");
         Assert.Empty(doc.Get(Layers.Events));
+    }
+
+    [Theory]
+    [InlineData("He traveled to Florida.")] // moving is no interaction
+    [InlineData("Montalvo came to the conclusion that the claims were lies.")]
+    [InlineData("The Taliban controlled the territory.")] // a thing is no target
+    [InlineData("The organization was founded by L. Ron Hubbard.")] // what is founded is not acted upon
+    public void MotionThingsAndFounding_AreNoEvents(string text)
+    {
+        var doc = Models.Pipeline.Process(text);
+        Assert.DoesNotContain(doc.Get(Layers.Events), e => e.Code[..2] is "03" or "04" or "06");
+    }
+
+    [Fact]
+    public void APatternsWordInTheObject_IsTheAct_NotTheTarget()
+    {
+        var doc = Models.Pipeline.Process("North and South Korea exchanged artillery fire yesterday.");
+        var fire = Assert.Single(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == "exchanged");
+        Assert.Null(fire.Target);
     }
 
     [Theory]
