@@ -67,11 +67,20 @@ internal sealed class DocumentDigest
 
             var text = EntityNames.Collapse(d.GetText(m.Span));
             var candidates = kb.Candidates(text);
-            var kind = EntityLinking.KindOf(m.Label, candidates);
+            var data = m;
+
+            // A name right after a person's role ('Foreign Office spokesperson Mumtaz Zahra Baloch', 'the spokesperson
+            // Baloch') is a person whatever the tagger said, unless the knowledge base knows it as an organisation or a place.
+            if (m.Label is "ORG" or "MISC" or "NORP" && !candidates.Any(c => c.IsPlace || c.Kind is "org" or "country") && AfterPersonalTitle(d, m.Span))
+            {
+                data = m with { Label = "PER" };
+            }
+
+            var kind = EntityLinking.KindOf(data.Label, candidates);
             var name = kind == "PER" ? EntityNames.WithoutTitles(text) : text;
             var words = name.Split(' ');
             (string, string, string)? fullName = kind == "PER" && words.Length > 1 ? (EntityNames.PersonKey(words), KnowledgeBase.Key(words[0]), KnowledgeBase.Key(words[^1])) : null;
-            names.Add(new NameDigest(m, text, kind, candidates, fullName, EntityGrouping.AcronymDefined(d, m.Span, text)));
+            names.Add(new NameDigest(data, text, kind, candidates, fullName, EntityGrouping.AcronymDefined(d, m.Span, text)));
         }
 
         var aliases = new List<(int, int)>();
@@ -121,5 +130,28 @@ internal sealed class DocumentDigest
         }
 
         return stems;
+    }
+
+    /// <summary>Roles that stand before one person's name as a title ('spokesperson Baloch', 'Secretary-General Ban Ki-moon'), not before a group's ('leader', 'member', 'supporter').</summary>
+    private static readonly HashSet<string> PersonalTitles = new(
+        ["spokesperson", "spokesman", "spokeswoman", "minister", "president", "secretary", "secretary-general", "ambassador", "envoy", "general", "senator", "governor", "mayor", "premier", "commander", "judge", "professor", "adviser", "advisor", "attorney", "lawyer"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True when the word right before the mention (white space between) is a personal title.</summary>
+    private static bool AfterPersonalTitle(Document d, TextSpan mention)
+    {
+        var end = mention.Start;
+        while (end > 0 && d.Text[end - 1] is ' ' or '\u00a0')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && (char.IsLetter(d.Text[start - 1]) || d.Text[start - 1] == '-'))
+        {
+            start--;
+        }
+
+        return end < mention.Start && start < end && PersonalTitles.Contains(d.Text[start..end]);
     }
 }

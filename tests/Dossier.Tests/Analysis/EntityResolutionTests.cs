@@ -92,6 +92,18 @@ public class EntityResolutionTests
         Assert.Equal("PER", person.Type);
     }
 
+    /// <summary>Issue 21: the Foreign Office spokesperson 'Baloch' was an ethnic group, an organisation and a person at once. A name right after a personal title is a person; a group after 'leader' is not retyped.</summary>
+    [Theory]
+    [InlineData("Foreign Office spokesperson [Mumtaz Zahra Baloch/ORG] said talks were off. The spokesperson [Baloch/NORP] added that no date was set.", "Baloch", "PER", 2)]
+    [InlineData("Secretary-General [Ban Ki-moon/ORG] spoke to reporters.", "Ban Ki-moon", "PER", 1)]
+    [InlineData("The party leader [Democrats/NORP] met voters.", "Democrats", "NORP", 1)]
+    public void ANameAfterAPersonalTitle_IsAPerson(string text, string name, string type, int mentions)
+    {
+        var entity = Of(EntityGrouping.Group([Doc(text)]), name);
+        Assert.Equal(type, entity.Type);
+        Assert.Equal(mentions, entity.Mentions.Count);
+    }
+
     [Fact]
     public void Surname_JoinsTheOneFullNameOfItsDocument_AndTitlesAreNotPartOfTheName()
     {
