@@ -193,11 +193,17 @@ internal static class ClaimAlignment
         // or frame alone ('Nobody wants to bus their kids' among claims about schools; 'people who attack my wife'
         // among attacks on a former Miss Universe) it would make a dispute of a disagreement nobody stated. A
         // refusal to act ('declined to comment', 'rejected to step into the fray') denies nothing.
-        var kept = Enumerable.Range(0, claims.Count).GroupBy(k => sets.Find(k))
-            .Select(g => g.ToList())
-            .SelectMany(g => g.Any(k => !Denies(claims[k].Data.Stance))
-                ? [[.. g.Where(k => !Denies(claims[k].Data.Stance) || DeniesTheGroup(k, g))], .. g.Where(k => Denies(claims[k].Data.Stance) && !DeniesTheGroup(k, g)).Select(k => new List<int> { k })]
-                : (IEnumerable<List<int>>)[g]);
+        var kept = Enumerable.Range(0, claims.Count).GroupBy(k => sets.Find(k)).Select(g => g.ToList()).SelectMany(g =>
+        {
+            if (!g.Exists(k => !Denies(claims[k].Data.Stance)))
+            {
+                return (IEnumerable<List<int>>)[g];
+            }
+
+            // Each denial judged once: it stays, or stands alone.
+            var apart = g.Where(k => Denies(claims[k].Data.Stance) && !DeniesTheGroup(k, g)).ToHashSet();
+            return [[.. g.Where(k => !apart.Contains(k))], .. apart.Order().Select(k => new List<int> { k })];
+        });
 
         // A denial by its cue ('rejected the presence of camps', 'dismissed') denies what the group says in nearly the same
         // words, or in the same frame in words close to it. Negated words under a plain cue deny the group only by
@@ -383,12 +389,13 @@ internal static class ClaimAlignment
             return GroupStatus.Single;
         }
 
+        var holderKeys = claims.Select(c => ReReporting.HolderOf(c).Key).ToArray();
+        var sources = claims.Select(c => sourceOf(c.Document)).ToArray();
         for (var a = 0; a < claims.Count; a++)
         {
             for (var b = a + 1; b < claims.Count; b++)
             {
-                if (ReReporting.HolderOf(claims[a]).Key != ReReporting.HolderOf(claims[b]).Key && sourceOf(claims[a].Document) != sourceOf(claims[b].Document)
-                    && (confirms is null || confirms(a, b)))
+                if (holderKeys[a] != holderKeys[b] && sources[a] != sources[b] && (confirms is null || confirms(a, b)))
                 {
                     return GroupStatus.Corroborated;
                 }

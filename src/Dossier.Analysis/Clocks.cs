@@ -42,7 +42,10 @@ internal static class Clocks
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(events);
         var byId = ClaimMentions.ById(documents);
-        var dated = times.Where(t => IsCalendar(t.Data)).ToLookup(t => t.Document, StringComparer.Ordinal);
+        // Each document's calendar expressions in text order, for binary search.
+        var byDocument = times.Where(t => IsCalendar(t.Data)).GroupBy(t => t.Document, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Data.Span.Start).ToList(), StringComparer.Ordinal);
+        List<TimeFact> Dated(string document) => byDocument.GetValueOrDefault(document, []);
         var clocks = new Dictionary<string, FactClock>(StringComparer.Ordinal);
         void Add(string id, FactClock clock)
         {
@@ -54,17 +57,17 @@ internal static class Clocks
 
         foreach (var q in quotes)
         {
-            Add(q.Id, OfStatement(byId[q.Document], dated[q.Document], q.Data.Span, q.Data.Cue));
+            Add(q.Id, OfStatement(byId[q.Document], Dated(q.Document), q.Data.Span, q.Data.Cue));
         }
 
         foreach (var c in claims)
         {
-            Add(c.Id, OfStatement(byId[c.Document], dated[c.Document], c.Data.Span, c.Data.Cue));
+            Add(c.Id, OfStatement(byId[c.Document], Dated(c.Document), c.Data.Span, c.Data.Cue));
         }
 
         foreach (var f in figures)
         {
-            var inSentence = InSentence(byId[f.Document], dated[f.Document], f.Data.Span);
+            var inSentence = InSentence(byId[f.Document], Dated(f.Document), f.Data.Span);
             Add(f.Id, new FactClock(Nearest(inSentence, f.Data.Span), null));
         }
 
@@ -72,7 +75,7 @@ internal static class Clocks
         {
             // The expression the component read the date from, where the sentence has it; else the value alone.
             var at = e.Data.Trigger ?? e.Data.Span;
-            var written = Nearest(InSentence(byId[e.Document], dated[e.Document], e.Data.Span).Where(t => t.Data.Value == e.Data.When), at);
+            var written = Nearest(InSentence(byId[e.Document], Dated(e.Document), e.Data.Span).Where(t => t.Data.Value == e.Data.When), at);
             Add(e.Id, new FactClock(written ?? new FactTime(null, e.Data.When!, null), null));
         }
 
@@ -83,7 +86,7 @@ internal static class Clocks
     internal static bool IsCalendar(TimeData t) =>
         t.Type is "DATE" or "TIME" && t.Value is { Length: >= 4 } v && (char.IsAsciiDigit(v[0]) || v[0] == 'X');
 
-    private static FactClock OfStatement(Document d, IEnumerable<TimeFact> dated, TextSpan content, TextSpan? cue)
+    private static FactClock OfStatement(Document d, List<TimeFact> dated, TextSpan content, TextSpan? cue)
     {
         var inSentence = InSentence(d, dated, content);
         var outside = inSentence.Where(t => !content.Overlaps(t.Data.Span));
@@ -91,11 +94,27 @@ internal static class Clocks
         return new FactClock(Nearest(outside, cue ?? content), inside.Select(Of).FirstOrDefault());
     }
 
-    /// <summary>The calendar expressions of the sentence holding <paramref name="span"/>'s start.</summary>
-    private static List<TimeFact> InSentence(Document d, IEnumerable<TimeFact> dated, TextSpan span)
+    /// <summary>The calendar expressions (<paramref name="dated"/>, in text order) of the sentence holding <paramref name="span"/>'s start; both found by binary search.</summary>
+    private static List<TimeFact> InSentence(Document d, List<TimeFact> dated, TextSpan span)
     {
-        var sentence = d.Sentences.FirstOrDefault(x => x.Span.Contains(span.Start));
-        return sentence.Document is null ? [] : [.. dated.Where(t => sentence.Span.Contains(t.Data.Span))];
+        var sentences = d.GetOrEmpty(Layers.Sentences);
+        var k = SpanSearch.FirstNotBefore(sentences.Length, j => sentences[j].Span.End <= span.Start);
+        if (k >= sentences.Length || !sentences[k].Span.Contains(span.Start))
+        {
+            return [];
+        }
+
+        var sentence = sentences[k].Span;
+        var found = new List<TimeFact>();
+        for (var i = SpanSearch.FirstNotBefore(dated.Count, j => dated[j].Data.Span.Start < sentence.Start); i < dated.Count && dated[i].Data.Span.Start < sentence.End; i++)
+        {
+            if (sentence.Contains(dated[i].Data.Span))
+            {
+                found.Add(dated[i]);
+            }
+        }
+
+        return found;
     }
 
     private static FactTime? Nearest(IEnumerable<TimeFact> times, TextSpan to) =>

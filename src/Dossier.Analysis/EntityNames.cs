@@ -12,6 +12,9 @@ internal static class EntityNames
     /// <summary>Titles a name may open with ("President Donald Trump", "Gen. Ahmed Sharif"), left out of a person's key; the <c>title</c> rows of <c>entity-words.tsv</c>.</summary>
     public static readonly HashSet<string> Titles = EntityWords.Where(r => r[0] == "title").SelectMany(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Roles that stand right before one person's name, any case ('spokesperson Baloch'); the <c>personal-title</c> rows of <c>entity-words.tsv</c>.</summary>
+    public static readonly HashSet<string> PersonalTitles = EntityWords.Where(r => r[0] == "personal-title").SelectMany(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Spellings of one given name in Latin letters (Mohammad, Muhammad, Mohammed …), each mapped to the first of its row in entity-words.tsv.</summary>
     private static readonly Dictionary<string, string> GivenNames = EntityWords.Where(r => r[0] == "given-name")
         .SelectMany(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries) is var names ? names.Select(n => (Variant: KnowledgeBase.Key(n), Canonical: KnowledgeBase.Key(names[0]))) : [])

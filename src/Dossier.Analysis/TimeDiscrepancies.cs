@@ -56,8 +56,8 @@ internal static class TimeDiscrepancies
         var found = new List<TimeDiscrepancy>();
         foreach (var s in repeated)
         {
-            var dated = s.Items.Where(q => clocks.TryGetValue(q.Id, out var c) && c.When is not null)
-                .Select(q => new DatedFact(q.Id, q.Document, q.Paragraph, clocks[q.Id].When!)).ToList();
+            var dated = s.Items.Select(q => (Quote: q, When: clocks.GetValueOrDefault(q.Id)?.When)).Where(x => x.When is not null)
+                .Select(x => new DatedFact(x.Quote.Id, x.Quote.Document, x.Quote.Paragraph, x.When!)).ToList();
             if (Disagreeing(dated, Apart))
             {
                 var words = s.Items[0].Text;

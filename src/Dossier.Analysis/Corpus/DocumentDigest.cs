@@ -132,11 +132,6 @@ internal sealed class DocumentDigest
         return stems;
     }
 
-    /// <summary>Roles that stand before one person's name as a title ('spokesperson Baloch', 'Secretary-General Ban Ki-moon'), not before a group's ('leader', 'member', 'supporter').</summary>
-    private static readonly HashSet<string> PersonalTitles = new(
-        ["spokesperson", "spokesman", "spokeswoman", "minister", "president", "secretary", "secretary-general", "ambassador", "envoy", "general", "senator", "governor", "mayor", "premier", "commander", "judge", "professor", "adviser", "advisor", "attorney", "lawyer"],
-        StringComparer.OrdinalIgnoreCase);
-
     /// <summary>True when the word right before the mention (white space between) is a personal title.</summary>
     private static bool AfterPersonalTitle(Document d, TextSpan mention)
     {
@@ -152,6 +147,6 @@ internal sealed class DocumentDigest
             start--;
         }
 
-        return end < mention.Start && start < end && PersonalTitles.Contains(d.Text[start..end]);
+        return end < mention.Start && start < end && EntityNames.PersonalTitles.Contains(d.Text[start..end]);
     }
 }

@@ -22,7 +22,8 @@ public class BriefEscapingTests
         return new CorpusAnalysis([doc], [], Models.Pipeline.Adds, Models.Kb);
     }
 
-    private static string Markdown(CorpusAnalysis analysis)
+    /// <summary>The Markdown brief of <paramref name="analysis"/>, as a string.</summary>
+    internal static string Markdown(CorpusAnalysis analysis)
     {
         using var w = new StringWriter();
         MarkdownBriefWriter.Write(w, analysis);

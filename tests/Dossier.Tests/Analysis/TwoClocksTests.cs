@@ -69,9 +69,7 @@ public class TwoClocksTests
         const string speech = "\"We will not negotiate with terrorists who attack our people,\" the Prime Minister said on ";
         var docs = new[] { Report("Wire A", 6, speech + "Tuesday."), Report("Weekly <C>", 6, "Markets were calm in the capital. " + speech + "Wednesday.") };
         var analysis = new CorpusAnalysis(docs, [], Models.Pipeline.Adds, Models.Kb);
-        using var writer = new StringWriter();
-        MarkdownBriefWriter.Write(writer, analysis);
-        var brief = writer.ToString();
+        var brief = BriefEscapingTests.Markdown(analysis);
         Assert.Contains("— reported 2025-03-06, Wire A", brief, StringComparison.Ordinal);
         Assert.Contains("**Dates that disagree**", brief, StringComparison.Ordinal);
         Assert.Contains("Wednesday (2025-03-05)", brief, StringComparison.Ordinal);

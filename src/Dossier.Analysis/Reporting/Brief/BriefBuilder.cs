@@ -32,7 +32,7 @@ internal static class BriefBuilder
             docs.Select(d =>
             {
                 var m = d.Metadata;
-                var published = m.Published is { } p ? (m.PublishedInferred ? $"not before {Date(p)} (inferred)" : Date(p)) : "—";
+                var published = Published(m, "—") + (m.Published is not null && m.PublishedInferred ? " (inferred)" : string.Empty);
                 return (Run[])[new Run().Prose(d.Id), Cell(m.Title), Cell(m.Outlet), new Run().Prose(published),
                     Number(d.Paragraphs.Count), Number(d.Sentences.Count), Number(d.Tokens.Count)];
             }));
@@ -79,4 +79,8 @@ internal static class BriefBuilder
     private static Run Number(int n) => new Run().Prose(n.ToString(CultureInfo.InvariantCulture));
 
     internal static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A document's publication date for a reader: the date, 'not before' the date when only a lower bound is known, else <paramref name="unknown"/>.</summary>
+    internal static string Published(DocumentMetadata m, string unknown) =>
+        m.Published is { } p ? (m.PublishedInferred ? $"not before {Date(p)}" : Date(p)) : unknown;
 }

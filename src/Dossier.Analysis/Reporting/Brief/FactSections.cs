@@ -132,14 +132,14 @@ internal static class FactSections
 
     /// <summary>Each claim its sentence dates (<see cref="FactClock.Dated"/>: when it was said, else the date its words are about), with that date.</summary>
     private static IEnumerable<(string When, Run Text)> DatedStatements(StoryScope scope) =>
-        scope.Claims.Where(c => scope.Analysis.ClockOf(c.Id).Dated is not null)
-            .Select(c => (scope.Analysis.ClockOf(c.Id).Dated!.Value, StatementSections.Position(c).Append(Reported(scope, c.Document))));
+        scope.Claims.Select(c => (Claim: c, Dated: scope.Analysis.ClockOf(c.Id).Dated)).Where(x => x.Dated is not null)
+            .Select(x => (x.Dated!.Value, StatementSections.Position(x.Claim).Append(Reported(scope, x.Claim.Document))));
 
     /// <summary>The second clock of a timeline line: ' — reported 2024-05-13, Afghan Voice Agency'.</summary>
     private static Run Reported(StoryScope scope, string document)
     {
-        var m = scope.Analysis.Documents.First(d => d.Id == document).Metadata;
-        var run = new Run().Prose(" — reported ").Prose(m.Published is { } p ? (m.PublishedInferred ? "not before " : string.Empty) + BriefBuilder.Date(p) : "undated");
+        var m = scope.Document(document).Metadata;
+        var run = new Run().Prose(" — reported ").Prose(BriefBuilder.Published(m, "undated"));
         return m.Outlet is { } outlet ? run.Prose(", ").Literal(outlet) : run;
     }
 

@@ -32,12 +32,23 @@ internal sealed class StoryScope(CorpusAnalysis analysis, AnalysisByDocument ind
 {
     private readonly HashSet<string> _documents = documents.ToHashSet(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, Document> _byId = ById(analysis, documents);
+
     public CorpusAnalysis Analysis { get; } = analysis;
 
     /// <summary>The story's id ('s1'), which names its sections' anchors ('s1-timeline').</summary>
     public string Story { get; } = story;
 
     public bool Has(string document) => _documents.Contains(document);
+
+    /// <summary>The story's document with id <paramref name="id"/>.</summary>
+    public Document Document(string id) => _byId[id];
+
+    private static Dictionary<string, Document> ById(CorpusAnalysis analysis, IReadOnlyList<string> documents)
+    {
+        var ids = documents.ToHashSet(StringComparer.Ordinal);
+        return analysis.Documents.Where(d => ids.Contains(d.Id)).DistinctBy(d => d.Id, StringComparer.Ordinal).ToDictionary(d => d.Id, StringComparer.Ordinal);
+    }
 
     public IEnumerable<Document> Documents => Analysis.Documents.Where(d => Has(d.Id));
 

@@ -90,7 +90,7 @@ internal static class StorySections
             .List(scope.Documents.Select(d =>
             {
                 var m = d.Metadata;
-                var date = m.Published is { } p ? (m.PublishedInferred ? $"not before {BriefBuilder.Date(p)}" : BriefBuilder.Date(p)) : "undated";
+                var date = BriefBuilder.Published(m, "undated");
                 var item = new Run().Document(d.Id).Prose(" ");
                 item = m.Title is { } title ? item.Literal(title) : item.Prose("(no headline)");
                 item.Prose(" — ");
