@@ -24,7 +24,9 @@ internal static class EvalCommand
         var data = new Option<string>("--data", "-d") { Description = "A CoNLL-format file (word first, tag last; IOB1 or IOB2).", Required = true };
         var model = new Option<string?>("--model", "-m") { Description = "The model folder (default: the shipped models/ner)." };
         var errors = new Option<int>("--errors") { Description = "Also print up to this many sentences where the model and the gold file disagree." };
-        var ner = new Command("ner", "Precision, recall and F1 of exact entity spans, overall and per type.") { data, model, errors };
+        var nerPart = new Option<string>("--part") { Description = "Score only the documents of this part of the file (split by document as 'train ner' splits it): train, holdout or all.", DefaultValueFactory = _ => "all" };
+        nerPart.AcceptOnlyFromAmong("train", "holdout", "all");
+        var ner = new Command("ner", "Precision, recall and F1 of exact entity spans, overall and per type.") { data, model, errors, nerPart };
         ner.SetAction((parse, _) =>
         {
             var ctx = context.Value;
@@ -36,7 +38,8 @@ internal static class EvalCommand
 
             var (loaded, loadMs, megabytes) = LoadMeasured(() => NerModel.Load(parse.GetValue(model) ?? ModelPaths.Ner));
             ctx.Error.WriteLine($"model loaded in {loadMs} ms; it holds {megabytes:F0} MB of managed memory ({loaded.Tagger.FeatureCount:N0} features, {loaded.Tagger.WeightCount:N0} weights, {loaded.Gazetteer.Count:N0} gazetteer phrases, {loaded.Clusters.Count:N0} clustered words)");
-            var documents = ConllReader.Read(path);
+            var documents = ConllReader.Part(ConllReader.Read(path), parse.GetValue(nerPart)!);
+            ctx.Error.WriteLine($"{documents.Count:N0} documents ({parse.GetValue(nerPart)})");
             var scores = NerEvaluation.Evaluate(loaded, documents);
             ctx.Output.WriteLine(NerEvaluation.Format(scores));
             var shown = 0;
@@ -327,12 +330,15 @@ internal static class EvalCommand
         var tagger = new Option<string?>("--tagger") { Description = "The attribution tagger's folder (default: the shipped models/quotes); 'none' for the rules alone." };
         var parser = new Option<string?>("--parse") { Description = "The parser's folder (default: the shipped models/parse), against whose trees attributions are checked as in 'analyze'; 'none' for no parse." };
         var calibration = new Option<string?>("--calibration") { Description = "Also write, per way of attribution, how many were found and how many had the right speaker, as the table the quote finder's confidences come from (src/Dossier.Nlp/Quotes/attribution-precision.tsv, written from PolNeAR train)." };
-        var command = new Command("quotes", "Content precision, recall and F1 at span overlap 0.3 and 0.8, speaker and cue accuracy, and the precision of what the brief shows.") { data, model, errors, tagger, parser, calibration };
+        var part = new Option<string>("--part") { Description = "Score only the articles of this part of the split (by article name, as 'train quotes' splits train): train, holdout or all.", DefaultValueFactory = _ => "all" };
+        part.AcceptOnlyFromAmong("train", "holdout", "all");
+        var command = new Command("quotes", "Content precision, recall and F1 at span overlap 0.3 and 0.8, speaker and cue accuracy, and the precision of what the brief shows.") { data, model, errors, tagger, parser, calibration, part };
         command.SetAction((parse, _) =>
         {
             var ctx = context.Value;
             var directory = parse.GetRequiredValue(data);
-            var articles = QuoteEvaluation.ReadPolnear(directory);
+            var articles = QuoteEvaluation.Part(QuoteEvaluation.ReadPolnear(directory), parse.GetValue(part)!);
+            ctx.Error.WriteLine($"{articles.Count:N0} articles ({parse.GetValue(part)})");
             var taggerPath = parse.GetValue(tagger) ?? ModelPaths.Quotes;
             var attribution = taggerPath == "none" ? null : CliContext.LoadAttribution(taggerPath);
             ctx.Error.WriteLine(attribution is null ? "quotes: the rules alone" : $"quotes: the rules and the attribution tagger in {taggerPath}");

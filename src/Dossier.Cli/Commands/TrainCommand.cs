@@ -16,10 +16,45 @@ internal static class TrainCommand
             Description = "The training config (corpora, seed, epochs, features, gazetteer sources, output folder).",
             Required = true,
         };
-        var ner = new Command("ner", "Train the named-entity tagger (averaged perceptron) and write model, config and metadata together.") { config };
-        ner.SetAction((parse, _) => Run(parse, log => new NerTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
-        var quotes = new Command("quotes", "Train the attribution tagger (content, source, cue over the quote rules' output) and write model, config and metadata together.") { config };
-        quotes.SetAction((parse, _) => Run(parse, log => new AttributionTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
+        var heldOut = new Option<string?>("--leave-out-holdout")
+        {
+            Description = "Train without the held-out tenth of the training data (split by document or article) and write the model to this folder instead of the config's output, to be scored with the eval command's --part holdout.",
+        };
+        var crossValidate = new Option<int>("--cross-validate")
+        {
+            Description = "Instead of training the model: train the config N times (1-10), each without one held-out tenth of the CoNLL training data (split by document), and print the scores on the held-out documents, per fold and pooled. Writes no model.",
+        };
+        crossValidate.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 10)
+            {
+                r.AddError("--cross-validate takes 1 to 10 folds.");
+            }
+        });
+        var ner = new Command("ner", "Train the named-entity tagger (averaged perceptron) and write model, config and metadata together.") { config, crossValidate, heldOut };
+        ner.SetAction((parse, _) => Run(parse, log =>
+        {
+            var trainer = new NerTrainer(log);
+            if (parse.GetValue(crossValidate) is not (> 0 and var folds))
+            {
+                trainer.TrainFromConfig(parse.GetRequiredValue(config), parse.GetValue(heldOut));
+                return;
+            }
+
+            var (perFold, pooled) = trainer.CrossValidate(parse.GetRequiredValue(config), folds);
+            var output = context.Value.Output;
+            output.WriteLine(FormattableString.Invariant($"{"fold",-5} {"documents",9} {"dev F1",7} {"epoch",5} {"held-out P",10} {"R",6} {"F1",6}"));
+            foreach (var (fold, documents, devF1, epoch, scores) in perFold)
+            {
+                output.WriteLine(FormattableString.Invariant($"{fold,-5} {documents,9} {devF1,7:F2} {epoch,5} {scores[0].Precision,10:F2} {scores[0].Recall,6:F2} {scores[0].F1,6:F2}"));
+            }
+
+            output.WriteLine();
+            output.WriteLine("pooled over the held-out documents of every fold:");
+            output.WriteLine(Dossier.Evaluation.Ner.NerEvaluation.Format(pooled));
+        }));
+        var quotes = new Command("quotes", "Train the attribution tagger (content, source, cue over the quote rules' output) and write model, config and metadata together.") { config, heldOut };
+        quotes.SetAction((parse, _) => Run(parse, log => new AttributionTrainer(log).TrainFromConfig(parse.GetRequiredValue(config), parse.GetValue(heldOut))));
         var parseModels = new Command("parse", "Train the part-of-speech tagger, dependency parser and lemmatizer on UD English-EWT and write them, config and metadata together.") { config };
         parseModels.SetAction((parse, _) => Run(parse, log => new SyntaxTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
         var stance = new Command("stance", "Train the stance model (how an article stands towards a claim) on FNC-1's train split, choosing the epoch on its dev part, and write model, config and metadata together.") { config };

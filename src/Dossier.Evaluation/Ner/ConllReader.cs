@@ -23,6 +23,21 @@ public static class ConllReader
         return Read(reader);
     }
 
+    /// <summary>
+    /// The documents of a part of a file (see <see cref="DataSplit"/>): a document's key is its
+    /// first 50 words; <paramref name="fold"/> rotates the split for cross-validation. A file with a development split of its own (CoNLL-2003's testa) trains on
+    /// its dev tenths too: <c>train</c> is then everything but <c>holdout</c>.
+    /// </summary>
+    public static List<LabelledDocument> Part(IEnumerable<LabelledDocument> documents, string part, int fold = 0, bool ownDev = true)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return [.. documents.Where(d => DataSplit.Keeps(part, DataSplit.PartOf(KeyOf(d), fold), ownDev))];
+    }
+
+    /// <summary>The key that decides a document's part: its first 50 words.</summary>
+    internal static string KeyOf(LabelledDocument document) =>
+        string.Join(' ', document.Sentences.SelectMany(s => s.Tokens).Take(50));
+
     /// <summary>Reads documents from a reader.</summary>
     public static List<LabelledDocument> Read(TextReader reader)
     {

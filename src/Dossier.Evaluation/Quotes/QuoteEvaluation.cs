@@ -49,6 +49,17 @@ public sealed record QuoteScores(double Threshold, int Gold, int Predicted, int 
 /// </summary>
 public static class QuoteEvaluation
 {
+    /// <summary>
+    /// The articles of a part of a split (see <see cref="DataSplit"/>; an article's key is its
+    /// name). PolNeAR has a development split of its own, so <c>train</c> is everything but
+    /// <c>holdout</c>.
+    /// </summary>
+    public static IReadOnlyList<AttributedArticle> Part(IEnumerable<AttributedArticle> articles, string part)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        return [.. articles.Where(a => DataSplit.Keeps(part, DataSplit.PartOf(a.Name), ownDev: true))];
+    }
+
     /// <summary>Reads a PolNeAR-style split: <c>text/NAME.txt</c> and <c>attributions/NAME_ANNOTATOR.ann</c> (brat standoff); one annotator per article, the first by file name, unless <paramref name="everyAnnotator"/> (for training: an article annotated twice comes twice).</summary>
     public static IReadOnlyList<AttributedArticle> ReadPolnear(string directory, bool everyAnnotator = false)
     {

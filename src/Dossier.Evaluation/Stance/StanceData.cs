@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Dossier.Nlp.Stance;
 using nietras.SeparatedValues;
 
@@ -18,7 +17,7 @@ public sealed record StancePair(string Headline, string BodyId, string? Stance);
 public static class StanceData
 {
     /// <summary>The parts of a labelled file (split by story, see <see cref="Part"/>), and <c>all</c>.</summary>
-    public static readonly string[] Parts = ["train", "dev", "holdout", "all"];
+    public static readonly string[] Parts = DataSplit.Parts;
 
     /// <summary>The bodies, by id.</summary>
     public static Dictionary<string, string> ReadBodies(string path)
@@ -68,18 +67,8 @@ public static class StanceData
         }
     }
 
-    /// <summary>The part a key belongs to: train, dev or holdout (FNV-1a of the key, so the same on every machine).</summary>
-    public static string PartOf(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(key))
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        return (hash % 10) switch { 0 => "holdout", 1 or 2 => "dev", _ => "train" };
-    }
+    /// <summary>The part a key belongs to: train, dev or holdout (see <see cref="DataSplit"/>).</summary>
+    public static string PartOf(string key) => DataSplit.PartOf(key);
 
     /// <summary>
     /// The pairs of the given parts ("all" keeps every pair). A story is a claim with the bodies that are

@@ -91,28 +91,22 @@ public sealed class NerTrainer
         _log = log ?? (_ => { });
     }
 
-    /// <summary>Trains from a config file and writes the model, config and metadata to the config's output folder.</summary>
-    public NerModel TrainFromConfig(string configPath)
+    /// <summary>
+    /// Trains from a config file and writes the model, config and metadata to the config's output
+    /// folder; with <paramref name="heldOutOutput"/>, leaves the held-out tenth (fold 0 of
+    /// <see cref="Evaluation.DataSplit"/>) of the CoNLL training data out and writes there instead,
+    /// for <c>eval ner --part holdout</c>.
+    /// </summary>
+    public NerModel TrainFromConfig(string configPath, string? heldOutOutput = null)
     {
         var config = NerTrainingConfig.Load(configPath);
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         string Resolve(string p) => DataFile.Resolve(baseDir, p);
 
-        _log("building the gazetteer");
-        var gazetteer = GazetteerBuilder.Build(config.Gazetteer, baseDir);
-        _log($"gazetteer: {gazetteer.Count:N0} phrases");
-        var clusters = config.Clusters is null ? WordClusters.Empty : WordClusterLearner.Learn(config.Clusters, baseDir, _log);
-        _log($"clusters: {clusters.Count:N0} words");
-        var train = config.Train.Select(c => (c.Domain, Documents: (IReadOnlyList<LabelledDocument>)(c.Format switch
-        {
-            "conll" => ConllReader.Read(Resolve(c.Path)),
-            "gmb" => ConllReader.ReadGmb(GazetteerBuilder.Csv(Resolve(c.Path)), c.TypeMap ?? new Dictionary<string, string>()),
-            _ => throw new DossierException(DossierErrorCode.UnsupportedFormat, $"unknown training corpus format '{c.Format}' (conll, gmb)", c.Path),
-        }))).ToList();
-        var dev = config.Dev is null ? null : ConllReader.Read(Resolve(config.Dev));
+        var (gazetteer, clusters, train, dev) = Load(config, baseDir, heldOutOutput is null ? null : 0);
         var (model, devScores, epoch) = Train(config, train, dev, gazetteer, clusters);
 
-        var output = Resolve(config.Output);
+        var output = heldOutOutput is null ? Resolve(config.Output) : Path.GetFullPath(heldOutOutput);
         model.Save(output);
         File.WriteAllText(Path.Combine(output, "config.json"), File.ReadAllText(configPath));
         var meta = new Dictionary<string, object?>
@@ -126,6 +120,7 @@ public sealed class NerTrainer
             ["weights"] = model.Tagger.WeightCount,
             ["gazetteer_phrases"] = gazetteer.Count,
             ["cluster_words"] = clusters.Count,
+            ["conll_part"] = heldOutOutput is null ? "all" : "train",
             ["data"] = config.Train.Select(c => c.Path).Concat(config.Dev is null ? [] : [config.Dev])
                 .ToDictionary(p => p, p => Nlp.Learning.ModelFormat.Sha256(Resolve(p))),
             ["dev_scores"] = devScores?.ToDictionary(s => s.Type, s => new { precision = Math.Round(s.Precision, 2), recall = Math.Round(s.Recall, 2), f1 = Math.Round(s.F1, 2) }),
@@ -133,6 +128,64 @@ public sealed class NerTrainer
         File.WriteAllText(Path.Combine(output, "meta.json"), JsonSerializer.Serialize(meta, NerTrainingConfig.JsonOptions));
         _log($"model written to {output}");
         return model;
+    }
+
+    /// <summary>
+    /// Cross-validation of a config: for each of the first <paramref name="folds"/> folds of
+    /// <see cref="Evaluation.DataSplit"/>, trains as the config says without that fold's held-out
+    /// tenth of every CoNLL-format training corpus (and of the clusters' CoNLL text), the epoch
+    /// chosen on the config's dev as usual, and tags the held-out documents. Returns the scores
+    /// per fold and pooled over the folds (entities counted once each); writes nothing.
+    /// </summary>
+    public (IReadOnlyList<(int Fold, int Documents, double DevF1, int Epoch, IReadOnlyList<NerScore> Scores)> Folds, IReadOnlyList<NerScore> Pooled) CrossValidate(string configPath, int folds)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(folds, 10);
+        var config = NerTrainingConfig.Load(configPath);
+        var baseDir = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        var results = new List<(int, int, double, int, IReadOnlyList<NerScore>)>();
+        var pooled = new Dictionary<string, (int Correct, int Predicted, int Gold)>(StringComparer.Ordinal);
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var (gazetteer, clusters, train, dev) = Load(config, baseDir, fold);
+            var heldOut = config.Train.Where(c => c.Format == "conll")
+                .SelectMany(c => ConllReader.Part(ConllReader.Read(DataFile.Resolve(baseDir, c.Path)), "holdout", fold)).ToList();
+            var (model, devScores, epoch) = Train(config, train, dev, gazetteer, clusters);
+            var scores = NerEvaluation.Evaluate(model, heldOut);
+            _log($"fold {fold}: {heldOut.Count:N0} held-out documents, F1 {scores[0].F1:F2} (dev {devScores?[0].F1 ?? double.NaN:F2}, epoch {epoch})");
+            results.Add((fold, heldOut.Count, devScores?[0].F1 ?? double.NaN, epoch, scores));
+            foreach (var s in scores)
+            {
+                var p = pooled.GetValueOrDefault(s.Type);
+                pooled[s.Type] = (p.Correct + s.Correct, p.Predicted + s.Predicted, p.Gold + s.Gold);
+            }
+        }
+
+        return (results, [.. pooled.Select(p => new NerScore(p.Key, p.Value.Correct, p.Value.Predicted, p.Value.Gold))]);
+    }
+
+    /// <summary>
+    /// The gazetteer, clusters, training corpora and dev set of a config; with <paramref name="heldOutFold"/>,
+    /// every CoNLL-format corpus (training and clusters) without that fold's held-out tenth.
+    /// </summary>
+    private (Gazetteer Gazetteer, WordClusters Clusters, List<(string? Domain, IReadOnlyList<LabelledDocument> Documents)> Train, List<LabelledDocument>? Dev) Load(
+        NerTrainingConfig config, string baseDir, int? heldOutFold)
+    {
+        string Resolve(string p) => DataFile.Resolve(baseDir, p);
+        _log("building the gazetteer");
+        var gazetteer = GazetteerBuilder.Build(config.Gazetteer, baseDir);
+        _log($"gazetteer: {gazetteer.Count:N0} phrases");
+        var clusters = config.Clusters is null ? WordClusters.Empty : WordClusterLearner.Learn(config.Clusters, baseDir, _log, heldOutFold);
+        _log($"clusters: {clusters.Count:N0} words");
+        var train = config.Train.Select(c => (c.Domain, Documents: (IReadOnlyList<LabelledDocument>)(c.Format switch
+        {
+            "conll" when heldOutFold is { } fold => ConllReader.Part(ConllReader.Read(Resolve(c.Path)), "train", fold),
+            "conll" => ConllReader.Read(Resolve(c.Path)),
+            "gmb" => ConllReader.ReadGmb(GazetteerBuilder.Csv(Resolve(c.Path)), c.TypeMap ?? new Dictionary<string, string>()),
+            _ => throw new DossierException(DossierErrorCode.UnsupportedFormat, $"unknown training corpus format '{c.Format}' (conll, gmb)", c.Path),
+        }))).ToList();
+        var dev = config.Dev is null ? null : ConllReader.Read(Resolve(config.Dev));
+        return (gazetteer, clusters, train, dev);
     }
 
     /// <summary>Trains on documents; returns the model of the best dev epoch (or the last, without dev).</summary>

@@ -42,11 +42,15 @@ internal sealed record WordClusterOptions
 /// <see cref="WordClusterOptions.Depth"/> times.</summary>
 internal static class WordClusterLearner
 {
-    /// <summary>Learns clusters from the corpora in <paramref name="options"/>.</summary>
-    public static WordClusters Learn(WordClusterOptions options, string baseDirectory, Action<string>? log = null)
+    /// <summary>
+    /// Learns clusters from the corpora in <paramref name="options"/>. With <paramref name="heldOutFold"/>
+    /// (cross-validation), the held-out documents of that fold are left out of CoNLL-format corpora, so
+    /// the clusters know no more of them than of unseen text.
+    /// </summary>
+    public static WordClusters Learn(WordClusterOptions options, string baseDirectory, Action<string>? log = null, int? heldOutFold = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var sentences = options.Corpora.SelectMany(c => ReadCorpus(c, baseDirectory)).ToList();
+        var sentences = options.Corpora.SelectMany(c => ReadCorpus(c, baseDirectory, heldOutFold)).ToList();
         log?.Invoke($"clusters: {sentences.Count:N0} sentences, {sentences.Sum(s => s.Length):N0} tokens of unlabelled text");
         return Learn(sentences, options);
     }
@@ -290,13 +294,14 @@ internal static class WordClusterLearner
         return sum;
     }
 
-    private static IEnumerable<string[]> ReadCorpus(ClusterCorpus corpus, string baseDirectory)
+    private static IEnumerable<string[]> ReadCorpus(ClusterCorpus corpus, string baseDirectory, int? heldOutFold)
     {
         var path = DataFile.Resolve(baseDirectory, corpus.Path);
         switch (corpus.Format)
         {
             case "conll":
-                return ConllReader.Read(path).SelectMany(d => d.Sentences).Select(s => s.Tokens);
+                var documents = ConllReader.Read(path);
+                return (heldOutFold is { } fold ? ConllReader.Part(documents, "train", fold) : documents).SelectMany(d => d.Sentences).Select(s => s.Tokens);
             case "gmb":
                 return GmbSentences(path);
             case "conllu":

@@ -61,18 +61,24 @@ public sealed class AttributionTrainer
     /// <summary>Creates a trainer that reports progress to <paramref name="log"/>.</summary>
     public AttributionTrainer(Action<string>? log = null) => _log = log ?? (_ => { });
 
-    /// <summary>Trains from a config file and writes the model, its config and its metadata.</summary>
-    public AttributionModel TrainFromConfig(string configPath)
+    /// <summary>
+    /// Trains from a config file and writes the model, its config and its metadata; with
+    /// <paramref name="heldOutOutput"/>, leaves the training split's held-out tenth out (see
+    /// <see cref="Evaluation.DataSplit"/>) and writes there instead, so that the held-out articles
+    /// can be scored by a model that never saw them.
+    /// </summary>
+    public AttributionModel TrainFromConfig(string configPath, string? heldOutOutput = null)
     {
         var config = AttributionTrainingConfig.Load(configPath);
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         string Resolve(string p) => DataFile.Resolve(baseDir, p);
         var pipeline = Preprocessing(NerModel.Load(Resolve(config.Ner)));
-        var train = QuoteEvaluation.ReadPolnear(Resolve(config.Train), everyAnnotator: true);
+        var trainPart = heldOutOutput is null ? "all" : "train";
+        var train = QuoteEvaluation.Part(QuoteEvaluation.ReadPolnear(Resolve(config.Train), everyAnnotator: true), trainPart);
         var dev = config.Dev is null ? null : QuoteEvaluation.ReadPolnear(Resolve(config.Dev));
         var (model, devScores, epoch) = Train(config, train, dev, pipeline);
 
-        var output = Resolve(config.Output);
+        var output = heldOutOutput is null ? Resolve(config.Output) : Path.GetFullPath(heldOutOutput);
         model.Save(output);
         File.WriteAllText(Path.Combine(output, "config.json"), File.ReadAllText(configPath));
         var meta = new Dictionary<string, object?>
@@ -83,6 +89,7 @@ public sealed class AttributionTrainer
             ["best_epoch"] = epoch,
             ["features"] = model.Tagger.FeatureCount,
             ["weights"] = model.Tagger.WeightCount,
+            ["train_part"] = trainPart,
             ["train_annotations"] = train.Count, // an article annotated twice counts twice
             ["data"] = new[] { config.Train }.Concat(config.Dev is null ? [] : [config.Dev])
                 .ToDictionary(p => p, p => Hash(Resolve(p))),
