@@ -148,7 +148,11 @@ internal static class Propositions
             return Proposition.None with { Entities = named };
         }
 
-        if (Nearest(words.Where(w => w.Head is not { } h || !content.Contains(h.Span)), content) is not { } found)
+        // The content's root is the word governing most of it; a piece the parser hung outside the
+        // content ('…, officials told reporters' taking 'for attacks inside Pakistan') is read after it.
+        var tops = words.Where(w => w.Head is not { } h || !content.Contains(h.Span))
+            .OrderByDescending(w => words.Count(x => x.IsWithin(w))).ThenBy(w => w.Span.Start).ToList();
+        if ((Nearest(tops.Take(1), content) ?? Nearest(tops.Skip(1), content)) is not { } found)
         {
             return Proposition.None with { Entities = named };
         }

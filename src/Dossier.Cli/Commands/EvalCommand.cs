@@ -81,17 +81,26 @@ internal static class EvalCommand
     /// <summary><c>dossier eval parse --data FILE [--predictions OUT]</c>: tagger, lemmatizer and parser on a CoNLL-U treebank, from gold words and from raw text.</summary>
     private static Command Parse(Lazy<CliContext> context)
     {
-        var data = new Option<string>("--data", "-d") { Description = "A CoNLL-U file, e.g. ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu.", Required = true };
+        var data = new Option<string>("--data", "-d") { Description = "A CoNLL-U file, e.g. ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu, or a folder of them (e.g. ../shared/data/gum/dep with --listed-in and --section).", Required = true };
         var model = new Option<string?>("--model", "-m") { Description = "The model folder (default: the shipped models/parse)." };
         var predictions = new Option<string?>("--predictions") { Description = "Write the prediction on the gold words as CoNLL-U here, to score it with another tool." };
-        var command = new Command("parse", "UPOS, XPOS and lemma accuracy, UAS and LAS (punctuation counted, relation subtypes ignored) with the gold words given, then the same as F1 from raw text.") { data, model, predictions };
+        var include = new Option<string?>("--include") { Description = "With a folder: only files whose name matches this regular expression." };
+        var listedIn = new Option<string?>("--listed-in") { Description = "With a folder: only documents listed under --section in this Markdown file (e.g. ../shared/data/gum/splits.md)." };
+        var section = new Option<string>("--section") { Description = "The heading of --listed-in whose documents are scored.", DefaultValueFactory = _ => "dev" };
+        var command = new Command("parse", "UPOS, XPOS and lemma accuracy, UAS and LAS (punctuation counted, relation subtypes ignored) with the gold words given, then the same as F1 from raw text.") { data, model, predictions, include, listedIn, section };
         command.SetAction((parse, _) =>
         {
             var ctx = context.Value;
             var path = parse.GetRequiredValue(data);
-            if (!File.Exists(path))
+            if (!File.Exists(path) && !Directory.Exists(path))
             {
-                return Task.FromResult(ctx.Fail($"no data file {path}"));
+                return Task.FromResult(ctx.Fail($"no data file or folder {path}"));
+            }
+
+            var (sentences, files) = new TreebankFiles { Path = path, Include = parse.GetValue(include), ListedIn = parse.GetValue(listedIn), Section = parse.GetValue(section)! }.Read(Directory.GetCurrentDirectory());
+            if (sentences.Count == 0)
+            {
+                return Task.FromResult(ctx.Fail($"no sentences in {path}" + (Directory.Exists(path) ? $" ({files.Count} files kept)" : string.Empty)));
             }
 
             var (loaded, loadMs, megabytes) = LoadMeasured(() => ctx.LoadSyntax(parse.GetValue(model) ?? ModelPaths.Parse));
@@ -101,7 +110,7 @@ internal static class EvalCommand
             }
 
             ctx.Error.WriteLine($"model loaded in {loadMs} ms; it holds {megabytes:F0} MB of managed memory ({loaded.Tagger.Model.FeatureCount:N0} tagger and {loaded.Parser.Model.FeatureCount:N0} parser features)");
-            var sentences = Conllu.ReadFile(path);
+            ctx.Error.WriteLine($"{files.Count:N0} file(s), {sentences.Count:N0} sentences");
             using var writer = parse.GetValue(predictions) is { } output ? new StreamWriter(output, false, new System.Text.UTF8Encoding(false)) : null;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var gold = SyntaxEvaluation.EvaluateGoldWords(loaded, sentences, writer);

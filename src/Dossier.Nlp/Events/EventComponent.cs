@@ -366,7 +366,7 @@ public sealed class EventComponent : IDocumentComponent
         var cooperative = IsCooperative(code);
         var patient = EventSyntax.Patient(verb, passive, cooperative);
         var target = EventSyntax.Resolve(patient, named, actor: false);
-        if (!passive && !IsActorLike(target, named) && (EventSyntax.Oblique(verb, cooperative) ?? (patient is { } thing ? EventSyntax.Oblique(thing, cooperative) : null)) is { } oblique
+        if (!passive && !IsActorLike(target, named) && (EventSyntax.Oblique(verb, cooperative) ?? (patient is { } thing ? EventSyntax.NestedOblique(thing, cooperative) : null)) is { } oblique
             && EventSyntax.Resolve(oblique, named, actor: false) is var at && IsActorLike(at, named))
         {
             target = at; // 'fired 36 shells at KPA posts', 'exchanged fire with the South': the one fired at, not the shells

@@ -102,6 +102,17 @@ internal static class EventSyntax
     public static bool IsPassive(Word verb) =>
         verb.Child("nsubj:pass") is not null || verb.Child("aux:pass") is not null || IsReducedPassive(verb) || IsSharedPassive(verb);
 
+    /// <summary>
+    /// The one a passive verb is said of: its passive subject, or, for a clause with a passive
+    /// auxiliary of its own but no subject that the parser hung on a noun ('X, an ISIS-K
+    /// terrorist, has been charged with …' read as a relative clause of 'terrorist'), that noun.
+    /// A bare participle after a noun is left alone: '…,” the spokesperson asserted' is
+    /// sometimes parsed that way, and there the noun speaks.
+    /// </summary>
+    public static Word? PassiveSubject(Word verb) =>
+        verb.Child("nsubj:pass")
+        ?? (verb.BaseRelation == "acl" && verb.Child("nsubj") is null && verb.Child("aux:pass") is not null ? verb.Head : null);
+
     /// <summary>A participle coordinated with a passive verb and sharing its auxiliary and subject ('he was interrogated … and then arrested').</summary>
     private static bool IsSharedPassive(Word verb) =>
         verb.Relation == "conj" && verb.Xpos == "VBN" && !verb.Children.Any(c => c.BaseRelation is "nsubj" or "aux")
@@ -223,6 +234,29 @@ internal static class EventSyntax
                 && (TargetPrepositions.Contains(p) || extra.Contains(p)) && !(cooperative && p is "against" or "on" or "upon" or "over"))
             {
                 return c;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The oblique of a noun (see <see cref="Oblique"/>), or of the 'of' phrase it heads: the party
+    /// an act reaches through a chain of nouns ('welcomed a resumption of ties with Osgiliath',
+    /// where 'with Osgiliath' modifies 'ties', not 'resumption').
+    /// </summary>
+    public static Word? NestedOblique(Word noun, bool cooperative)
+    {
+        if (Oblique(noun, cooperative) is { } direct)
+        {
+            return direct;
+        }
+
+        foreach (var c in noun.Children)
+        {
+            if (c.BaseRelation == "nmod" && Preposition(c) == "of" && Oblique(c, cooperative) is { } nested)
+            {
+                return nested;
             }
         }
 

@@ -51,7 +51,7 @@ internal static class AttributionSyntax
 
         if (EventSyntax.IsPassive(verb))
         {
-            return verb.Child("nsubj:pass") is not { } patient || !patient.Subtree.Overlaps(s);
+            return EventSyntax.PassiveSubject(verb) is not { } patient || !patient.Subtree.Overlaps(s);
         }
 
         var words = document.Get(Layers.Words);

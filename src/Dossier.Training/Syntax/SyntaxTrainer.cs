@@ -17,6 +17,9 @@ internal sealed record SyntaxTrainingConfig
     /// <summary>The development treebank, for reporting; never a test split.</summary>
     public string? Dev { get; init; }
 
+    /// <summary>More treebanks trained on together with <see cref="Train"/> (same UD version and relations).</summary>
+    public IReadOnlyList<TreebankFiles> ExtraTrain { get; init; } = [];
+
     /// <summary>A file of word clusters (word TAB path) to use, e.g. the NER model's; see <see cref="LearnClusters"/>.</summary>
     public string? Clusters { get; init; }
 
@@ -87,6 +90,15 @@ public sealed class SyntaxTrainer
         string Resolve(string p) => DataFile.Resolve(baseDir, p);
         var train = Conllu.ReadFile(Resolve(config.Train));
         _log($"train: {train.Count:N0} sentences, {train.Sum(s => s.Words.Count):N0} words");
+        var extraFiles = new List<string>();
+        foreach (var extra in config.ExtraTrain)
+        {
+            var (sentences, files) = extra.Read(baseDir);
+            _log($"extra train {extra.Path}: {files.Count:N0} files, {sentences.Count:N0} sentences, {sentences.Sum(s => s.Words.Count):N0} words");
+            train.AddRange(sentences);
+            extraFiles.AddRange(files);
+        }
+
         var clusters = config.LearnClusters is { } learn ? WordClusterLearner.Learn(learn, baseDir, _log)
             : config.Clusters is null ? WordClusters.Empty : WordClusters.Load(Resolve(config.Clusters));
         _log($"clusters: {clusters.Count:N0} words");
@@ -108,6 +120,7 @@ public sealed class SyntaxTrainer
             ["parser_features"] = model.Parser.Model.FeatureCount,
             ["parser_weights"] = model.Parser.Model.WeightCount,
             ["data"] = new[] { config.Train }.Concat(config.Dev is null ? [] : [config.Dev]).ToDictionary(p => p, p => ModelFormat.Sha256(Resolve(p))),
+            ["extra_train"] = extraFiles,
         };
         if (config.Dev is not null)
         {

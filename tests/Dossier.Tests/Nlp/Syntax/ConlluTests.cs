@@ -59,4 +59,24 @@ public sealed class ConlluTests
         Assert.Contains("bad.conllu:1", error.Message, StringComparison.Ordinal);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TreebankFiles_KeepTheDocumentsListedUnderTheSectionWhoseNamesMatch()
+    {
+        using var dir = new TempDir();
+        foreach (var name in new[] { "GUM_bio_a", "GUM_bio_b", "GUM_news_c", "GUM_bio_d" })
+        {
+            File.WriteAllText(dir.File(name + ".conllu"), Sample);
+        }
+
+        File.WriteAllText(dir.File("splits.md"), "# Splits\n\n## dev\n\n  * GUM_bio_b\n\n## train\n\n  * GUM_bio_a\n  * GUM_news_c\n  * GUM_bio_d\n");
+        var (sentences, files) = new TreebankFiles { Path = dir.Path, Include = "^GUM_bio_", ListedIn = dir.File("splits.md"), Section = "train" }.Read(dir.Path);
+        Assert.Equal(["GUM_bio_a", "GUM_bio_d"], files);
+        Assert.Equal(2, sentences.Count);
+
+        var (_, dev) = new TreebankFiles { Path = dir.Path, ListedIn = dir.File("splits.md"), Section = "dev" }.Read(dir.Path);
+        Assert.Equal(["GUM_bio_b"], dev);
+        var (_, all) = new TreebankFiles { Path = dir.Path }.Read(dir.Path);
+        Assert.Equal(4, all.Count);
+    }
 }
