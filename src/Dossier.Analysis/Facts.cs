@@ -1,4 +1,5 @@
 using Dossier.Annotations;
+using Dossier.Nlp.Events;
 using Dossier.Text;
 
 namespace Dossier.Analysis;
@@ -46,6 +47,15 @@ public sealed record EventFact(string Id, string Document, EventData Data, ReadO
 {
     /// <summary>The evidence as a string.</summary>
     public string Text => Cited.ToString();
+
+    /// <summary>
+    /// True when the brief may show it: reported as having happened, coded surely enough (see
+    /// <see cref="EventComponent.ShownConfidence"/>), and between two parties. An act whose actor
+    /// and target are one entity ('Clinton → him' where coreference took 'him' for Clinton) is a
+    /// wrong reading: a pronoun other than a reflexive does not name its own clause's subject.
+    /// </summary>
+    public bool IsShown => Data.Mode == EventMode.Asserted && Data.Confidence >= EventComponent.ShownConfidence
+        && !(Actor is { } a && Target is { } t && string.Equals(a.Id, t.Id, StringComparison.Ordinal));
 }
 
 /// <summary>Collects the times, figures and events of the documents, with stable ids.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Dossier.Annotations;
-using Dossier.Nlp.Events;
 
 namespace Dossier.Analysis;
 
@@ -65,7 +63,7 @@ internal static class TimeDiscrepancies
             }
         }
 
-        var shown = events.Where(e => e.Data.Mode == EventMode.Asserted && e.Data.Confidence >= EventComponent.ShownConfidence
+        var shown = events.Where(e => e.IsShown
             && e.Actor is not null && e.Target is not null && clocks.ContainsKey(e.Id));
         foreach (var same in shown.GroupBy(e => (e.Data.Code, Actor: e.Actor!.Id, Target: e.Target!.Id)))
         {

@@ -76,8 +76,8 @@ internal static class FactSections
 
         // Events with a date in their sentence (one line per sentence), and statements whose sentence gives a date.
         // Only what the text reports as having happened, coded surely enough (threshold chosen on dev
-        // data, see EventComponent.ShownConfidence); one line per happening and sentence.
-        var shown = scope.Events.Where(e => e.Data.Mode == EventMode.Asserted && e.Data.Confidence >= EventComponent.ShownConfidence).ToList();
+        // data, see EventFact.IsShown); one line per happening and sentence.
+        var shown = scope.Events.Where(e => e.IsShown).ToList();
         var heldBack = scope.Events.Count - shown.Count;
         var lines = shown
             .Where(e => e.Data.When is { } w && !e.Data.Code.StartsWith("01", StringComparison.Ordinal) && w.Length >= 4)
@@ -107,10 +107,10 @@ internal static class FactSections
 
         section.Paragraph(new Run()
             .Prose("Events (CAMEO label; actor → target) and statements, with two clocks: the date their sentence gives (when it happened or was said), and when and by whom it was reported. ")
-            .Emphasis(new Run().Prose("Uncertain")).Prose(" marks a date the report leaves open, such as a weekday in an undated article."));
+            .Prose("A date the report leaves open, such as a weekday in an undated article, says what is unknown (its value in the JSON keeps the open parts as X)."));
         var items = lines.Take(MaxRows).Select(x =>
         {
-            var when = x.When.StartsWith('X') ? new Run().Prose(x.When + " ").Emphasis(new Run().Prose("(uncertain)")) : new Run().Prose(x.When);
+            var when = x.When.StartsWith('X') && OpenDate(x.When) is var (shown, open) ? new Run().Prose(shown + " ").Emphasis(new Run().Prose($"({open})")) : new Run().Prose(x.When);
             return new Run().Strong(when).Prose(" — ").Append(x.Text);
         }).ToList();
         if (lines.Count > MaxRows)
@@ -124,13 +124,32 @@ internal static class FactSections
         {
             section.Paragraph(new Run().Emphasis(new Run()
                 .Prose($"{heldBack} more coded events are only in the JSON output: denied, planned or supposed ones (").Code("mode")
-                .Prose($"), and those coded with confidence below {EventComponent.ShownConfidence.ToString("0.00", CultureInfo.InvariantCulture)}.")));
+                .Prose($"), those coded with confidence below {EventComponent.ShownConfidence.ToString("0.00", CultureInfo.InvariantCulture)}, and those whose actor and target are one entity.")));
         }
 
         return section.Build();
     }
 
     /// <summary>Each claim its sentence dates (<see cref="FactClock.Dated"/>: when it was said, else the date its words are about), with that date.</summary>
+    /// <summary>
+    /// A date the report leaves open, in words, and what is open: 'XXXX-WXX-4' is ("a Thursday",
+    /// "date unknown"), 'XXXX-01-20' ("20 January", "year unknown"), 'XXXX-03' ("March", "year
+    /// unknown"); any other value as written, "uncertain".
+    /// </summary>
+    internal static (string Shown, string Open) OpenDate(string value)
+    {
+        string? Month(string mm) => int.TryParse(mm, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12
+            ? CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m) : null;
+        return value.Split('-') switch
+        {
+            ["XXXX", "WXX", [var d and >= '1' and <= '7']] => ($"a {(DayOfWeek)((d - '0') % 7)}", "date unknown"),
+            ["XXXX", { Length: 2 } mm, { Length: 2 } dd] when Month(mm) is { } month && int.TryParse(dd, NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31
+                => ($"{day} {month}", "year unknown"),
+            ["XXXX", { Length: 2 } mm] when Month(mm) is { } month => (month, "year unknown"),
+            _ => (value, "uncertain"),
+        };
+    }
+
     private static IEnumerable<(string When, Run Text)> DatedStatements(StoryScope scope) =>
         scope.Claims.Select(c => (Claim: c, Dated: scope.Analysis.ClockOf(c.Id).Dated)).Where(x => x.Dated is not null)
             .Select(x => (x.Dated!.Value, StatementSections.Position(x.Claim).Append(Reported(scope, x.Claim.Document))));
