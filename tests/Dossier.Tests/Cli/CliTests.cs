@@ -186,6 +186,31 @@ public class CliTests
     }
 
     [Fact]
+    public void EvalParse_AFolderOfDocuments_ScoresTheOnesItsSplitListNames()
+    {
+        var (code, output, error) = Run("eval", "parse", "--data", Path.Combine(Repo.Shared, "data", "gum", "dep"),
+            "--include", "^GUM_news_", "--listed-in", Path.Combine(Repo.Shared, "data", "gum", "splits.md"), "--section", "dev");
+        Assert.Equal(0, code);
+        Assert.Contains("2 file(s)", error, StringComparison.Ordinal); // GUM's two news documents in dev
+        Assert.Matches(@"gold words: words 100\.00  UPOS \d+\.\d\d", output);
+
+        var (none, _, why) = Run("eval", "parse", "--data", Path.Combine(Repo.Shared, "data", "gum", "dep"), "--include", "^nothing_");
+        Assert.Equal(1, none);
+        Assert.Contains("no sentences in", why, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("train", "ner", "--config", "configs/ner.json", "--cross-validate", "11")]
+    [InlineData("eval", "ner", "--data", "x.conll", "--part", "dev")]
+    [InlineData("eval", "quotes", "--data", "x", "--part", "test")]
+    public void SplitOptions_OutsideTheirValues_AreRefusedBeforeAnyWork(params string[] args)
+    {
+        var (code, _, error) = Run(args);
+        Assert.NotEqual(0, code);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    [Fact]
     public void EvalParse_AModelItCannotReadFailsClearly()
     {
         using var dir = new TempDir();
