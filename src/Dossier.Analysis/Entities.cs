@@ -132,7 +132,7 @@ internal static partial class EntityGrouping
             for (var i = firstOf[d]; i < firstOf[d + 1]; i++)
             {
                 // Ambiguous places are read in the light of the story's countries (Geneva, Switzerland).
-                links[i] = EntityLinking.Link(names[i].Candidates, mentions[i].Kind, countriesMentioned);
+                links[i] = EntityLinking.Link(EntityLinking.Supported(names[i].Candidates, names[i].Text, countriesMentioned), mentions[i].Kind, countriesMentioned);
                 if (links[i] is { CapitalOf: { } state } && digests[d].Speaking.Contains(mentions[i].Data.Span) && kb.Country(state) is { } country)
                 {
                     links[i] = country;

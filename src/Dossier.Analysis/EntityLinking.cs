@@ -36,6 +36,25 @@ internal static class EntityLinking
         return label;
     }
 
+    /// <summary>
+    /// The candidates the story supports for <paramref name="name"/>: a city or region named only by
+    /// one of its other names, when that name has two words or more, is one only in a story that
+    /// names its country. GeoNames' alternate names include translations ('White House' is
+    /// Casablanca's, from Dar al-Bayda), so a size prior is not enough for them; single-word
+    /// exonyms ('Geneva' for Genève), a country, or a place by its own name always stand.
+    /// </summary>
+    public static IReadOnlyList<KbEntry> Supported(IReadOnlyList<KbEntry> candidates, string name, HashSet<string> storyCountries)
+    {
+        if (!candidates.Any(c => c.Kind is "city" or "region") || !name.Trim().Contains(' ', StringComparison.Ordinal))
+        {
+            return candidates;
+        }
+
+        var key = KnowledgeBase.Key(name);
+        return [.. candidates.Where(c => c.Kind is not ("city" or "region") || KnowledgeBase.Key(c.Name) == key
+            || (c.Country is { } code && storyCountries.Contains(code)))];
+    }
+
     /// <summary>The knowledge-base entry a name links to: a country before a city before a region (the most populous, favouring the story's countries), an organisation or facility for those.</summary>
     public static KbEntry? Link(IReadOnlyList<KbEntry> candidates, string kind, HashSet<string> storyCountries)
     {

@@ -124,6 +124,24 @@ public class EntityResolutionTests
     }
 
     [Fact]
+    public void APlaceNamedOnlyByATranslationOfItsName_IsLinkedOnlyWhereTheStoryNamesItsCountry()
+    {
+        // Issue 21: GeoNames lists 'White House' among Casablanca's names (Dar al-Bayda); in a US story it is not Casablanca.
+        var kb = new KnowledgeBase(
+        [
+            new KbEntry("geonames:2553604", "city", "Casablanca", "MA", 33.6, -7.6, 3_665_954, null, ["Dar al-Bayda", "White House"]),
+            new KbEntry("geonames:2542007", "country", "Morocco", "MA", 32.0, -6.0, 36_000_000, null, []),
+            new KbEntry("geonames:2660646", "city", "Genève", "CH", 46.2, 6.15, 201_741, null, ["Geneva"]),
+        ]);
+        var us = EntityGrouping.Group([Doc("The [White House/GPE] said talks would resume in [Geneva/GPE].")], kb);
+        Assert.Null(Of(us, "White House").Kb);
+        Assert.Equal("CH", Of(us, "Geneva").Kb!.Country); // a one-word exonym stands
+
+        var morocco = EntityGrouping.Group([Doc("Crowds gathered outside the [White House/GPE] in [Morocco/GPE].")], kb);
+        Assert.Equal("geonames:2553604", Of(morocco, "White House").Kb!.Id);
+    }
+
+    [Fact]
     public void KnowledgeBase_JoinsANamesAkaAndLinksPlacesWithCoordinates()
     {
         var a = Doc("The [TTP/ORG] and the [Pakistani Taliban/ORG] met in [Geneva/GPE] with [U.S./GPE] and [America/GPE] envoys.");
