@@ -32,6 +32,13 @@ internal static class TrainCommand
             }
         });
         var ner = new Command("ner", "Train the named-entity tagger (averaged perceptron) and write model, config and metadata together.") { config, crossValidate, heldOut };
+        ner.Validators.Add(r =>
+        {
+            if (r.GetValue(crossValidate) > 0 && r.GetValue(heldOut) is not null)
+            {
+                r.AddError("--cross-validate writes no model; leave out --leave-out-holdout.");
+            }
+        });
         ner.SetAction((parse, _) => Run(parse, log =>
         {
             var trainer = new NerTrainer(log);

@@ -201,13 +201,16 @@ public class CliTests
 
     [Theory]
     [InlineData("train", "ner", "--config", "configs/ner.json", "--cross-validate", "11")]
+    [InlineData("train", "ner", "--config", "configs/ner.json", "--cross-validate", "2", "--leave-out-holdout", "/tmp/x")]
     [InlineData("eval", "ner", "--data", "x.conll", "--part", "dev")]
     [InlineData("eval", "quotes", "--data", "x", "--part", "test")]
     public void SplitOptions_OutsideTheirValues_AreRefusedBeforeAnyWork(params string[] args)
     {
-        var (code, _, error) = Run(args);
+        // The real config, so that only the refused option can stop the command (else it would train).
+        var (code, _, error) = Run([.. args.Select(a => a == "configs/ner.json" ? Path.Combine(Repo.Root, "configs", "ner.json") : a)]);
         Assert.NotEqual(0, code);
         Assert.False(string.IsNullOrWhiteSpace(error));
+        Assert.DoesNotContain("building the gazetteer", error, StringComparison.Ordinal);
     }
 
     [Fact]
