@@ -40,6 +40,9 @@ internal sealed record NerTrainingConfig
     /// <summary>The most epochs to run.</summary>
     public int Epochs { get; init; } = 15;
 
+    /// <summary>Perceptrons trained side by side, each over its own order of the documents (seeds Seed, Seed + 1, …), whose averaged weights are averaged again (parameter mixing).</summary>
+    public int Runs { get; init; } = 1;
+
     /// <summary>Features seen fewer times than this in training are dropped.</summary>
     public int MinFeatureCount { get; init; } = 1;
 
@@ -216,13 +219,7 @@ public sealed class NerTrainer
         var devSet = dev is null ? null : Featurize(dev, gazetteer, clusters, options, NerFeatureOptions.DomainSalt(options.TargetDomain), null)
             .Select(d => d.Select(s => new Prepared(s.Sentence, Index(s.Features, index), [], s.Spans)).ToArray()).ToArray();
 
-        var weights = new float[index.Count * l];
-        var accumulated = new float[index.Count * l];
-        var transitions = new float[l * l];
-        var accumulatedTransitions = new float[l * l];
-        var c = 1f;
-        var random = new Random(config.Seed);
-        var order = Enumerable.Range(0, trainSet.Length).ToArray();
+        var runs = Enumerable.Range(0, Math.Max(1, config.Runs)).Select(r => new Run(index.Count * l, l * l, config.Seed + r, trainSet.Length)).ToArray();
         float[]? bestWeights = null;
         float[]? bestTransitions = null;
         IReadOnlyList<NerScore>? bestScores = null;
@@ -231,24 +228,27 @@ public sealed class NerTrainer
 
         for (var epoch = 1; epoch <= config.Epochs; epoch++)
         {
-            random.Shuffle(order);
-            var mistakes = 0;
-            foreach (var d in order)
+            Parallel.ForEach(runs, run =>
             {
-                var history = options.History ? new PredictionHistory(labels) : null;
-                foreach (var sentence in trainSet[d])
+                run.Random.Shuffle(run.Order);
+                run.Mistakes = 0;
+                foreach (var d in run.Order)
                 {
-                    var features = WithHistory(sentence, history, index);
-                    var gold = sentence.Gold;
-                    var predicted = PerceptronTraining.Decode(features, weights, transitions, labels);
-                    history?.Record(sentence.Sentence, predicted);
-                    mistakes += PerceptronTraining.Update(features, gold, predicted, l, c, weights, accumulated, transitions, accumulatedTransitions) ? 1 : 0;
-                    c++;
+                    var history = options.History ? new PredictionHistory(labels) : null;
+                    foreach (var sentence in trainSet[d])
+                    {
+                        var features = WithHistory(sentence, history, index);
+                        var predicted = PerceptronTraining.Decode(features, run.Weights, run.Transitions, labels);
+                        history?.Record(sentence.Sentence, predicted);
+                        run.Mistakes += PerceptronTraining.Update(features, sentence.Gold, predicted, l, run.C, run.Weights, run.Accumulated, run.Transitions, run.AccumulatedTransitions) ? 1 : 0;
+                        run.C++;
+                    }
                 }
-            }
+            });
 
-            var averaged = PerceptronTraining.Average(weights, accumulated, c);
-            var averagedTransitions = PerceptronTraining.Average(transitions, accumulatedTransitions, c);
+            var mistakes = runs.Sum(r => r.Mistakes) / runs.Length;
+            var averaged = Mix(runs.Select(r => PerceptronTraining.Average(r.Weights, r.Accumulated, r.C)).ToList());
+            var averagedTransitions = Mix(runs.Select(r => PerceptronTraining.Average(r.Transitions, r.AccumulatedTransitions, r.C)).ToList());
             if (devSet is null)
             {
                 (bestWeights, bestTransitions, bestEpoch) = (averaged, averagedTransitions, epoch);
@@ -366,4 +366,44 @@ public sealed class NerTrainer
         [.. tokens.Select(t => t.Where(index.ContainsKey).Select(h => index[h]).ToArray())];
 
     private sealed record Prepared(NerSentence Sentence, int[][] Features, int[] Gold, IReadOnlyList<TokenSpan> Spans);
+
+    /// <summary>The mean of several runs' averaged weights (the one array itself for one run).</summary>
+    private static float[] Mix(List<float[]> arrays)
+    {
+        if (arrays.Count == 1)
+        {
+            return arrays[0];
+        }
+
+        var mixed = new float[arrays[0].Length];
+        foreach (var a in arrays)
+        {
+            for (var i = 0; i < a.Length; i++)
+            {
+                mixed[i] += a[i] / arrays.Count;
+            }
+        }
+
+        return mixed;
+    }
+
+    /// <summary>One perceptron of the runs trained side by side: its weights, sums for averaging, update count and document order.</summary>
+    private sealed class Run(int weights, int transitions, int seed, int documents)
+    {
+        public float[] Weights { get; } = new float[weights];
+
+        public float[] Accumulated { get; } = new float[weights];
+
+        public float[] Transitions { get; } = new float[transitions];
+
+        public float[] AccumulatedTransitions { get; } = new float[transitions];
+
+        public Random Random { get; } = new(seed);
+
+        public int[] Order { get; } = [.. Enumerable.Range(0, documents)];
+
+        public float C { get; set; } = 1;
+
+        public int Mistakes { get; set; }
+    }
 }

@@ -25,8 +25,10 @@ public class NerModelTests
         Assert.Equal(label, mention.Label);
     }
 
-    [Fact]
-    public void Trainer_OverfitsATinySet_SavesLoadsAndPredictsTheSame()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)] // perceptrons side by side over their own document orders, mixed
+    public void Trainer_OverfitsATinySet_SavesLoadsAndPredictsTheSame(int runs)
     {
         const string conll = """
             Ahmed NNP O B-PER
@@ -49,8 +51,9 @@ public class NerModelTests
             . . O O
             """;
         var docs = ConllReader.Read(new StringReader(conll));
-        var config = new NerTrainingConfig { Epochs = 10, Seed = 3, Features = new NerFeatureOptions { Gazetteer = false, Clusters = false, History = true } };
+        var config = new NerTrainingConfig { Epochs = 10, Seed = 3, Runs = runs, Features = new NerFeatureOptions { Gazetteer = false, Clusters = false, History = true } };
         var (model, _, _) = new NerTrainer().Train(config, [(null, docs)], null, Gazetteer.Empty, WordClusters.Empty);
+        var (again, _, _) = new NerTrainer().Train(config, [(null, docs)], null, Gazetteer.Empty, WordClusters.Empty);
 
         var sentences = docs[0].Sentences.Select(s => (IReadOnlyList<string>)s.Tokens).ToList();
         var predicted = model.Tag(sentences);
@@ -58,6 +61,13 @@ public class NerModelTests
 
         using var dir = new TempDir();
         model.Save(dir.Path);
+        using var dir2 = new TempDir();
+        again.Save(dir2.Path);
+        foreach (var file in Directory.GetFiles(dir.Path))
+        {
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(dir2.Path, Path.GetFileName(file)))); // deterministic, runs in parallel or not
+        }
+
         var loaded = NerModel.Load(dir.Path);
         Assert.Equal(predicted, loaded.Tag(sentences));
         Assert.Equal(model.Tagger.FeatureCount, loaded.Tagger.FeatureCount);
