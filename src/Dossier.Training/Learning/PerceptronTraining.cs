@@ -90,6 +90,30 @@ internal static class PerceptronTraining
         return true;
     }
 
+    /// <summary>The element-wise mean of several runs' weights (parameter mixing, McDonald et al. 2010); one array's mean is its values.</summary>
+    public static float[] Mean(IEnumerable<float[]> vectors)
+    {
+        float[]? sum = null;
+        var n = 0;
+        foreach (var vector in vectors)
+        {
+            sum ??= new float[vector.Length];
+            for (var i = 0; i < vector.Length; i++)
+            {
+                sum[i] += vector[i];
+            }
+
+            n++;
+        }
+
+        for (var i = 0; i < sum!.Length; i++)
+        {
+            sum[i] /= n;
+        }
+
+        return sum;
+    }
+
     /// <summary>The averaged weights after <paramref name="c"/> steps.</summary>
     public static float[] Average(float[] weights, float[] accumulated, float c)
     {
@@ -125,4 +149,34 @@ internal static class PerceptronTraining
 
         return rows;
     }
+}
+
+/// <summary>
+/// One perceptron of several trained side by side, each over its own order of the training
+/// sequences: its weights and transitions, their running sums for averaging, its step count, its
+/// order and the mistakes of its last epoch.
+/// </summary>
+internal sealed class PerceptronRun(int weights, int transitions, int seed, int sequences)
+{
+    public float[] Weights { get; } = new float[weights];
+
+    public float[] Accumulated { get; } = new float[weights];
+
+    public float[] Transitions { get; } = new float[transitions];
+
+    public float[] AccumulatedTransitions { get; } = new float[transitions];
+
+    public float C { get; set; } = 1f;
+
+    public Random Random { get; } = new(seed);
+
+    public int[] Order { get; } = [.. Enumerable.Range(0, sequences)];
+
+    public int Mistakes { get; set; }
+
+    /// <summary>The averaged weights so far.</summary>
+    public float[] AveragedWeights() => PerceptronTraining.Average(Weights, Accumulated, C);
+
+    /// <summary>The averaged transitions so far.</summary>
+    public float[] AveragedTransitions() => PerceptronTraining.Average(Transitions, AccumulatedTransitions, C);
 }

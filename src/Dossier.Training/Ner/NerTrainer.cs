@@ -219,7 +219,7 @@ public sealed class NerTrainer
         var devSet = dev is null ? null : Featurize(dev, gazetteer, clusters, options, NerFeatureOptions.DomainSalt(options.TargetDomain), null)
             .Select(d => d.Select(s => new Prepared(s.Sentence, Index(s.Features, index), [], s.Spans)).ToArray()).ToArray();
 
-        var runs = Enumerable.Range(0, Math.Max(1, config.Runs)).Select(r => new Run(index.Count * l, l * l, config.Seed + r, trainSet.Length)).ToArray();
+        var runs = Enumerable.Range(0, Math.Max(1, config.Runs)).Select(r => new PerceptronRun(index.Count * l, l * l, config.Seed + r, trainSet.Length)).ToArray();
         float[]? bestWeights = null;
         float[]? bestTransitions = null;
         IReadOnlyList<NerScore>? bestScores = null;
@@ -247,8 +247,8 @@ public sealed class NerTrainer
             });
 
             var mistakes = runs.Sum(r => r.Mistakes) / runs.Length;
-            var averaged = Mix(runs.Select(r => PerceptronTraining.Average(r.Weights, r.Accumulated, r.C)).ToList());
-            var averagedTransitions = Mix(runs.Select(r => PerceptronTraining.Average(r.Transitions, r.AccumulatedTransitions, r.C)).ToList());
+            var averaged = PerceptronTraining.Mean(runs.Select(r => r.AveragedWeights()));
+            var averagedTransitions = PerceptronTraining.Mean(runs.Select(r => r.AveragedTransitions()));
             if (devSet is null)
             {
                 (bestWeights, bestTransitions, bestEpoch) = (averaged, averagedTransitions, epoch);
@@ -366,44 +366,4 @@ public sealed class NerTrainer
         [.. tokens.Select(t => t.Where(index.ContainsKey).Select(h => index[h]).ToArray())];
 
     private sealed record Prepared(NerSentence Sentence, int[][] Features, int[] Gold, IReadOnlyList<TokenSpan> Spans);
-
-    /// <summary>The mean of several runs' averaged weights (the one array itself for one run).</summary>
-    private static float[] Mix(List<float[]> arrays)
-    {
-        if (arrays.Count == 1)
-        {
-            return arrays[0];
-        }
-
-        var mixed = new float[arrays[0].Length];
-        foreach (var a in arrays)
-        {
-            for (var i = 0; i < a.Length; i++)
-            {
-                mixed[i] += a[i] / arrays.Count;
-            }
-        }
-
-        return mixed;
-    }
-
-    /// <summary>One perceptron of the runs trained side by side: its weights, sums for averaging, update count and document order.</summary>
-    private sealed class Run(int weights, int transitions, int seed, int documents)
-    {
-        public float[] Weights { get; } = new float[weights];
-
-        public float[] Accumulated { get; } = new float[weights];
-
-        public float[] Transitions { get; } = new float[transitions];
-
-        public float[] AccumulatedTransitions { get; } = new float[transitions];
-
-        public Random Random { get; } = new(seed);
-
-        public int[] Order { get; } = [.. Enumerable.Range(0, documents)];
-
-        public float C { get; set; } = 1;
-
-        public int Mistakes { get; set; }
-    }
 }

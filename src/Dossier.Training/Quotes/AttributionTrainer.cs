@@ -149,7 +149,7 @@ public sealed class AttributionTrainer
         // Several perceptrons, each over its own order of the paragraphs, in step; the model of an
         // epoch is the mean of their averaged weights (parameter mixing, McDonald et al. 2010),
         // steadier than any one of them.
-        var runs = Enumerable.Range(0, Math.Max(1, config.Runs)).Select(r => new Run(index.Count * l, l * l, config.Seed + r, trainSet.Length)).ToArray();
+        var runs = Enumerable.Range(0, Math.Max(1, config.Runs)).Select(r => new PerceptronRun(index.Count * l, l * l, config.Seed + r, trainSet.Length)).ToArray();
         (AttributionModel Model, QuoteScores? Scores, int Epoch)? best = null;
         for (var epoch = 1; epoch <= config.Epochs; epoch++)
         {
@@ -167,8 +167,8 @@ public sealed class AttributionTrainer
             }
 
             var model = new AttributionModel(new PerceptronTagger(
-                labels, PerceptronTraining.Rows(index, Mean(runs.Select(r => PerceptronTraining.Average(r.Weights, r.Accumulated, r.C))), l, config.PruneBelow),
-                Mean(runs.Select(r => PerceptronTraining.Average(r.Transitions, r.AccumulatedTransitions, r.C)))));
+                labels, PerceptronTraining.Rows(index, PerceptronTraining.Mean(runs.Select(r => r.AveragedWeights())), l, config.PruneBelow),
+                PerceptronTraining.Mean(runs.Select(r => r.AveragedTransitions()))));
             if (devDocs is null)
             {
                 best = (model, null, epoch);
@@ -185,47 +185,6 @@ public sealed class AttributionTrainer
         }
 
         return best ?? throw new ArgumentException("Training needs at least one epoch.", nameof(config));
-    }
-
-    private static float[] Mean(IEnumerable<float[]> vectors)
-    {
-        float[]? sum = null;
-        var n = 0;
-        foreach (var vector in vectors)
-        {
-            sum ??= new float[vector.Length];
-            for (var i = 0; i < vector.Length; i++)
-            {
-                sum[i] += vector[i];
-            }
-
-            n++;
-        }
-
-        for (var i = 0; i < sum!.Length; i++)
-        {
-            sum[i] /= n;
-        }
-
-        return sum;
-    }
-
-    /// <summary>One perceptron's state: weights, their running sums for averaging, its step and its order of the paragraphs.</summary>
-    private sealed class Run(int weights, int transitions, int seed, int sequences)
-    {
-        public float[] Weights { get; } = new float[weights];
-
-        public float[] Accumulated { get; } = new float[weights];
-
-        public float[] Transitions { get; } = new float[transitions];
-
-        public float[] AccumulatedTransitions { get; } = new float[transitions];
-
-        public float C { get; set; } = 1f;
-
-        public Random Random { get; } = new(seed);
-
-        public int[] Order { get; } = [.. Enumerable.Range(0, sequences)];
     }
 
     /// <summary>Content scores at overlap 0.3 of a quote finder on processed articles.</summary>
