@@ -179,7 +179,7 @@ internal static class EvalCommand
             ctx.Output.WriteLine("Only the mentions both sides have (how well what is found is grouped):");
             ctx.Output.WriteLine(CorefEvaluation.Format(result.Shared));
             ctx.Output.WriteLine();
-            ctx.Output.WriteLine($"Entity linking: {result.LinkCovered:N0} gold mentions name a Wikipedia entity the knowledge base knows; {result.LinkCorrect:N0} of them ({100.0 * result.LinkCorrect / Math.Max(1, result.LinkCovered):F2}%) are found and linked to it.");
+            ctx.Output.WriteLine($"Entity linking: {result.LinkCovered:N0} gold mentions name a Wikipedia entity the knowledge base knows; {result.LinkCorrect:N0} of them ({100.0 * result.LinkCorrect / Math.Max(1, result.LinkCovered):F2}%) are found and linked to it; of the {result.LinkMade:N0} links made on those mentions, {100.0 * result.LinkCorrect / Math.Max(1, result.LinkMade):F2}% are to it.");
             return Task.FromResult(ExitCodes.Success);
         });
         return command;

@@ -8,7 +8,7 @@ namespace Dossier.Evaluation.Coref;
 /// <summary>What <see cref="CorefRun.Evaluate"/> measured.</summary>
 public sealed record CorefResult(
     IReadOnlyList<CorefScore> EndToEnd, IReadOnlyList<CorefScore> Shared,
-    int GoldMentions, int GoldChains, int Predicted, int Aligned, int LinkCovered, int LinkCorrect);
+    int GoldMentions, int GoldChains, int Predicted, int Aligned, int LinkCovered, int LinkCorrect, int LinkMade = 0);
 
 /// <summary>
 /// Runs the pipeline and entity resolution on coreference documents and scores the result: each
@@ -26,7 +26,7 @@ public static class CorefRun
         ArgumentNullException.ThrowIfNull(kb);
         var endToEnd = new List<(IReadOnlyList<IReadOnlyList<TextSpan>>, IReadOnlyList<IReadOnlyList<TextSpan>>)>();
         var shared = new List<(IReadOnlyList<IReadOnlyList<TextSpan>>, IReadOnlyList<IReadOnlyList<TextSpan>>)>();
-        int goldMentions = 0, goldChains = 0, predicted = 0, aligned = 0, covered = 0, correct = 0;
+        int goldMentions = 0, goldChains = 0, predicted = 0, aligned = 0, covered = 0, correct = 0, made = 0;
         foreach (var gold in documents)
         {
             var doc = pipeline.Process(gold.Text);
@@ -94,10 +94,12 @@ public static class CorefRun
                 }
 
                 covered++;
-                correct += linkedByGold.TryGetValue(m.Span, out var link) && link is not null && candidates.Contains(link) ? 1 : 0;
+                var linked = linkedByGold.TryGetValue(m.Span, out var link) && link is not null;
+                made += linked ? 1 : 0; // the precision side: of the links made on these mentions, how many are the gold entity
+                correct += linked && candidates.Contains(link!) ? 1 : 0;
             }
         }
 
-        return new CorefResult(CorefEvaluation.Score(endToEnd), CorefEvaluation.Score(shared), goldMentions, goldChains, predicted, aligned, covered, correct);
+        return new CorefResult(CorefEvaluation.Score(endToEnd), CorefEvaluation.Score(shared), goldMentions, goldChains, predicted, aligned, covered, correct, made);
     }
 }

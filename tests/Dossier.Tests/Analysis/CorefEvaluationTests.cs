@@ -69,6 +69,7 @@ public class CorefEvaluationTests
             ["conll_f1"] = 100 * result.EndToEnd.Single(s => s.Measure == "CoNLL avg").F1,
             ["conll_f1_shared_mentions"] = 100 * result.Shared.Single(s => s.Measure == "CoNLL avg").F1,
             ["linking_accuracy"] = 100.0 * result.LinkCorrect / result.LinkCovered,
+            ["linking_precision"] = 100.0 * result.LinkCorrect / result.LinkMade,
         };
         Floors.AssertMet(coref, measured);
     }
