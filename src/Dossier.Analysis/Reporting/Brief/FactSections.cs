@@ -130,7 +130,6 @@ internal static class FactSections
         return section.Build();
     }
 
-    /// <summary>Each claim its sentence dates (<see cref="FactClock.Dated"/>: when it was said, else the date its words are about), with that date.</summary>
     /// <summary>
     /// A date the report leaves open, in words, and what is open: 'XXXX-WXX-4' is ("a Thursday",
     /// "date unknown"), 'XXXX-01-20' ("20 January", "year unknown"), 'XXXX-03' ("March", "year
@@ -150,6 +149,7 @@ internal static class FactSections
         };
     }
 
+    /// <summary>Each claim its sentence dates (<see cref="FactClock.Dated"/>: when it was said, else the date its words are about), with that date.</summary>
     private static IEnumerable<(string When, Run Text)> DatedStatements(StoryScope scope) =>
         scope.Claims.Select(c => (Claim: c, Dated: scope.Analysis.ClockOf(c.Id).Dated)).Where(x => x.Dated is not null)
             .Select(x => (x.Dated!.Value, StatementSections.Position(x.Claim).Append(Reported(scope, x.Claim.Document))));
