@@ -295,7 +295,7 @@ internal static class EvalCommand
         var bodies = new Option<string>("--bodies") { Description = "The bodies file (Body ID,articleBody), e.g. ../shared/data/fnc-1/train_bodies.csv.", Required = true };
         var stances = new Option<string>("--stances") { Description = "The pairs (Headline,Body ID,Stance); without a Stance column only --predictions is written.", Required = true };
         var part = new Option<string>("--part") { Description = "Score only the pairs of this part of a file split by Body ID the way training splits train: train, dev, holdout or all.", DefaultValueFactory = _ => "all" };
-        part.AcceptOnlyFromAmong(StanceData.Parts);
+        part.AcceptOnlyFromAmong(Dossier.Evaluation.DataSplit.Parts);
         var model = new Option<string?>("--model", "-m") { Description = "The stance model folder (default: the shipped models/stance)." };
         var predictions = new Option<string?>("--predictions") { Description = "Also write the predictions: one row per pair scored, in the input's order, with the columns Headline,Body ID,Stance." };
         var command = new Command("stance", "The Fake News Challenge's score, F1 per class and their mean (F1m), and the confusion matrix of the stance model on FNC-1-format files.") { bodies, stances, part, model, predictions };

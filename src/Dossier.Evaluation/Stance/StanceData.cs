@@ -16,9 +16,6 @@ public sealed record StancePair(string Headline, string BodyId, string? Stance);
 /// </summary>
 public static class StanceData
 {
-    /// <summary>The parts of a labelled file (split by story, see <see cref="Part"/>), and <c>all</c>.</summary>
-    public static readonly string[] Parts = DataSplit.Parts;
-
     /// <summary>The bodies, by id.</summary>
     public static Dictionary<string, string> ReadBodies(string path)
     {
@@ -67,9 +64,6 @@ public static class StanceData
         }
     }
 
-    /// <summary>The part a key belongs to: train, dev or holdout (see <see cref="DataSplit"/>).</summary>
-    public static string PartOf(string key) => DataSplit.PartOf(key);
-
     /// <summary>
     /// The pairs of the given parts ("all" keeps every pair). A story is a claim with the bodies that are
     /// about it (joined through their related pairs); the story's smallest body id decides its part,
@@ -117,7 +111,7 @@ public static class StanceData
             }
         }
 
-        string StoryPart(string node) => PartOf(key.TryGetValue(Find(node), out var k) ? k : node);
+        string StoryPart(string node) => DataSplit.PartOf(key.TryGetValue(Find(node), out var k) ? k : node);
         return [.. pairs.Where(p => parts.Contains(StoryPart("b:" + p.BodyId)) && parts.Contains(StoryPart("h:" + p.Headline)))];
     }
 

@@ -13,7 +13,7 @@ internal sealed record StanceTrainingConfig
     /// <summary>The bodies file (<c>Body ID,articleBody</c>).</summary>
     public string Bodies { get; init; } = string.Empty;
 
-    /// <summary>The labelled pairs (<c>Headline,Body ID,Stance</c>); its <c>train</c> part is trained on, its <c>dev</c> part chooses the epoch (see <see cref="StanceData.PartOf"/>).</summary>
+    /// <summary>The labelled pairs (<c>Headline,Body ID,Stance</c>); its <c>train</c> part is trained on, its <c>dev</c> part chooses the epoch (see <see cref="StanceData.Part"/> and <see cref="Evaluation.DataSplit"/>).</summary>
     public string Stances { get; init; } = string.Empty;
 
     /// <summary>The most frequent words kept as the vocabulary.</summary>
