@@ -106,8 +106,10 @@ public sealed class NerTrainer
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         string Resolve(string p) => DataFile.Resolve(baseDir, p);
 
-        var (gazetteer, clusters, train, dev) = Load(config, baseDir, heldOutOutput is null ? null : 0);
-        var (model, devScores, epoch) = Train(config, train, dev, gazetteer, clusters);
+        var (gazetteer, corpora, dev) = Read(config, baseDir);
+        var heldOutFold = heldOutOutput is null ? (int?)null : 0;
+        var clusters = Clusters(config, baseDir, heldOutFold);
+        var (model, devScores, epoch) = Train(config, TrainingPart(corpora, heldOutFold), dev, gazetteer, clusters);
 
         var output = heldOutOutput is null ? Resolve(config.Output) : Path.GetFullPath(heldOutOutput);
         model.Save(output);
@@ -148,11 +150,12 @@ public sealed class NerTrainer
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         var results = new List<(int, int, double, int, IReadOnlyList<NerScore>)>();
         var pooled = new Dictionary<string, (int Correct, int Predicted, int Gold)>(StringComparer.Ordinal);
+        var (gazetteer, corpora, dev) = Read(config, baseDir); // read once; only the split and the clusters change by fold
         for (var fold = 0; fold < folds; fold++)
         {
-            var (gazetteer, clusters, train, dev) = Load(config, baseDir, fold);
-            var heldOut = config.Train.Where(c => c.Format == "conll")
-                .SelectMany(c => ConllReader.Part(ConllReader.Read(DataFile.Resolve(baseDir, c.Path)), "holdout", fold)).ToList();
+            var clusters = Clusters(config, baseDir, fold);
+            var train = TrainingPart(corpora, fold);
+            var heldOut = corpora.Where(c => c.Corpus.Format == "conll").SelectMany(c => ConllReader.Part(c.Documents, "holdout", fold)).ToList();
             var (model, devScores, epoch) = Train(config, train, dev, gazetteer, clusters);
             var scores = NerEvaluation.Evaluate(model, heldOut);
             _log($"fold {fold}: {heldOut.Count:N0} held-out documents, F1 {scores[0].F1:F2} (dev {devScores?[0].F1 ?? double.NaN:F2}, epoch {epoch})");
@@ -167,29 +170,36 @@ public sealed class NerTrainer
         return (results, [.. pooled.Select(p => new NerScore(p.Key, p.Value.Correct, p.Value.Predicted, p.Value.Gold))]);
     }
 
-    /// <summary>
-    /// The gazetteer, clusters, training corpora and dev set of a config; with <paramref name="heldOutFold"/>,
-    /// every CoNLL-format corpus (training and clusters) without that fold's held-out tenth.
-    /// </summary>
-    private (Gazetteer Gazetteer, WordClusters Clusters, List<(string? Domain, IReadOnlyList<LabelledDocument> Documents)> Train, List<LabelledDocument>? Dev) Load(
-        NerTrainingConfig config, string baseDir, int? heldOutFold)
+    /// <summary>The gazetteer, the training corpora as read (every document) and the dev set of a config.</summary>
+    private (Gazetteer Gazetteer, List<(TrainingCorpus Corpus, IReadOnlyList<LabelledDocument> Documents)> Corpora, List<LabelledDocument>? Dev) Read(
+        NerTrainingConfig config, string baseDir)
     {
         string Resolve(string p) => DataFile.Resolve(baseDir, p);
         _log("building the gazetteer");
         var gazetteer = GazetteerBuilder.Build(config.Gazetteer, baseDir);
         _log($"gazetteer: {gazetteer.Count:N0} phrases");
-        var clusters = config.Clusters is null ? WordClusters.Empty : WordClusterLearner.Learn(config.Clusters, baseDir, _log, heldOutFold);
-        _log($"clusters: {clusters.Count:N0} words");
-        var train = config.Train.Select(c => (c.Domain, Documents: (IReadOnlyList<LabelledDocument>)(c.Format switch
+        var corpora = config.Train.Select(c => (c, (IReadOnlyList<LabelledDocument>)(c.Format switch
         {
-            "conll" when heldOutFold is { } fold => ConllReader.Part(ConllReader.Read(Resolve(c.Path)), "train", fold),
             "conll" => ConllReader.Read(Resolve(c.Path)),
             "gmb" => ConllReader.ReadGmb(GazetteerBuilder.Csv(Resolve(c.Path)), c.TypeMap ?? new Dictionary<string, string>()),
             _ => throw new DossierException(DossierErrorCode.UnsupportedFormat, $"unknown training corpus format '{c.Format}' (conll, gmb)", c.Path),
         }))).ToList();
         var dev = config.Dev is null ? null : ConllReader.Read(Resolve(config.Dev));
-        return (gazetteer, clusters, train, dev);
+        return (gazetteer, corpora, dev);
     }
+
+    /// <summary>The config's word clusters; with <paramref name="heldOutFold"/>, learned without that fold's held-out tenth of the CoNLL text.</summary>
+    private WordClusters Clusters(NerTrainingConfig config, string baseDir, int? heldOutFold)
+    {
+        var clusters = config.Clusters is null ? WordClusters.Empty : WordClusterLearner.Learn(config.Clusters, baseDir, _log, heldOutFold);
+        _log($"clusters: {clusters.Count:N0} words");
+        return clusters;
+    }
+
+    /// <summary>The documents trained on, by domain: every CoNLL-format corpus without <paramref name="heldOutFold"/>'s held-out tenth when given.</summary>
+    private static List<(string? Domain, IReadOnlyList<LabelledDocument> Documents)> TrainingPart(
+        List<(TrainingCorpus Corpus, IReadOnlyList<LabelledDocument> Documents)> corpora, int? heldOutFold) =>
+        [.. corpora.Select(c => (c.Corpus.Domain, heldOutFold is { } fold && c.Corpus.Format == "conll" ? ConllReader.Part(c.Documents, "train", fold) : c.Documents))];
 
     /// <summary>Trains on documents; returns the model of the best dev epoch (or the last, without dev).</summary>
     internal (NerModel Model, IReadOnlyList<NerScore>? DevScores, int Epoch) Train(
