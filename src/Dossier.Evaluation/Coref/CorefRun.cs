@@ -8,7 +8,7 @@ namespace Dossier.Evaluation.Coref;
 /// <summary>What <see cref="CorefRun.Evaluate"/> measured.</summary>
 public sealed record CorefResult(
     IReadOnlyList<CorefScore> EndToEnd, IReadOnlyList<CorefScore> Shared,
-    int GoldMentions, int GoldChains, int Predicted, int Aligned, int LinkCovered, int LinkCorrect, int LinkMade = 0);
+    int GoldMentions, int GoldChains, int Predicted, int Aligned, int LinkCovered, int LinkCorrect, int LinkMade);
 
 /// <summary>
 /// Runs the pipeline and entity resolution on coreference documents and scores the result: each
