@@ -58,6 +58,8 @@ internal sealed class DocumentDigest
     public static DocumentDigest Of(Document d, KnowledgeBase kb)
     {
         var names = new List<NameDigest>();
+        var speaking = d.GetOrEmpty(Layers.Quotes).Select(q => q.SpeakerName).Concat(d.GetOrEmpty(Layers.Claims).Select(c => c.HolderName)).OfType<TextSpan>().ToHashSet();
+        var named = new List<(MentionData Data, string Text, IReadOnlyList<KbEntry> Candidates)>();
         foreach (var m in d.GetOrEmpty(Layers.Mentions))
         {
             if (!MentionLabels.Named.Contains(m.Label))
@@ -67,15 +69,25 @@ internal sealed class DocumentDigest
 
             var text = EntityNames.Collapse(d.GetText(m.Span));
             var candidates = kb.Candidates(text);
-            var data = m;
 
             // A name right after a person's role ('Foreign Office spokesperson Mumtaz Zahra Baloch', 'the spokesperson
             // Baloch') is a person whatever the tagger said, unless the knowledge base knows it as an organisation or a place.
-            if (m.Label is "ORG" or "MISC" or "NORP" && !candidates.Any(c => c.IsPlace || c.Kind is "org" or "country") && AfterPersonalTitle(d, m.Span))
-            {
-                data = m with { Label = "PER" };
-            }
+            var person = m.Label is "ORG" or "MISC" or "NORP" && !KnownOtherwise(candidates) && AfterPersonalTitle(d, m.Span);
+            named.Add((person ? m with { Label = "PER" } : m, text, candidates));
+        }
 
+        // The surname of a person the document names in full (anywhere: a headline's 'Warhol' is the body's Andy Warhol),
+        // typed otherwise by the tagger, is that person ('Mumtaz Zahra Baloch … Baloch said'), unless the knowledge base
+        // knows it as an organisation or a place: wherever the document writes it with that type ('the Warhol Polaroids' as
+        // well as 'Warhol said'), once it stands somewhere as a name of its own (not 'the Baloch', not 'Baloch separatists').
+        var surnames = named.Where(n => n.Data.Label == "PER").Select(n => EntityNames.WithoutTitles(n.Text).Split(' '))
+            .Where(w => w.Length > 1).Select(w => KnowledgeBase.Key(w[^1])).ToHashSet(StringComparer.Ordinal);
+        var surnamesTyped = named.Where(n => n.Data.Label is not ("PER" or "GPE") && surnames.Contains(KnowledgeBase.Key(n.Text)) && !KnownOtherwise(n.Candidates)
+                && StandsAlone(d, n.Data.Span, speaking))
+            .Select(n => (n.Data.Label, KnowledgeBase.Key(n.Text))).ToHashSet();
+        foreach (var (m, text, candidates) in named)
+        {
+            var data = surnamesTyped.Contains((m.Label, KnowledgeBase.Key(text))) && !KnownOtherwise(candidates) ? m with { Label = "PER" } : m;
             var kind = EntityLinking.KindOf(data.Label, candidates);
             var name = kind == "PER" ? EntityNames.WithoutTitles(text) : text;
             var words = name.Split(' ');
@@ -110,7 +122,7 @@ internal sealed class DocumentDigest
             Names = names,
             Aliases = aliases,
             Expansions = expansions,
-            Speaking = d.GetOrEmpty(Layers.Quotes).Select(q => q.SpeakerName).Concat(d.GetOrEmpty(Layers.Claims).Select(c => c.HolderName)).OfType<TextSpan>().ToHashSet(),
+            Speaking = speaking,
             Signature = Syndication.Signature(d.Text),
             Stems = StemsOf(d),
         };
@@ -130,6 +142,31 @@ internal sealed class DocumentDigest
         }
 
         return stems;
+    }
+
+    /// <summary>True when the knowledge base knows the name as an organisation or a place.</summary>
+    private static bool KnownOtherwise(IReadOnlyList<KbEntry> candidates) => candidates.Any(c => c.IsPlace || c.Kind is "org" or "country");
+
+    /// <summary>
+    /// True when a one-word name stands as a name of its own, as a surname does: not after 'the'
+    /// ('the Baloch' are a people) and, in a parsed document, not modifying a noun ('Baloch
+    /// separatists'); in a document without a parse, only where it speaks or holds a claim.
+    /// </summary>
+    private static bool StandsAlone(Document d, TextSpan mention, HashSet<TextSpan> speaking)
+    {
+        var before = d.Text.AsSpan(0, mention.Start).TrimEnd();
+        var previous = before[(before.LastIndexOfAny(' ', '\n', '\u00a0') + 1)..];
+        if (previous.Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (!d.Has(Layers.Words))
+        {
+            return speaking.Contains(mention);
+        }
+
+        return d.WordsIn(mention).LastOrDefault() is { } word && word.BaseRelation is not ("compound" or "amod" or "flat");
     }
 
     /// <summary>True when the word right before the mention (white space between) is a personal title.</summary>

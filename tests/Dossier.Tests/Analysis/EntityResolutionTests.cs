@@ -12,7 +12,7 @@ namespace Dossier.Tests.Analysis;
 /// <summary>Entity resolution on hand-made mentions (no tagger involved), and the knowledge base's linking.</summary>
 public class EntityResolutionTests
 {
-    /// <summary>A document whose mentions are the [bracketed/TYPE] parts of <paramref name="marked"/>.</summary>
+    /// <summary>A document whose mentions are the [bracketed/TYPE] parts of <paramref name="marked"/>, with quotes by the speakers given (the first occurrence of each, or the part after '|' of the first occurrence of the whole).</summary>
     private static Document Doc(string marked, params (string Speaker, string Content)[] quotes)
     {
         var text = Regex.Replace(marked, @"\[([^\]/]+)/[A-Z]+\]", "$1");
@@ -29,7 +29,10 @@ public class EntityResolutionTests
         doc.Set(Layers.Mentions, [.. mentions]);
         doc.Set(Layers.Quotes, [.. quotes.Select(q =>
         {
-            var speaker = new TextSpan(text.IndexOf(q.Speaker, StringComparison.Ordinal), text.IndexOf(q.Speaker, StringComparison.Ordinal) + q.Speaker.Length);
+            // 'Later |Baloch': the speaker is what follows the bar, found where the words around it are.
+            var bar = Math.Max(0, q.Speaker.IndexOf('|', StringComparison.Ordinal));
+            var name = q.Speaker.Replace("|", string.Empty, StringComparison.Ordinal);
+            var speaker = TextSpan.FromLength(text.IndexOf(name, StringComparison.Ordinal) + bar, name.Length - bar);
             var content = new TextSpan(text.IndexOf(q.Content, StringComparison.Ordinal), text.IndexOf(q.Content, StringComparison.Ordinal) + q.Content.Length);
             return new QuoteData(content, QuoteKind.Indirect, speaker, null, speaker, SpeakerFound.Named);
         }).OrderBy(q => q.Span)]);
@@ -48,6 +51,23 @@ public class EntityResolutionTests
         new KbEntry("ofac:12206", "org", "Tehrik-E Taliban Pakistan", null, null, null, 0, null, ["TTP", "Pakistani Taliban"]),
         new KbEntry("geonames:1149361", "country", "Afghanistan", "AF", 34.6, 68.0, 37_000_000, null, ["Islamic Emirate of Afghanistan"]),
     ]);
+
+    /// <summary>A person's surname the tagger typed otherwise is the person where it stands as a name of its own; 'the Baloch' is a people.</summary>
+    [Fact]
+    public void ASurnameTypedAsAnOrganisation_IsThePersonNamedInFull_NotAPeopleAfterThe()
+    {
+        var a = Doc("Spokesperson [Mumtaz Zahra Baloch/PER] spoke. Later [Baloch/ORG] said talks were over. Protests by the [Baloch/NORP] went on.",
+            ("Later |Baloch", "talks were over"));
+        var entities = EntityGrouping.Group([a]);
+        var person = Of(entities, "Mumtaz Zahra Baloch");
+        Assert.Equal("PER", person.Type);
+        Assert.Equal(2, person.Mentions.Count);
+        Assert.DoesNotContain(entities, e => e.Type == "PER" && e.Mentions.Any(m => m.Span.Start > a.Text.IndexOf("the Baloch", StringComparison.Ordinal)));
+
+        // Without a person named in full, the tagger's type stands.
+        var b = Doc("Later [Baloch/ORG] said talks were over.", ("Baloch", "talks were over"));
+        Assert.Equal("ORG", Assert.Single(EntityGrouping.Group([b])).Type);
+    }
 
     [Fact]
     public void AcronymDefinedInADocument_JoinsItsExpansionEverywhere()
