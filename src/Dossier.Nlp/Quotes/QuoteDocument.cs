@@ -168,6 +168,25 @@ internal sealed class QuoteDocument
 
     public bool IsPunctuation(int k) => _tokens[k].Kind == TokenKind.Punctuation;
 
+    /// <summary>True when token <paramref name="k"/> is in the dateline of its sentence.</summary>
+    public bool InDateline(int k) => k < DatelineEnd(Sentences[SentenceOfToken(k)].Start);
+
+    /// <summary>
+    /// The first token after the dateline ("WASHINGTON (AP) —", "ISLAMABAD:") that opens a sentence
+    /// at token <paramref name="a"/>, or <paramref name="a"/> when none does
+    /// (<see cref="Syntax.SyntaxComponent.DatelineLength"/>); a token inside a sentence opens none.
+    /// </summary>
+    public int DatelineEnd(int a)
+    {
+        if (a < 0 || a >= Words.Length)
+        {
+            return a;
+        }
+
+        var (start, end) = Sentences[SentenceOfToken(a)];
+        return a != start || end - a < 3 ? a : a + Syntax.SyntaxComponent.DatelineLength(new ArraySegment<string>(Words, a, Math.Min(end - a, 18)));
+    }
+
     public bool IsQuoteMark(int k) => Words[k] is "“" or "”" or "\"" or "«" or "»" or "„" or "``" or "''";
 
     public bool InQuote(int k) => _regionAt[k] >= 0;

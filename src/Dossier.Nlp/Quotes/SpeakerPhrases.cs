@@ -15,6 +15,7 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
     /// <summary>The speaker phrase ending just before the cue, read back over auxiliaries and adverbs: "Khan", "the Foreign Office spokesperson", "Hamdullah Fitrat, the deputy Taliban spokesperson,".</summary>
     internal (int Start, int End)? SubjectBefore(QuoteDocument v, int sentenceStart, int cueStart)
     {
+        sentenceStart = Math.Min(v.DatelineEnd(sentenceStart), cueStart); // "BRUSSELS ― Concerns about …": no speaker
         var end = cueStart;
         while (end > sentenceStart && (_lexicon.Is("skip", v.Lower[end - 1]) || v.Lower[end - 1].EndsWith("ly", StringComparison.Ordinal) || v.IsTimeMention(end - 1)))
         {
@@ -154,9 +155,10 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
         return SubjectBefore(v, sentenceStart, end);
     }
 
-    /// <summary>The first phrase of the sentence, when it is a pronoun or a mention ("He also rejected …").</summary>
+    /// <summary>The first phrase of the sentence after its dateline, when it is a pronoun or a mention ("He also rejected …"; "WASHINGTON (AP) —" is no speaker).</summary>
     internal (int Start, int End)? SentenceSubject(QuoteDocument v, int a, int limit)
     {
+        a = Math.Min(v.DatelineEnd(a), limit);
         for (var k = a; k < Math.Min(limit, a + 4); k++)
         {
             if (_lexicon.Is("person-pronoun", v.Lower[k]) || _lexicon.Is("group-pronoun", v.Lower[k]))

@@ -214,7 +214,8 @@ internal sealed class TaggerCompletion(CueLexicon lexicon, SpeakerPhrases phrase
         }
 
         var (sentenceStart, sentenceEnd) = v.Sentences[v.SentenceOfToken(cue.Start)];
-        (int Start, int End)? phrase = tagged.Nearest("SRC", cue.Start, cue.End, sentenceStart, sentenceEnd) is { } sp ? (sp.Start, sp.End) : null;
+        // A dateline ("BRUSSELS ― …") is no source, however the tagger marks it.
+        (int Start, int End)? phrase = tagged.Nearest("SRC", cue.Start, cue.End, sentenceStart, sentenceEnd) is { } sp && !v.InDateline(sp.Start) ? (sp.Start, sp.End) : null;
 
         // A passive cue ("is expected to", "was charged with") or "Asked …" opening the sentence has no
         // holder in it; the guesses below are for cues that have one.
@@ -224,11 +225,11 @@ internal sealed class TaggerCompletion(CueLexicon lexicon, SpeakerPhrases phrase
         {
             var from = cue.Start < start ? sentenceStart : Math.Max(stop, sentenceStart);
             phrase = _phrases.SubjectBefore(v, from, cue.Start) is { } subject && subject.End > subject.Start ? subject : _phrases.SentenceSubject(v, from, cue.Start);
-            phrase ??= SpeakerPhrases.NameBefore(v, cue.Start, from, k => k < start || k >= stop);
+            phrase ??= SpeakerPhrases.NameBefore(v, cue.Start, from, k => (k < start || k >= stop) && !v.InDateline(k));
 
             // Nothing in the cue's sentence: the tagger's source nearest the content in its paragraph.
             var (paragraphStart, paragraphEnd) = v.ParagraphRange(start);
-            phrase ??= tagged.Nearest("SRC", start, stop, paragraphStart, paragraphEnd) is { } near ? (near.Start, near.End) : null;
+            phrase ??= tagged.Nearest("SRC", start, stop, paragraphStart, paragraphEnd) is { } near && !v.InDateline(near.Start) ? (near.Start, near.End) : null;
         }
 
         var (mention, how) = phrase is { } p ? _speakers.Resolve(v, p, found) : (-1, SpeakerFound.Unnamed);

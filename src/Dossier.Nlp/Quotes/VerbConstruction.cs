@@ -180,12 +180,8 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
             // Speech whose quotation marks a feed stripped runs back to the paragraph's start when
             // the paragraph ends with the cue and speaks in the first person ("Our concern is … .
             // We have flagged it. …, he said.").
-            var start = a;
-            if (start + 2 < contentEnd && v.Words[start + 1] == ":" && v.Words[start].All(c => !char.IsLower(c)))
-            {
-                // A dateline: "ISLAMABAD: The United States acknowledges …"
-                start += 2;
-            }
+            // Not its dateline: "ISLAMABAD: The United States acknowledges …", "WASHINGTON (AP) — …".
+            var start = Math.Min(v.DatelineEnd(a), contentEnd);
 
             // A cue set off by commas inside the sentence: "Vice President Joe Biden, Rubio said,
             // had been in the Senate for …": the words go on after it.

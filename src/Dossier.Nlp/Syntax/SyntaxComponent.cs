@@ -78,7 +78,7 @@ public sealed class SyntaxComponent : IDocumentComponent
 
     /// <summary>
     /// The number of words of a dateline that opens a sentence ("ISLAMABAD:", "WASHINGTON (Reuters)
-    /// -", "Afghan Voice Agency (AVA) - International Service:"), colon or dash included; 0 when there
+    /// -", "WASHINGTON ―", "Afghan Voice Agency (AVA) - International Service:"), colon or dash included; 0 when there
     /// is none. A dateline is a run of capitalised words, acronyms and brackets with at least one word
     /// in capitals, ended by a colon or dash before a capitalised word; "Khan to reporters:" and
     /// "President Trump:" are not.
@@ -90,7 +90,7 @@ public sealed class SyntaxComponent : IDocumentComponent
         for (var j = 0; j < Math.Min(forms.Count - 2, 16); j++)
         {
             var w = forms[j];
-            if (j > 0 && w is ":" or "-" or "—" or "–")
+            if (j > 0 && w is ":" or "-" or "--" or "—" or "–" or "―")
             {
                 if (char.IsUpper(forms[j + 1][0]) || forms[j + 1][0] is '"' or '“')
                 {

@@ -57,6 +57,16 @@ public class AttributionSyntaxTests
         Assert.Contains(claims, c => c.Contains("acknowledges the issue", StringComparison.Ordinal));
     }
 
+    /// <summary>A dateline ('WASHINGTON (AP) —', 'BRUSSELS ―') is neither the speaker nor part of what is said.</summary>
+    [Fact]
+    public void ADateline_IsNeitherSpeakerNorContent()
+    {
+        var doc = Models.Pipeline.Process("WASHINGTON (AP) — The new rules will cut emissions by half, the agency said on Monday.\n\nBRUSSELS ― Concerns about the deal grew on Tuesday.");
+        var quote = Assert.Single(doc.Get(Layers.Quotes), q => doc.GetText(q.Span).Contains("emissions", StringComparison.Ordinal));
+        Assert.Equal("The new rules will cut emissions by half", doc.GetText(quote.Span));
+        Assert.DoesNotContain(doc.Get(Layers.Quotes), q => q.Speaker is { } s && doc.GetText(s) is "WASHINGTON" or "BRUSSELS");
+    }
+
     [Fact]
     public void AnIntentionRuledOut_IsADenial_NotAnIntention()
     {

@@ -129,6 +129,8 @@ public sealed class SyntaxModelTests
     [InlineData("ISLAMABAD : The United States acknowledges the issue", 2)]
     [InlineData("WASHINGTON ( Reuters ) - The Senate voted on Monday", 5)]
     [InlineData("Afghan Voice Agency ( AVA ) - International Service : Washington and Islamabad issued a statement", 10)]
+    [InlineData("WASHINGTON ― Donald Trump 's obsession is an insult", 2)]
+    [InlineData("CHARLOTTE , N.C. ( AP ) -- The wife of a man said", 7)]
     [InlineData("Khan to reporters : We will not talk", 0)]
     [InlineData("President Trump : We will win", 0)]
     [InlineData("The United States acknowledges the issue", 0)]
