@@ -87,7 +87,7 @@ internal sealed class DocumentDigest
             .Select(n => (n.Data.Label, KnowledgeBase.Key(n.Text))).ToHashSet();
         foreach (var (m, text, candidates) in named)
         {
-            var data = surnamesTyped.Contains((m.Label, KnowledgeBase.Key(text))) && !KnownOtherwise(candidates) ? m with { Label = "PER" } : m;
+            var data = surnamesTyped.Contains((m.Label, KnowledgeBase.Key(text))) ? m with { Label = "PER" } : m;
             var kind = EntityLinking.KindOf(data.Label, candidates);
             var name = kind == "PER" ? EntityNames.WithoutTitles(text) : text;
             var words = name.Split(' ');
