@@ -24,6 +24,9 @@ public sealed class EventComponent : IDocumentComponent
     /// <summary>The words that make an assault cybernetic (CAMEO 176): a website, a server or a computer attacked, or hackers attacking ('site' and 'network' are left out: a bomb site, a militant network).</summary>
     private static readonly string[] Cyber = ["website", "web site", "server", "homepage", "computer", "hacker", "database", "cyber"];
 
+    /// <summary>The verbs of perception PETRARCH2 codes as statements (its OBSERVE class, 010): a statement only with the content they report ('noted that …').</summary>
+    private static readonly HashSet<string> Perceptions = new(["see", "saw", "watch", "view", "witness", "observe", "notice", "note"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> PlacePrepositions = new(["in", "at", "near", "to", "from"], StringComparer.Ordinal);
 
     private readonly VerbLexicon _verbs;
@@ -140,7 +143,12 @@ public sealed class EventComponent : IDocumentComponent
 
             if (!nominal && EventSyntax.IsNaming(word))
             {
-                continue; // 'a group called the Sea Org', 'also known as Jafar': a name, not a call
+                continue; // 'a group called the Sea Org', 'also known as Jafar', 'called Burma a "good news story"': a name, not a call
+            }
+
+            if (!nominal && code == "010" && Perceptions.Contains(word.Lemma.ToLowerInvariant()) && !ReportsContent(word))
+            {
+                continue; // 'noted that …', '…, he noted' are statements; 'the nation is watching Virginia', 'saw Burma as …' are not
             }
 
             if (nominal && word.BaseRelation == "obj" && word.Head is { } light && coded.TryGetValue(light.Index, out var lightCode) && lightCode[..2] == code[..2])
@@ -241,6 +249,11 @@ public sealed class EventComponent : IDocumentComponent
 
     /// <summary>What the coder found for one event, beyond what <see cref="EventData"/> keeps: how its roles were filled and whether it refers back.</summary>
     private readonly record struct Found(Participant Actor, Participant Target, bool Nominal, bool Passive, bool Definite, bool Inherited, int Link, bool Quoted);
+
+    /// <summary>True when a verb reports a clause: a complement ('noted that …'), or a clause it is set beside or follows without an object of its own ('Crops are withering, he noted', however the parser attaches it).</summary>
+    private static bool ReportsContent(Word verb) =>
+        verb.BaseRelation == "parataxis"
+        || verb.Children.Any(c => c.BaseRelation is "ccomp" or "parataxis" || (c.BaseRelation == "advcl" && c.Index < verb.Index && verb.Child("obj") is null));
 
     /// <summary>True for the roots of coercion and force (17–20), whose targets may be things: computers seized, a website attacked, a border closed.</summary>
     private static bool IsForce(string code) => code[..2] is "17" or "18" or "19" or "20";

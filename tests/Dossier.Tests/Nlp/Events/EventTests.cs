@@ -167,6 +167,20 @@ public class EventTests
         Assert.DoesNotContain(doc.Get(Layers.Events), e => e.Code[..2] is "03" or "04" or "06");
     }
 
+    /// <summary>A name or label given to an object is no call; seeing or watching something is no statement; noting what happened is.</summary>
+    [Theory]
+    [InlineData("He called Burma a \"good news story\" in an era of decline.", "called", false)]
+    [InlineData("Clinton called half of Donald Trump's supporters \"deplorables.\"", "called", false)]
+    [InlineData("The nation is watching Virginia.", "watching", false)]
+    [InlineData("Both parties saw Burma as a country under pressure.", "saw", false)]
+    [InlineData("The minister noted that the talks had failed.", "noted", true)]
+    [InlineData("Crops are withering in the Marshall Islands, he noted.", "noted", true)]
+    public void NamingAndSeeing_AreNoEvents_ReportingWhatIsSeenIsAStatement(string text, string trigger, bool coded)
+    {
+        var doc = Models.Pipeline.Process(text);
+        Assert.Equal(coded, doc.Get(Layers.Events).Any(e => doc.GetText(e.Trigger!.Value) == trigger));
+    }
+
     [Fact]
     public void APatternsWordInTheObject_IsTheAct_NotTheTarget()
     {
