@@ -376,6 +376,15 @@ public sealed class EventComponent : IDocumentComponent
     {
         var (subject, inherited) = EventSyntax.Subject(verb);
         var agent = passive ? EventSyntax.Agent(verb) : subject;
+        if (!passive && code[..2] == "01")
+        {
+            // A statement's target is whom it is made to, not a party it speaks of ('says Trump absolutely right') nor where
+            // ('said at the gala'); a thing said stays the target, so that the statement is judged as any act upon a thing.
+            var addressee = EventSyntax.Resolve(EventSyntax.Addressee(verb), named, actor: false);
+            var said = EventSyntax.Resolve(verb.Child("obj"), named, actor: false);
+            return (EventSyntax.Resolve(agent, named, actor: true), addressee.Span is null && said.Span is not null && !IsActorLike(said, named) ? said : addressee, inherited, subject);
+        }
+
         var cooperative = IsCooperative(code);
         var patient = EventSyntax.Patient(verb, passive, cooperative);
         var target = EventSyntax.Resolve(patient, named, actor: false);

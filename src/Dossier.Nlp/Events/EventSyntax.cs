@@ -40,6 +40,9 @@ internal static class EventSyntax
     private static readonly HashSet<string> Agents = new(DataFile.ReadEmbedded(typeof(EventSyntax).Assembly, "Dossier.Nlp.Events.agent-nouns.txt").Select(r => r[0]), StringComparer.Ordinal);
 
     /// <summary>Prepositions whose complement is the one acted upon ('attack on', 'talks with', 'sanctions against').</summary>
+    /// <summary>Verbs whose object is whom they address, not what they say ('told the crowd', as against 'said the word').</summary>
+    private static readonly HashSet<string> Addressing = new(["tell", "address", "inform", "brief", "assure", "remind", "notify", "warn", "thank", "ask", "urge", "telephone", "call", "email", "write", "answer"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> TargetPrepositions = new(["against", "on", "upon", "with", "to", "into", "at", "toward", "towards", "over"], StringComparer.Ordinal);
 
     /// <summary>Verbs that deny what they govern ('refused to meet', 'denied attacking', 'ruled out talks').</summary>
@@ -253,6 +256,28 @@ internal static class EventSyntax
         // 'threatened to attack the South', 'refused to release the prisoners': the act it governs has the target.
         return verb.Child("obj") ?? verb.Child("iobj") ?? Oblique(verb, cooperative)
             ?? (verb.Child("xcomp") is { } act && act.Upos == UPos.VERB && !IsPassive(act) ? act.Child("obj") ?? act.Child("iobj") ?? Oblique(act, cooperative) : null);
+    }
+
+    /// <summary>
+    /// The one a statement is made to: the indirect object, the object of a verb of addressing
+    /// ('told the crowd', 'addressed the symposium') or of one that also reports a clause ('"…," he
+    /// told the group'), or a complement of 'to' or
+    /// 'with' ('speaking to the delegation'); never what is said ('says Trump absolutely right'), nor
+    /// where ('said at the gala').
+    /// </summary>
+    public static Word? Addressee(Word verb)
+    {
+        if (verb.Child("iobj") is { } iobj)
+        {
+            return iobj;
+        }
+
+        if (verb.Child("obj") is { } obj && (Addressing.Contains(verb.Lemma.ToLowerInvariant()) || verb.Children.Any(c => c.BaseRelation is "ccomp" or "parataxis" or "xcomp")))
+        {
+            return obj;
+        }
+
+        return verb.Children.FirstOrDefault(c => c.BaseRelation == "obl" && Preposition(c) is "to" or "with") is { Document: not null } to ? to : null;
     }
 
     /// <summary>The first oblique or nominal modifier of <paramref name="head"/> whose preposition marks the one acted upon; in cooperation 'against' names the adversary and 'on'/'over' the topic ('a meeting on small arms'), neither the partner.</summary>

@@ -181,6 +181,19 @@ public class EventTests
         Assert.Equal(coded, doc.Get(Layers.Events).Any(e => doc.GetText(e.Trigger!.Value) == trigger));
     }
 
+    /// <summary>A statement's target is whom it is made to, never where it was made nor a party it speaks of.</summary>
+    [Theory]
+    [InlineData("Obama said on Saturday at the Congressional Black Caucus Foundation gala that progress was on the ballot.", "said", null)]
+    [InlineData("Flynn says Trump 'absolutely right' on the generals.", "says", null)]
+    [InlineData("Trump told Bill O'Reilly that the system was phony.", "told", "Bill O'Reilly")]
+    [InlineData("Clinton addressed the Congressional Black Caucus on Friday.", "addressed", "Congressional Black Caucus")]
+    public void AStatementsTarget_IsWhomItIsMadeTo(string text, string trigger, string? target)
+    {
+        var doc = Models.Pipeline.Process(text);
+        var statement = Assert.Single(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == trigger);
+        Assert.Equal(target, statement.Target is { } t ? doc.GetText(t) : null);
+    }
+
     [Fact]
     public void APatternsWordInTheObject_IsTheAct_NotTheTarget()
     {
