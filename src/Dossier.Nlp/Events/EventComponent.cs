@@ -27,6 +27,9 @@ public sealed class EventComponent : IDocumentComponent
     /// <summary>The verbs of perception PETRARCH2 codes as statements (its OBSERVE class, 010): a statement only with the content they report ('noted that …').</summary>
     private static readonly HashSet<string> Perceptions = new(["see", "saw", "watch", "view", "witness", "observe", "notice", "note"], StringComparer.Ordinal);
 
+    /// <summary>Verbs of wanting and expecting, which PETRARCH2 codes by their bare sense as intent (030) or demand (100): an event only where a pattern of theirs names one ('want peace talks').</summary>
+    private static readonly HashSet<string> Attitudes = new(["want", "need", "expect", "hope", "wish"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> PlacePrepositions = new(["in", "at", "near", "to", "from"], StringComparer.Ordinal);
 
     private readonly VerbLexicon _verbs;
@@ -144,6 +147,11 @@ public sealed class EventComponent : IDocumentComponent
             if (!nominal && EventSyntax.IsNaming(word))
             {
                 continue; // 'a group called the Sea Org', 'also known as Jafar', 'called Burma a "good news story"': a name, not a call
+            }
+
+            if (!nominal && !byPattern && Attitudes.Contains(word.Lemma.ToLowerInvariant()))
+            {
+                continue; // 'they want justice for Terrence', 'expects Holt to insert himself', 'Clinton needs to …': a wish, not an act (the act wished is coded, as planned)
             }
 
             if (!nominal && code == "010" && Perceptions.Contains(word.Lemma.ToLowerInvariant()) && !ReportsContent(word))

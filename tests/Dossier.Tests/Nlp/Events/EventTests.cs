@@ -181,6 +181,17 @@ public class EventTests
         Assert.Equal(coded, doc.Get(Layers.Events).Any(e => doc.GetText(e.Trigger!.Value) == trigger));
     }
 
+    /// <summary>Wanting, needing and expecting are no acts (PETRARCH2's bare senses of them are intent and demand); what is wanted is coded on its own, as planned.</summary>
+    [Theory]
+    [InlineData("Demonstrators said they want justice for Terrence.", "want")]
+    [InlineData("Lester Holt needs to challenge Donald Trump on every claim.", "needs")]
+    [InlineData("The campaign expects Holt to question Trump.", "expects")]
+    public void WantingNeedingExpecting_AreNoEvents(string text, string trigger)
+    {
+        var doc = Models.Pipeline.Process(text);
+        Assert.DoesNotContain(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == trigger);
+    }
+
     /// <summary>A statement's target is whom it is made to, never where it was made nor a party it speaks of.</summary>
     [Theory]
     [InlineData("Obama said on Saturday at the Congressional Black Caucus Foundation gala that progress was on the ballot.", "said", null)]
