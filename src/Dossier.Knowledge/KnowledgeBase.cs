@@ -31,11 +31,30 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, List<KbEntry>> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KbEntry> _countries = new(StringComparer.Ordinal);
 
+    /// <summary>Cities and regions of names of three words or more, by the key of their names' last word (for <see cref="AbbreviatedPlaces"/>), built on first use.</summary>
+    private readonly Lazy<Dictionary<string, List<KbEntry>>> _placesByLastWord;
+
+    private static Dictionary<string, List<KbEntry>> IndexPlacesByLastWord(IReadOnlyList<KbEntry> entries)
+    {
+        var index = new Dictionary<string, List<KbEntry>>(StringComparer.Ordinal);
+        foreach (var e in entries.Where(e => e.Kind is "city" or "region"))
+        {
+            foreach (var last in e.Aliases.Prepend(e.Name).Select(n => n.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                .Where(w => w.Length >= 3).Select(w => Key(w[^1])).Distinct(StringComparer.Ordinal))
+            {
+                (index.TryGetValue(last, out var list) ? list : index[last] = []).Add(e);
+            }
+        }
+
+        return index;
+    }
+
     /// <summary>Indexes the entries.</summary>
     public KnowledgeBase(IEnumerable<KbEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         Entries = [.. entries];
+        _placesByLastWord = new(() => IndexPlacesByLastWord(Entries));
         foreach (var e in Entries)
         {
             foreach (var name in e.Aliases.Prepend(e.Name))
@@ -91,6 +110,59 @@ public sealed class KnowledgeBase
 
     /// <summary>The entries one of whose names has the key of <paramref name="name"/>.</summary>
     public IReadOnlyList<KbEntry> Candidates(string name) => _byKey.TryGetValue(Key(name), out var list) ? list : [];
+
+    /// <summary>
+    /// The cities and regions a name abbreviated to initials may stand for: 'D.I. Khan' is Dera
+    /// Ismail Khan, 'D.G. Khan' Dera Ghazi Khan (the initials, each with its full stop, of the
+    /// words before the name's last written words). Empty for a name that is not so abbreviated.
+    /// </summary>
+    public IReadOnlyList<KbEntry> AbbreviatedPlaces(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var words = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var initials = new List<char>();
+        var k = 0;
+        for (; k < words.Length; k++)
+        {
+            var w = words[k];
+            var shape = true;
+            for (var j = 0; j < w.Length; j += 2)
+            {
+                shape &= j + 1 < w.Length && char.IsUpper(w[j]) && w[j + 1] == '.';
+            }
+
+            if (!shape)
+            {
+                break;
+            }
+
+            initials.AddRange(w.Where(char.IsUpper));
+        }
+
+        if (initials.Count < 2 || k == 0 || k >= words.Length)
+        {
+            return [];
+        }
+
+        var rest = Key(string.Join(' ', words[k..]));
+        var found = new List<KbEntry>();
+        foreach (var e in _placesByLastWord.Value.GetValueOrDefault(Key(words[^1])) ?? [])
+        {
+            foreach (var full in e.Aliases.Prepend(e.Name))
+            {
+                var parts = full.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                var tail = parts.Length - (words.Length - k);
+                if (tail == initials.Count && Key(string.Join(' ', parts[tail..])) == rest
+                    && parts[..tail].Select(p => char.ToUpperInvariant(p[0])).SequenceEqual(initials))
+                {
+                    found.Add(e);
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>The country with an ISO code, or null.</summary>
     public KbEntry? Country(string code) => _countries.GetValueOrDefault(code);

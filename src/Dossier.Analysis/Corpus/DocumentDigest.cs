@@ -69,6 +69,12 @@ internal sealed class DocumentDigest
 
             var text = EntityNames.Collapse(d.GetText(m.Span));
             var candidates = kb.Candidates(text);
+            if (candidates.Count == 0 && kb.AbbreviatedPlaces(text) is { Count: > 0 } places)
+            {
+                // 'D.I. Khan' is Dera Ismail Khan, a place whatever the tagger said (it links where the story names its country).
+                named.Add((m with { Label = "GPE" }, text, places));
+                continue;
+            }
 
             // A name right after a person's role ('Foreign Office spokesperson Mumtaz Zahra Baloch', 'the spokesperson
             // Baloch') is a person whatever the tagger said, unless the knowledge base knows it as an organisation or a place.

@@ -52,6 +52,27 @@ public class EntityResolutionTests
         new KbEntry("geonames:1149361", "country", "Afghanistan", "AF", 34.6, 68.0, 37_000_000, null, ["Islamic Emirate of Afghanistan"]),
     ]);
 
+    /// <summary>A place abbreviated to initials ('D.I. Khan') is the place whose words they begin, whatever the tagger said; it links where the story names its country.</summary>
+    [Fact]
+    public void APlaceAbbreviatedToInitials_IsThatPlace()
+    {
+        var kb = new KnowledgeBase(
+        [
+            new KbEntry("geonames:1168579", "country", "Pakistan", "PK", 30.3, 71.5, 212_000_000, null, []),
+            new KbEntry("geonames:1180281", "city", "Dera Ismail Khan", "PK", 31.8, 70.9, 763_195, null, []),
+            new KbEntry("geonames:1180289", "city", "Dera Ghazi Khan", "PK", 30.0, 70.6, 399_064, null, []),
+        ]);
+        Assert.Equal("geonames:1180281", Assert.Single(kb.AbbreviatedPlaces("D.I. Khan")).Id);
+        Assert.Equal("geonames:1180289", Assert.Single(kb.AbbreviatedPlaces("D. G. Khan")).Id);
+        Assert.Empty(kb.AbbreviatedPlaces("J.K. Khan"));
+        Assert.Empty(kb.AbbreviatedPlaces("Khan"));
+        Assert.Empty(kb.AbbreviatedPlaces("Dera Ismail Khan"));
+
+        var doc = Doc("Police detained him in [D.I. Khan/PER], [Pakistan/GPE], on Friday.");
+        var place = Of(EntityGrouping.Group([doc], kb), "D.I. Khan");
+        Assert.Equal(("GPE", "geonames:1180281"), (place.Type, place.Kb?.Id));
+    }
+
     /// <summary>A person's surname the tagger typed otherwise is the person where it stands as a name of its own; 'the Baloch' is a people.</summary>
     [Fact]
     public void ASurnameTypedAsAnOrganisation_IsThePersonNamedInFull_NotAPeopleAfterThe()
