@@ -34,15 +34,12 @@ internal readonly record struct Participant(TextSpan? Span, ParticipantKind Kind
 /// the object, the passive subject or an 'against'/'on'/'with' complement; a verb under
 /// 'agreed to', 'plans to' or 'refused to' takes its subject from there and its mode from that verb.
 /// </summary>
-internal static class EventSyntax
+internal static partial class EventSyntax
 {
     /// <summary>Common nouns that name an acting party ('police', 'minister', 'rebel'): agent-nouns.txt.</summary>
     private static readonly HashSet<string> Agents = new(DataFile.ReadEmbedded(typeof(EventSyntax).Assembly, "Dossier.Nlp.Events.agent-nouns.txt").Select(r => r[0]), StringComparer.Ordinal);
 
     /// <summary>Prepositions whose complement is the one acted upon ('attack on', 'talks with', 'sanctions against').</summary>
-    /// <summary>Verbs whose object is whom they address, not what they say ('told the crowd', as against 'said the word').</summary>
-    private static readonly HashSet<string> Addressing = new(["tell", "address", "inform", "brief", "assure", "remind", "notify", "warn", "thank", "ask", "urge", "telephone", "call", "email", "write", "answer"], StringComparer.Ordinal);
-
     private static readonly HashSet<string> TargetPrepositions = new(["against", "on", "upon", "with", "to", "into", "at", "toward", "towards", "over"], StringComparer.Ordinal);
 
     /// <summary>Verbs that deny what they govern ('refused to meet', 'denied attacking', 'ruled out talks').</summary>
@@ -74,45 +71,6 @@ internal static class EventSyntax
     /// <summary>True when <paramref name="word"/> has a subordinator or infinitive marker <paramref name="mark"/> ('to', 'that', 'if').</summary>
     private static bool HasMark(Word word, string mark) =>
         word.Children.Any(c => c.BaseRelation == "mark" && c.Lemma.Equals(mark, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>
-    /// True for a naming verb: a participle that names what it follows ('a group called the Sea Org',
-    /// 'also known as Jafar', 'a site dubbed …'), or a verb that gives its object a name or a label
-    /// ('called Burma a "good news story"', 'called half of his supporters "deplorables"': a second
-    /// object or predicate, or a quotation after the object) — naming, not an act.
-    /// </summary>
-    /// <remarks>The parser may read such a participle as a finite verb of a clause of its own ('the elite group within Scientology called the Sea Org'); a naming verb right after a noun that is not its subject, with no auxiliary, names that noun.</remarks>
-    public static bool IsNaming(Word verb) =>
-        verb.Lemma.ToLowerInvariant() is "call" or "name" or "dub" or "title" or "label" or "nickname" or "know" or "term" or "brand"
-        && ((verb.BaseRelation == "acl" && verb.Xpos == "VBN")
-            || Labels(verb)
-            || (verb.Xpos is "VBN" or "VBD" && !verb.Children.Any(c => c.BaseRelation is "aux" or "mark" && !c.Lemma.Equals("that", StringComparison.OrdinalIgnoreCase))
-                && Before(verb) is { Upos: UPos.NOUN or UPos.PROPN } noun && verb.Child("nsubj") is var subject && (subject is null || subject.Value.Index != noun.Index)
-                && (subject is null || subject.Value.Head?.Index != noun.Index)));
-
-    /// <summary>True when the verb gives its object a label: a second object or an object predicate ('called Burma a success'), or a quotation mark after the object's head within the verb's words ('called his supporters "deplorables"').</summary>
-    private static bool Labels(Word verb)
-    {
-        if (verb.Child("obj") is not { } obj || verb.Child("compound:prt") is not null)
-        {
-            return false; // 'calling out Trump for his "lies"' is no naming
-        }
-
-        if (verb.Children.Count(c => c.BaseRelation is "obj" or "iobj" or "xcomp") >= 2)
-        {
-            return true;
-        }
-
-        foreach (var w in verb.SentenceWords)
-        {
-            if (w.Index > obj.Index && w.Span.End <= verb.Subtree.End && w.Upos == UPos.PUNCT && w.Text is "\"" or "“" or "'" or "‘")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>The word just before <paramref name="word"/> in its sentence, or null.</summary>
     private static Word? Before(Word word)
@@ -256,28 +214,6 @@ internal static class EventSyntax
         // 'threatened to attack the South', 'refused to release the prisoners': the act it governs has the target.
         return verb.Child("obj") ?? verb.Child("iobj") ?? Oblique(verb, cooperative)
             ?? (verb.Child("xcomp") is { } act && act.Upos == UPos.VERB && !IsPassive(act) ? act.Child("obj") ?? act.Child("iobj") ?? Oblique(act, cooperative) : null);
-    }
-
-    /// <summary>
-    /// The one a statement is made to: the indirect object, the object of a verb of addressing
-    /// ('told the crowd', 'addressed the symposium') or of one that also reports a clause ('"…," he
-    /// told the group'), or a complement of 'to' or
-    /// 'with' ('speaking to the delegation'); never what is said ('says Trump absolutely right'), nor
-    /// where ('said at the gala').
-    /// </summary>
-    public static Word? Addressee(Word verb)
-    {
-        if (verb.Child("iobj") is { } iobj)
-        {
-            return iobj;
-        }
-
-        if (verb.Child("obj") is { } obj && (Addressing.Contains(verb.Lemma.ToLowerInvariant()) || verb.Children.Any(c => c.BaseRelation is "ccomp" or "parataxis" or "xcomp")))
-        {
-            return obj;
-        }
-
-        return verb.Children.FirstOrDefault(c => c.BaseRelation == "obl" && Preposition(c) is "to" or "with") is { Document: not null } to ? to : null;
     }
 
     /// <summary>The first oblique or nominal modifier of <paramref name="head"/> whose preposition marks the one acted upon; in cooperation 'against' names the adversary and 'on'/'over' the topic ('a meeting on small arms'), neither the partner.</summary>
