@@ -32,6 +32,9 @@ public sealed record ClaimGroup(string Id, string Proposition, GroupStatus Statu
     /// <summary>The statements: each holder's nearly identical claims as one, with the outlets that carried it, earliest first.</summary>
     public IReadOnlyList<Statement<Claim>> Statements { get; init; } = [];
 
+    /// <summary>Holders whose position on the proposition changed between reports (denied, then asserted, or the reverse), in the order of the later report: history, not dispute.</summary>
+    public IReadOnlyList<PositionChange> Changes { get; init; } = [];
+
     /// <summary>How each document stands towards the group's proposition, by the stance model (empty when none was loaded).</summary>
     public IReadOnlyList<StanceCoverage> Coverage { get; init; } = [];
 }
@@ -259,11 +262,12 @@ internal static class ClaimAlignment
             return (Status: status, Proposition: CanonicalStatement.Of(claims[central]), Claims: groupClaims,
                 Frame: members.Select(k => propositions[k].Frame).FirstOrDefault(f => f is not null),
                 Places: (IReadOnlyList<string>)[.. members.Select(k => propositions[k].Place).OfType<string>().Distinct(StringComparer.Ordinal)],
-                Statements: ReReporting.Statements(groupClaims, c => c.Document, ReReporting.HolderOf, c => c.Text, byId));
+                Statements: ReReporting.Statements(groupClaims, c => c.Document, ReReporting.HolderOf, c => c.Text, byId),
+                Changes: PositionChanges.Of(groupClaims, byId));
         });
 
         return [.. groups.OrderBy(g => g.Status).ThenByDescending(g => g.Claims.Count)
-            .Select((g, n) => new ClaimGroup($"g{n + 1}", g.Proposition, g.Status, g.Claims) { Frame = g.Frame, Places = g.Places, Statements = g.Statements })];
+            .Select((g, n) => new ClaimGroup($"g{n + 1}", g.Proposition, g.Status, g.Claims) { Frame = g.Frame, Places = g.Places, Statements = g.Statements, Changes = g.Changes })];
     }
 
     /// <summary>
@@ -353,7 +357,7 @@ internal static class ClaimAlignment
     }
 
     /// <summary>True when the holder states the claim's words as fact, plainly (not asked, supposed, demanded, intended or only mentioned).</summary>
-    private static bool HoldsTrue(Claim c) =>
+    internal static bool HoldsTrue(Claim c) =>
         HoldingTrue.Contains(c.Data.Stance) && c.Data.Modality is not ("condition" or "question" or "demand" or "intention");
 
     /// <summary>True when the claim's cue is itself a verb of denial ('denied', 'rejected', 'dismissed'), not a plain statement of negated words.</summary>

@@ -19,8 +19,8 @@ public static class AnalysisJsonWriter
     /// <summary>The contract's version.</summary>
     public const int ContractVersion = 1;
 
-    /// <summary>The version of the fields Dossier adds beside the contract's (2: claim frames, group statements, coverage, repeated quotes, figure history; 3: two clocks per fact — when said or happened, and <c>reported</c> — time discrepancies, frame agents).</summary>
-    public const int SchemaVersion = 3;
+    /// <summary>The version of the fields Dossier adds beside the contract's (2: claim frames, group statements, coverage, repeated quotes, figure history; 3: two clocks per fact — when said or happened, and <c>reported</c> — time discrepancies, frame agents; 4: position changes on claim groups).</summary>
+    public const int SchemaVersion = 4;
 
     private static readonly JsonWriterOptions Options = new()
     {
@@ -285,6 +285,24 @@ public static class AnalysisJsonWriter
         WriteArray(w, "places", g.Places, static (w, p) => w.WriteStringValue(p));
         w.WriteNumber("holders", g.Statements.Select(s => s.HolderKey).Distinct(StringComparer.Ordinal).Count());
         WriteArray(w, "statements", g.Statements, static (w, s) => WriteStatement(w, s, "claims", c => c.Id));
+        WriteArray(w, "changes", g.Changes, static (w, c) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("holder", c.Holder);
+            w.WriteString("holder_key", c.HolderKey);
+            foreach (var (name, claim, reported) in (ReadOnlySpan<(string, Claim, Carrier)>)[("from", c.From, c.FromReported), ("to", c.To, c.ToReported)])
+            {
+                w.WritePropertyName(name);
+                w.WriteStartObject();
+                w.WriteString("claim", claim.Id);
+                w.WriteString("stance", claim.Data.Stance);
+                w.WritePropertyName("reported");
+                WriteCarrier(w, reported);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        });
         WriteArray(w, "coverage", g.Coverage, static (w, c) =>
         {
             w.WriteStartObject();

@@ -1,4 +1,5 @@
 using Dossier.Analysis;
+using Dossier.Analysis.Reporting;
 using Dossier.Extraction.Ingestion;
 using Dossier.Nlp;
 using Dossier.Tests.TestKit;
@@ -226,6 +227,33 @@ public class CrossSourceTests
         var c = Models.Pipeline.Process("Islamabad said militants are using US weapons left behind in Afghanistan for attacks inside Pakistan.");
         var oneHolder = new CorpusAnalysis([a, c], [], Models.Pipeline.Adds, Models.Kb);
         Assert.Equal(GroupStatus.Single, Assert.Single(oneHolder.ClaimGroups).Status);
+    }
+
+    /// <summary>One holder denying a proposition in one report and stating it in a later one changed position: history, not a dispute; the same two claims on one day are no change.</summary>
+    [Fact]
+    public void AHolderWhoDeniedThenAsserted_ChangedPosition_NotADispute()
+    {
+        Document Dated(string outlet, int day, string sentence) =>
+            Models.Pipeline.Process(new Document(Opening + "\n\n" + sentence, new DocumentMetadata { Outlet = outlet, Published = new DateOnly(2025, 3, day), Source = outlet + ".txt" }));
+        var denial = Dated("Daily A", 4, "Pakistan's Foreign Office denied that militants are using US weapons left behind in Afghanistan.");
+        var assertion = Dated("Daily B", 9, "Pakistan's Foreign Office said that militants are using US weapons left behind in Afghanistan.");
+
+        var analysis = new CorpusAnalysis([assertion, denial], [], Models.Pipeline.Adds, Models.Kb);
+
+        var group = Assert.Single(analysis.ClaimGroups, g => g.Claims.Count == 2);
+        Assert.NotEqual(GroupStatus.Disputed, group.Status);
+        var change = Assert.Single(group.Changes);
+        Assert.Equal(("deny", "2025-03-04", "assert", "2025-03-09"), (change.From.Data.Stance, change.FromReported.When, change.To.Data.Stance, change.ToReported.When));
+        Assert.Contains("**Changed position:**", BriefEscapingTests.Markdown(analysis), StringComparison.Ordinal);
+        using var stream = new MemoryStream();
+        AnalysisJsonWriter.Write(stream, analysis);
+        using var json = System.Text.Json.JsonDocument.Parse(stream.ToArray());
+        var written = json.RootElement.GetProperty("claim_groups").EnumerateArray().Single(g => g.GetProperty("changes").GetArrayLength() == 1).GetProperty("changes")[0];
+        Assert.Equal(("deny", "2025-03-09"), (written.GetProperty("from").GetProperty("stance").GetString(), written.GetProperty("to").GetProperty("reported").GetProperty("published").GetString()));
+
+        var sameDay = new CorpusAnalysis([Dated("Daily A", 4, "Pakistan's Foreign Office denied that militants are using US weapons left behind in Afghanistan."),
+            Dated("Daily B", 4, "Pakistan's Foreign Office said that militants are using US weapons left behind in Afghanistan.")], [], Models.Pipeline.Adds, Models.Kb);
+        Assert.All(sameDay.ClaimGroups, g => Assert.Empty(g.Changes));
     }
 
     /// <summary>A wire quote reprinted by three outlets is one statement with three carriers, the earliest first; nobody corroborates anybody.</summary>

@@ -89,7 +89,7 @@ internal static class StatementSections
             return section.Build();
         }
 
-        var shown = scope.ClaimGroups.Where(g => g.Status != GroupStatus.Single).ToList();
+        var shown = scope.ClaimGroups.Where(g => g.Status != GroupStatus.Single || g.Changes.Count > 0).ToList();
         if (shown.Count == 0)
         {
             return section.Note("No claim is stated by more than one source or contested.").Build();
@@ -98,11 +98,13 @@ internal static class StatementSections
         section.Paragraph(new Run()
             .Prose("Claims grouped by the proposition they state (the frame of the content's main predicate, the place it is about, content words and the entities named). A group is ")
             .Emphasis(new Run().Prose("disputed")).Prose(" when some holders assert what others deny or reject, ")
-            .Emphasis(new Run().Prose("corroborated")).Prose(" when two or more holders in two or more independent sources assert it and nobody denies it. One holder's statement carried by several outlets is one statement, listed once with its carriers, earliest first."));
+            .Emphasis(new Run().Prose("corroborated")).Prose(" when two or more holders in two or more independent sources assert it and nobody denies it. One holder's statement carried by several outlets is one statement, listed once with its carriers, earliest first. A holder who denied it in one report and asserted it in a later one (or the reverse) ")
+            .Emphasis(new Run().Prose("changed position")).Prose(": an update, listed in the order reported, not a dispute."));
         foreach (var g in shown.Take(MaxGroups))
         {
             var disputed = g.Status == GroupStatus.Disputed;
-            section.Paragraph(new Run().Strong(new Run().Prose(disputed ? "Disputed:" : "Corroborated:")).Prose(" ").Quote(g.Proposition, BriefWording.MaxStatementLength));
+            var label = disputed ? "Disputed:" : g.Status == GroupStatus.Corroborated ? "Corroborated:" : "Changed position:";
+            section.Paragraph(new Run().Strong(new Run().Prose(label)).Prose(" ").Quote(g.Proposition, BriefWording.MaxStatementLength));
             if (disputed)
             {
                 var asserted = g.Claims.Where(c => !ClaimAlignment.Denies(c.Data.Stance)).ToList();
@@ -113,9 +115,14 @@ internal static class StatementSections
                         k < asserted.Count ? Position(asserted[k]) : new Run(),
                         k < denied.Count ? Position(denied[k]) : new Run()]));
             }
-            else
+            else if (g.Status == GroupStatus.Corroborated)
             {
                 section.List(g.Statements.Select(s => Carried(Position(s.Items[0]), s)));
+            }
+
+            if (g.Changes.Count > 0)
+            {
+                section.List(g.Changes.Select(c => new Run().Prose("Changed position: ").Append(Position(c.From)).Prose($" ({c.FromReported.When}) → ").Append(Position(c.To)).Prose($" ({c.ToReported.When})")));
             }
         }
 
