@@ -6,7 +6,7 @@ namespace Dossier.Analysis;
 /// <summary>What the sources do with a claim group's proposition.</summary>
 public enum GroupStatus
 {
-    /// <summary>Asserted by some holders and denied or rejected by others.</summary>
+    /// <summary>Asserted by some holders and denied or rejected by others, each holder taken where they last stood (<see cref="PositionChange"/>).</summary>
     Disputed,
 
     /// <summary>Asserted by two or more holders in two or more independent sources whose words state the proposition alike (not only its topic), denied by none.</summary>
@@ -245,7 +245,12 @@ internal static class ClaimAlignment
         var groups = kept.Where(g => g.Count > 1).Select(g =>
         {
             var members = g.OrderBy(k => k).ToList();
-            var status = StatusOf(members.Select(k => claims[k]).ToList(), sourceOf, (a, b) => Confirms(members[a], members[b]));
+            var changes = PositionChanges.Of([.. members.Select(k => claims[k])], byId);
+
+            // A holder who changed position stands where they last stood: the positions they left say nothing against anybody.
+            var left = changes.Select(c => c.From.Id).ToHashSet(StringComparer.Ordinal);
+            var standing = members.Where(k => !left.Contains(claims[k].Id)).ToList();
+            var status = StatusOf(standing.Select(k => claims[k]).ToList(), sourceOf, (a, b) => Confirms(standing[a], standing[b]));
             // The most central assertion: the one nearest the group's centroid (linear in the group's size).
             var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var m in members)
@@ -263,7 +268,7 @@ internal static class ClaimAlignment
                 Frame: members.Select(k => propositions[k].Frame).FirstOrDefault(f => f is not null),
                 Places: (IReadOnlyList<string>)[.. members.Select(k => propositions[k].Place).OfType<string>().Distinct(StringComparer.Ordinal)],
                 Statements: ReReporting.Statements(groupClaims, c => c.Document, ReReporting.HolderOf, c => c.Text, byId),
-                Changes: PositionChanges.Of(groupClaims, byId));
+                Changes: changes);
         });
 
         return [.. groups.OrderBy(g => g.Status).ThenByDescending(g => g.Claims.Count)

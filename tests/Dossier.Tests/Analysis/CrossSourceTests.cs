@@ -251,6 +251,13 @@ public class CrossSourceTests
         var written = json.RootElement.GetProperty("claim_groups").EnumerateArray().Single(g => g.GetProperty("changes").GetArrayLength() == 1).GetProperty("changes")[0];
         Assert.Equal(("deny", "2025-03-09"), (written.GetProperty("from").GetProperty("stance").GetString(), written.GetProperty("to").GetProperty("reported").GetProperty("published").GetString()));
 
+        // Another holder stating it the day the first came round disputes nothing: the first stands where they last stood.
+        var another = Dated("Daily C", 9, "Afghanistan's defence ministry said that militants are using US weapons left behind in Afghanistan.");
+        var three = new CorpusAnalysis([denial, assertion, another], [], Models.Pipeline.Adds, Models.Kb);
+        var joined = Assert.Single(three.ClaimGroups, g => g.Claims.Count == 3);
+        Assert.NotEqual(GroupStatus.Disputed, joined.Status);
+        Assert.Single(joined.Changes);
+
         var sameDay = new CorpusAnalysis([Dated("Daily A", 4, "Pakistan's Foreign Office denied that militants are using US weapons left behind in Afghanistan."),
             Dated("Daily B", 4, "Pakistan's Foreign Office said that militants are using US weapons left behind in Afghanistan.")], [], Models.Pipeline.Adds, Models.Kb);
         Assert.All(sameDay.ClaimGroups, g => Assert.Empty(g.Changes));
