@@ -174,6 +174,8 @@ internal static partial class EntityGrouping
             Join(i, kind, names[i].FullName?.Key ?? KnowledgeBase.Key(kind == "PER" ? EntityNames.WithoutTitles(text) : text));
         }
 
+        JoinSurnameVariants(mentions, names, sets);
+
         // Within each document: people's short forms, acronyms and aliases.
         for (var d = 0; d < docs.Count; d++)
         {
@@ -226,6 +228,78 @@ internal static partial class EntityGrouping
         }
 
         return StableIds.Entities(EntityReferences.WithReferences(EntityBuilding.Build(mentions, sets, links), [.. docs]));
+    }
+
+    /// <summary>The shortest surname a one-letter variant is looked for in: shorter names differ by a letter too often ('Khan', 'Kahn').</summary>
+    private const int MinVariantSurname = 6;
+
+    /// <summary>
+    /// Full names of one given name whose surnames differ by one letter ('John Ratcliffe', 'John
+    /// Ratcliff'; the first letter the same, both of six letters or more) are one person when no
+    /// document writes both: a report that names both means two people.
+    /// </summary>
+    private static void JoinSurnameVariants(List<(Document Doc, MentionData Data, string Text, string Kind)> mentions, List<NameDigest> names, UnionFind sets)
+    {
+        var byGiven = new Dictionary<string, Dictionary<string, (int Mention, string Last, HashSet<string> Documents)>>(StringComparer.Ordinal);
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            if (mentions[i].Kind != "PER" || names[i].FullName is not { } full || full.Last.Length < MinVariantSurname)
+            {
+                continue;
+            }
+
+            var byKey = byGiven.TryGetValue(full.First, out var found) ? found : byGiven[full.First] = new(StringComparer.Ordinal);
+            if (!byKey.TryGetValue(full.Key, out var name))
+            {
+                byKey[full.Key] = name = (i, full.Last, new HashSet<string>(StringComparer.Ordinal));
+            }
+
+            name.Documents.Add(mentions[i].Doc.Id);
+        }
+
+        foreach (var variants in byGiven.Values.Where(v => v.Count > 1).Select(v => v.Values.ToList()))
+        {
+            for (var a = 0; a < variants.Count; a++)
+            {
+                for (var b = a + 1; b < variants.Count; b++)
+                {
+                    if (variants[a].Last[0] == variants[b].Last[0] && OneEditApart(variants[a].Last, variants[b].Last) && !variants[a].Documents.Overlaps(variants[b].Documents))
+                    {
+                        sets.Union(variants[a].Mention, variants[b].Mention);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>True when one letter inserted, deleted or replaced makes <paramref name="a"/> <paramref name="b"/>.</summary>
+    internal static bool OneEditApart(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1 || a == b)
+        {
+            return false;
+        }
+
+        var (i, j) = (0, 0);
+        var edited = false;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                (i, j) = (i + 1, j + 1);
+                continue;
+            }
+
+            if (edited)
+            {
+                return false;
+            }
+
+            edited = true;
+            (i, j) = a.Length > b.Length ? (i + 1, j) : a.Length < b.Length ? (i, j + 1) : (i + 1, j + 1);
+        }
+
+        return true;
     }
 
     /// <summary>The key of the acronym a document defines right after a name ("Tehreek-e-Taliban Pakistan (TTP)"), or null.</summary>

@@ -52,6 +52,30 @@ public class EntityResolutionTests
         new KbEntry("geonames:1149361", "country", "Afghanistan", "AF", 34.6, 68.0, 37_000_000, null, ["Islamic Emirate of Afghanistan"]),
     ]);
 
+    /// <summary>One given name with surnames a letter apart is one person across reports (Ratcliffe/Ratcliff), two where one report names both.</summary>
+    [Fact]
+    public void ASurnameALetterApart_IsOnePerson_UnlessOneReportNamesBoth()
+    {
+        var a = Doc("CIA Director [John Ratcliffe/PER] briefed senators on Tuesday.");
+        var b = Doc("[John Ratcliff/PER], the CIA director, declined to comment.");
+        var ratcliffe = Of(EntityGrouping.Group([a, b]), "John Ratcliffe");
+        Assert.Equal(2, ratcliffe.Mentions.Count);
+
+        var both = Doc("[Ann Johnson/PER] and [Ann Johnston/PER] both ran for the seat.");
+        Assert.Equal(2, EntityGrouping.Group([both]).Count(e => e.Type == "PER"));
+        Assert.Equal(2, EntityGrouping.Group([Doc("[John Khan/PER] spoke."), Doc("[John Kahn/PER] spoke.")]).Count); // too short to tell
+    }
+
+    [Theory]
+    [InlineData("ratclife", "ratclif", true)]
+    [InlineData("johnson", "johnston", true)]
+    [InlineData("stewart", "steward", true)]
+    [InlineData("stewart", "stewart", false)]
+    [InlineData("ratclife", "ratcl", false)]
+    [InlineData("abcdef", "abxdeg", false)]
+    public void OneEditApart_IsOneLetterInsertedDeletedOrReplaced(string a, string b, bool apart) =>
+        Assert.Equal(apart, EntityGrouping.OneEditApart(a, b));
+
     /// <summary>A place abbreviated to initials ('D.I. Khan') is the place whose words they begin, whatever the tagger said; it links where the story names its country.</summary>
     [Fact]
     public void APlaceAbbreviatedToInitials_IsThatPlace()
