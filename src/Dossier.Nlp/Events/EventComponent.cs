@@ -38,10 +38,10 @@ public sealed class EventComponent : IDocumentComponent
     /// The confidence from which the brief shows an event (the JSON holds all), chosen on the
     /// development documents of our GUM news annotation (`eval/events/gum-news.dev.jsonl`). The
     /// score (<see cref="Confidence"/>) was fitted there to what tells right events from wrong
-    /// ones, and precision now rises with it there: 43% of the asserted events from 0.4, 53% from
-    /// 0.5, 65% of 23 from 0.7, 67% of 21 from 0.8; 0.7 keeps every event with an actor-like actor
-    /// and target or a coercion with its target. On the test documents it rises less (24% from
-    /// 0.4, 32% from 0.5, 29% from 0.7): a fit on few events, which README states.
+    /// ones, and precision rises with it there: 45% of the asserted events from 0.4, 53% from
+    /// 0.5, 63% of 24 from 0.7, 64% of 22 from 0.8; 0.7 keeps every event with an actor-like actor
+    /// and target or a coercion with its target. On the test documents it rises less (25% from
+    /// 0.4, 33% from 0.5, 31% from 0.7): a fit on few events, which README states.
     /// </summary>
     public const double ShownConfidence = 0.7;
 
