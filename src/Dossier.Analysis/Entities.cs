@@ -181,6 +181,15 @@ internal static partial class EntityGrouping
         {
             var offset = firstOf[d];
             var fullNamesInDoc = digests[d].Names.Select(n => n.FullName).OfType<(string Key, string First, string Last)>().ToList();
+
+            // A short form the knowledge base gives to people of other given names ('Mr. Obama' is Barack Obama) does not
+            // join a full name of the document with another ('Michelle Obama'); its surname then names two people here.
+            HashSet<string> GivenByKb(int i) => names[i].Candidates.Where(c => c.Kind == "person")
+                .Select(c => KnowledgeBase.Key(EntityNames.WithoutTitles(c.Name).Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
+            var contested = Enumerable.Range(offset, firstOf[d + 1] - offset).Where(i => personShort[i])
+                .Select(i => (Word: KnowledgeBase.Key(EntityNames.WithoutTitles(mentions[i].Text)), Given: GivenByKb(i)))
+                .Where(x => x.Given.Count > 0 && fullNamesInDoc.Any(f => f.Last == x.Word && !x.Given.Contains(f.First)))
+                .Select(x => x.Word).ToHashSet(StringComparer.Ordinal);
             for (var i = offset; i < firstOf[d + 1]; i++)
             {
                 if (!personShort[i])
@@ -189,15 +198,29 @@ internal static partial class EntityGrouping
                 }
 
                 var word = KnowledgeBase.Key(EntityNames.WithoutTitles(mentions[i].Text));
-                var full = fullNamesInDoc
-                    .Where(f => f.Last == word || f.First == word).Select(f => f.Key).Distinct(StringComparer.Ordinal).ToList();
+                var givenByKb = GivenByKb(i);
+                if (givenByKb.Count == 0 && contested.Contains(word))
+                {
+                    Join(i, "PER", word); // 'Obama' where 'Mr. Obama' and 'Michelle Obama' are two people: the text alone does not say which
+                    continue;
+                }
+
+                var inDocument = fullNamesInDoc.Where(f => f.Last == word || f.First == word).ToList();
+                var full = inDocument.Where(f => givenByKb.Count == 0 || givenByKb.Contains(f.First)).Select(f => f.Key).Distinct(StringComparer.Ordinal).ToList();
+                var ambiguous = inDocument.Select(f => f.Key).Distinct(StringComparer.Ordinal).Count() != 1;
                 if (full.Count == 0 && bySurname.TryGetValue(word, out var fullNames))
                 {
                     // No full name in this document: the one person of the corpus with that surname, if only one.
-                    full = [.. fullNames];
+                    full = [.. fullNames.Where(k => givenByKb.Count == 0 || givenByKb.Contains(k.Split(' ')[0]))];
+                    ambiguous = fullNames.Count != 1;
                 }
 
                 Join(i, "PER", full.Count == 1 ? full[0] : word);
+                if (full.Count == 1 && ambiguous)
+                {
+                    // Chosen by the knowledge base among several: the bare surname's other mentions ('Obama') stay with it, as before.
+                    Join(i, "PER", word);
+                }
             }
 
             for (var i = offset; i < firstOf[d + 1]; i++)

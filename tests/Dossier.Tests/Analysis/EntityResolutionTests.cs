@@ -66,6 +66,21 @@ public class EntityResolutionTests
         Assert.Equal(2, EntityGrouping.Group([Doc("[John Khan/PER] spoke."), Doc("[John Kahn/PER] spoke.")]).Count); // too short to tell
     }
 
+    /// <summary>A titled surname the knowledge base gives to another given name ('Mr. Obama' is Barack Obama) is not the document's other full name of that surname.</summary>
+    [Fact]
+    public void ATitledSurnameTheKnowledgeBaseGivesAnotherGivenName_IsNotTheDocumentsFullName()
+    {
+        var kb = new KnowledgeBase([new KbEntry("petrarch:BARACK_OBAMA", "person", "Barack Obama", "US", null, null, 0, null, ["Mr. Obama", "President Obama"])]);
+        var doc = Doc("The campaign will employ [Mr. Obama/PER] and the first lady, [Michelle Obama/PER], in Florida. [Obama/PER] will speak first.");
+        var entities = EntityGrouping.Group([doc], kb);
+        Assert.NotEqual(Of(entities, "Mr. Obama").Id, Of(entities, "Michelle Obama").Id);
+        Assert.NotEqual(Of(entities, "Obama").Id, Of(entities, "Michelle Obama").Id); // the bare surname names two people here
+
+        // Without such knowledge the surname still joins the one full name of its document.
+        var plain = Doc("The campaign will employ [Michelle Obama/PER] in Florida, where [Mrs. Obama/PER] is popular.");
+        Assert.Single(EntityGrouping.Group([plain], kb), e => e.Type == "PER");
+    }
+
     [Theory]
     [InlineData("ratclife", "ratclif", true)]
     [InlineData("johnson", "johnston", true)]
