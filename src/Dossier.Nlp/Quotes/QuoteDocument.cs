@@ -29,6 +29,7 @@ internal sealed class QuoteDocument
     private readonly int[] _sentenceOf;
     private readonly int[] _paragraphOfSentence;
     private readonly (int First, int Last)[] _paragraphTokens;
+    private int[]? _datelineEnds;
 
     private readonly Document _document;
     private Dictionary<int, (int Mention, ReferenceKind Kind)>? _referenceEndingAt;
@@ -183,9 +184,18 @@ internal sealed class QuoteDocument
             return a;
         }
 
-        var (start, end) = Sentences[SentenceOfToken(a)];
-        return a != start || end - a < 3 ? a : a + Syntax.SyntaxComponent.DatelineLength(new ArraySegment<string>(Words, a, Math.Min(end - a, 18)));
+        var sentence = SentenceOfToken(a);
+        if (a != Sentences[sentence].Start)
+        {
+            return a;
+        }
+
+        // Read once per sentence: the rules ask for it at every cue and every name they look back over.
+        _datelineEnds ??= [.. Sentences.Select(s => s.End - s.Start < 3 ? s.Start
+            : s.Start + Syntax.SyntaxComponent.DatelineLength(new ArraySegment<string>(Words, s.Start, Math.Min(s.End - s.Start, 18))))];
+        return _datelineEnds[sentence];
     }
+
 
     public bool IsQuoteMark(int k) => Words[k] is "“" or "”" or "\"" or "«" or "»" or "„" or "``" or "''";
 
