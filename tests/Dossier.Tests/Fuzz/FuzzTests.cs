@@ -16,6 +16,7 @@ namespace Dossier.Tests.Fuzz;
 /// (see tests/Dossier.Tests/Fuzz/RESULTS.md); a failure prints the seed that replays it
 /// (<c>DOSSIER_FUZZ_SEED</c>). Every failure it finds becomes a file in <c>corpus/</c> with its expected outcome.
 /// </summary>
+[Collection(Timed.Name)]
 public class FuzzTests(ITestOutputHelper output)
 {
     /// <summary>Errors that mean the engine broke, not the input: an exception nobody turned into a reason.</summary>
@@ -129,4 +130,16 @@ public class FuzzTests(ITestOutputHelper output)
         MarkdownBriefWriter.Write(TextWriter.Null, analysis);
         HtmlBriefWriter.Write(TextWriter.Null, analysis);
     }
+}
+
+/// <summary>
+/// Tests that hold documents to a wall-time limit run alone, not beside the rest of the suite: on a
+/// machine of two cores, other test classes running in parallel take the time the limit is about
+/// (the 240 KB no-full-stop.txt takes 22 s of its 30 in a Debug build alone).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class Timed
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "timed";
 }
