@@ -182,23 +182,18 @@ internal static partial class EntityGrouping
             var offset = firstOf[d];
             var fullNamesInDoc = digests[d].Names.Select(n => n.FullName).OfType<(string Key, string First, string Last)>().ToList();
 
-            // A short form the knowledge base gives to people of other given names ('Mr. Obama' is Barack Obama) does not
-            // join a full name of the document with another ('Michelle Obama'); its surname then names two people here.
-            HashSet<string> GivenByKb(int i) => names[i].Candidates.Where(c => c.Kind == "person")
-                .Select(c => KnowledgeBase.Key(EntityNames.WithoutTitles(c.Name).Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
-            var contested = Enumerable.Range(offset, firstOf[d + 1] - offset).Where(i => personShort[i])
-                .Select(i => (Word: KnowledgeBase.Key(EntityNames.WithoutTitles(mentions[i].Text)), Given: GivenByKb(i)))
-                .Where(x => x.Given.Count > 0 && fullNamesInDoc.Any(f => f.Last == x.Word && !x.Given.Contains(f.First)))
+            // Each short form's word, and the given names of the people the knowledge base gives it to. A short form the
+            // knowledge base gives to people of other given names ('Mr. Obama' is Barack Obama) does not join a full name of
+            // the document with another ('Michelle Obama'); its surname then names two people here.
+            var shortForms = Enumerable.Range(offset, firstOf[d + 1] - offset).Where(i => personShort[i])
+                .Select(i => (Mention: i, Word: KnowledgeBase.Key(EntityNames.WithoutTitles(mentions[i].Text)),
+                    Given: names[i].Candidates.Where(c => c.Kind == "person")
+                        .Select(c => KnowledgeBase.Key(EntityNames.WithoutTitles(c.Name).Split(' ')[0])).ToHashSet(StringComparer.Ordinal)))
+                .ToList();
+            var contested = shortForms.Where(x => x.Given.Count > 0 && fullNamesInDoc.Any(f => f.Last == x.Word && !x.Given.Contains(f.First)))
                 .Select(x => x.Word).ToHashSet(StringComparer.Ordinal);
-            for (var i = offset; i < firstOf[d + 1]; i++)
+            foreach (var (i, word, givenByKb) in shortForms)
             {
-                if (!personShort[i])
-                {
-                    continue;
-                }
-
-                var word = KnowledgeBase.Key(EntityNames.WithoutTitles(mentions[i].Text));
-                var givenByKb = GivenByKb(i);
                 if (givenByKb.Count == 0 && contested.Contains(word))
                 {
                     Join(i, "PER", word); // 'Obama' where 'Mr. Obama' and 'Michelle Obama' are two people: the text alone does not say which

@@ -59,7 +59,7 @@ internal sealed class DocumentDigest
     {
         var names = new List<NameDigest>();
         var speaking = d.GetOrEmpty(Layers.Quotes).Select(q => q.SpeakerName).Concat(d.GetOrEmpty(Layers.Claims).Select(c => c.HolderName)).OfType<TextSpan>().ToHashSet();
-        var named = new List<(MentionData Data, string Text, IReadOnlyList<KbEntry> Candidates)>();
+        var named = new List<(MentionData Data, string Text, string Key, IReadOnlyList<KbEntry> Candidates)>();
         foreach (var m in d.GetOrEmpty(Layers.Mentions))
         {
             if (!MentionLabels.Named.Contains(m.Label))
@@ -68,18 +68,19 @@ internal sealed class DocumentDigest
             }
 
             var text = EntityNames.Collapse(d.GetText(m.Span));
+            var key = KnowledgeBase.Key(text);
             var candidates = kb.Candidates(text);
             if (candidates.Count == 0 && kb.AbbreviatedPlaces(text) is { Count: > 0 } places)
             {
                 // 'D.I. Khan' is Dera Ismail Khan, a place whatever the tagger said (it links where the story names its country).
-                named.Add((m with { Label = "GPE" }, text, places));
+                named.Add((m with { Label = "GPE" }, text, key, places));
                 continue;
             }
 
             // A name right after a person's role ('Foreign Office spokesperson Mumtaz Zahra Baloch', 'the spokesperson
             // Baloch') is a person whatever the tagger said, unless the knowledge base knows it as an organisation or a place.
             var person = m.Label is "ORG" or "MISC" or "NORP" && !KnownOtherwise(candidates) && AfterPersonalTitle(d, m.Span);
-            named.Add((person ? m with { Label = "PER" } : m, text, candidates));
+            named.Add((person ? m with { Label = "PER" } : m, text, key, candidates));
         }
 
         // The surname of a person the document names in full (anywhere: a headline's 'Warhol' is the body's Andy Warhol),
@@ -88,12 +89,12 @@ internal sealed class DocumentDigest
         // well as 'Warhol said'), once it stands somewhere as a name of its own (not 'the Baloch', not 'Baloch separatists').
         var surnames = named.Where(n => n.Data.Label == "PER").Select(n => EntityNames.WithoutTitles(n.Text).Split(' '))
             .Where(w => w.Length > 1).Select(w => KnowledgeBase.Key(w[^1])).ToHashSet(StringComparer.Ordinal);
-        var surnamesTyped = named.Where(n => n.Data.Label is not ("PER" or "GPE") && surnames.Contains(KnowledgeBase.Key(n.Text)) && !KnownOtherwise(n.Candidates)
+        var surnamesTyped = named.Where(n => n.Data.Label is not ("PER" or "GPE") && surnames.Contains(n.Key) && !KnownOtherwise(n.Candidates)
                 && StandsAlone(d, n.Data.Span, speaking))
-            .Select(n => (n.Data.Label, KnowledgeBase.Key(n.Text))).ToHashSet();
-        foreach (var (m, text, candidates) in named)
+            .Select(n => (n.Data.Label, n.Key)).ToHashSet();
+        foreach (var (m, text, key, candidates) in named)
         {
-            var data = surnamesTyped.Contains((m.Label, KnowledgeBase.Key(text))) ? m with { Label = "PER" } : m;
+            var data = surnamesTyped.Contains((m.Label, key)) ? m with { Label = "PER" } : m;
             var kind = EntityLinking.KindOf(data.Label, candidates);
             var name = kind == "PER" ? EntityNames.WithoutTitles(text) : text;
             var words = name.Split(' ');

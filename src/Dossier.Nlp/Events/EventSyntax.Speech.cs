@@ -50,9 +50,8 @@ internal static partial class EventSyntax
     /// <summary>
     /// The one a statement is made to: the indirect object, the object of a verb of addressing
     /// ('told the crowd', 'addressed the symposium') or of one that also reports a clause ('"…," he
-    /// told the group'), or a complement of 'to' or
-    /// 'with' ('speaking to the delegation'); never what is said ('says Trump absolutely right'), nor
-    /// where ('said at the gala').
+    /// told the group'), or a complement of 'to' or 'with' ('speaking to the delegation'); never
+    /// what is said ('says Trump absolutely right'), nor where ('said at the gala').
     /// </summary>
     public static Word? Addressee(Word verb)
     {

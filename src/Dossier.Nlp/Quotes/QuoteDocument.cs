@@ -196,7 +196,6 @@ internal sealed class QuoteDocument
         return _datelineEnds[sentence];
     }
 
-
     public bool IsQuoteMark(int k) => Words[k] is "“" or "”" or "\"" or "«" or "»" or "„" or "``" or "''";
 
     public bool InQuote(int k) => _regionAt[k] >= 0;
