@@ -30,6 +30,12 @@ public sealed class EventComponent : IDocumentComponent
     /// <summary>Verbs of wanting and expecting, which PETRARCH2 codes by their bare sense as intent (030) or demand (100): an event only where a pattern of theirs names one ('want peace talks').</summary>
     private static readonly HashSet<string> Attitudes = new(["want", "need", "expect", "hope", "wish"], StringComparer.Ordinal);
 
+    /// <summary>Verbs of PETRARCH2's APPREHEND class (171) whose everyday senses are not seizing ('took a job', 'took over operations', 'caught the show'): coded by their bare sense only with an actor-like target.</summary>
+    private static readonly HashSet<string> Grasping = new(["take", "catch", "grab", "snatch", "get"], StringComparer.Ordinal);
+
+    /// <summary>What follows 'seize' or 'pounce' when it means making use of something ('seized on the report', 'pounced upon the remark').</summary>
+    private static readonly HashSet<string> Upon = new(["on", "upon"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> PlacePrepositions = new(["in", "at", "near", "to", "from"], StringComparer.Ordinal);
 
     private readonly VerbLexicon _verbs;
@@ -159,6 +165,22 @@ public sealed class EventComponent : IDocumentComponent
                 continue; // 'noted that …', '…, he noted' are statements; 'the nation is watching Virginia', 'saw Burma as …' are not
             }
 
+            if (!nominal && IsHabitual(word))
+            {
+                continue; // 'the agency that oversees the program', 'which allows investors to …': a standing relation, not a happening
+            }
+
+            var verbLemma = word.Lemma.ToLowerInvariant();
+            if (!nominal && !byPattern && code[..2] == "17" && word.Child("obj") is null && word.Children.Any(c => c.BaseRelation == "obl" && EventSyntax.Preposition(c) is { } p && Upon.Contains(p)))
+            {
+                continue; // 'Politifact seized on Trump's claim', 'is seizing upon a report': made use of, not taken
+            }
+
+            if (!nominal && !byPattern && verbLemma == "mean" && word.Child("xcomp") is null)
+            {
+                continue; // 'it means Trump may not have paid': signifies; only 'meant to …' is an intention
+            }
+
             if (nominal && word.BaseRelation == "obj" && word.Head is { } light && coded.TryGetValue(light.Index, out var lightCode) && lightCode[..2] == code[..2])
             {
                 continue; // 'held talks', 'carried out an attack': the verb's event is this one
@@ -194,7 +216,7 @@ public sealed class EventComponent : IDocumentComponent
                 target = Participant.Nobody;
             }
 
-            if (target.Kind == ParticipantKind.Other && !IsForce(code))
+            if (target.Kind == ParticipantKind.Other && (!IsForce(code) || (!byPattern && Grasping.Contains(verbLemma))))
             {
                 // A thing acted upon ('controlled territory', 'shows progress', 'made the trip') is
                 // no party to an interaction: where a pattern's content word named it ('requested
@@ -224,6 +246,11 @@ public sealed class EventComponent : IDocumentComponent
             // both in its dictionaries); a statement needs an actor-like speaker; any other event
             // needs one actor-like participant.
             code = Cybernetic(code, text, actor, target, tokens, lower);
+            if (!nominal && !byPattern && IsViolent(code) && target.Kind is ParticipantKind.Named or ParticipantKind.Pronoun or ParticipantKind.Agent && GivesReason(word))
+            {
+                code = "111"; // 'Clinton blasted him for not paying income tax', 'attacked Oversight for failing to …': criticism, not force
+            }
+
             var actorLike = IsActorLike(actor, inSentence);
             var targetLike = IsActorLike(target, inSentence);
             if (code[..2] == "01" ? !actorLike : specific ? !(actorLike || targetLike) && !(definite && IsViolent(code)) : !(targetLike && (actorLike || (passive && actor.Span is null))))
@@ -262,6 +289,24 @@ public sealed class EventComponent : IDocumentComponent
     private static bool ReportsContent(Word verb) =>
         verb.BaseRelation == "parataxis"
         || verb.Children.Any(c => c.BaseRelation is "ccomp" or "parataxis" || (c.BaseRelation == "advcl" && c.Index < verb.Index && verb.Child("obj") is null));
+
+    /// <summary>
+    /// True for a verb in the simple present inside a relative clause ('the agency that oversees
+    /// the program', 'a program which allows investors to …', 'an adviser who oversees the PAC'):
+    /// it describes what someone habitually does or is, not something that happened. Only the
+    /// third-person form with a relative pronoun as its subject counts: a past form misread as
+    /// present ('the officer who shot') and a main clause misattached as a relative one both fail
+    /// that test and keep their event.
+    /// </summary>
+    private static bool IsHabitual(Word verb) =>
+        verb.Relation == "acl:relcl"
+        && verb.Xpos is "VBZ"
+        && !verb.Children.Any(c => c.BaseRelation is "aux" or "cop")
+        && verb.Child("nsubj") is { Xpos: "WDT" or "WP" };
+
+    /// <summary>True for a verb with a reason for the act ('for not paying', 'for her remarks'): one blames someone for something.</summary>
+    private static bool GivesReason(Word verb) =>
+        verb.Children.Any(c => (c.BaseRelation == "obl" && EventSyntax.Preposition(c) == "for") || (c.BaseRelation == "advcl" && c.Children.Any(m => m.BaseRelation == "mark" && m.Lemma.Equals("for", StringComparison.OrdinalIgnoreCase))));
 
     /// <summary>True for the roots of coercion and force (17–20), whose targets may be things: computers seized, a website attacked, a border closed.</summary>
     private static bool IsForce(string code) => code[..2] is "17" or "18" or "19" or "20";

@@ -51,6 +51,16 @@ internal static partial class EventSyntax
          "demand", "order", "request", "wish", "mean", "schedule", "set", "push", "press", "invite", "encourage", "allow", "permit", "authorize", "authorise", "approve", "consider", "discuss", "need", "warn", "vote"],
         StringComparer.Ordinal);
 
+    /// <summary>Nouns of intending whose infinitive has not happened yet ('the decision to attack', 'an attempt to negotiate').</summary>
+    private static readonly HashSet<string> Intentions = new(
+        ["decision", "agreement", "intention", "attempt", "effort", "bid", "proposal", "commitment", "goal", "aim", "mission", "campaign", "deal", "ultimatum", "deadline", "pressure", "resolution", "motion", "bill", "initiative", "drive"],
+        StringComparer.Ordinal);
+
+    /// <summary>Nouns of deeds whose infinitive tells what was done ('his move to fire Comey', 'the step to close the border').</summary>
+    private static readonly HashSet<string> Deeds = new(["move", "step", "action", "act", "measure"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Ordinals = new(["first", "second", "third", "last", "only", "next", "latest"], StringComparer.Ordinal);
+
     /// <summary>Verbs whose subject performs or takes part in the event their object names ('carried out an attack', 'held talks', 'addressed the meeting').</summary>
     private static readonly HashSet<string> Light = new(["carry", "launch", "conduct", "hold", "stage", "mount", "make", "have", "begin", "start", "resume", "continue", "pay", "undertake", "perpetrate", "commit", "claim", "execute", "lead",
         "attend", "address", "tell", "join", "chair", "host", "brief"], StringComparer.Ordinal);
@@ -357,6 +367,23 @@ internal static partial class EventSyntax
             if (w.BaseRelation == "advcl" && infinitive)
             {
                 return EventMode.Future;
+            }
+
+            // 'the qualifications to lead a country', 'the right to strike', 'the decision to attack':
+            // an infinitive that describes a noun names something possible or intended, not done,
+            // except after a noun of deeds ('his move to fire Comey') or an ordinal ('the first to arrive').
+            if (w.BaseRelation == "acl" && infinitive && w.Head is { Upos: UPos.NOUN } described && !Planning.Contains(described.Lemma.ToLowerInvariant()))
+            {
+                var noun = described.Lemma.ToLowerInvariant();
+                if (Intentions.Contains(noun))
+                {
+                    return EventMode.Future;
+                }
+
+                if (!Deeds.Contains(noun) && !described.Children.Any(c => c.BaseRelation == "amod" && Ordinals.Contains(c.Lemma.ToLowerInvariant())))
+                {
+                    return EventMode.Hypothetical;
+                }
             }
 
             // Climb from an infinitive, a gerund or an event noun to the verb that governs it, and
