@@ -36,6 +36,18 @@ public sealed class EventComponent : IDocumentComponent
     /// <summary>What follows 'seize' or 'pounce' when it means making use of something ('seized on the report', 'pounced upon the remark').</summary>
     private static readonly HashSet<string> Upon = new(["on", "upon"], StringComparer.Ordinal);
 
+    /// <summary>Doers that attack only with words: publications, pieces and campaigns ('the magazine attacked', 'the ad hits Trump').</summary>
+    private static readonly HashSet<string> Publications = new(
+        ["magazine", "newspaper", "paper", "journal", "website", "site", "blog", "editorial", "article", "column", "tabloid", "publication", "outlet", "op-ed", "ad", "advert", "advertisement", "commercial", "spot",
+         "video", "tweet", "post", "statement", "speech", "letter", "book", "documentary", "campaign", "report", "memo", "broadcast", "show", "programme", "program", "network"],
+        StringComparer.Ordinal);
+
+    /// <summary>Channels of speech through which one attacks with words ('in a statement', 'on Twitter', 'during the debate').</summary>
+    private static readonly HashSet<string> Channels = new(
+        ["statement", "interview", "speech", "tweet", "op-ed", "editorial", "post", "column", "ad", "letter", "conference", "briefing", "debate", "twitter", "facebook", "television", "tv", "radio", "podcast", "blog",
+         "video", "remark", "address", "rally", "hearing", "testimony", "show", "broadcast", "article", "book", "memo"],
+        StringComparer.Ordinal);
+
     private static readonly HashSet<string> PlacePrepositions = new(["in", "at", "near", "to", "from"], StringComparer.Ordinal);
 
     private readonly VerbLexicon _verbs;
@@ -171,7 +183,7 @@ public sealed class EventComponent : IDocumentComponent
             }
 
             var verbLemma = word.Lemma.ToLowerInvariant();
-            if (!nominal && !byPattern && code[..2] == "17" && word.Child("obj") is null && word.Children.Any(c => c.BaseRelation == "obl" && EventSyntax.Preposition(c) is { } p && Upon.Contains(p)))
+            if (!nominal && (!byPattern || verbLemma is "seize" or "pounce") && code[..2] == "17" && word.Child("obj") is null && word.Children.Any(c => c.BaseRelation == "obl" && EventSyntax.Preposition(c) is { } p && Upon.Contains(p)))
             {
                 continue; // 'Politifact seized on Trump's claim', 'is seizing upon a report': made use of, not taken
             }
@@ -246,9 +258,9 @@ public sealed class EventComponent : IDocumentComponent
             // both in its dictionaries); a statement needs an actor-like speaker; any other event
             // needs one actor-like participant.
             code = Cybernetic(code, text, actor, target, tokens, lower);
-            if (!nominal && !byPattern && IsViolent(code) && target.Kind is ParticipantKind.Named or ParticipantKind.Pronoun or ParticipantKind.Agent && GivesReason(word))
+            if (!nominal && !byPattern && IsViolent(code) && target.Kind is ParticipantKind.Named or ParticipantKind.Pronoun or ParticipantKind.Agent && IsVerbal(word, HeadWord(text, actor)))
             {
-                code = "111"; // 'Clinton blasted him for not paying income tax', 'attacked Oversight for failing to …': criticism, not force
+                code = "111"; // 'Clinton blasted him for not paying income tax', 'the magazine attacked defectors', 'slammed him in a statement': criticism, not force
             }
 
             var actorLike = IsActorLike(actor, inSentence);
@@ -304,9 +316,33 @@ public sealed class EventComponent : IDocumentComponent
         && !verb.Children.Any(c => c.BaseRelation is "aux" or "cop")
         && verb.Child("nsubj") is { Xpos: "WDT" or "WP" };
 
-    /// <summary>True for a verb with a reason for the act ('for not paying', 'for her remarks'): one blames someone for something.</summary>
-    private static bool GivesReason(Word verb) =>
-        verb.Children.Any(c => (c.BaseRelation == "obl" && EventSyntax.Preposition(c) == "for") || (c.BaseRelation == "advcl" && c.Children.Any(m => m.BaseRelation == "mark" && m.Lemma.Equals("for", StringComparison.OrdinalIgnoreCase))));
+    /// <summary>
+    /// True for a violent verb used of words: with a reason for the act ('blasted him for not
+    /// paying', 'attacked Oversight for failing to …': one blames someone for something), with a
+    /// publication or a speech as its doer ('Freedom Magazine, which attacked defectors', 'the ad
+    /// hits Trump'), or said through a channel of speech ('slammed him in a statement', 'attacked
+    /// her during the debate', 'blasted the media on Twitter').
+    /// </summary>
+    private static bool IsVerbal(Word verb, string? actorHead) =>
+        (actorHead is not null && Publications.Contains(actorHead))
+        || verb.Children.Any(c =>
+            (c.BaseRelation == "obl" && (EventSyntax.Preposition(c) == "for" || Channels.Contains(c.Lemma.ToLowerInvariant())))
+            || (c.BaseRelation == "advcl" && IsForClause(c))
+            || (c.BaseRelation == "obj" && c.Children.Any(a => a.BaseRelation == "acl" && IsForClause(a)))); // the parser often hangs 'for cutting …' on the object
+
+    private static bool IsForClause(Word clause) => clause.Children.Any(m => m.BaseRelation == "mark" && m.Lemma.Equals("for", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The last word of a participant's text, lower case ('magazine' of 'Freedom Magazine'); null without one.</summary>
+    private static string? HeadWord(string text, Participant participant)
+    {
+        if (participant.Span is not { } span)
+        {
+            return null;
+        }
+
+        var words = text[span.Start..span.End].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 ? null : words[^1].ToLowerInvariant();
+    }
 
     /// <summary>True for the roots of coercion and force (17–20), whose targets may be things: computers seized, a website attacked, a border closed.</summary>
     private static bool IsForce(string code) => code[..2] is "17" or "18" or "19" or "20";

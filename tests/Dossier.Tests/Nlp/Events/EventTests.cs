@@ -205,6 +205,37 @@ public class EventTests
         Assert.Equal(target, statement.Target is { } t ? doc.GetText(t) : null);
     }
 
+    /// <summary>A violent verb used of words — with a reason, a publication as its doer or a channel of speech — is criticism (111); an attack with a place or a person hit stays force.</summary>
+    [Theory]
+    [InlineData("Senator Jane Moss blasted Governor Tom Reed for cutting school budgets.", "blasted", "111")]
+    [InlineData("Harbor Magazine attacked Mayor John Ortiz last month.", "attacked", "111")]
+    [InlineData("Senator Tom Reed attacked Governor Ann Lee in a statement on Monday.", "attacked", "111")]
+    [InlineData("Mayor John Ortiz attacked Governor Ann Lee during the debate.", "attacked", "111")]
+    [InlineData("Rebels attacked Governor Ann Lee's convoy near Goma on Sunday.", "attacked", "190")]
+    public void AViolentVerbUsedOfWords_IsCriticism(string text, string trigger, string code)
+    {
+        var doc = Models.Pipeline.Process(text);
+        var e = Assert.Single(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == trigger);
+        Assert.Equal(code, e.Code);
+    }
+
+    /// <summary>Making use of something ('seized on a report'), taking a job and what someone habitually does ('a man who beats his dog') are no acts of force on that occasion; an infinitive describing a noun ('a plan to strike') did not happen.</summary>
+    [Theory]
+    [InlineData("Opposition leaders seized on the report to demand a new election.", "seized")]
+    [InlineData("Critics pounced upon the remark within minutes.", "pounced")]
+    public void MakingUseOfSomething_IsNoSeizure(string text, string trigger)
+    {
+        var doc = Models.Pipeline.Process(text);
+        Assert.DoesNotContain(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == trigger && e.Code[..2] is "17" or "18" or "19" or "20");
+    }
+
+    [Fact]
+    public void AnInfinitiveDescribingANoun_IsNotShownAsHappened()
+    {
+        var doc = Models.Pipeline.Process("Police uncovered a plot to bomb the parliament in Oslo.");
+        Assert.DoesNotContain(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == "bomb" && e.Mode == EventMode.Asserted);
+    }
+
     [Fact]
     public void APatternsWordInTheObject_IsTheAct_NotTheTarget()
     {
