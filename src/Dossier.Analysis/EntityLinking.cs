@@ -55,7 +55,7 @@ internal static class EntityLinking
             || (c.Country is { } code && storyCountries.Contains(code)))];
     }
 
-    /// <summary>The knowledge-base entry a name links to: a country before a city before a region (the most populous, favouring the story's countries), an organisation or facility for those.</summary>
+    /// <summary>The knowledge-base entry a name links to: a country before a region of the story's countries (unless a city of theirs has the name) before a city before another region (the most populous, favouring the story's countries), an organisation or facility for those.</summary>
     public static KbEntry? Link(IReadOnlyList<KbEntry> candidates, string kind, HashSet<string> storyCountries)
     {
         if (candidates.Count == 0)
@@ -69,8 +69,13 @@ internal static class EntityLinking
             // context decides between places of similar size, size between a city and a town
             // ("Geneva" is the Swiss city, 183,000, not the Illinois town of 21,800, in a story that names the US).
             // A national capital comes first: news names capitals ("Islamabad", not Chittagong's old name).
+            // A region of one of the story's countries comes before cities of other countries
+            // ("Virginia" in a story that names the US is the state, not the South African town;
+            // the knowledge base has no population for regions, so size cannot decide it).
+            bool InStory(KbEntry c) => c.Country is { } code && storyCountries.Contains(code);
+            var homeRegion = !candidates.Any(c => c.Kind == "city" && InStory(c));
             return candidates.Where(c => c.IsPlace)
-                .OrderBy(c => c.Kind switch { "country" => 0, "city" => 1, _ => 2 })
+                .OrderBy(c => c.Kind switch { "country" => 0, "region" when homeRegion && InStory(c) => 1, "city" => 2, _ => 3 })
                 .ThenBy(c => c.CapitalOf is null ? 1 : 0)
                 .ThenByDescending(c => c.Population * (c.Country is { } code && storyCountries.Contains(code) ? 4.0 : 1.0))
                 .ThenBy(c => c.Id, StringComparer.Ordinal)

@@ -221,6 +221,22 @@ public class EntityResolutionTests
         Assert.Equal("geonames:2553604", Of(morocco, "White House").Kb!.Id);
     }
 
+    /// <summary>A region of a country the story names comes before a town of the same name elsewhere; without that context the town's size decides.</summary>
+    [Fact]
+    public void ARegionOfTheStorysCountry_BeatsATownOfTheSameNameElsewhere()
+    {
+        var kb = new KnowledgeBase(
+        [
+            new KbEntry("geonames:6254928", "region", "Virginia", "US", null, null, 0, null, []),
+            new KbEntry("geonames:943882", "city", "Virginia", "ZA", -28.1, 26.9, 122_502, null, []),
+            new KbEntry("geonames:6252001", "country", "United States", "US", 37.4, -93.4, 327_000_000, null, ["U.S."]),
+            new KbEntry("geonames:953987", "country", "South Africa", "ZA", -29.0, 24.0, 59_000_000, null, []),
+        ]);
+        Assert.Equal("US", Of(EntityGrouping.Group([Doc("The suspect was handed to the [U.S./GPE] and flown to [Virginia/GPE].")], kb), "Virginia").Kb!.Country);
+        Assert.Equal("ZA", Of(EntityGrouping.Group([Doc("Miners in [Virginia/GPE] struck as [South Africa/GPE] cut power.")], kb), "Virginia").Kb!.Country);
+        Assert.Equal("ZA", Of(EntityGrouping.Group([Doc("Storms reached [Virginia/GPE] overnight.")], kb), "Virginia").Kb!.Country);
+    }
+
     [Fact]
     public void KnowledgeBase_JoinsANamesAkaAndLinksPlacesWithCoordinates()
     {
