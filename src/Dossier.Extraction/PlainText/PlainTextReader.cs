@@ -43,6 +43,12 @@ public sealed record ExtractedText(
 public sealed partial class PlainTextReader
 {
     private const int MaxRuleLine = 300;
+
+    /// <summary>The longest line read as a teaser of another article in a box of links; a longer one is a paragraph.</summary>
+    private const int MaxTeaserLine = 120;
+
+    /// <summary>The most teaser lines one box of links holds.</summary>
+    private const int MaxTeasers = 20;
     private const int MaxTitleLength = 200;
 
     private readonly PlainTextRules _rules;
@@ -136,6 +142,7 @@ public sealed partial class PlainTextReader
             }
         }
 
+        DropTrailingBox(source, lines, reasons);
         var title = FindTitle(source, lines, reasons);
         if (title is { } t)
         {
@@ -299,6 +306,45 @@ public sealed partial class PlainTextReader
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>
+    /// Removes a box of links to other articles at the end of the text: after a heading such as
+    /// 'You may also like' (a <c>box</c> row of boilerplate.txt), when only short lines — teasers,
+    /// not paragraphs — follow to the end, they are other articles' headlines and first lines
+    /// ('Putin declared on Wednesday …'), not this article's text. A heading with paragraphs after
+    /// it ('Also Read' between two paragraphs of the article) removes only itself.
+    /// </summary>
+    private void DropTrailingBox(string source, List<ParagraphSegmenter.Line> lines, string?[] reasons)
+    {
+        // From the end back: the earliest heading with only few short lines after it.
+        var teasers = 0;
+        var box = -1;
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            var line = source.AsSpan(lines[i].Span.Start, lines[i].Span.Length);
+            if (reasons[i] is null && !line.IsWhiteSpace())
+            {
+                if (line.Length > MaxTeaserLine || ++teasers > MaxTeasers)
+                {
+                    break;
+                }
+            }
+            else if (reasons[i] == "boilerplate" && teasers > 0 && IsBoxHeading(source.Substring(lines[i].Span.Start, lines[i].Span.Length)))
+            {
+                box = i;
+            }
+        }
+
+        bool IsBoxHeading(string heading) => _rules.BoxHeadings.Any(b => b.IsMatch(heading));
+
+        for (var j = box + 1; box >= 0 && j < lines.Count; j++)
+        {
+            if (reasons[j] is null && !source.AsSpan(lines[j].Span.Start, lines[j].Span.Length).IsWhiteSpace())
+            {
+                reasons[j] = "related-box";
+            }
+        }
+    }
 
     [GeneratedRegex(@"^(?:https?://|www\.)\S+$", RegexOptions.IgnoreCase)]
     private static partial Regex BareLink();

@@ -24,7 +24,7 @@ public sealed class PlainTextRules
     private static readonly string[] Fields = ["published", "byline", "outlet", "url"];
 
     /// <summary>Creates rules from their parts.</summary>
-    public PlainTextRules(IReadOnlyList<Regex> boilerplate, IReadOnlyList<MetadataRule> metadata, IReadOnlyDictionary<string, string> outletsByDomain)
+    public PlainTextRules(IReadOnlyList<Regex> boilerplate, IReadOnlyList<MetadataRule> metadata, IReadOnlyDictionary<string, string> outletsByDomain, IReadOnlyList<Regex>? boxHeadings = null)
     {
         ArgumentNullException.ThrowIfNull(boilerplate);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -32,6 +32,7 @@ public sealed class PlainTextRules
         Boilerplate = boilerplate;
         Metadata = metadata;
         OutletsByDomain = outletsByDomain;
+        BoxHeadings = boxHeadings ?? [];
     }
 
     /// <summary>The rules shipped with Dossier (the data files in <c>PlainText/</c>).</summary>
@@ -42,6 +43,9 @@ public sealed class PlainTextRules
 
     /// <summary>Whole-line patterns of boilerplate.</summary>
     public IReadOnlyList<Regex> Boilerplate { get; }
+
+    /// <summary>The boilerplate patterns that head a box of links to other articles ('You may also like'), the rows marked <c>box</c>.</summary>
+    public IReadOnlyList<Regex> BoxHeadings { get; }
 
     /// <summary>Metadata rules in order.</summary>
     internal IReadOnlyList<MetadataRule> Metadata { get; }
@@ -57,9 +61,10 @@ public sealed class PlainTextRules
         ArgumentNullException.ThrowIfNull(outlets);
 
         // Boilerplate patterns have no look-arounds, so the linear-time engine can run them on any input.
-        var bp = boilerplate
-            .Select(r => new Regex($"^(?:{r[0]})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking))
+        var rows = boilerplate
+            .Select(r => (Regex: new Regex($"^(?:{r[0]})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), Box: r.Length > 1 && r[1] == "box"))
             .ToList();
+        var bp = rows.Select(r => r.Regex).ToList();
         var md = new List<MetadataRule>();
         foreach (var row in metadata)
         {
@@ -78,7 +83,7 @@ public sealed class PlainTextRules
         }
 
         var domains = outlets.Where(r => r.Length >= 2).ToDictionary(r => r[0].ToLowerInvariant(), r => r[1], StringComparer.Ordinal);
-        return new PlainTextRules(bp, md, domains);
+        return new PlainTextRules(bp, md, domains, [.. rows.Where(r => r.Box).Select(r => r.Regex)]);
     }
 
     /// <summary>The outlet a host name belongs to, matching the domain and its subdomains.</summary>

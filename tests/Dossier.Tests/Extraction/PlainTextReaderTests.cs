@@ -40,6 +40,24 @@ public class PlainTextReaderTests
         Assert.DoesNotContain(doc.GetOrEmpty(Dossier.Annotations.Layers.Mentions), m => doc.GetText(m.Span).Contains("Report", StringComparison.Ordinal));
     }
 
+    /// <summary>Issue 21: a related-articles box at the end of a pasted page put another story's 'declared on Wednesday' on the timeline.</summary>
+    [Fact]
+    public void ABoxOfLinksAtTheEnd_IsNotText_AHeadingBetweenParagraphsRemovesOnlyItself()
+    {
+        const string paragraph = "The minister said on Monday that the talks with the neighbouring government would resume next month in the capital, after a pause of almost a year that both sides blamed on the other.";
+        var boxed = Load($"Talks to resume\n\n{paragraph}\n\nYou May Also Like\n\nPresident declared on Wednesday that the war would go on\nFloods hit the coast: 12 dead\n\nLeave a Comment\n");
+        Assert.Contains("talks with the neighbouring government", boxed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("declared on Wednesday", boxed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Floods", boxed.Text, StringComparison.Ordinal);
+
+        var inline = Load($"Talks to resume\n\n{paragraph}\n\nAlso Read\n\n{paragraph.Replace("Monday", "Tuesday", StringComparison.Ordinal)}\n\nShort last line.\n");
+        Assert.DoesNotContain("Also Read", inline.Text, StringComparison.Ordinal);
+        Assert.Contains("said on Tuesday", inline.Text, StringComparison.Ordinal);
+        Assert.Contains("Short last line.", inline.Text, StringComparison.Ordinal);
+
+        static Document Load(string text) => new DocumentLoader().LoadBytes(System.Text.Encoding.UTF8.GetBytes(text), "report.txt");
+    }
+
     [Fact]
     public void ADateLineDeepInTheBody_IsNotThePublicationDate()
     {
