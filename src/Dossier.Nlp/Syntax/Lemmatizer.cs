@@ -15,6 +15,9 @@ public sealed class Lemmatizer
     private readonly Dictionary<string, string> _lexicon;
     private readonly Dictionary<string, (int Drop, string Add)> _rules;
 
+    /// <summary>The lemmas of the lexicon with the first two letters of their tags ("blast\tVB"): which suffix rule gives a word that exists.</summary>
+    private readonly HashSet<string> _known;
+
     /// <summary>Creates a lemmatizer from its lexicon ("form\tTAG" → lemma) and rules ("TAG\tsuffix" → (drop, add)).</summary>
     public Lemmatizer(Dictionary<string, string> lexicon, Dictionary<string, (int Drop, string Add)> rules)
     {
@@ -22,6 +25,7 @@ public sealed class Lemmatizer
         ArgumentNullException.ThrowIfNull(rules);
         _lexicon = lexicon;
         _rules = rules;
+        _known = lexicon.Select(p => Key(p.Value.ToLowerInvariant(), Family(p.Key[(p.Key.IndexOf('\t', StringComparison.Ordinal) + 1)..]))).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The number of (form, tag) pairs the lexicon holds.</summary>
@@ -102,16 +106,29 @@ public sealed class Lemmatizer
             return form;
         }
 
+        // The longest suffix's rule, unless it makes a word the lexicon does not know with this
+        // kind of tag and a shorter suffix's rule makes one it knows ('blasted': '-asted' drops
+        // the d as in 'wasted', which gives 'blaste'; '-ed' gives 'blast').
+        string? first = null;
+        var family = Family(xpos);
         for (var k = Math.Min(MaxSuffix, lower.Length); k >= 0; k--)
         {
             if (_rules.TryGetValue(xpos + "\t" + lower[(lower.Length - k)..], out var rule) && rule.Drop <= lower.Length && lower.Length - rule.Drop + rule.Add.Length > 0)
             {
-                return lower[..(lower.Length - rule.Drop)] + rule.Add;
+                var candidate = lower[..(lower.Length - rule.Drop)] + rule.Add;
+                if (_known.Contains(Key(candidate, family)))
+                {
+                    return candidate;
+                }
+
+                first ??= candidate;
             }
         }
 
-        return lower;
+        return first ?? lower;
     }
+
+    private static string Family(string xpos) => xpos.Length > 2 ? xpos[..2] : xpos;
 
     /// <summary>Writes the lexicon and rules as lines of text, sorted; <see cref="Read"/> reads them back.</summary>
     public void Write(TextWriter writer)

@@ -46,6 +46,18 @@ public sealed class SyntaxUnitTests
         Assert.Equal(lemmatizer.LexiconSize, again.LexiconSize);
     }
 
+    /// <summary>A longer suffix's rule that makes no known word gives way to a shorter one's that does ('blasted' is not 'blaste').</summary>
+    [Fact]
+    public void ASuffixRuleThatMakesAKnownLemma_WinsOverALongerOneThatDoesNot()
+    {
+        var lemmatizer = Lemmatizer.Learn([
+            ("wasted", "VBD", "waste"), ("pasted", "VBD", "paste"), ("tasted", "VBD", "taste"), ("asked", "VBD", "ask"), ("jumped", "VBD", "jump"),
+            ("blast", "VB", "blast"), ("wanted", "VBD", "want"), ("played", "VBD", "play"), ("called", "VBD", "call"),
+        ]);
+        Assert.Equal("blast", lemmatizer.Lemmatize("blasted", "VBD"));
+        Assert.Equal("haste", lemmatizer.Lemmatize("hasted", "VBD")); // nothing known either way: the longest suffix's rule
+    }
+
     [Fact]
     public void ALinearModelScoresAndRoundTrips()
     {
