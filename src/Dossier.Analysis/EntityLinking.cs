@@ -9,10 +9,20 @@ internal static class EntityLinking
     /// Kinds that may share an entity: places (GPE, LOC) together, every other label apart,
     /// except that a name the tagger called MISC, ORG or FAC which the knowledge base knows as an
     /// organisation or a facility takes that kind ("ISIS-K" MISC, "HKIA" ORG), and one it knows
-    /// only as a country's name is a place.
+    /// only as a country's name is a place; a place's or facility's name that the curated list
+    /// (known-entities.tsv) holds as an organisation's own name is that organisation.
     /// </summary>
-    public static string KindOf(string label, IReadOnlyList<KbEntry> candidates)
+    public static string KindOf(string label, IReadOnlyList<KbEntry> candidates, string? key = null)
     {
+        if (label is "GPE" or "LOC" or "FAC" && key is not null && candidates.Any(c => c.Kind == "org" && c.Id.StartsWith(KnowledgeBase.CuratedPrefix, StringComparison.Ordinal) && KnowledgeBase.Key(c.Name) == key)
+            && !candidates.Any(c => c.IsPlace && KnowledgeBase.Key(c.Name) == key))
+        {
+            // "The White House said …": the building names the US presidency, as 'the Kremlin' does
+            // Russia's; the curated list holds such names as organisations (a place of that name by
+            // one of its other names, Casablanca's 'White House', does not make it a place).
+            return "ORG";
+        }
+
         if (label is "GPE" or "LOC")
         {
             return "PLACE";

@@ -84,6 +84,9 @@ public sealed class KnowledgeBase
         }
     }
 
+    /// <summary>The id prefix of the entries of Dossier's own curated list (known-entities.tsv), beside geonames:, ofac: and the actor dictionaries'.</summary>
+    public const string CuratedPrefix = "dossier:";
+
     /// <summary>No entries.</summary>
     public static KnowledgeBase Empty { get; } = new([]);
 

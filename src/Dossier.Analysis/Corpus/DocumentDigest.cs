@@ -95,7 +95,7 @@ internal sealed class DocumentDigest
         foreach (var (m, text, key, candidates) in named)
         {
             var data = surnamesTyped.Contains((m.Label, key)) ? m with { Label = "PER" } : m;
-            var kind = EntityLinking.KindOf(data.Label, candidates);
+            var kind = EntityLinking.KindOf(data.Label, candidates, key);
             var name = kind == "PER" ? EntityNames.WithoutTitles(text) : text;
             var words = name.Split(' ');
             (string, string, string)? fullName = kind == "PER" && words.Length > 1 ? (EntityNames.PersonKey(words), KnowledgeBase.Key(words[0]), KnowledgeBase.Key(words[^1])) : null;

@@ -167,7 +167,7 @@ public static partial class KnowledgeBaseBuilder
             {
                 entries[existing] = entries[existing] with { Aliases = [.. entries[existing].Aliases.Concat(aliases).Distinct(StringComparer.Ordinal)] };
             }
-            else if (row[0].StartsWith("dossier:", StringComparison.Ordinal))
+            else if (row[0].StartsWith(KnowledgeBase.CuratedPrefix, StringComparison.Ordinal))
             {
                 entries.Add(new KbEntry(row[0], row[1], row[2], null, null, null, 0, null, aliases));
             }

@@ -221,6 +221,24 @@ public class EntityResolutionTests
         Assert.Equal("geonames:2553604", Of(morocco, "White House").Kb!.Id);
     }
 
+    /// <summary>Issue 21: a building that names a government ('the White House said') is the curated organisation, whatever type the tagger gave it.</summary>
+    [Fact]
+    public void AGovernmentNamedByItsSeat_IsTheCuratedOrganisation()
+    {
+        var kb = new KnowledgeBase(
+        [
+            new KbEntry("geonames:2553604", "city", "Casablanca", "MA", 33.6, -7.6, 3_665_954, null, ["White House"]),
+            new KbEntry(KnowledgeBase.CuratedPrefix + "us-whitehouse", "org", "White House", null, null, null, 0, null, []),
+            new KbEntry("geonames:2643743", "city", "London", "GB", 51.5, -0.1, 8_961_989, "GB", []),
+        ]);
+        var entities = EntityGrouping.Group([Doc("The [White House/GPE] said the [White House/FAC] staff met envoys in [London/GPE].")], kb);
+        var house = Of(entities, "White House");
+        Assert.Equal("ORG", house.Type);
+        Assert.Equal(KnowledgeBase.CuratedPrefix + "us-whitehouse", house.Kb!.Id);
+        Assert.Equal(2, house.Mentions.Count);
+        Assert.Equal("GPE", Of(entities, "London").Type); // a place the list does not hold stays a place
+    }
+
     /// <summary>A region of a country the story names comes before a town of the same name elsewhere; without that context the town's size decides.</summary>
     [Fact]
     public void ARegionOfTheStorysCountry_BeatsATownOfTheSameNameElsewhere()
