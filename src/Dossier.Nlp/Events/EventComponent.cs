@@ -48,6 +48,12 @@ public sealed class EventComponent : IDocumentComponent
          "video", "remark", "address", "rally", "hearing", "testimony", "show", "broadcast", "article", "book", "memo"],
         StringComparer.Ordinal);
 
+    /// <summary>Elections and games, in which one defeats, beats or crushes a rival without force.</summary>
+    private static readonly HashSet<string> Contests = new(
+        ["election", "vote", "poll", "ballot", "primary", "runoff", "referendum", "constituency", "district", "seat", "race", "caucus", "nomination", "contest",
+         "match", "game", "final", "semifinal", "semi-final", "tournament", "championship", "cup", "league", "round", "set", "point", "goal"],
+        StringComparer.Ordinal);
+
     private static readonly HashSet<string> PlacePrepositions = new(["in", "at", "near", "to", "from"], StringComparer.Ordinal);
 
     private readonly VerbLexicon _verbs;
@@ -258,6 +264,11 @@ public sealed class EventComponent : IDocumentComponent
             // both in its dictionaries); a statement needs an actor-like speaker; any other event
             // needs one actor-like participant.
             code = Cybernetic(code, text, actor, target, tokens, lower);
+            if (!nominal && !byPattern && IsViolent(code) && InContest(word))
+            {
+                continue; // 'was defeated in this constituency', 'defeating Lee by five thousand votes', 'beat Spain in the final': a contest, not force
+            }
+
             if (!nominal && !byPattern && IsViolent(code) && target.Kind is ParticipantKind.Named or ParticipantKind.Pronoun or ParticipantKind.Agent && IsVerbal(word, HeadWord(text, actor)))
             {
                 code = "111"; // 'Clinton blasted him for not paying income tax', 'the magazine attacked defectors', 'slammed him in a statement': criticism, not force
@@ -331,6 +342,12 @@ public sealed class EventComponent : IDocumentComponent
             || (c.BaseRelation == "obj" && c.Children.Any(a => a.BaseRelation == "acl" && IsForClause(a)))); // the parser often hangs 'for cutting …' on the object
 
     private static bool IsForClause(Word clause) => clause.Children.Any(m => m.BaseRelation == "mark" && m.Lemma.Equals("for", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True for a verb whose oblique names an election or a game ('in the constituency', 'by 5,000 votes', 'in the final'), or that repeats such a verb it depends on: one wins or loses it, nobody is hurt.</summary>
+    private static bool InContest(Word verb) =>
+        verb.Children.Any(c => c.BaseRelation == "obl" && Contests.Contains(c.Lemma.ToLowerInvariant()))
+        || (verb.BaseRelation is "advcl" or "conj" && verb.Head is { } head && head.Lemma.Equals(verb.Lemma, StringComparison.OrdinalIgnoreCase) && InContest(head)); // 'were defeated in this constituency, with Ho defeating Lee'
+
 
     /// <summary>The last word of a participant's text, lower case ('magazine' of 'Freedom Magazine'); null without one.</summary>
     private static string? HeadWord(string text, Participant participant)

@@ -219,6 +219,17 @@ public class EventTests
         Assert.Equal(code, e.Code);
     }
 
+    /// <summary>Defeating a rival in an election or a game is no act of force; defeating troops is.</summary>
+    [Theory]
+    [InlineData("Senator Ann Lee was defeated in the runoff, with Tom Reed defeating her by 4,000 votes.", "defeated", false)]
+    [InlineData("Senator Ann Lee was defeated in the runoff, with Tom Reed defeating her by 4,000 votes.", "defeating", false)]
+    [InlineData("The army defeated Taliban fighters in Helmand.", "defeated", true)]
+    public void ADefeatInAContest_IsNoForce(string text, string trigger, bool force)
+    {
+        var doc = Models.Pipeline.Process(text);
+        Assert.Equal(force, doc.Get(Layers.Events).Any(e => doc.GetText(e.Trigger!.Value) == trigger && e.Code[..2] is "18" or "19" or "20"));
+    }
+
     /// <summary>Making use of something ('seized on a report'), taking a job and what someone habitually does ('a man who beats his dog') are no acts of force on that occasion; an infinitive describing a noun ('a plan to strike') did not happen.</summary>
     [Theory]
     [InlineData("Opposition leaders seized on the report to demand a new election.", "seized")]
