@@ -48,6 +48,11 @@ public sealed class EventComponent : IDocumentComponent
          "video", "remark", "address", "rally", "hearing", "testimony", "show", "broadcast", "article", "book", "memo"],
         StringComparer.Ordinal);
 
+    /// <summary>What follows 'for' without being a reason: 'for instance', 'for years', 'for the first time'.</summary>
+    private static readonly HashSet<string> NoReasons = new(
+        ["instance", "example", "time", "moment", "while", "now", "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century", "ever", "long"],
+        StringComparer.Ordinal);
+
     /// <summary>Elections and games, in which one defeats, beats or crushes a rival without force.</summary>
     private static readonly HashSet<string> Contests = new(
         ["election", "vote", "poll", "ballot", "primary", "runoff", "referendum", "constituency", "district", "seat", "race", "caucus", "nomination", "contest",
@@ -337,7 +342,7 @@ public sealed class EventComponent : IDocumentComponent
     private static bool IsVerbal(Word verb, string? actorHead) =>
         (actorHead is not null && Publications.Contains(actorHead))
         || verb.Children.Any(c =>
-            (c.BaseRelation == "obl" && (EventSyntax.Preposition(c) == "for" || Channels.Contains(c.Lemma.ToLowerInvariant())))
+            (c.BaseRelation == "obl" && ((EventSyntax.Preposition(c) == "for" && !NoReasons.Contains(c.Lemma.ToLowerInvariant())) || Channels.Contains(c.Lemma.ToLowerInvariant())))
             || (c.BaseRelation == "advcl" && IsForClause(c))
             || (c.BaseRelation == "obj" && c.Children.Any(a => a.BaseRelation == "acl" && IsForClause(a)))); // the parser often hangs 'for cutting …' on the object
 

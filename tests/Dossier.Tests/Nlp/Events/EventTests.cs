@@ -230,6 +230,17 @@ public class EventTests
         Assert.Equal(force, doc.Get(Layers.Events).Any(e => doc.GetText(e.Trigger!.Value) == trigger && e.Code[..2] is "18" or "19" or "20"));
     }
 
+    /// <summary>A noun followed by a past participle with an object is a subject and its verb, not a reduced relative ('rebels [who were] defeated'); 'troops' is an acting party though its lemma is itself.</summary>
+    [Fact]
+    public void ASubjectAndPastTenseVerb_ReadAsANounAndParticiple_AreRepaired()
+    {
+        var doc = Models.Pipeline.Process("M23 rebels defeated Congolese troops near Goma on Sunday.");
+        var defeat = Assert.Single(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == "defeated");
+        Assert.Equal("190", defeat.Code);
+        Assert.Contains("M23", doc.GetText(defeat.Actor!.Value), StringComparison.Ordinal);
+        Assert.Contains("troops", doc.GetText(defeat.Target!.Value), StringComparison.Ordinal);
+    }
+
     /// <summary>Making use of something ('seized on a report'), taking a job and what someone habitually does ('a man who beats his dog') are no acts of force on that occasion; an infinitive describing a noun ('a plan to strike') did not happen.</summary>
     [Theory]
     [InlineData("Opposition leaders seized on the report to demand a new election.", "seized")]

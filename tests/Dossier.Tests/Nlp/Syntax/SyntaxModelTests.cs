@@ -35,9 +35,20 @@ public sealed class SyntaxModelTests
     }
 
     [Fact]
+    public void ANounAndAParticipleWithAnObject_AreSubjectAndVerb()
+    {
+        var parsed = Models.Syntax.Parse(["M23", "rebels", "defeated", "Congolese", "troops", "near", "Goma", "on", "Sunday", "."]);
+        Assert.Equal("root", parsed.Relations[2]);
+        Assert.Equal("VBD", parsed.Xpos[2]);
+        Assert.Equal((2, "nsubj"), (parsed.Heads[1], parsed.Relations[1]));
+        Assert.Equal(2, parsed.Heads[9]); // the full stop follows the verb
+        TransitionSystemTests.AssertTree([.. parsed.Heads.Select(h => h < 0 ? 10 : h)], 10);
+    }
+
+    [Fact]
     public void AnySequenceOfWordsGetsOneTree()
     {
-        string[] vocabulary = ["the", "Taliban", "said", "on", "Tuesday", ",", "that", "it", "would", "not", "talk", "to", "Pakistan", ".", "\"", "$", "7", "billion", "who", "and", "'s", "-", "(", ")"];
+        string[] vocabulary = ["the", "Taliban", "said", "on", "Tuesday", ",", "that", "it", "would", "not", "talk", "to", "Pakistan", ".", "\"", "$", "7", "billion", "who", "and", "'s", "-", "(", ")", "rebels", "defeated", "troops"];
         Gen.Int[0, vocabulary.Length - 1].Array[1, 60].Sample(indices =>
         {
             var words = indices.Select(i => vocabulary[i]).ToArray();
