@@ -13,7 +13,7 @@ namespace Dossier.Nlp.Events;
 /// its own clause is when (<see cref="EventSyntax.OwnTime"/>), a place after 'in'/'at' where, and
 /// mentions of one act of force share a happening.
 /// </summary>
-public sealed class EventComponent : IDocumentComponent
+public sealed partial class EventComponent : IDocumentComponent
 {
     private static readonly Dictionary<string, string> Roots = DataFile.ReadEmbedded(typeof(EventComponent).Assembly, "Dossier.Nlp.Events.cameo-roots.tsv")
         .ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
@@ -35,29 +35,6 @@ public sealed class EventComponent : IDocumentComponent
 
     /// <summary>What follows 'seize' or 'pounce' when it means making use of something ('seized on the report', 'pounced upon the remark').</summary>
     private static readonly HashSet<string> Upon = new(["on", "upon"], StringComparer.Ordinal);
-
-    /// <summary>Doers that attack only with words: publications, pieces and campaigns ('the magazine attacked', 'the ad hits Trump').</summary>
-    private static readonly HashSet<string> Publications = new(
-        ["magazine", "newspaper", "paper", "journal", "website", "site", "blog", "editorial", "article", "column", "tabloid", "publication", "outlet", "op-ed", "ad", "advert", "advertisement", "commercial", "spot",
-         "video", "tweet", "post", "statement", "speech", "letter", "book", "documentary", "campaign", "report", "memo", "broadcast", "show", "programme", "program", "network"],
-        StringComparer.Ordinal);
-
-    /// <summary>Channels of speech through which one attacks with words ('in a statement', 'on Twitter', 'during the debate').</summary>
-    private static readonly HashSet<string> Channels = new(
-        ["statement", "interview", "speech", "tweet", "op-ed", "editorial", "post", "column", "ad", "letter", "conference", "briefing", "debate", "twitter", "facebook", "television", "tv", "radio", "podcast", "blog",
-         "video", "remark", "address", "rally", "hearing", "testimony", "show", "broadcast", "article", "book", "memo"],
-        StringComparer.Ordinal);
-
-    /// <summary>What follows 'for' without being a reason: 'for instance', 'for years', 'for the first time'.</summary>
-    private static readonly HashSet<string> NoReasons = new(
-        ["instance", "example", "time", "moment", "while", "now", "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century", "ever", "long"],
-        StringComparer.Ordinal);
-
-    /// <summary>Elections and games, in which one defeats, beats or crushes a rival without force.</summary>
-    private static readonly HashSet<string> Contests = new(
-        ["election", "vote", "poll", "ballot", "primary", "runoff", "referendum", "constituency", "district", "seat", "race", "caucus", "nomination", "contest",
-         "match", "game", "final", "semifinal", "semi-final", "tournament", "championship", "cup", "league", "round", "set", "point", "goal"],
-        StringComparer.Ordinal);
 
     private static readonly HashSet<string> PlacePrepositions = new(["in", "at", "near", "to", "from"], StringComparer.Ordinal);
 
@@ -331,40 +308,6 @@ public sealed class EventComponent : IDocumentComponent
         && verb.Xpos is "VBZ"
         && !verb.Children.Any(c => c.BaseRelation is "aux" or "cop")
         && verb.Child("nsubj") is { Xpos: "WDT" or "WP" };
-
-    /// <summary>
-    /// True for a violent verb used of words: with a reason for the act ('blasted him for not
-    /// paying', 'attacked Oversight for failing to …': one blames someone for something), with a
-    /// publication or a speech as its doer ('Freedom Magazine, which attacked defectors', 'the ad
-    /// hits Trump'), or said through a channel of speech ('slammed him in a statement', 'attacked
-    /// her during the debate', 'blasted the media on Twitter').
-    /// </summary>
-    private static bool IsVerbal(Word verb, string? actorHead) =>
-        (actorHead is not null && Publications.Contains(actorHead))
-        || verb.Children.Any(c =>
-            (c.BaseRelation == "obl" && ((EventSyntax.Preposition(c) == "for" && !NoReasons.Contains(c.Lemma.ToLowerInvariant())) || Channels.Contains(c.Lemma.ToLowerInvariant())))
-            || (c.BaseRelation == "advcl" && IsForClause(c))
-            || (c.BaseRelation == "obj" && c.Children.Any(a => a.BaseRelation == "acl" && IsForClause(a)))); // the parser often hangs 'for cutting …' on the object
-
-    private static bool IsForClause(Word clause) => clause.Children.Any(m => m.BaseRelation == "mark" && m.Lemma.Equals("for", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>True for a verb whose oblique names an election or a game ('in the constituency', 'by 5,000 votes', 'in the final'), or that repeats such a verb it depends on: one wins or loses it, nobody is hurt.</summary>
-    private static bool InContest(Word verb) =>
-        verb.Children.Any(c => c.BaseRelation == "obl" && Contests.Contains(c.Lemma.ToLowerInvariant()))
-        || (verb.BaseRelation is "advcl" or "conj" && verb.Head is { } head && head.Lemma.Equals(verb.Lemma, StringComparison.OrdinalIgnoreCase) && InContest(head)); // 'were defeated in this constituency, with Ho defeating Lee'
-
-
-    /// <summary>The last word of a participant's text, lower case ('magazine' of 'Freedom Magazine'); null without one.</summary>
-    private static string? HeadWord(string text, Participant participant)
-    {
-        if (participant.Span is not { } span)
-        {
-            return null;
-        }
-
-        var words = text[span.Start..span.End].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length == 0 ? null : words[^1].ToLowerInvariant();
-    }
 
     /// <summary>True for the roots of coercion and force (17–20), whose targets may be things: computers seized, a website attacked, a border closed.</summary>
     private static bool IsForce(string code) => code[..2] is "17" or "18" or "19" or "20";

@@ -1,0 +1,66 @@
+using Dossier.Annotations;
+
+namespace Dossier.Nlp.Events;
+
+/// <summary>
+/// Senses of violent verbs that are no force: words (a publication as the doer, a channel of
+/// speech, a reason blamed) and contests (an election, a game).
+/// </summary>
+public sealed partial class EventComponent
+{
+    /// <summary>Doers that attack only with words: publications, pieces and campaigns ('the magazine attacked', 'the ad hits Trump').</summary>
+    private static readonly HashSet<string> Publications = new(
+        ["magazine", "newspaper", "paper", "journal", "website", "site", "blog", "editorial", "article", "column", "tabloid", "publication", "outlet", "op-ed", "ad", "advert", "advertisement", "commercial", "spot",
+         "video", "tweet", "post", "statement", "speech", "letter", "book", "documentary", "campaign", "report", "memo", "broadcast", "show", "programme", "program", "network"],
+        StringComparer.Ordinal);
+
+    /// <summary>Channels of speech through which one attacks with words ('in a statement', 'on Twitter', 'during the debate').</summary>
+    private static readonly HashSet<string> Channels = new(
+        ["statement", "interview", "speech", "tweet", "op-ed", "editorial", "post", "column", "ad", "letter", "conference", "briefing", "debate", "twitter", "facebook", "television", "tv", "radio", "podcast", "blog",
+         "video", "remark", "address", "rally", "hearing", "testimony", "show", "broadcast", "article", "book", "memo"],
+        StringComparer.Ordinal);
+
+    /// <summary>What follows 'for' without being a reason: 'for instance', 'for years', 'for the first time'.</summary>
+    private static readonly HashSet<string> NoReasons = new(
+        ["instance", "example", "time", "moment", "while", "now", "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century", "ever", "long"],
+        StringComparer.Ordinal);
+
+    /// <summary>Elections and games, in which one defeats, beats or crushes a rival without force.</summary>
+    private static readonly HashSet<string> Contests = new(
+        ["election", "vote", "poll", "ballot", "primary", "runoff", "referendum", "constituency", "district", "seat", "race", "caucus", "nomination", "contest",
+         "match", "game", "final", "semifinal", "semi-final", "tournament", "championship", "cup", "league", "round", "set", "point", "goal"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// True for a violent verb used of words: with a reason for the act ('blasted him for not
+    /// paying', 'attacked Oversight for failing to …': one blames someone for something), with a
+    /// publication or a speech as its doer ('Freedom Magazine, which attacked defectors', 'the ad
+    /// hits Trump'), or said through a channel of speech ('slammed him in a statement', 'attacked
+    /// her during the debate', 'blasted the media on Twitter').
+    /// </summary>
+    private static bool IsVerbal(Word verb, string? actorHead) =>
+        (actorHead is not null && Publications.Contains(actorHead))
+        || verb.Children.Any(c =>
+            (c.BaseRelation == "obl" && ((EventSyntax.Preposition(c) == "for" && !NoReasons.Contains(c.Lemma.ToLowerInvariant())) || Channels.Contains(c.Lemma.ToLowerInvariant())))
+            || (c.BaseRelation == "advcl" && IsForClause(c))
+            || (c.BaseRelation == "obj" && c.Children.Any(a => a.BaseRelation == "acl" && IsForClause(a)))); // the parser often hangs 'for cutting …' on the object
+
+    private static bool IsForClause(Word clause) => clause.Children.Any(m => m.BaseRelation == "mark" && m.Lemma.Equals("for", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True for a verb whose oblique names an election or a game ('in the constituency', 'by 5,000 votes', 'in the final'), or that repeats such a verb it depends on: one wins or loses it, nobody is hurt.</summary>
+    private static bool InContest(Word verb) =>
+        verb.Children.Any(c => c.BaseRelation == "obl" && Contests.Contains(c.Lemma.ToLowerInvariant()))
+        || (verb.BaseRelation is "advcl" or "conj" && verb.Head is { } head && head.Lemma.Equals(verb.Lemma, StringComparison.OrdinalIgnoreCase) && InContest(head)); // 'were defeated in this constituency, with Ho defeating Lee'
+
+    /// <summary>The last word of a participant's text, lower case ('magazine' of 'Freedom Magazine'); null without one.</summary>
+    private static string? HeadWord(string text, Participant participant)
+    {
+        if (participant.Span is not { } span)
+        {
+            return null;
+        }
+
+        var words = text[span.Start..span.End].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 ? null : words[^1].ToLowerInvariant();
+    }
+}
