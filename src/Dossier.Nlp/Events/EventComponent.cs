@@ -137,7 +137,7 @@ public sealed partial class EventComponent : IDocumentComponent
             var nominal = word.Upos == UPos.NOUN;
             var passive = !nominal && EventSyntax.IsPassive(word);
             var (length, code, specific, byPattern, motion, patternWords, creates) = nominal ? (Noun(lower, token, a) is { } noun ? (1, noun, true, true, false, (int[])[], false) : (0, null, false, false, false, [], false))
-                : word.Upos == UPos.VERB && _verbs.Match(lower, token, EventSyntax.PatternEnd(word, tokens, b), passive ? a : -1) is { } verb ? (verb.Length, verb.Code, verb.Specific, verb.ByPattern, verb.Motion, verb.PatternWords, verb.Creates)
+                : word.Upos == UPos.VERB && _verbs.Match(lower, token, EventSyntax.PatternEnd(word, tokens, b), passive ? a : -1, passive ? AgentToken(word, tokens) : -1) is { } verb ? (verb.Length, verb.Code, verb.Specific, verb.ByPattern, verb.Motion, verb.PatternWords, verb.Creates)
                 : (0, null, false, false, false, [], false);
             if (code is null)
             {
@@ -308,6 +308,10 @@ public sealed partial class EventComponent : IDocumentComponent
         && verb.Xpos is "VBZ"
         && !verb.Children.Any(c => c.BaseRelation is "aux" or "cop")
         && verb.Child("nsubj") is { Xpos: "WDT" or "WP" };
+
+    /// <summary>The first token of a passive verb's 'by' phrase after it; -1 without one.</summary>
+    private static int AgentToken(Word verb, System.Collections.Immutable.ImmutableArray<TokenData> tokens) =>
+        verb.Children.FirstOrDefault(c => c.Relation == "obl:agent" && c.Span.Start > verb.Span.End) is { Span.Length: > 0 } agent ? TokenSearch.FirstEndingAfter(tokens, agent.Subtree.Start) : -1;
 
     /// <summary>True for the roots of coercion and force (17–20), whose targets may be things: computers seized, a website attacked, a border closed.</summary>
     private static bool IsForce(string code) => code[..2] is "17" or "18" or "19" or "20";

@@ -222,8 +222,8 @@ public sealed partial class VerbLexicon
     /// verb's synset default applies (no pattern and a one-word verb: 'went', 'made'), which
     /// PETRARCH codes only between two known actors.
     /// </summary>
-    /// <remarks>In a passive sentence ('the border crossing was closed') the object stands before the verb, so the patterns are also looked for there, back to <paramref name="start"/>.</remarks>
-    internal VerbMatch? Match(IReadOnlyList<string> lower, int i, int end, int start = -1)
+    /// <remarks>In a passive sentence ('the border crossing was closed') the object stands before the verb, so the patterns are also looked for there, back to <paramref name="start"/>; its 'by' phrase, from <paramref name="agent"/>, is read only by patterns that name 'by'.</remarks>
+    internal VerbMatch? Match(IReadOnlyList<string> lower, int i, int end, int start = -1, int agent = -1)
     {
         if (!_byFirstWord.TryGetValue(lower[i], out var entries))
         {
@@ -246,10 +246,13 @@ public sealed partial class VerbLexicon
 
         var after = i + best.Words.Length;
         VerbPattern? pattern = null;
+        // A passive's 'by' phrase is its doer, not an object: only a pattern that names 'by'
+        // ('backed by troops') reads it ('attacked by insurgents' is no '- * INSURGENTS').
+        int Reach(VerbPattern p) => Math.Min(agent >= 0 && !p.Words.Any(w => w.Trim() == "by") ? Math.Min(end, agent) : end, after + 10);
         foreach (var p in _patterns[best.Synset])
         {
             if ((pattern is null || p.Words.Length > pattern.Words.Length)
-                && (InOrder(lower, after, Math.Min(end, after + 10), p.Words) || (start >= 0 && InOrder(lower, Math.Max(start, i - 10), i, p.Words))))
+                && (InOrder(lower, after, Reach(p), p.Words) || (start >= 0 && InOrder(lower, Math.Max(start, i - 10), i, p.Words))))
             {
                 pattern = p;
             }
@@ -261,7 +264,7 @@ public sealed partial class VerbLexicon
         if (content)
         {
             var found = new List<int>();
-            if (!InOrder(lower, after, Math.Min(end, after + 10), pattern!.Words, found))
+            if (!InOrder(lower, after, Reach(pattern!), pattern!.Words, found))
             {
                 found.Clear();
                 InOrder(lower, Math.Max(start, i - 10), i, pattern.Words, found);

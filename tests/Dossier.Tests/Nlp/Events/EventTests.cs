@@ -39,6 +39,22 @@ public class EventTests
         Assert.False(lexicon.Match(Words("met with the envoy"), 0, 4)!.Value.ByPattern);
     }
 
+    /// <summary>A passive's 'by' phrase is its doer: an object pattern does not match in it ('attacked by insurgents' is no '- * INSURGENTS'), a pattern that names 'by' does.</summary>
+    [Fact]
+    public void APassivesByPhrase_IsReadOnlyByPatternsThatNameBy()
+    {
+        var lexicon = Lexicon("""
+            ---  BATTLE   [190]  ---
+            ATTACK {ATTACKS ATTACKED ATTACKING}
+            - * INSURGENTS                                        [062]         # ATTACK
+            - * (BY TROOPS)                                       [050]         # ATTACK
+            """);
+        string[] Words(string s) => s.Split(' ');
+        Assert.Equal("062", lexicon.Match(Words("attacked insurgents"), 0, 2)!.Value.Code);
+        Assert.Equal("190", lexicon.Match(Words("attacked by insurgents"), 0, 3, agent: 1)!.Value.Code);
+        Assert.Equal("050", lexicon.Match(Words("attacked by troops"), 0, 3, agent: 1)!.Value.Code);
+    }
+
     [Fact]
     public void ShippedLexicon_HasPetrarchsVerbs()
     {
