@@ -61,8 +61,7 @@ internal static class EntityLinking
         }
 
         var key = KnowledgeBase.Key(name);
-        return [.. candidates.Where(c => c.Kind is not ("city" or "region") || KnowledgeBase.Key(c.Name) == key
-            || (c.Country is { } code && storyCountries.Contains(code)))];
+        return [.. candidates.Where(c => c.Kind is not ("city" or "region") || KnowledgeBase.Key(c.Name) == key || InStory(c, storyCountries))];
     }
 
     /// <summary>The knowledge-base entry a name links to: a country before a region of the story's countries (unless a city of theirs has the name) before a city before another region (the most populous, favouring the story's countries), an organisation or facility for those.</summary>
@@ -82,12 +81,11 @@ internal static class EntityLinking
             // A region of one of the story's countries comes before cities of other countries
             // ("Virginia" in a story that names the US is the state, not the South African town;
             // the knowledge base has no population for regions, so size cannot decide it).
-            bool InStory(KbEntry c) => c.Country is { } code && storyCountries.Contains(code);
-            var homeRegion = !candidates.Any(c => c.Kind == "city" && InStory(c));
+            var homeRegion = !candidates.Any(c => c.Kind == "city" && InStory(c, storyCountries));
             return candidates.Where(c => c.IsPlace)
-                .OrderBy(c => c.Kind switch { "country" => 0, "region" when homeRegion && InStory(c) => 1, "city" => 2, _ => 3 })
+                .OrderBy(c => c.Kind switch { "country" => 0, "region" when homeRegion && InStory(c, storyCountries) => 1, "city" => 2, _ => 3 })
                 .ThenBy(c => c.CapitalOf is null ? 1 : 0)
-                .ThenByDescending(c => c.Population * (c.Country is { } code && storyCountries.Contains(code) ? 4.0 : 1.0))
+                .ThenByDescending(c => c.Population * (InStory(c, storyCountries) ? 4.0 : 1.0))
                 .ThenBy(c => c.Id, StringComparer.Ordinal)
                 .FirstOrDefault();
         }
@@ -95,6 +93,9 @@ internal static class EntityLinking
         // A person or an organisation of one of the story's countries first (two men of one name).
         var wanted = kind switch { "ORG" => "org", "FAC" => "facility", "PER" => "person", _ => null };
         return wanted is null ? null : candidates.Where(c => c.Kind == wanted)
-            .OrderBy(c => c.Country is { } code && storyCountries.Contains(code) ? 0 : 1).ThenBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault();
+            .OrderBy(c => InStory(c, storyCountries) ? 0 : 1).ThenBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault();
     }
+
+    /// <summary>True for an entry of one of the story's countries.</summary>
+    private static bool InStory(KbEntry c, HashSet<string> storyCountries) => c.Country is { } code && storyCountries.Contains(code);
 }

@@ -321,10 +321,9 @@ public sealed partial class PlainTextReader
         var box = -1;
         for (var i = lines.Count - 1; i >= 0; i--)
         {
-            var line = source.AsSpan(lines[i].Span.Start, lines[i].Span.Length);
-            if (reasons[i] is null && !line.IsWhiteSpace())
+            if (IsText(i))
             {
-                if (line.Length > MaxTeaserLine || ++teasers > MaxTeasers)
+                if (lines[i].Span.Length > MaxTeaserLine || ++teasers > MaxTeasers)
                 {
                     break;
                 }
@@ -335,15 +334,17 @@ public sealed partial class PlainTextReader
             }
         }
 
-        bool IsBoxHeading(string heading) => _rules.BoxHeadings.Any(b => b.IsMatch(heading));
-
         for (var j = box + 1; box >= 0 && j < lines.Count; j++)
         {
-            if (reasons[j] is null && !source.AsSpan(lines[j].Span.Start, lines[j].Span.Length).IsWhiteSpace())
+            if (IsText(j))
             {
                 reasons[j] = "related-box";
             }
         }
+
+        bool IsText(int i) => reasons[i] is null && !source.AsSpan(lines[i].Span.Start, lines[i].Span.Length).IsWhiteSpace();
+
+        bool IsBoxHeading(string heading) => _rules.BoxHeadings.Any(b => b.IsMatch(heading));
     }
 
     [GeneratedRegex(@"^(?:https?://|www\.)\S+$", RegexOptions.IgnoreCase)]

@@ -309,9 +309,9 @@ public sealed partial class EventComponent : IDocumentComponent
         && !verb.Children.Any(c => c.BaseRelation is "aux" or "cop")
         && verb.Child("nsubj") is { Xpos: "WDT" or "WP" };
 
-    /// <summary>The first token of a passive verb's 'by' phrase after it; -1 without one.</summary>
+    /// <summary>The first token of a passive verb's 'by' phrase (<see cref="EventSyntax.Agent"/>) after it; -1 without one.</summary>
     private static int AgentToken(Word verb, System.Collections.Immutable.ImmutableArray<TokenData> tokens) =>
-        verb.Children.FirstOrDefault(c => c.Relation == "obl:agent" && c.Span.Start > verb.Span.End) is { Span.Length: > 0 } agent ? TokenSearch.FirstEndingAfter(tokens, agent.Subtree.Start) : -1;
+        EventSyntax.Agent(verb) is { } agent && agent.Span.Start > verb.Span.End ? TokenSearch.FirstEndingAfter(tokens, agent.Subtree.Start) : -1;
 
     /// <summary>True for the roots of coercion and force (17–20), whose targets may be things: computers seized, a website attacked, a border closed.</summary>
     private static bool IsForce(string code) => code[..2] is "17" or "18" or "19" or "20";
