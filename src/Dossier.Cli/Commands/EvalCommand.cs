@@ -202,7 +202,7 @@ internal static class EvalCommand
                 return Task.FromResult(ExitCodes.Failure); // events are coded on the tree
             }
 
-            var pipeline = new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseSyntax(syntax).UseTimes().UseNer(Dossier.Nlp.Ner.NerModel.Load(ModelPaths.Ner)).UseEvents(lexicon).Build();
+            var pipeline = new PipelineBuilder().UseParagraphs().UseTokenizer().UseSentences().UseSyntax(syntax).UseTimes().UseNer(Dossier.Nlp.Ner.NerModel.Load(ModelPaths.Ner)).UseCoref().UseEvents(lexicon).Build();
             if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
             {
                 var annotated = AnnotatedEventEvaluation.Run(AnnotatedEventEvaluation.Read(path), pipeline);

@@ -91,6 +91,7 @@ public sealed partial class EventComponent : IDocumentComponent
         var mentions = document.Get(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label)).ToList();
         var times = document.Get(Layers.Times);
         var words = document.Get(Layers.Words);
+        var referred = document.GetOrEmpty(Layers.References).Select(r => r.Span).ToHashSet();
         var events = new List<EventData>();
         var found = new List<Found>();
         var nounEvents = new Dictionary<int, int>();
@@ -136,12 +137,18 @@ public sealed partial class EventComponent : IDocumentComponent
 
             var nominal = word.Upos == UPos.NOUN;
             var passive = !nominal && EventSyntax.IsPassive(word);
+            var match = !nominal && word.Upos == UPos.VERB ? _verbs.Match(lower, token, EventSyntax.PatternEnd(word, tokens, b), passive ? a : -1, passive ? AgentToken(word, tokens) : -1) : null;
             var (length, code, specific, byPattern, motion, patternWords, creates) = nominal ? (Noun(lower, token, a) is { } noun ? (1, noun, true, true, false, (int[])[], false) : (0, null, false, false, false, [], false))
-                : word.Upos == UPos.VERB && _verbs.Match(lower, token, EventSyntax.PatternEnd(word, tokens, b), passive ? a : -1, passive ? AgentToken(word, tokens) : -1) is { } verb ? (verb.Length, verb.Code, verb.Specific, verb.ByPattern, verb.Motion, verb.PatternWords, verb.Creates)
+                : match is { } verb ? (verb.Length, verb.Code, verb.Specific, verb.ByPattern, verb.Motion, verb.PatternWords, verb.Creates)
                 : (0, null, false, false, false, [], false);
             if (code is null)
             {
                 continue;
+            }
+
+            if (match is { } matched && HasUnnamedParticle(word, matched))
+            {
+                continue; // 'took the troops out', 'calls out companies': a phrasal verb the dictionary does not hold
             }
 
             if (creates && !byPattern)
@@ -171,9 +178,14 @@ public sealed partial class EventComponent : IDocumentComponent
             }
 
             var verbLemma = word.Lemma.ToLowerInvariant();
-            if (!nominal && (!byPattern || verbLemma is "seize" or "pounce") && code[..2] == "17" && word.Child("obj") is null && word.Children.Any(c => c.BaseRelation == "obl" && EventSyntax.Preposition(c) is { } p && Upon.Contains(p)))
+            if (!nominal && (!byPattern || verbLemma is "seize" or "pounce" || Grasping.Contains(verbLemma)) && code[..2] == "17" && word.Child("obj") is null && word.Children.Any(c => c.BaseRelation == "obl" && EventSyntax.Preposition(c) is { } p && Upon.Contains(p)))
             {
-                continue; // 'Politifact seized on Trump's claim', 'is seizing upon a report': made use of, not taken
+                continue; // 'Politifact seized on Trump's claim', 'is seizing upon a report': made use of, not taken; 'taking on protesters': confronting them
+            }
+
+            if (!nominal && !byPattern && Grasping.Contains(verbLemma) && word.Child("obj") is { } taken && EventSyntax.Resolve(taken, inSentence, actor: false).Kind == ParticipantKind.Other)
+            {
+                continue; // 'has taken frequent shots at Mr. Trump', 'took aim at', 'took steps against': the object is the act and the verb light, no seizure of whom the act is aimed at
             }
 
             if (!nominal && !byPattern && verbLemma == "mean" && word.Child("xcomp") is null)
@@ -269,7 +281,7 @@ public sealed partial class EventComponent : IDocumentComponent
                 .Select(m => (TextSpan?)m.Span).FirstOrDefault();
             var quoted = InsideQuotation(text, piece, trigger.Start);
             var mode = EventSyntax.Mode(word, question && (quoted || !quotedQuestion));
-            var confidence = Confidence(code, actor, target, nominal, passive, inherited, quoted);
+            var confidence = Confidence(code, Referred(actor, referred), Referred(target, referred), nominal, passive, inherited, quoted);
             if (nominal)
             {
                 nounEvents[word.Index] = events.Count;
@@ -493,6 +505,10 @@ public sealed partial class EventComponent : IDocumentComponent
 
         return (EventSyntax.Resolve(agent, named, actor: true), EventSyntax.Resolve(patient, named, actor: false), inherited, null);
     }
+
+    /// <summary>The participant as the confidence weighs it: a pronoun that the coreference component did not resolve to a name ('they', 'it', 'I', 'we') counts as no one.</summary>
+    private static Participant Referred(Participant p, HashSet<TextSpan> referred) =>
+        p.Kind == ParticipantKind.Pronoun && p.Span is { } span && !referred.Contains(span) ? p with { Kind = ParticipantKind.None } : p;
 
     /// <summary>
     /// How sure the coder is of code, actor and target together, from what the GUM news

@@ -18,7 +18,12 @@ internal sealed record VerbPattern(string[] Words, string? Code);
 /// </summary>
 /// <remarks><c>PatternWords</c> holds the tokens the pattern's content words matched ('exchanged artillery <b>fire</b>'): a phrase that holds one is part of the predicate, not its target.</remarks>
 /// <remarks><c>Creates</c> marks a verb that brings its object into being (PETRARCH's ENACT synset: 'founded', 'established', 'instituted'), which acts upon nobody.</remarks>
-internal readonly record struct VerbMatch(int Length, string Code, bool Specific, bool ByPattern, bool Motion, int[] PatternWords, bool Creates = false);
+/// <remarks><c>Named</c> holds the words of the form and of the pattern that coded it ('take', 'over'), so that a particle of the verb that neither names ('took the troops out') shows the code to be another sense's.</remarks>
+internal readonly record struct VerbMatch(int Length, string Code, bool Specific, bool ByPattern, bool Motion, int[] PatternWords, bool Creates = false, string[]? Named = null)
+{
+    /// <summary>True when the form or the pattern that coded the verb holds <paramref name="word"/> (lower-cased).</summary>
+    public bool Names(string word) => Named is { } named && named.Contains(word, StringComparer.Ordinal);
+}
 
 /// <summary>
 /// PETRARCH2's CAMEO verb dictionary (<c>CAMEO.2.0.txt</c>, MIT, Open Event Data Alliance): verb
@@ -273,7 +278,8 @@ public sealed partial class VerbLexicon
             at = [.. found.Where(t => !FunctionWords.Contains(lower[t]))];
         }
 
-        return code is null ? null : new VerbMatch(best.Words.Length, code, pattern is not null || best.Words.Length > 1, content, MotionSynsets.Contains(_synsets[best.Synset]), at, CreationSynsets.Contains(_synsets[best.Synset]));
+        string[] named = [.. best.Words, .. pattern?.Words.Select(w => w.Trim()) ?? []];
+        return code is null ? null : new VerbMatch(best.Words.Length, code, pattern is not null || best.Words.Length > 1, content, MotionSynsets.Contains(_synsets[best.Synset]), at, CreationSynsets.Contains(_synsets[best.Synset]), named);
     }
 
     private static bool InOrder(IReadOnlyList<string> lower, int from, int to, string[] words, List<int>? found = null)
