@@ -1,4 +1,5 @@
 using Dossier.Annotations;
+using Dossier.Text;
 
 namespace Dossier.Nlp.Events;
 
@@ -65,8 +66,38 @@ public sealed partial class EventComponent
 
     /// <summary>True for a verb whose oblique names an election or a game ('in the constituency', 'by 5,000 votes', 'in the final'), or that repeats such a verb it depends on: one wins or loses it, nobody is hurt.</summary>
     private static bool InContest(Word verb) =>
-        verb.Children.Any(c => c.BaseRelation == "obl" && Contests.Contains(c.Lemma.ToLowerInvariant()))
+        verb.Children.Any(c => c.BaseRelation == "obl" && IsContest(c))
         || (verb.BaseRelation is "advcl" or "conj" && verb.Head is { } head && head.Lemma.Equals(verb.Lemma, StringComparison.OrdinalIgnoreCase) && InContest(head)); // 'were defeated in this constituency, with Ho defeating Lee'
+
+    /// <summary>True for a noun naming an election or a game, by its lemma or its plural ('caucuses', which the lemmatizer does not know).</summary>
+    private static bool IsContest(Word noun)
+    {
+        var lower = noun.Text.ToLowerInvariant();
+        return Contests.Contains(noun.Lemma.ToLowerInvariant()) || (lower.EndsWith('s') && (Contests.Contains(lower[..^1]) || (lower.EndsWith("es", StringComparison.Ordinal) && Contests.Contains(lower[..^2]))));
+    }
+
+    /// <summary>Verbs of winning over a rival: a person is defeated or bested in a contest, an army or a group by force.</summary>
+    private static readonly HashSet<string> Outdoing = new(["defeat", "best", "trounce", "rout", "beat", "outpoll", "edge"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// True for a verb of winning whose target is a named person ('Clinton narrowly defeated him',
+    /// 'Gary Hart beat Walter Mondale in 1984', 'going all in to defeat Trump'): people are
+    /// defeated at the polls or in a game; troops, rebels and states by force. 'Beat' also means
+    /// to strike, so it counts only when a named person does it to a named person.
+    /// </summary>
+    private static bool OutdoesAPerson(Word verb, Participant actor, Participant target, List<MentionData> named, Dictionary<TextSpan, string> referred)
+    {
+        var lemma = verb.Lemma.ToLowerInvariant();
+        if (!Outdoing.Contains(lemma))
+        {
+            return false;
+        }
+
+        bool IsPerson(Participant p) => p.Span is { } span && (p.Kind == ParticipantKind.Named
+            ? named.Any(m => m.Span == span && m.Label == "PER")
+            : p.Kind == ParticipantKind.Pronoun && referred.GetValueOrDefault(span) == "PER");
+        return IsPerson(target) && (lemma != "beat" || IsPerson(actor));
+    }
 
     /// <summary>The last word of a participant's text, lower case ('magazine' of 'Freedom Magazine'); null without one.</summary>
     private static string? HeadWord(string text, Participant participant)

@@ -91,7 +91,13 @@ public sealed partial class EventComponent : IDocumentComponent
         var mentions = document.Get(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label)).ToList();
         var times = document.Get(Layers.Times);
         var words = document.Get(Layers.Words);
-        var referred = document.GetOrEmpty(Layers.References).Select(r => r.Span).ToHashSet();
+        var referred = new Dictionary<TextSpan, string>(); // each resolved pronoun and the label of the name it refers to
+        var allMentions = document.Get(Layers.Mentions);
+        foreach (var r in document.GetOrEmpty(Layers.References))
+        {
+            referred.TryAdd(r.Span, allMentions[r.Mention].Label);
+        }
+
         var events = new List<EventData>();
         var found = new List<Found>();
         var nounEvents = new Dictionary<int, int>();
@@ -258,9 +264,9 @@ public sealed partial class EventComponent : IDocumentComponent
             // both in its dictionaries); a statement needs an actor-like speaker; any other event
             // needs one actor-like participant.
             code = Cybernetic(code, text, actor, target, tokens, lower);
-            if (!nominal && !byPattern && IsViolent(code) && InContest(word))
+            if (!nominal && !byPattern && IsViolent(code) && (InContest(word) || OutdoesAPerson(word, actor, target, inSentence, referred)))
             {
-                continue; // 'was defeated in this constituency', 'defeating Lee by five thousand votes', 'beat Spain in the final': a contest, not force
+                continue; // 'was defeated in this constituency', 'defeating Lee by five thousand votes', 'beat Spain in the final', 'Clinton narrowly defeated him': a contest, not force
             }
 
             if (!nominal && !byPattern && IsViolent(code) && target.Kind is ParticipantKind.Named or ParticipantKind.Pronoun or ParticipantKind.Agent && IsVerbal(word, HeadWord(text, actor)))
@@ -507,8 +513,8 @@ public sealed partial class EventComponent : IDocumentComponent
     }
 
     /// <summary>The participant as the confidence weighs it: a pronoun that the coreference component did not resolve to a name ('they', 'it', 'I', 'we') counts as no one.</summary>
-    private static Participant Referred(Participant p, HashSet<TextSpan> referred) =>
-        p.Kind == ParticipantKind.Pronoun && p.Span is { } span && !referred.Contains(span) ? p with { Kind = ParticipantKind.None } : p;
+    private static Participant Referred(Participant p, Dictionary<TextSpan, string> referred) =>
+        p.Kind == ParticipantKind.Pronoun && p.Span is { } span && !referred.ContainsKey(span) ? p with { Kind = ParticipantKind.None } : p;
 
     /// <summary>
     /// How sure the coder is of code, actor and target together, from what the GUM news

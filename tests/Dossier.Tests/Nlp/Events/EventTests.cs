@@ -235,11 +235,15 @@ public class EventTests
         Assert.Equal(code, e.Code);
     }
 
-    /// <summary>Defeating a rival in an election or a game is no act of force; defeating troops is.</summary>
+    /// <summary>Defeating a rival in an election or a game, or defeating a person, is no act of force; defeating troops is, and police beating a man.</summary>
     [Theory]
     [InlineData("Senator Ann Lee was defeated in the runoff, with Tom Reed defeating her by 4,000 votes.", "defeated", false)]
     [InlineData("Senator Ann Lee was defeated in the runoff, with Tom Reed defeating her by 4,000 votes.", "defeating", false)]
     [InlineData("The army defeated Taliban fighters in Helmand.", "defeated", true)]
+    [InlineData("A week earlier Governor Ann Lee narrowly defeated him in the Iowa caucuses.", "defeated", false)]
+    [InlineData("Senator Tom Reed hopes to defeat Governor Ann Lee next year.", "defeat", false)]
+    [InlineData("Nobody had done it since Tom Reed beat Ann Lee in 1984.", "beat", false)]
+    [InlineData("Police officers beat the protester Tom Reed with batons.", "beat", true)]
     public void ADefeatInAContest_IsNoForce(string text, string trigger, bool force)
     {
         var doc = Models.Pipeline.Process(text);
