@@ -99,6 +99,28 @@ public sealed partial class EventComponent
         return IsPerson(target) && (lemma != "beat" || IsPerson(actor));
     }
 
+    /// <summary>
+    /// True for 'ask' without a request in it — no 'to' or 'that' clause, no 'for', on the verb or
+    /// on its object ('asked Trump about the statements', '"But why?" she asked him', 'asked
+    /// whether …'): a question, which CAMEO's appeal (02) is not ('asking religious schools to pay
+    /// taxes', 'asked companies for donations' are requests).
+    /// </summary>
+    private static bool IsQuestion(Word verb, string code)
+    {
+        if (code[..2] != "02" || !verb.Lemma.Equals("ask", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        static bool Requests(Word c) =>
+            (c.Upos == UPos.VERB && c.BaseRelation is "xcomp" or "ccomp" or "advcl" or "csubj" or "acl"
+                && c.Children.Any(m => m.BaseRelation == "mark" && m.Lemma.ToLowerInvariant() is "to" or "that"))
+            || (c.BaseRelation is "obl" or "nmod" && EventSyntax.Preposition(c) == "for");
+        // The parser hangs 'for …' and 'to …' on the object, or on the last of coordinated objects.
+        static bool AsksOf(Word o) => o.Children.Any(d => Requests(d) || (d.BaseRelation == "conj" && d.Children.Any(Requests)));
+        return !verb.Children.Any(c => c.BaseRelation == "xcomp" || Requests(c) || (c.BaseRelation is "obj" or "iobj" && AsksOf(c)));
+    }
+
     /// <summary>The last word of a participant's text, lower case ('magazine' of 'Freedom Magazine'); null without one.</summary>
     private static string? HeadWord(string text, Participant participant)
     {

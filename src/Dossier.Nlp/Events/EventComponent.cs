@@ -194,6 +194,11 @@ public sealed partial class EventComponent : IDocumentComponent
                 continue; // 'has taken frequent shots at Mr. Trump', 'took aim at', 'took steps against': the object is the act and the verb light, no seizure of whom the act is aimed at
             }
 
+            if (!nominal && !byPattern && IsQuestion(word, code))
+            {
+                continue; // 'asked Trump about his statements', '"But why?" she asked him': a question is no appeal
+            }
+
             if (!nominal && !byPattern && verbLemma == "mean" && word.Child("xcomp") is null)
             {
                 continue; // 'it means Trump may not have paid': signifies; only 'meant to …' is an intention

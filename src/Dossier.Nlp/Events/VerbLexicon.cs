@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Dossier.Nlp.Events;
 
-/// <summary>A verb form of the lexicon: its words ('met', 'met with'), the CAMEO code it carries alone (null when only a pattern codes it) and its synset.</summary>
-internal sealed record VerbEntry(string[] Words, string? Code, int Synset);
+/// <summary>A verb form of the lexicon: its words ('met', 'met with'), the CAMEO code it carries alone (null when only a pattern codes it), its synset, and whether the code is the verb's own ('ORDER [100]') rather than the synset's.</summary>
+internal sealed record VerbEntry(string[] Words, string? Code, int Synset, bool OwnCode = false);
 
 /// <summary>A pattern of a synset: words that follow the verb and the CAMEO code they give ('meet … for talks' → 036).</summary>
 internal sealed record VerbPattern(string[] Words, string? Code);
@@ -39,6 +39,15 @@ public sealed partial class VerbLexicon
     /// <summary>The synsets of verbs that say only that someone moved: going, travelling, arriving, leaving.</summary>
     private static readonly HashSet<string> MotionSynsets = new(["GO_SOMEWHERE", "ARRIVE"], StringComparer.Ordinal);
 
+    /// <summary>
+    /// The synsets whose default code names a standing relation, not an interaction: leading,
+    /// heading, governing, controlling, managing ('Merkel had led her country', 'when Democrats
+    /// controlled Congress', 'the man who is leading the GOP race') is no material cooperation
+    /// (060). Their verbs with a code of their own ('ORDER [100]', 'MONITOR [090]') and their
+    /// patterns still code.
+    /// </summary>
+    private static readonly HashSet<string> StandingSynsets = new(["OVERSEE_MANAGE"], StringComparer.Ordinal);
+
     /// <summary>The synsets of verbs that bring their object into being: founding, establishing, instituting.</summary>
     private static readonly HashSet<string> CreationSynsets = new(["ENACT"], StringComparer.Ordinal);
 
@@ -65,6 +74,8 @@ public sealed partial class VerbLexicon
 
     private Dictionary<int, string> _defaults = [];
 
+    private HashSet<int> _standing = [];
+
     private static readonly Lazy<VerbLexicon> LazyDefault = new(() =>
     {
         using var stream = typeof(VerbLexicon).Assembly.GetManifestResourceStream("Dossier.Nlp.Events.CAMEO.2.0.txt")
@@ -72,6 +83,7 @@ public sealed partial class VerbLexicon
         using var reader = new StreamReader(stream);
         var lexicon = Read(reader);
         lexicon._defaults = Enumerable.Range(0, lexicon._synsets.Count).Where(k => DossierDefaults.ContainsKey(lexicon._synsets[k])).ToDictionary(k => k, k => DossierDefaults[lexicon._synsets[k]]);
+        lexicon._standing = [.. Enumerable.Range(0, lexicon._synsets.Count).Where(k => StandingSynsets.Contains(lexicon._synsets[k]))];
         return lexicon;
     });
 
@@ -124,7 +136,8 @@ public sealed partial class VerbLexicon
                 continue;
             }
 
-            var code = line.Contains('[', StringComparison.Ordinal) ? Code(line) : synsetCode;
+            var own = line.Contains('[', StringComparison.Ordinal);
+            var code = own ? Code(line) : synsetCode;
             var braceOpen = line.IndexOf('{', StringComparison.Ordinal);
             var braceClose = line.IndexOf('}', StringComparison.Ordinal);
             var head = Regex.Replace(braceOpen >= 0 ? line[..braceOpen] : line, "\\[.*?\\]", string.Empty, RegexOptions.None, TimeSpan.FromSeconds(1)).Trim();
@@ -156,7 +169,7 @@ public sealed partial class VerbLexicon
                     byFirst[words[0]] = list = [];
                 }
 
-                list.Add(new VerbEntry(words, code, patterns.Count - 1));
+                list.Add(new VerbEntry(words, code, patterns.Count - 1, own));
             }
         }
 
@@ -263,7 +276,9 @@ public sealed partial class VerbLexicon
             }
         }
 
-        var code = pattern is not null ? pattern.Code : best.Code ?? _defaults.GetValueOrDefault(best.Synset);
+        var code = pattern is not null ? pattern.Code
+            : !best.OwnCode && _standing.Contains(best.Synset) ? null
+            : best.Code ?? _defaults.GetValueOrDefault(best.Synset);
         var content = pattern is not null && pattern.Words.Any(w => !FunctionWords.Contains(w.Trim()));
         int[] at = [];
         if (content)

@@ -288,6 +288,22 @@ public class EventTests
         Assert.Equal(coded, doc.Get(Layers.Events).Any(e => doc.GetText(e.Trigger!.Value) == trigger && e.Code != "010"));
     }
 
+    /// <summary>A question is no appeal, a request is; leading or controlling something is a standing relation, not cooperation, while a verb of that synset with a code of its own ('ordered') still codes.</summary>
+    [Theory]
+    [InlineData("Reporter Ann Lee asked Senator Tom Reed about the budget.", "asked", null)]
+    [InlineData("\"But why?\" reporter Ann Lee asked him.", "asked", null)]
+    [InlineData("Governor Ann Lee asked Senator Tom Reed to resign.", "asked", "02")]
+    [InlineData("Governor Ann Lee asked Senator Tom Reed and his party for support.", "asked", "02")]
+    [InlineData("Senator Tom Reed criticized the man who is leading the Labour Party.", "leading", null)]
+    [InlineData("When the Democrats controlled Congress, the bill failed.", "controlled", null)]
+    [InlineData("President Ann Lee ordered the army to leave Harwick.", "ordered", "10")]
+    public void AQuestionOrAStandingRelation_IsNoInteraction(string text, string trigger, string? root)
+    {
+        var doc = Models.Pipeline.Process(text);
+        var coded = doc.Get(Layers.Events).Where(e => doc.GetText(e.Trigger!.Value) == trigger && e.Code != "010").Select(e => e.Code[..2]).ToList();
+        Assert.Equal(root is null ? [] : [root], coded);
+    }
+
     /// <summary>A pronoun the coreference component resolves counts as the party it names; one it does not ('they' with no one named before) leaves the event below what the brief shows.</summary>
     [Fact]
     public void AnUnresolvedPronoun_IsNoPartyTheBriefVouchesFor()
