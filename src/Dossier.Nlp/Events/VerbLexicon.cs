@@ -40,13 +40,15 @@ public sealed partial class VerbLexicon
     private static readonly HashSet<string> MotionSynsets = new(["GO_SOMEWHERE", "ARRIVE"], StringComparer.Ordinal);
 
     /// <summary>
-    /// The synsets whose default code names a standing relation, not an interaction: leading,
-    /// heading, governing, controlling, managing ('Merkel had led her country', 'when Democrats
-    /// controlled Congress', 'the man who is leading the GOP race') is no material cooperation
-    /// (060). Their verbs with a code of their own ('ORDER [100]', 'MONITOR [090]') and their
-    /// patterns still code.
+    /// The synsets whose default code says nothing of an interaction. Leading, heading, governing,
+    /// controlling, managing name a standing relation ('Merkel had led her country', 'when
+    /// Democrats controlled Congress', 'Clinton leads Mr. Sanders 49 percent to 41 percent') and
+    /// are no material cooperation (060) or intent (its pattern '- * TO' gives 030); preparing
+    /// ('prepares to accept the nomination') is no intent to cooperate (030) but the step before
+    /// the act it names, which is coded itself. Only their patterns with a content word ('led a
+    /// delegation', 'prepared an incursion') and their verbs' own codes ('ORDER [100]') code.
     /// </summary>
-    private static readonly HashSet<string> StandingSynsets = new(["OVERSEE_MANAGE"], StringComparer.Ordinal);
+    private static readonly HashSet<string> NoDefaultSynsets = new(["OVERSEE_MANAGE", "PREPARE"], StringComparer.Ordinal);
 
     /// <summary>The synsets of verbs that bring their object into being: founding, establishing, instituting.</summary>
     private static readonly HashSet<string> CreationSynsets = new(["ENACT"], StringComparer.Ordinal);
@@ -74,7 +76,7 @@ public sealed partial class VerbLexicon
 
     private Dictionary<int, string> _defaults = [];
 
-    private HashSet<int> _standing = [];
+    private HashSet<int> _noDefault = [];
 
     private static readonly Lazy<VerbLexicon> LazyDefault = new(() =>
     {
@@ -83,7 +85,7 @@ public sealed partial class VerbLexicon
         using var reader = new StreamReader(stream);
         var lexicon = Read(reader);
         lexicon._defaults = Enumerable.Range(0, lexicon._synsets.Count).Where(k => DossierDefaults.ContainsKey(lexicon._synsets[k])).ToDictionary(k => k, k => DossierDefaults[lexicon._synsets[k]]);
-        lexicon._standing = [.. Enumerable.Range(0, lexicon._synsets.Count).Where(k => StandingSynsets.Contains(lexicon._synsets[k]))];
+        lexicon._noDefault = [.. Enumerable.Range(0, lexicon._synsets.Count).Where(k => NoDefaultSynsets.Contains(lexicon._synsets[k]))];
         return lexicon;
     });
 
@@ -276,10 +278,10 @@ public sealed partial class VerbLexicon
             }
         }
 
-        var code = pattern is not null ? pattern.Code
-            : !best.OwnCode && _standing.Contains(best.Synset) ? null
-            : best.Code ?? _defaults.GetValueOrDefault(best.Synset);
         var content = pattern is not null && pattern.Words.Any(w => !FunctionWords.Contains(w.Trim()));
+        var code = !best.OwnCode && !content && _noDefault.Contains(best.Synset) ? null
+            : pattern is not null ? pattern.Code
+            : best.Code ?? _defaults.GetValueOrDefault(best.Synset);
         int[] at = [];
         if (content)
         {

@@ -288,7 +288,7 @@ public class EventTests
         Assert.Equal(coded, doc.Get(Layers.Events).Any(e => doc.GetText(e.Trigger!.Value) == trigger && e.Code != "010"));
     }
 
-    /// <summary>A question is no appeal, a request is; leading or controlling something is a standing relation, not cooperation, while a verb of that synset with a code of its own ('ordered') still codes.</summary>
+    /// <summary>A question is no appeal, a request is; leading or controlling something is a standing relation, not cooperation, and preparing to act no intent to cooperate, while a verb of those synsets with a code of its own ('ordered') still codes.</summary>
     [Theory]
     [InlineData("Reporter Ann Lee asked Senator Tom Reed about the budget.", "asked", null)]
     [InlineData("\"But why?\" reporter Ann Lee asked him.", "asked", null)]
@@ -297,6 +297,8 @@ public class EventTests
     [InlineData("Senator Tom Reed criticized the man who is leading the Labour Party.", "leading", null)]
     [InlineData("When the Democrats controlled Congress, the bill failed.", "controlled", null)]
     [InlineData("President Ann Lee ordered the army to leave Harwick.", "ordered", "10")]
+    [InlineData("Governor Ann Lee leads Senator Tom Reed 49 percent to 41 percent.", "leads", null)]
+    [InlineData("As Senator Tom Reed prepared to speak to his supporters, protesters gathered outside.", "prepared", null)]
     public void AQuestionOrAStandingRelation_IsNoInteraction(string text, string trigger, string? root)
     {
         var doc = Models.Pipeline.Process(text);
