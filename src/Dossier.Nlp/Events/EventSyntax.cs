@@ -45,10 +45,11 @@ internal static partial class EventSyntax
     /// <summary>Verbs that deny what they govern ('refused to meet', 'denied attacking', 'ruled out talks').</summary>
     private static readonly HashSet<string> Denying = new(["deny", "refuse", "reject", "decline", "fail", "avoid", "rule", "dismiss", "halt", "cancel", "stop", "suspend", "abandon", "refute", "dispute"], StringComparer.Ordinal);
 
-    /// <summary>Verbs whose complement has not happened yet ('plans to attack', 'agreed to meet', 'called for talks').</summary>
+    /// <summary>Verbs whose complement has not happened yet ('plans to attack', 'agreed to meet', 'called for talks', 'favored imposing tariffs', 'opposes sending troops').</summary>
     private static readonly HashSet<string> Planning = new(
         ["plan", "intend", "want", "seek", "agree", "decide", "vow", "pledge", "promise", "threaten", "prepare", "aim", "hope", "expect", "try", "attempt", "propose", "offer", "call", "urge", "ask",
-         "demand", "order", "request", "wish", "mean", "schedule", "set", "push", "press", "invite", "encourage", "allow", "permit", "authorize", "authorise", "approve", "consider", "discuss", "need", "warn", "vote"],
+         "demand", "order", "request", "wish", "mean", "schedule", "set", "push", "press", "invite", "encourage", "allow", "permit", "authorize", "authorise", "approve", "consider", "discuss", "need", "warn", "vote",
+         "favor", "favour", "advocate", "recommend", "suggest", "contemplate", "support", "oppose"],
         StringComparer.Ordinal);
 
     /// <summary>Nouns of intending whose infinitive has not happened yet ('the decision to attack', 'an attempt to negotiate').</summary>

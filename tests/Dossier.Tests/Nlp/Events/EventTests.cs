@@ -108,6 +108,7 @@ public class EventTests
     [InlineData("The army will meet rebel leaders next week.", "meet", EventMode.Future)]
     [InlineData("Police could arrest the protesters if they march.", "arrest", EventMode.Hypothetical)]
     [InlineData("Pakistan has no plans to hold talks with the TTP.", "hold", EventMode.Negated)]
+    [InlineData("Senator Tom Reed said he favored imposing heavy tariffs on China.", "imposing", EventMode.Future)]
     public void ModeComesFromTheSentence_NeverAsserted_ForWhatDidNotHappen(string text, string trigger, EventMode mode)
     {
         var doc = Models.Pipeline.Process(text);
