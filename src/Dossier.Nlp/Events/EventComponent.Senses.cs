@@ -77,11 +77,12 @@ public sealed partial class EventComponent
     }
 
     /// <summary>Verbs of winning over a rival: a person is defeated or bested in a contest, an army or a group by force.</summary>
-    private static readonly HashSet<string> Outdoing = new(["defeat", "best", "trounce", "rout", "beat", "outpoll", "edge"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Outdoing = new(["defeat", "best", "trounce", "rout", "beat", "outpoll", "edge", "dominate", "crush", "overwhelm"], StringComparer.Ordinal);
 
     /// <summary>
     /// True for a verb of winning whose target is a named person ('Clinton narrowly defeated him',
-    /// 'Gary Hart beat Walter Mondale in 1984', 'going all in to defeat Trump'): people are
+    /// 'Gary Hart beat Walter Mondale in 1984', 'going all in to defeat Trump', 'she has dominated
+    /// Sanders in the South'): people are
     /// defeated at the polls or in a game; troops, rebels and states by force. 'Beat' also means
     /// to strike, so it counts only when a named person does it to a named person.
     /// </summary>

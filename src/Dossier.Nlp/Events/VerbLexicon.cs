@@ -45,10 +45,13 @@ public sealed partial class VerbLexicon
     /// Democrats controlled Congress', 'Clinton leads Mr. Sanders 49 percent to 41 percent') and
     /// are no material cooperation (060) or intent (its pattern '- * TO' gives 030); preparing
     /// ('prepares to accept the nomination') is no intent to cooperate (030) but the step before
-    /// the act it names, which is coded itself. Only their patterns with a content word ('led a
-    /// delegation', 'prepared an incursion') and their verbs' own codes ('ORDER [100]') code.
+    /// the act it names, which is coded itself; considering ('Netanyahu considers Obama naive',
+    /// 'has long considered a deal likely') is no consultation (040); flying somewhere ('flew to
+    /// New York', '- * (TO)' gives 036) is a journey, no intent to meet. Only their patterns with a
+    /// content word ('led a delegation', 'prepared an incursion', 'considered the proposal', 'flew
+    /// relief supplies') and their verbs' own codes ('ORDER [100]') code.
     /// </summary>
-    private static readonly HashSet<string> NoDefaultSynsets = new(["OVERSEE_MANAGE", "PREPARE"], StringComparer.Ordinal);
+    private static readonly HashSet<string> NoDefaultSynsets = new(["OVERSEE_MANAGE", "PREPARE", "CONSIDER", "FLY"], StringComparer.Ordinal);
 
     /// <summary>The synsets of verbs that bring their object into being: founding, establishing, instituting.</summary>
     private static readonly HashSet<string> CreationSynsets = new(["ENACT"], StringComparer.Ordinal);

@@ -244,6 +244,7 @@ public class EventTests
     [InlineData("A week earlier Governor Ann Lee narrowly defeated him in the Iowa caucuses.", "defeated", false)]
     [InlineData("Senator Tom Reed hopes to defeat Governor Ann Lee next year.", "defeat", false)]
     [InlineData("Nobody had done it since Tom Reed beat Ann Lee in 1984.", "beat", false)]
+    [InlineData("Governor Ann Lee has dominated Senator Tom Reed in the South.", "dominated", false)]
     [InlineData("Police officers beat the protester Tom Reed with batons.", "beat", true)]
     public void ADefeatInAContest_IsNoForce(string text, string trigger, bool force)
     {
@@ -300,6 +301,8 @@ public class EventTests
     [InlineData("President Ann Lee ordered the army to leave Harwick.", "ordered", "10")]
     [InlineData("Governor Ann Lee leads Senator Tom Reed 49 percent to 41 percent.", "leads", null)]
     [InlineData("As Senator Tom Reed prepared to speak to his supporters, protesters gathered outside.", "prepared", null)]
+    [InlineData("Governor Ann Lee considers Senator Tom Reed naive about trade.", "considers", null)]
+    [InlineData("Senator Tom Reed flew to Harwick on Monday.", "flew", null)]
     public void AQuestionOrAStandingRelation_IsNoInteraction(string text, string trigger, string? root)
     {
         var doc = Models.Pipeline.Process(text);
