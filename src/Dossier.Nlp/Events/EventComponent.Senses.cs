@@ -76,6 +76,26 @@ public sealed partial class EventComponent
         return Contests.Contains(noun.Lemma.ToLowerInvariant()) || (lower.EndsWith('s') && (Contests.Contains(lower[..^1]) || (lower.EndsWith("es", StringComparison.Ordinal) && Contests.Contains(lower[..^2]))));
     }
 
+    /// <summary>Verbs of attack that news also uses of words ('attacked', 'hit', 'slammed', 'lashed').</summary>
+    private static readonly HashSet<string> Assailing = new(["attack", "hit", "slam", "blast", "hammer", "strike", "target", "assail", "bash", "lash", "pummel", "savage", "skewer", "batter", "pound"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// True for a verb of attack by a named person on a named person with nothing to strike with
+    /// ('Reid relentlessly attacked the Koch brothers', 'he attacked Cruz relentlessly in Iowa,
+    /// questioning whether …', 'Sanders often attacked Clinton during the primaries'): between
+    /// people in public life an attack without a weapon ('with a knife') is one of words.
+    /// </summary>
+    private static bool AttacksAPersonInWords(Word verb, Participant actor, Participant target, List<MentionData> named, Dictionary<TextSpan, string> referred) =>
+        Assailing.Contains(verb.Lemma.ToLowerInvariant())
+        && IsPerson(actor, named, referred) && IsPerson(target, named, referred)
+        && !verb.Children.Any(c => c.BaseRelation == "obl" && EventSyntax.Preposition(c) == "with");
+
+    /// <summary>True for a participant that is a named person, or a pronoun the coreference component resolved to one.</summary>
+    private static bool IsPerson(Participant p, List<MentionData> named, Dictionary<TextSpan, string> referred) =>
+        p.Span is { } span && (p.Kind == ParticipantKind.Named
+            ? named.Any(m => m.Span == span && m.Label == "PER")
+            : p.Kind == ParticipantKind.Pronoun && referred.GetValueOrDefault(span) == "PER");
+
     /// <summary>Verbs of winning over a rival: a person is defeated or bested in a contest, an army or a group by force.</summary>
     private static readonly HashSet<string> Outdoing = new(["defeat", "best", "trounce", "rout", "beat", "outpoll", "edge", "dominate", "crush", "overwhelm"], StringComparer.Ordinal);
 
@@ -94,10 +114,7 @@ public sealed partial class EventComponent
             return false;
         }
 
-        bool IsPerson(Participant p) => p.Span is { } span && (p.Kind == ParticipantKind.Named
-            ? named.Any(m => m.Span == span && m.Label == "PER")
-            : p.Kind == ParticipantKind.Pronoun && referred.GetValueOrDefault(span) == "PER");
-        return IsPerson(target) && (lemma != "beat" || IsPerson(actor));
+        return IsPerson(target, named, referred) && (lemma != "beat" || IsPerson(actor, named, referred));
     }
 
     /// <summary>

@@ -274,7 +274,7 @@ public sealed partial class EventComponent : IDocumentComponent
                 continue; // 'was defeated in this constituency', 'defeating Lee by five thousand votes', 'beat Spain in the final', 'Clinton narrowly defeated him': a contest, not force
             }
 
-            if (!nominal && !byPattern && IsViolent(code) && target.Kind is ParticipantKind.Named or ParticipantKind.Pronoun or ParticipantKind.Agent && IsVerbal(word, HeadWord(text, actor)))
+            if (!nominal && !byPattern && IsViolent(code) && target.Kind is ParticipantKind.Named or ParticipantKind.Pronoun or ParticipantKind.Agent && (IsVerbal(word, HeadWord(text, actor)) || AttacksAPersonInWords(word, actor, target, inSentence, referred)))
             {
                 code = "111"; // 'Clinton blasted him for not paying income tax', 'the magazine attacked defectors', 'slammed him in a statement': criticism, not force
             }

@@ -229,6 +229,7 @@ public class EventTests
     [InlineData("Senator Tom Reed attacked Governor Ann Lee in a statement on Monday.", "attacked", "111")]
     [InlineData("Mayor John Ortiz attacked Governor Ann Lee during the debate.", "attacked", "111")]
     [InlineData("Rebels attacked Governor Ann Lee's convoy near Goma on Sunday.", "attacked", "190")]
+    [InlineData("Early in his campaign, Tom Reed attacked Ann Lee, calling her a failed candidate.", "attacked", "111")]
     public void AViolentVerbUsedOfWords_IsCriticism(string text, string trigger, string code)
     {
         var doc = Models.Pipeline.Process(text);
