@@ -49,12 +49,20 @@ public sealed class KnowledgeBase
         return index;
     }
 
+    /// <summary>The keys of the last words of the people's names ('putin' of Vladimir Putin), built on first use.</summary>
+    private readonly Lazy<HashSet<string>> _surnames;
+
+    /// <summary>True when <paramref name="name"/> is the last word of the name of a person the knowledge base holds ('Putin', 'Erdogan').</summary>
+    public bool IsSurname(string name) => _surnames.Value.Contains(Key(name));
+
     /// <summary>Indexes the entries.</summary>
     public KnowledgeBase(IEnumerable<KbEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         Entries = [.. entries];
         _placesByLastWord = new(() => IndexPlacesByLastWord(Entries));
+        _surnames = new(() => [.. Entries.Where(e => e.Kind == "person").Select(e => e.Name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Length >= 2).Select(w => Key(w[^1]))]);
         foreach (var e in Entries)
         {
             foreach (var name in e.Aliases.Prepend(e.Name))

@@ -89,8 +89,11 @@ internal sealed class DocumentDigest
         // well as 'Warhol said'), once it stands somewhere as a name of its own (not 'the Baloch', not 'Baloch separatists').
         var surnames = named.Where(n => n.Data.Label == "PER").Select(n => EntityNames.WithoutTitles(n.Text).Split(' '))
             .Where(w => w.Length > 1).Select(w => KnowledgeBase.Key(w[^1])).ToHashSet(StringComparer.Ordinal);
-        var surnamesTyped = named.Where(n => n.Data.Label is not ("PER" or "GPE") && surnames.Contains(n.Key) && !KnownOtherwise(n.Candidates)
-                && StandsAlone(d, n.Data.Span, speaking))
+        // So is a word the tagger took for a place that the knowledge base knows only as the surname of a person it holds
+        // ('Putin declared …', 'Merkel had led …' tagged LOC in short lines); words that also name peoples, languages or
+        // organisations ('Christian', 'French', 'Ford') are tagged otherwise and stay as they are.
+        var surnamesTyped = named.Where(n => n.Data.Label is not ("PER" or "GPE") && (surnames.Contains(n.Key) || IsKnownSurnameAsPlace(n.Data.Label, n.Text, n.Candidates, kb))
+                && !KnownOtherwise(n.Candidates) && StandsAlone(d, n.Data.Span, speaking))
             .Select(n => (n.Data.Label, n.Key)).ToHashSet();
         foreach (var (m, text, key, candidates) in named)
         {
@@ -152,6 +155,9 @@ internal sealed class DocumentDigest
     }
 
     /// <summary>True when the knowledge base knows the name as an organisation or a place.</summary>
+    private static bool IsKnownSurnameAsPlace(string label, string text, IReadOnlyList<KbEntry> candidates, KnowledgeBase kb) =>
+        label == "LOC" && text.Length >= 4 && text.All(char.IsLetter) && candidates.Count == 0 && kb.IsSurname(text);
+
     private static bool KnownOtherwise(IReadOnlyList<KbEntry> candidates) => candidates.Any(c => c.IsPlace || c.Kind is "org" or "country");
 
     /// <summary>

@@ -129,6 +129,26 @@ public class EntityResolutionTests
         Assert.Equal("ORG", Assert.Single(EntityGrouping.Group([b])).Type);
     }
 
+    /// <summary>A word the tagger took for a place that the knowledge base knows only as a person's surname is that person; one it also knows as a place stays a place.</summary>
+    [Fact]
+    public void APlaceTheKnowledgeBaseKnowsOnlyAsASurname_IsAPerson()
+    {
+        var kb = new KnowledgeBase(
+        [
+            new KbEntry("petrarch:VLADIMIR_PUTIN", "person", "Vladimir Putin", "RU", null, null, 0, null, []),
+            new KbEntry("petrarch:MICHAEL_JORDAN", "person", "Michael Jordan", "US", null, null, 0, null, []),
+            new KbEntry("geonames:248816", "country", "Jordan", "JO", 31.0, 36.0, 10_000_000, null, []),
+        ]);
+        var a = Doc("[Putin/LOC] declared on Wednesday that talks would continue. [Jordan/LOC] said it would help.",
+            ("Putin", "talks would continue"), ("Jordan", "it would help"));
+        var entities = EntityGrouping.Group([a], kb);
+        Assert.Equal("PER", Of(entities, "Putin").Type);
+        Assert.NotEqual("PER", Of(entities, "Jordan").Type);
+
+        // Without the knowledge base, the tagger's type stands.
+        Assert.NotEqual("PER", Of(EntityGrouping.Group([a]), "Putin").Type);
+    }
+
     [Fact]
     public void AcronymDefinedInADocument_JoinsItsExpansionEverywhere()
     {
