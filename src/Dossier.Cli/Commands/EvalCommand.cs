@@ -188,14 +188,33 @@ internal static class EvalCommand
     /// <summary><c>dossier eval events --data FILE [--verbs FILE]</c>: CAMEO codes against PETRARCH2's unit-test records (.xml), or events, roles and modes against sentences annotated by eval/events/GUIDELINES.md (.jsonl).</summary>
     private static Command Events(Lazy<CliContext> context)
     {
-        var data = new Option<string>("--data", "-d") { Description = "PETRARCH2's PETR.UnitTest.records.xml, or a .jsonl file annotated by eval/events/GUIDELINES.md (e.g. eval/events/gum-news.dev.jsonl).", Required = true };
+        var data = new Option<string?>("--data", "-d") { Description = "PETRARCH2's PETR.UnitTest.records.xml, or a .jsonl file annotated by eval/events/GUIDELINES.md (e.g. eval/events/gum-news.dev.jsonl)." };
+        var judgedFile = new Option<string?>("--judged") { Description = "Instead of --data: a .jsonl file of shown events a reader judged (eval/events/JUDGED.md), scored on the texts in --texts as 'analyze' reads them." };
+        var texts = new Option<string?>("--texts") { Description = "With --judged: the folder of the judged texts (e.g. ../shared/data/polnear/train/text)." };
         var verbs = new Option<string?>("--verbs") { Description = "A verb dictionary in PETRARCH's format (default: the shipped CAMEO.2.0); the records were written for PETR.Validate.verbs.txt." };
-        var errors = new Option<int>("--errors") { Description = "Also print up to this many sentences whose codes differ." };
-        var command = new Command("events", "PETRARCH2 records: share of expected CAMEO codings found and root precision. Annotated JSON lines: precision and recall of trigger and root, with actor and target, with mode, and of what the brief shows.") { data, verbs, errors };
+        var errors = new Option<int>("--errors") { Description = "Also print up to this many sentences whose codes differ (with --judged: shown events no one judged)." };
+        var command = new Command("events", "PETRARCH2 records: share of expected CAMEO codings found and root precision. Annotated JSON lines: precision and recall of trigger and root, with actor and target, with mode, and of what the brief shows. Judged events: precision of what the brief shows.") { data, judgedFile, texts, verbs, errors };
         command.SetAction((parse, _) =>
         {
             var ctx = context.Value;
-            var path = parse.GetRequiredValue(data);
+            if (parse.GetValue(judgedFile) is { } judgedPath)
+            {
+                if (parse.GetValue(texts) is not { } folder)
+                {
+                    return Task.FromResult(ctx.Fail("--judged needs --texts, the folder of the judged texts"));
+                }
+
+                var loader = new Dossier.Extraction.Ingestion.DocumentLoader();
+                var scores = JudgedEventEvaluation.Run(JudgedEventEvaluation.Read(judgedPath), folder, file => ctx.Pipeline.Process(loader.Load(file)), Dossier.Nlp.Events.EventComponent.ShownConfidence);
+                ctx.Output.Write(JudgedEventEvaluation.Format(scores, parse.GetValue(errors)));
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            if (parse.GetValue(data) is not { } path)
+            {
+                return Task.FromResult(ctx.Fail("give --data (PETRARCH2 records or an annotated .jsonl file) or --judged with --texts"));
+            }
+
             var lexicon = parse.GetValue(verbs) is { } v ? Dossier.Nlp.Events.VerbLexicon.Load(v) : Dossier.Nlp.Events.VerbLexicon.Default;
             if (ctx.LoadSyntax(ModelPaths.Parse) is not { } syntax)
             {

@@ -390,6 +390,19 @@ public class EventTests
     }
 
     /// <summary>Precision and recall with roles on the annotated GUM news sentences must not drop below the floors pinned in eval/baseline.json, on dev and on the kept-aside test documents.</summary>
+    /// <summary>Shown events on PolNeAR texts a reader judged (eval/events/JUDGED.md): the share right of the judged ones the brief still shows.</summary>
+    [Theory]
+    [InlineData("data", "floors")]
+    [InlineData("test", "test_floors")]
+    public void JudgedPolnearEvents_MeetTheFloors(string data, string floors)
+    {
+        var section = Floors.Section("polnear_judged_events");
+        var judged = JudgedEventEvaluation.Read(Path.Combine(Repo.Root, section.GetProperty(data).GetString()!));
+        var loader = new Dossier.Extraction.Ingestion.DocumentLoader();
+        var s = JudgedEventEvaluation.Run(judged, Path.Combine(Repo.Shared, "data", "polnear", "train", "text"), path => Models.Pipeline.Process(loader.Load(path)), EventComponent.ShownConfidence);
+        Floors.AssertMet(section, new Dictionary<string, double> { ["shown_precision"] = 100 * s.Precision }, floors);
+    }
+
     [Theory]
     [InlineData("data", "floors")]
     [InlineData("test", "test_floors")]

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Dossier.Annotations;
+
+namespace Dossier.Evaluation.Events;
+
+/// <summary>
+/// A shown event a reader judged (see eval/events/JUDGED.md): the text it was found in (a file
+/// name), where its trigger starts in that text, the trigger's words, the CAMEO code shown and
+/// whether code, actor, target and mode were all right.
+/// </summary>
+public sealed record JudgedEvent(string Text, int Start, string Trigger, string Code, bool Right, string? Why);
+
+/// <summary>
+/// What the brief shows on judged texts against the judgments: shown events whose trigger and
+/// CAMEO root a judgment covers, right or wrong; shown events no one judged (a new reading since);
+/// and judged events no longer shown, right or wrong.
+/// </summary>
+public sealed record JudgedEventScores(int Texts, int Shown, int JudgedRight, int JudgedWrong, int Unjudged, int GoneRight, int GoneWrong, IReadOnlyList<string> UnjudgedEvents)
+{
+    /// <summary>The share right of the shown events a judgment covers.</summary>
+    public double Precision => JudgedRight + JudgedWrong == 0 ? 0 : (double)JudgedRight / (JudgedRight + JudgedWrong);
+
+    /// <summary>The share of shown events a judgment covers.</summary>
+    public double Coverage => Shown == 0 ? 0 : (double)(JudgedRight + JudgedWrong) / Shown;
+}
+
+/// <summary>
+/// Precision of shown events on news no one annotated in full, by pooled judgments (as TREC
+/// judges the documents systems return): a reader judged each event the brief showed on a set of
+/// texts; a later run is scored on the events it still shows, those it shows that no one judged
+/// are counted apart (coverage), and judged events it no longer shows say what a change removed.
+/// </summary>
+public static class JudgedEventEvaluation
+{
+    /// <summary>Reads the JSON-lines file: one judged event per line, {text, start, trigger, code, right, why}.</summary>
+    public static IReadOnlyList<JudgedEvent> Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var judged = new List<JudgedEvent>();
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                var r = json.RootElement;
+                judged.Add(new JudgedEvent(r.GetProperty("text").GetString()!, r.GetProperty("start").GetInt32(), r.GetProperty("trigger").GetString()!,
+                    r.GetProperty("code").GetString()!, r.GetProperty("right").GetBoolean(), r.TryGetProperty("why", out var why) ? why.GetString() : null));
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new InvalidDataException($"{path}:{number}: not a judged event ({e.Message})", e);
+            }
+        }
+
+        return judged;
+    }
+
+    /// <summary>
+    /// Scores the events <paramref name="analyse"/> shows (asserted, not a plain statement,
+    /// confidence at or above <paramref name="threshold"/>) on each judged text, read from
+    /// <paramref name="texts"/> by its name. A shown event is covered by a judgment of the same
+    /// text, trigger start and CAMEO root.
+    /// </summary>
+    public static JudgedEventScores Run(IReadOnlyList<JudgedEvent> judged, string texts, Func<string, Document> analyse, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(judged);
+        ArgumentNullException.ThrowIfNull(analyse);
+        int shown = 0, right = 0, wrong = 0, gone = 0, goneRight = 0;
+        var unjudged = new List<string>();
+        var byText = judged.GroupBy(j => j.Text, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        foreach (var group in byText)
+        {
+            var document = analyse(Path.Combine(texts, group.Key));
+            var verdicts = group.GroupBy(j => (j.Start, Root: j.Code[..2])).ToDictionary(g => g.Key, g => g.First());
+            var seen = new HashSet<(int, string)>();
+            foreach (var e in document.Get(Layers.Events))
+            {
+                if (e.Mode != EventMode.Asserted || e.Code == "010" || e.Confidence < threshold || e.Trigger is not { } trigger)
+                {
+                    continue;
+                }
+
+                shown++;
+                var key = (trigger.Start, e.Code[..2]);
+                seen.Add(key);
+                if (verdicts.TryGetValue(key, out var verdict))
+                {
+                    (right, wrong) = verdict.Right ? (right + 1, wrong) : (right, wrong + 1);
+                }
+                else
+                {
+                    unjudged.Add($"{group.Key}:{trigger.Start} {e.Code} '{document.GetText(trigger)}'");
+                }
+            }
+
+            foreach (var (key, verdict) in verdicts.Where(v => !seen.Contains(v.Key)))
+            {
+                gone++;
+                goneRight += verdict.Right ? 1 : 0;
+            }
+        }
+
+        return new JudgedEventScores(byText.Count, shown, right, wrong, unjudged.Count, goneRight, gone - goneRight, unjudged);
+    }
+
+    /// <summary>A readable report.</summary>
+    public static string Format(JudgedEventScores s, int listUnjudged = 0)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var b = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        b.Append(c, $"{s.Texts} texts, {s.Shown} events shown (asserted, not plain statements, at or above the brief's confidence)\n");
+        b.Append(c, $"judged            {s.JudgedRight + s.JudgedWrong} ({100 * s.Coverage:F2}% of those shown): {s.JudgedRight} right, {s.JudgedWrong} wrong\n");
+        b.Append(c, $"shown precision   {100 * s.Precision:F2}% of the judged ones\n");
+        b.Append(c, $"not judged        {s.Unjudged} (shown now, not when judged: new readings)\n");
+        b.Append(c, $"no longer shown   {s.GoneRight + s.GoneWrong} judged events: {s.GoneRight} right, {s.GoneWrong} wrong\n");
+        foreach (var u in s.UnjudgedEvents.Take(listUnjudged))
+        {
+            b.Append(c, $"  not judged: {u}\n");
+        }
+
+        return b.ToString();
+    }
+}

@@ -1,0 +1,66 @@
+using Dossier.Annotations;
+using Dossier.Evaluation.Events;
+using Dossier.Tests.TestKit;
+using Dossier.Text;
+
+namespace Dossier.Tests.Nlp.Events;
+
+public class JudgedEventEvaluationTests
+{
+    private const string Text = "Police arrested two men. Lee attacked Reed in a speech. Ortiz met Kim.";
+
+    private static EventData Event(string trigger, string code, double confidence = 0.9, EventMode mode = EventMode.Asserted)
+    {
+        var start = Text.IndexOf(trigger, StringComparison.Ordinal);
+        return new EventData(new TextSpan(0, Text.Length), code, code, null, null, null, null, new TextSpan(start, start + trigger.Length), mode, confidence);
+    }
+
+    /// <summary>Shown events are scored by the judgment of their text, trigger start and root; what no one judged is counted apart, and judged events no longer shown say what a change removed.</summary>
+    [Fact]
+    public void ShownEvents_AreScoredByTheirJudgments_NewOnesCountedApart_AndGoneOnesReported()
+    {
+        using var dir = new TempDir();
+        var arrested = Text.IndexOf("arrested", StringComparison.Ordinal);
+        var attacked = Text.IndexOf("attacked", StringComparison.Ordinal);
+        var met = Text.IndexOf("met", StringComparison.Ordinal);
+        File.WriteAllLines(dir.File("judged.jsonl"),
+        [
+            $$"""{"text": "a.txt", "start": {{arrested}}, "trigger": "arrested", "code": "173", "right": true}""",
+            $$"""{"text": "a.txt", "start": {{attacked}}, "trigger": "attacked", "code": "190", "right": false, "why": "words, not force"}""",
+            string.Empty,
+            $$"""{"text": "a.txt", "start": {{met}}, "trigger": "met", "code": "040", "right": true}""",
+        ]);
+        var judged = JudgedEventEvaluation.Read(dir.File("judged.jsonl"));
+        Assert.Equal(3, judged.Count);
+        Assert.Equal("words, not force", judged[1].Why);
+
+        Document Analyse(string path)
+        {
+            Assert.Equal(Path.Combine("texts", "a.txt"), path);
+            var d = new Document(Text);
+            d.Set(Layers.Events, [
+                Event("arrested", "1731"), // same root as judged: right
+                Event("attacked", "111"), // recoded: a root no one judged
+                Event("Ortiz", "010"), // a plain statement: not shown as an event
+                Event("two", "190", confidence: 0.3), // below the brief's threshold: not shown
+            ]);
+            return d;
+        }
+
+        var s = JudgedEventEvaluation.Run(judged, "texts", Analyse, 0.7);
+        Assert.Equal((1, 2, 1, 0, 1), (s.Texts, s.Shown, s.JudgedRight, s.JudgedWrong, s.Unjudged));
+        Assert.Equal((1, 1), (s.GoneRight, s.GoneWrong)); // 'met' (right) and the 190 reading of 'attacked' (wrong) are no longer shown
+        Assert.Equal(1.0, s.Precision);
+        Assert.Equal(0.5, s.Coverage);
+        Assert.Contains("a.txt:" + attacked + " 111 'attacked'", JudgedEventEvaluation.Format(s, 5), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALineThatIsNoJudgedEvent_IsNamedWithItsFileAndLine()
+    {
+        using var dir = new TempDir();
+        File.WriteAllLines(dir.File("bad.jsonl"), ["""{"text": "a.txt", "start": 3}"""]);
+        var e = Assert.Throws<InvalidDataException>(() => JudgedEventEvaluation.Read(dir.File("bad.jsonl")));
+        Assert.Contains("bad.jsonl:1", e.Message, StringComparison.Ordinal);
+    }
+}
