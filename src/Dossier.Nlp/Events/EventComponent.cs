@@ -178,7 +178,7 @@ public sealed partial class EventComponent : IDocumentComponent
                 continue; // 'noted that …', '…, he noted' are statements; 'the nation is watching Virginia', 'saw Burma as …' are not
             }
 
-            if (!nominal && IsHabitual(word))
+            if (!nominal && (IsHabitual(word) || IsStandingParticiple(word, code)))
             {
                 continue; // 'the agency that oversees the program', 'which allows investors to …': a standing relation, not a happening
             }
@@ -197,6 +197,11 @@ public sealed partial class EventComponent : IDocumentComponent
             if (!nominal && !byPattern && IsQuestion(word, code))
             {
                 continue; // 'asked Trump about his statements', '"But why?" she asked him': a question is no appeal
+            }
+
+            if (!nominal && !byPattern && verbLemma == "campaign")
+            {
+                continue; // 'campaigned with Trump', 'campaigned on his wife's behalf': electioneering, neither a demand (DEMAND's default) nor force
             }
 
             if (!nominal && !byPattern && verbLemma == "mean" && word.Child("xcomp") is null)
@@ -331,6 +336,15 @@ public sealed partial class EventComponent : IDocumentComponent
         && verb.Xpos is "VBZ"
         && !verb.Children.Any(c => c.BaseRelation is "aux" or "cop")
         && verb.Child("nsubj") is { Xpos: "WDT" or "WP" };
+
+    /// <summary>
+    /// True for a present participle describing a noun with a cooperative act ('the main super PAC
+    /// supporting her', 'the PACs backing Kasich', 'a group working with Sanders'): what the noun
+    /// stands for, not something that happened. Acts of conflict keep their event ('troops firing
+    /// on protesters').
+    /// </summary>
+    private static bool IsStandingParticiple(Word verb, string code) =>
+        verb.Relation == "acl" && verb.Xpos == "VBG" && IsCooperative(code);
 
     /// <summary>The first token of a passive verb's 'by' phrase (<see cref="EventSyntax.Agent"/>) after it; -1 without one.</summary>
     private static int AgentToken(Word verb, System.Collections.Immutable.ImmutableArray<TokenData> tokens) =>

@@ -304,6 +304,8 @@ public class EventTests
     [InlineData("As Senator Tom Reed prepared to speak to his supporters, protesters gathered outside.", "prepared", null)]
     [InlineData("Governor Ann Lee considers Senator Tom Reed naive about trade.", "considers", null)]
     [InlineData("Senator Tom Reed flew to Harwick on Monday.", "flew", null)]
+    [InlineData("The super PAC supporting Governor Ann Lee raised five million dollars.", "supporting", null)]
+    [InlineData("Senator Tom Reed campaigned with Governor Ann Lee on Monday.", "campaigned", null)]
     public void AQuestionOrAStandingRelation_IsNoInteraction(string text, string trigger, string? root)
     {
         var doc = Models.Pipeline.Process(text);
