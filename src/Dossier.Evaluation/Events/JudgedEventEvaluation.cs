@@ -7,10 +7,11 @@ namespace Dossier.Evaluation.Events;
 
 /// <summary>
 /// A shown event a reader judged (see eval/events/JUDGED.md): the text it was found in (a file
-/// name), where its trigger starts in that text, the trigger's words, the CAMEO code shown and
-/// whether code, actor, target and mode were all right.
+/// name), where its trigger starts in that text, the trigger's words, the CAMEO code shown, the
+/// actor and target shown (when <see cref="Roles"/>; null for none) and whether code, actor,
+/// target and mode were all right.
 /// </summary>
-public sealed record JudgedEvent(string Text, int Start, string Trigger, string Code, bool Right, string? Why);
+public sealed record JudgedEvent(string Text, int Start, string Trigger, string Code, bool Right, string? Why, bool Roles = false, string? Actor = null, string? Target = null);
 
 /// <summary>
 /// What the brief shows on judged texts against the judgments: shown events whose trigger and
@@ -52,8 +53,10 @@ public static class JudgedEventEvaluation
             {
                 using var json = JsonDocument.Parse(line);
                 var r = json.RootElement;
+                var roles = r.TryGetProperty("actor", out var actor) & r.TryGetProperty("target", out var target);
                 judged.Add(new JudgedEvent(r.GetProperty("text").GetString()!, r.GetProperty("start").GetInt32(), r.GetProperty("trigger").GetString()!,
-                    r.GetProperty("code").GetString()!, r.GetProperty("right").GetBoolean(), r.TryGetProperty("why", out var why) ? why.GetString() : null));
+                    r.GetProperty("code").GetString()!, r.GetProperty("right").GetBoolean(), r.TryGetProperty("why", out var why) ? why.GetString() : null,
+                    roles, roles ? actor.GetString() : null, roles ? target.GetString() : null));
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
@@ -68,7 +71,8 @@ public static class JudgedEventEvaluation
     /// Scores the events <paramref name="analyse"/> shows (asserted, not a plain statement,
     /// confidence at or above <paramref name="threshold"/>) on each judged text, read from
     /// <paramref name="texts"/> by its name. A shown event is covered by a judgment of the same
-    /// text, trigger start and CAMEO root.
+    /// text, trigger start and CAMEO root, and the same actor and target texts where the judgment
+    /// gives them (an event whose roles changed is a new reading, to be judged again).
     /// </summary>
     public static JudgedEventScores Run(IReadOnlyList<JudgedEvent> judged, string texts, Func<string, Document> analyse, double threshold)
     {
@@ -80,7 +84,7 @@ public static class JudgedEventEvaluation
         foreach (var group in byText)
         {
             var document = analyse(Path.Combine(texts, group.Key));
-            var verdicts = group.GroupBy(j => (j.Start, Root: j.Code[..2])).ToDictionary(g => g.Key, g => g.First());
+            var verdicts = group.ToLookup(j => (j.Start, j.Code[..2]));
             var seen = new HashSet<(int, string)>();
             foreach (var e in document.Get(Layers.Events))
             {
@@ -92,7 +96,8 @@ public static class JudgedEventEvaluation
                 shown++;
                 var key = (trigger.Start, e.Code[..2]);
                 seen.Add(key);
-                if (verdicts.TryGetValue(key, out var verdict))
+                var (actor, target) = (TextOf(document, e.Actor), TextOf(document, e.Target));
+                if (verdicts[key].FirstOrDefault(j => !j.Roles || (j.Actor == actor && j.Target == target)) is { } verdict)
                 {
                     (right, wrong) = verdict.Right ? (right + 1, wrong) : (right, wrong + 1);
                 }
@@ -102,7 +107,7 @@ public static class JudgedEventEvaluation
                 }
             }
 
-            foreach (var (key, verdict) in verdicts.Where(v => !seen.Contains(v.Key)))
+            foreach (var verdict in verdicts.Where(v => !seen.Contains(v.Key)).SelectMany(v => v))
             {
                 gone++;
                 goneRight += verdict.Right ? 1 : 0;
@@ -111,6 +116,8 @@ public static class JudgedEventEvaluation
 
         return new JudgedEventScores(byText.Count, shown, right, wrong, unjudged.Count, goneRight, gone - goneRight, unjudged);
     }
+
+    private static string? TextOf(Document document, Dossier.Text.TextSpan? span) => span is { } s ? document.GetText(s) : null;
 
     /// <summary>A readable report.</summary>
     public static string Format(JudgedEventScores s, int listUnjudged = 0)

@@ -313,6 +313,17 @@ public class EventTests
         Assert.Equal(root is null ? [] : [root], coded);
     }
 
+    /// <summary>A place or body before a title and a name ('Wisconsin Gov. Scott Walker') describes the office: the person is the party, however the parser heads the chain.</summary>
+    [Theory]
+    [InlineData("Inside the hall, Trump on Tuesday dismissed Wisconsin Gov. Scott Walker as an ineffective leader.", "dismissed", "Scott Walker")]
+    [InlineData("Senator Tom Reed on Tuesday criticized Ohio Gov. Ann Lee as an ineffective leader.", "criticized", "Ann Lee")]
+    public void APersonAtTheEndOfANameChain_IsTheTarget(string text, string trigger, string target)
+    {
+        var doc = Models.Pipeline.Process(text);
+        var e = Assert.Single(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == trigger);
+        Assert.Equal(target, doc.GetText(e.Target!.Value));
+    }
+
     /// <summary>A pronoun the coreference component resolves counts as the party it names; one it does not ('they' with no one named before) leaves the event below what the brief shows.</summary>
     [Fact]
     public void AnUnresolvedPronoun_IsNoPartyTheBriefVouchesFor()

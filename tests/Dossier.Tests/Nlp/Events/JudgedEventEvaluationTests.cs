@@ -29,15 +29,25 @@ public class JudgedEventEvaluationTests
             $$"""{"text": "a.txt", "start": {{attacked}}, "trigger": "attacked", "code": "190", "right": false, "why": "words, not force"}""",
             string.Empty,
             $$"""{"text": "a.txt", "start": {{met}}, "trigger": "met", "code": "040", "right": true}""",
+            $$"""{"text": "b.txt", "start": {{arrested}}, "trigger": "arrested", "code": "173", "actor": "Police", "target": null, "right": true}""",
         ]);
         var judged = JudgedEventEvaluation.Read(dir.File("judged.jsonl"));
-        Assert.Equal(3, judged.Count);
+        Assert.Equal(4, judged.Count);
         Assert.Equal("words, not force", judged[1].Why);
+        Assert.Equal((true, "Police", null), (judged[3].Roles, judged[3].Actor, judged[3].Target));
 
         Document Analyse(string path)
         {
-            Assert.Equal(Path.Combine("texts", "a.txt"), path);
             var d = new Document(Text);
+            if (path == Path.Combine("texts", "b.txt"))
+            {
+                // Judged with 'Police' as actor and no target: the same trigger and root with another target is a new reading.
+                var arrest = Event("arrested", "173") with { Actor = new TextSpan(0, 6), Target = new TextSpan(Text.IndexOf("two men", StringComparison.Ordinal), Text.IndexOf("two men", StringComparison.Ordinal) + 7) };
+                d.Set(Layers.Events, [arrest]);
+                return d;
+            }
+
+            Assert.Equal(Path.Combine("texts", "a.txt"), path);
             d.Set(Layers.Events, [
                 Event("arrested", "1731"), // same root as judged: right
                 Event("attacked", "111"), // recoded: a root no one judged
@@ -48,10 +58,10 @@ public class JudgedEventEvaluationTests
         }
 
         var s = JudgedEventEvaluation.Run(judged, "texts", Analyse, 0.7);
-        Assert.Equal((1, 2, 1, 0, 1), (s.Texts, s.Shown, s.JudgedRight, s.JudgedWrong, s.Unjudged));
+        Assert.Equal((2, 3, 1, 0, 2), (s.Texts, s.Shown, s.JudgedRight, s.JudgedWrong, s.Unjudged));
         Assert.Equal((1, 1), (s.GoneRight, s.GoneWrong)); // 'met' (right) and the 190 reading of 'attacked' (wrong) are no longer shown
         Assert.Equal(1.0, s.Precision);
-        Assert.Equal(0.5, s.Coverage);
+        Assert.Equal(1.0 / 3, s.Coverage, 6);
         Assert.Contains("a.txt:" + attacked + " 111 'attacked'", JudgedEventEvaluation.Format(s, 5), StringComparison.Ordinal);
     }
 
