@@ -4,9 +4,10 @@ using Dossier.Text;
 namespace Dossier.Nlp.Events;
 
 /// <summary>
-/// Senses of violent verbs that are no force: words (a publication as the doer, a channel of
-/// speech, a reason blamed) and contests (an election, a game); and phrasal verbs the dictionary
-/// does not hold, whose particle makes another verb than the one coded.
+/// Readings that are no event or another one: violent verbs used of words (a publication as the
+/// doer, a channel of speech, a reason blamed, one person attacking another) and of contests (an
+/// election, a game, defeating a person); phrasal verbs the dictionary does not hold; questions
+/// read as appeals; habits and standing relations described by a relative clause or a participle.
 /// </summary>
 public sealed partial class EventComponent
 {
@@ -138,6 +139,29 @@ public sealed partial class EventComponent
         static bool AsksOf(Word o) => o.Children.Any(d => Requests(d) || (d.BaseRelation == "conj" && d.Children.Any(Requests)));
         return !verb.Children.Any(c => c.BaseRelation == "xcomp" || Requests(c) || (c.BaseRelation is "obj" or "iobj" && AsksOf(c)));
     }
+
+    /// <summary>
+    /// True for a verb in the simple present inside a relative clause ('the agency that oversees
+    /// the program', 'a program which allows investors to …', 'an adviser who oversees the PAC'):
+    /// it describes what someone habitually does or is, not something that happened. Only the
+    /// third-person form with a relative pronoun as its subject counts: a past form misread as
+    /// present ('the officer who shot') and a main clause misattached as a relative one both fail
+    /// that test and keep their event.
+    /// </summary>
+    private static bool IsHabitual(Word verb) =>
+        verb.Relation == "acl:relcl"
+        && verb.Xpos is "VBZ"
+        && !verb.Children.Any(c => c.BaseRelation is "aux" or "cop")
+        && verb.Child("nsubj") is { Xpos: "WDT" or "WP" };
+
+    /// <summary>
+    /// True for a present participle describing a noun with a cooperative act ('the main super PAC
+    /// supporting her', 'the PACs backing Kasich', 'a group working with Sanders'): what the noun
+    /// stands for, not something that happened. Acts of conflict keep their event ('troops firing
+    /// on protesters').
+    /// </summary>
+    private static bool IsStandingParticiple(Word verb, string code) =>
+        verb.Relation == "acl" && verb.Xpos == "VBG" && IsCooperative(code);
 
     /// <summary>The last word of a participant's text, lower case ('magazine' of 'Freedom Magazine'); null without one.</summary>
     private static string? HeadWord(string text, Participant participant)

@@ -323,29 +323,6 @@ public sealed partial class EventComponent : IDocumentComponent
         verb.BaseRelation == "parataxis"
         || verb.Children.Any(c => c.BaseRelation is "ccomp" or "parataxis" || (c.BaseRelation == "advcl" && c.Index < verb.Index && verb.Child("obj") is null));
 
-    /// <summary>
-    /// True for a verb in the simple present inside a relative clause ('the agency that oversees
-    /// the program', 'a program which allows investors to …', 'an adviser who oversees the PAC'):
-    /// it describes what someone habitually does or is, not something that happened. Only the
-    /// third-person form with a relative pronoun as its subject counts: a past form misread as
-    /// present ('the officer who shot') and a main clause misattached as a relative one both fail
-    /// that test and keep their event.
-    /// </summary>
-    private static bool IsHabitual(Word verb) =>
-        verb.Relation == "acl:relcl"
-        && verb.Xpos is "VBZ"
-        && !verb.Children.Any(c => c.BaseRelation is "aux" or "cop")
-        && verb.Child("nsubj") is { Xpos: "WDT" or "WP" };
-
-    /// <summary>
-    /// True for a present participle describing a noun with a cooperative act ('the main super PAC
-    /// supporting her', 'the PACs backing Kasich', 'a group working with Sanders'): what the noun
-    /// stands for, not something that happened. Acts of conflict keep their event ('troops firing
-    /// on protesters').
-    /// </summary>
-    private static bool IsStandingParticiple(Word verb, string code) =>
-        verb.Relation == "acl" && verb.Xpos == "VBG" && IsCooperative(code);
-
     /// <summary>The first token of a passive verb's 'by' phrase (<see cref="EventSyntax.Agent"/>) after it; -1 without one.</summary>
     private static int AgentToken(Word verb, System.Collections.Immutable.ImmutableArray<TokenData> tokens) =>
         EventSyntax.Agent(verb) is { } agent && agent.Span.Start > verb.Span.End ? TokenSearch.FirstEndingAfter(tokens, agent.Subtree.Start) : -1;
