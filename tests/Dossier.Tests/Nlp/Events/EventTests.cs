@@ -324,6 +324,18 @@ public class EventTests
         Assert.Equal(target, doc.GetText(e.Target!.Value));
     }
 
+    /// <summary>Intents, material cooperation, aid and yielding by a verb's bare sense stay in the JSON below what the brief shows; criticism does not.</summary>
+    [Theory]
+    [InlineData("Governor Ann Lee promised Senator Tom Reed that he could run the agency.", "promised", false)]
+    [InlineData("Governor Ann Lee pledged to end the program of Senator Tom Reed.", "pledged", false)]
+    [InlineData("Senator Tom Reed criticized Governor Ann Lee on Monday.", "criticized", true)]
+    public void ACooperativeCodeByABareVerb_IsNotShown(string text, string trigger, bool shown)
+    {
+        var doc = Models.Pipeline.Process(text);
+        var e = Assert.Single(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == trigger && e.Code != "010");
+        Assert.Equal(shown, e.Confidence >= EventComponent.ShownConfidence);
+    }
+
     /// <summary>A pronoun the coreference component resolves counts as the party it names; one it does not ('they' with no one named before) leaves the event below what the brief shows.</summary>
     [Fact]
     public void AnUnresolvedPronoun_IsNoPartyTheBriefVouchesFor()
