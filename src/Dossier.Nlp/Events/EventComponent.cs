@@ -298,7 +298,7 @@ public sealed partial class EventComponent : IDocumentComponent
             var quoted = InsideQuotation(text, piece, trigger.Start);
             var mode = EventSyntax.Mode(word, question && (quoted || !quotedQuestion));
             var confidence = Confidence(code, Referred(actor, referred), Referred(target, referred), nominal, passive, inherited, quoted);
-            if (!nominal && !byPattern && IsDiplomaticRegister(code))
+            if (!nominal && !byPattern && (IsDiplomaticRegister(code) || DoubtfulForce(word, code, actor, inSentence, referred)))
             {
                 // Intents, material cooperation, aid and yielding by a verb's bare sense ('pledged to', 'gave', 'donated',
                 // 'allowed', 'voted to') were right for 3 of about 40 shown on judged political news (and for none shown on

@@ -324,11 +324,14 @@ public class EventTests
         Assert.Equal(target, doc.GetText(e.Target!.Value));
     }
 
-    /// <summary>Intents, material cooperation, aid and yielding by a verb's bare sense stay in the JSON below what the brief shows; criticism does not.</summary>
+    /// <summary>Intents, material cooperation, aid and yielding by a verb's bare sense, seizing, and a person's force by a verb that names no harm stay in the JSON below what the brief shows; criticism and militants' attacks do not.</summary>
     [Theory]
     [InlineData("Governor Ann Lee promised Senator Tom Reed that he could run the agency.", "promised", false)]
     [InlineData("Governor Ann Lee pledged to end the program of Senator Tom Reed.", "pledged", false)]
     [InlineData("Senator Tom Reed criticized Governor Ann Lee on Monday.", "criticized", true)]
+    [InlineData("Governor Ann Lee had captured 1,944 delegates by Tuesday.", "captured", false)]
+    [InlineData("Senator Tom Reed struck a chord with his speech in Harwick.", "struck", false)]
+    [InlineData("Taliban fighters attacked Afghan soldiers near Kunduz on Sunday.", "attacked", true)]
     public void ACooperativeCodeByABareVerb_IsNotShown(string text, string trigger, bool shown)
     {
         var doc = Models.Pipeline.Process(text);
