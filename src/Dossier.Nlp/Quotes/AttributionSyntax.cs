@@ -63,6 +63,34 @@ internal static class AttributionSyntax
     }
 
     /// <summary>
+    /// The cue's own subject, when the speaker the rules or the tagger took stands outside it and
+    /// the subject is a noun phrase that can speak ('It is unlikely; Clinton's team says …' took
+    /// 'It'; 'Six million jobs depend on exports, one slide says' took nothing of the slide): its
+    /// words, and the named mention in it (the one holding its head first), if any. Null when the
+    /// cue is no active verb with one such subject in the speaker's sentence.
+    /// </summary>
+    public static (TextSpan Phrase, TextSpan? Name)? SubjectSpeaker(Document document, TextSpan? cue, TextSpan? speaker)
+    {
+        if (cue is not { } c || speaker is not { } s || !document.Has(Layers.Words) || CueVerb(document, c) is not { } verb
+            || IsModifier(verb) || verb.IsNegated || EventSyntax.IsPassive(verb))
+        {
+            return null;
+        }
+
+        var subjects = verb.Children.Where(w => w.Relation == "nsubj").ToList();
+        if (subjects is not [var subject] || subject.Upos is not (UPos.NOUN or UPos.PROPN) || subject.Subtree.Overlaps(s) || subject.Subtree.Overlaps(c))
+        {
+            return null;
+        }
+
+        var phrase = subject.Subtree;
+        var named = document.Get(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label) && phrase.Contains(m.Span)).ToList();
+        var name = named.FirstOrDefault(m => m.Span.Contains(subject.Span)) is { Label: not null } head ? head.Span
+            : named.Count > 0 ? named[0].Span : (TextSpan?)null;
+        return (phrase, name);
+    }
+
+    /// <summary>
     /// True when the cue is a position ruled out rather than held: a noun cue with 'no' ('has no
     /// plans to hold talks', 'no intention of') or a negated attitude verb ('does not plan to',
     /// 'does not want to'). An intention so negated denies its content.

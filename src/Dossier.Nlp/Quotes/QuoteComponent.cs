@@ -79,7 +79,14 @@ public sealed class QuoteComponent : IDocumentComponent
             var quote = ToQuote(view, a);
             if (!AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: true) && !AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: false))
             {
-                continue;
+                // The speaker taken stands outside the cue's own subject: the subject speaks, when it is one that can.
+                if (AttributionSyntax.SubjectSpeaker(document, quote.Cue, quote.Speaker) is not { } subject)
+                {
+                    continue;
+                }
+
+                var way = new AttributionWay(subject.Name is null ? SpeakerFound.Unnamed : SpeakerFound.Named, quote.Attribution?.ByTagger ?? false);
+                quote = quote with { Speaker = subject.Phrase, SpeakerName = subject.Name, Attribution = way };
             }
 
             found.Add(quote with { Confidence = AttributionConfidence.Of(quote.Attribution) });

@@ -18,6 +18,14 @@ public class QuoteComponentTests
 
     private static Document Run(string text) => Models.Pipeline.Process(text);
 
+    /// <summary>When the speaker the rules take is not the cue's subject, the subject speaks: 'It' before a semicolon does not say what Clinton's team says.</summary>
+    [Fact]
+    public void TheCuesOwnSubject_SpeaksWhenTheRulesTookAnotherSpeaker()
+    {
+        var q = Single(Run("It is an extremely unlikely scenario; Governor Ann Lee’s team says she will continue her campaign later this week."), "she will continue");
+        Assert.Equal(("Governor Ann Lee’s team", "Ann Lee", "says"), (q.Speaker, q.Name, q.Cue));
+    }
+
     [Fact]
     public void Direct_QuoteThenSpeakerAndCue()
     {
