@@ -446,52 +446,6 @@ internal static partial class EventSyntax
         return actor ? Participant.Nobody : new Participant(NounPhrase(w), ParticipantKind.Other);
     }
 
-    private static TextSpan? NamedFor(Word w, IReadOnlyList<MentionData> named, bool actor, int depth)
-    {
-        foreach (var m in named)
-        {
-            if (m.Span.Contains(w.Span) && (!actor || m.Label is not ("LOC" or "FAC")))
-            {
-                // 'Wisconsin Gov. Scott Walker', 'U.S. House Speaker Paul Ryan' read as one name headed by the place or
-                // the body: the person the chain ends in is the party, the place or body only describes the office.
-                return m.Label != "PER" && PersonInChain(w, named) is { } person ? person : m.Span;
-            }
-        }
-
-        if (depth >= 2)
-        {
-            return null;
-        }
-
-        var title = Agents.Contains(w.Lemma.ToLowerInvariant());
-        foreach (var c in w.Children)
-        {
-            // 'the government of Pakistan', 'Deputy Prime Minister and Foreign Minister Ishaq Dar' (titles coordinated before the name)
-            if ((c.Relation is "compound" or "flat" or "appos" or "nmod:poss" || (c.Relation == "nmod" && Preposition(c) is "of" or "for")
-                    || (c.Relation == "conj" && title)) && NamedFor(c, named, actor, depth + 1) is { } found)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>A person named after <paramref name="head"/> in its name chain (its 'flat' or 'appos' dependents and theirs), or null.</summary>
-    private static TextSpan? PersonInChain(Word head, IReadOnlyList<MentionData> named)
-    {
-        foreach (var c in head.Children)
-        {
-            if (c.Relation is "flat" or "appos" && c.Span.Start > head.Span.Start
-                && (named.FirstOrDefault(m => m.Label == "PER" && m.Span.Contains(c.Span)) is { Label: not null } person ? person.Span : PersonInChain(c, named)) is { } found)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>A noun with the compounds and adjectives before it ('security forces', 'Pakistani officials') and the rest of a name after it.</summary>
     private static TextSpan NounPhrase(Word noun)
     {

@@ -339,6 +339,15 @@ public class EventTests
         Assert.Equal(shown, e.Confidence >= EventComponent.ShownConfidence);
     }
 
+    /// <summary>A place before a person noun says where the person is from: 'A Manhattan man is suing the Met' is the man's act, not Manhattan's.</summary>
+    [Fact]
+    public void APlaceBeforeAPersonNoun_IsNotTheActor()
+    {
+        var doc = Models.Pipeline.Process("A Manhattan man is suing Governor Ann Lee, claiming she lied to voters.");
+        var e = Assert.Single(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == "suing");
+        Assert.Equal("Manhattan man", doc.GetText(e.Actor!.Value));
+    }
+
     /// <summary>A pronoun the coreference component resolves counts as the party it names; one it does not ('they' with no one named before) leaves the event below what the brief shows.</summary>
     [Fact]
     public void AnUnresolvedPronoun_IsNoPartyTheBriefVouchesFor()

@@ -1,0 +1,69 @@
+using Dossier.Annotations;
+using Dossier.Text;
+
+namespace Dossier.Nlp.Events;
+
+/// <summary>Which named mention a participant's word stands for.</summary>
+internal static partial class EventSyntax
+{
+    /// <summary>Nouns of a person by trade, origin or station ('businessman', 'professor', 'resident'): a place before one says where the person is from, not who acts.</summary>
+    private static readonly HashSet<string> PersonNouns = new(
+        ["man", "woman", "businessman", "businesswoman", "professor", "resident", "student", "teacher", "worker", "voter", "citizen", "native", "immigrant", "retiree",
+         "doctor", "nurse", "lawyer", "farmer", "mother", "father", "son", "daughter", "boy", "girl", "teenager", "veteran", "donor", "billionaire", "mogul", "developer"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// The named mention <paramref name="w"/> stands for: the one holding it (a person at the end of
+    /// its name chain before a place or body heading it), else one reached through its compounds,
+    /// flat names, appositions, possessor, 'of'/'for' phrase or (for a title) coordinated titles, two
+    /// levels deep; places never act. Null when none.
+    /// </summary>
+    private static TextSpan? NamedFor(Word w, IReadOnlyList<MentionData> named, bool actor, int depth)
+    {
+        foreach (var m in named)
+        {
+            if (m.Span.Contains(w.Span) && (!actor || m.Label is not ("LOC" or "FAC")))
+            {
+                // 'Wisconsin Gov. Scott Walker', 'U.S. House Speaker Paul Ryan' read as one name headed by the place or
+                // the body: the person the chain ends in is the party, the place or body only describes the office.
+                return m.Label != "PER" && PersonInChain(w, named) is { } person ? person : m.Span;
+            }
+        }
+
+        if (depth >= 2)
+        {
+            return null;
+        }
+
+        var lemma = w.Lemma.ToLowerInvariant();
+        var title = Agents.Contains(lemma);
+        var personNoun = w.Upos == UPos.NOUN && PersonNouns.Contains(lemma);
+        foreach (var c in w.Children)
+        {
+            // 'the government of Pakistan', 'Deputy Prime Minister and Foreign Minister Ishaq Dar' (titles coordinated before the name);
+            // not the place or trade before a person ('the New York businessman', 'the Florida law professor'): where one is from is no party.
+            if ((c.Relation is "flat" or "appos" or "nmod:poss" || (c.Relation == "compound" && !personNoun) || (c.Relation == "nmod" && Preposition(c) is "of" or "for")
+                    || (c.Relation == "conj" && title)) && NamedFor(c, named, actor, depth + 1) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A person named after <paramref name="head"/> in its name chain (its 'flat' or 'appos' dependents and theirs), or null.</summary>
+    private static TextSpan? PersonInChain(Word head, IReadOnlyList<MentionData> named)
+    {
+        foreach (var c in head.Children)
+        {
+            if (c.Relation is "flat" or "appos" && c.Span.Start > head.Span.Start
+                && (named.FirstOrDefault(m => m.Label == "PER" && m.Span.Contains(c.Span)) is { Label: not null } person ? person.Span : PersonInChain(c, named)) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+}
