@@ -303,7 +303,8 @@ public sealed partial class EventComponent : IDocumentComponent
                 // Intents, material cooperation, aid and yielding by a verb's bare sense ('pledged to', 'gave', 'donated',
                 // 'allowed', 'voted to') were right for 3 of about 40 shown on judged political news (and for none shown on
                 // GUM dev): what CAMEO means by them between states a verb seldom means in domestic news without a
-                // pattern's words ('provided military aid'). Kept in the JSON below what the brief shows.
+                // pattern's words ('provided military aid'). So with seizing by a bare verb and a named person's force by
+                // a verb that names no harm (DoubtfulForce). Kept in the JSON below what the brief shows.
                 confidence = Math.Round(Math.Max(0.05, confidence - 0.3), 2);
             }
             if (nominal)
