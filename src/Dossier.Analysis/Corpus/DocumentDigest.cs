@@ -154,10 +154,11 @@ internal sealed class DocumentDigest
         return stems;
     }
 
-    /// <summary>True when the knowledge base knows the name as an organisation or a place.</summary>
+    /// <summary>True for one word of four letters or more tagged LOC that the knowledge base knows by no entry of that name but as a person's surname ('Putin').</summary>
     private static bool IsKnownSurnameAsPlace(string label, string text, IReadOnlyList<KbEntry> candidates, KnowledgeBase kb) =>
         label == "LOC" && text.Length >= 4 && text.All(char.IsLetter) && candidates.Count == 0 && kb.IsSurname(text);
 
+    /// <summary>True when the knowledge base knows the name as an organisation or a place.</summary>
     private static bool KnownOtherwise(IReadOnlyList<KbEntry> candidates) => candidates.Any(c => c.IsPlace || c.Kind is "org" or "country");
 
     /// <summary>

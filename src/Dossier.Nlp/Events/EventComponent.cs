@@ -88,11 +88,11 @@ public sealed partial class EventComponent : IDocumentComponent
             lower[t] = text.Substring(tokens[t].Span.Start, tokens[t].Span.Length).ToLowerInvariant();
         }
 
-        var mentions = document.Get(Layers.Mentions).Where(m => MentionLabels.Named.Contains(m.Label)).ToList();
+        var allMentions = document.Get(Layers.Mentions);
+        var mentions = allMentions.Where(m => MentionLabels.Named.Contains(m.Label)).ToList();
         var times = document.Get(Layers.Times);
         var words = document.Get(Layers.Words);
         var referred = new Dictionary<TextSpan, string>(); // each resolved pronoun and the label of the name it refers to
-        var allMentions = document.Get(Layers.Mentions);
         foreach (var r in document.GetOrEmpty(Layers.References))
         {
             referred.TryAdd(r.Span, allMentions[r.Mention].Label);

@@ -298,8 +298,8 @@ public sealed partial class VerbLexicon
             at = [.. found.Where(t => !FunctionWords.Contains(lower[t]))];
         }
 
-        string[] named = [.. best.Words, .. pattern?.Words.Select(w => w.Trim()) ?? []];
-        return code is null ? null : new VerbMatch(best.Words.Length, code, pattern is not null || best.Words.Length > 1, content, MotionSynsets.Contains(_synsets[best.Synset]), at, CreationSynsets.Contains(_synsets[best.Synset]), named);
+        return code is null ? null : new VerbMatch(best.Words.Length, code, pattern is not null || best.Words.Length > 1, content, MotionSynsets.Contains(_synsets[best.Synset]), at, CreationSynsets.Contains(_synsets[best.Synset]),
+            [.. best.Words, .. pattern?.Words.Select(w => w.Trim()) ?? []]);
     }
 
     private static bool InOrder(IReadOnlyList<string> lower, int from, int to, string[] words, List<int>? found = null)
