@@ -126,7 +126,7 @@ internal sealed class DatedMatcher : ITimeMatcher
             -1 => month < dct.Month ? dct.Year : dct.Year - 1,
             1 => month > dct.Month ? dct.Year : dct.Year + 1,
             0 => dct.Year,
-            _ => TimeCalendar.YearOf(month.Value, dct, s.Future),
+            _ => TimeCalendar.YearOf(month.Value, dct, s.Future, s.Past),
         };
         return new TimeMatch(length, "DATE", TimeCalendar.Month(year2, month.Value), mod);
     }
@@ -141,7 +141,7 @@ internal sealed class DatedMatcher : ITimeMatcher
 
         if (s.Dct is { } dct)
         {
-            var yy = TimeCalendar.YearOf(month, dct, s.Future);
+            var yy = TimeCalendar.YearOf(month, dct, s.Future, s.Past);
             if (day <= DateTime.DaysInMonth(yy, month))
             {
                 var date = new DateOnly(yy, month, day);

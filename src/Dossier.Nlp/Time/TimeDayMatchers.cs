@@ -161,7 +161,7 @@ internal sealed class HolidayMatcher : ITimeMatcher
             -1 => month < dct.Month ? dct.Year : dct.Year - 1,
             1 => month > dct.Month ? dct.Year : dct.Year + 1,
             0 => dct.Year,
-            _ => TimeCalendar.YearOf(month, dct, s.Future),
+            _ => TimeCalendar.YearOf(month, dct, s.Future, s.Past),
         };
         var date = TimeCalendar.Holiday(year, month, rule[3..]);
         return new TimeMatch(end, "DATE", TimeCalendar.Day(date), Day: date);

@@ -63,6 +63,9 @@ internal sealed class TimeSentence(TimeWord[] words, TimeState state, TimeWords 
         }
     }
 
+    /// <summary>True when the tree says the clause of the position being matched is in the past ('stepped down in March', 'the year ended Jan. 31'): a month named without a year is then seldom the coming one (see <see cref="TimeCalendar.PastMonthsAhead"/>).</summary>
+    public bool Past => Tense == Tense.Past;
+
     public TimeState State { get; } = state;
 
     public DateOnly? Dct => State.Dct;

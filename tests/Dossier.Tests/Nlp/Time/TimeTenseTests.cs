@@ -28,6 +28,18 @@ public class TimeTenseTests
         Assert.Equal("2023-12-20", ValueOf(Parsed.Value, "The ministers will sign the accord on Wednesday.", "Wednesday", thursday));
     }
 
+    /// <summary>A month three or four ahead of the report in a past-tense clause is the last one; one or two ahead, in the past tense, mostly a plan reported.</summary>
+    [Theory]
+    [InlineData("The chairman stepped down in March for health reasons.", "March", "2023-03")]
+    [InlineData("In the fiscal year ended Feb. 28, the company reported sales of $59 million.", "Feb. 28", "2023-02-28")]
+    [InlineData("The chairman will step down in March.", "March", "2024-03")]
+    [InlineData("The company said it expected to close the sale by Dec. 16.", "Dec. 16", "2023-12-16")]
+    public void APastClause_ReadsAMonthSomeWayAheadBackwards(string sentence, string expression, string expected)
+    {
+        var november = new DateOnly(2023, 11, 2);
+        Assert.Equal(expected, ValueOf(Parsed.Value, sentence, expression, november));
+    }
+
     [Theory]
     [InlineData("The ministers will meet in Doha.", "Doha", Tense.Future)]
     [InlineData("The envoy'll travel to Kabul.", "Kabul", Tense.Future)]
