@@ -209,15 +209,25 @@ public sealed partial class Tokenizer
         return 0;
     }
 
-    /// <summary>A single capital and period is a middle initial only between capitalised words (Donald J. Trump).</summary>
+    /// <summary>
+    /// A single capital and period is a middle initial only between capitalised words (Donald J.
+    /// Trump), or a point of the compass before a capitalised name, wherever it stands ('denounce N.
+    /// Korea test', 'troops in S. Sudan').
+    /// </summary>
     private static bool IsInitialOfName(string text, int afterPeriod, int end, List<TokenData> previous, int start)
     {
+        var beforeName = afterPeriod + 1 < end && text[afterPeriod] == ' ' && char.IsUpper(text[afterPeriod + 1]);
+        if (beforeName && text[start] is 'N' or 'S' or 'E' or 'W' && afterPeriod + 2 < end && char.IsLower(text[afterPeriod + 2]))
+        {
+            return true;
+        }
+
         if (previous.Count == 0 || previous[^1].Kind != TokenKind.Word || !char.IsUpper(text[previous[^1].Span.Start]) || start - previous[^1].Span.End != 1)
         {
             return false;
         }
 
-        return afterPeriod + 1 < end && text[afterPeriod] == ' ' && char.IsUpper(text[afterPeriod + 1]);
+        return beforeName;
     }
 
     private static bool NextIsDigit(string text, int i, int end)

@@ -34,6 +34,8 @@ public class TokenizerTests
     [InlineData("on May 7th and the 1990s", "on|May|7th|and|the|1990s")]
     [InlineData("a 15-year-old boy", "a|15-year-old|boy")]
     [InlineData("Donald J. Trump", "Donald|J.|Trump")]
+    [InlineData("leaders denounce N. Korea test", "leaders|denounce|N.|Korea|test")]
+    [InlineData("took vitamin C. Then", "took|vitamin|C|.|Then")]
     [InlineData("wait... what?! 15% of", "wait|...|what|?!|15|%|of")]
     [InlineData("(Islamic State (Khorasan Province), resulted", "(|Islamic|State|(|Khorasan|Province|)|,|resulted")]
     [InlineData("e.g. this, at 5 a.m. today", "e.g.|this|,|at|5|a.m.|today")]
