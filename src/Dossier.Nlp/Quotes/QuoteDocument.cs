@@ -268,6 +268,10 @@ internal sealed class QuoteDocument
 
     public int SentenceOfToken(int k) => _sentenceOf[k];
 
+    /// <summary>True when the tree attaches token <paramref name="k"/> to a word at or after token <paramref name="end"/> of its sentence ('that the city's police | department released …'); false without a tree.</summary>
+    public bool AttachesAtOrAfter(int k, int end) =>
+        Token.Create(_document, k).Word is { Head: { } head } && head.Data.Token >= end && _sentenceOf[head.Data.Token] == _sentenceOf[k];
+
     public int ParagraphOfToken(int k) => _paragraphOfSentence[_sentenceOf[k]];
 
     public QuoteRegion? QuoteStartingAt(int openMark) =>

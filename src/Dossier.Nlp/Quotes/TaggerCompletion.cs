@@ -128,7 +128,8 @@ internal sealed class TaggerCompletion(CueLexicon lexicon, SpeakerPhrases phrase
     /// The tagger's contents in paragraph <c>[first, end)</c> that no rule found (<paramref name="free"/>):
     /// two pieces of one content around the words that interrupt it joined once ("“A,” he said,
     /// “B.”"), punctuation trimmed, and a short content the tagger ends inside its phrase ("did not
-    /// address his series | of early-morning tweets …") run on to the end of its clause.
+    /// address his series | of early-morning tweets …"), or any whose last word the tree attaches to
+    /// a word after it ("that the city's police | department released …"), run on to the end of its clause.
     /// </summary>
     private static List<(int Start, int End)> NewContents(QuoteDocument v, TaggedSpans tagged, int first, int end, Func<int, int, bool> free)
     {
@@ -156,7 +157,7 @@ internal sealed class TaggerCompletion(CueLexicon lexicon, SpeakerPhrases phrase
             }
 
             var stop = TrimEnd(v, start, to);
-            if (stop - start < 5 && stop < end && !v.IsPunctuation(stop))
+            if ((stop - start < 5 || v.AttachesAtOrAfter(stop - 1, stop)) && stop < end && !v.IsPunctuation(stop))
             {
                 var sentenceEnd = v.Sentences[v.SentenceOfToken(stop - 1)].End;
                 var k = stop;

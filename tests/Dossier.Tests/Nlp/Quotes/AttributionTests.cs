@@ -88,6 +88,17 @@ public class AttributionTests
         Assert.Equal(DossierErrorCode.NotFound, Assert.Throws<DossierException>(() => AttributionModel.Load(directory)).Code);
     }
 
+    /// <summary>A content the tagger ends inside a noun phrase ("the city's police | department") runs on to the end of its clause, where the tree attaches its last word.</summary>
+    [Fact]
+    public void TaggerContent_EndingInsideAPhrase_RunsOnToTheEndOfItsClause()
+    {
+        const string text = "Protesters were frustrated that the city's police department released only some of the video footage.";
+        var d = Models.Pipeline.Process(text);
+        var q = Assert.Single(Quotes(d));
+        Assert.StartsWith("that the city's police department", d.GetText(q.Span), StringComparison.Ordinal);
+        Assert.EndsWith("video footage", d.GetText(q.Span), StringComparison.Ordinal);
+    }
+
     /// <summary>"Republicans said … and Democrats accused the GOP of …", a dev sentence whose second statement the rules read as part of the first: the tagger ends the first before the second cue and finds the second with its holder.</summary>
     [Fact]
     public void Tagger_AddsWhatTheRulesMiss_WithItsHolder()
