@@ -22,6 +22,13 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
             end--;
         }
 
+        // "Rep. Gwen Moore (D-Wis.) said", "the ministry (MoFA) said": a short bracket after the
+        // speaker's name belongs to the phrase, which is read before it.
+        if (BracketBefore(v, sentenceStart, end) is { } bracket && SubjectBefore(v, sentenceStart, bracket) is { } beforeBracket && beforeBracket.End == bracket)
+        {
+            return (beforeBracket.Start, end);
+        }
+
         // "Proponents of the new bill, however, say …": a connective set off by commas.
         if (end - 3 > sentenceStart && v.Lower[end - 1] == "," && v.Lower[end - 3] == "," && _lexicon.Is("connective", v.Lower[end - 2]))
         {
@@ -132,6 +139,30 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
         return LooksLikeSpeaker(v, start, end)
             || (opensWithArticle && end - start <= 5 && !_lexicon.Is("determiner", last) && last.Length > 2 && last.All(char.IsLetter) && !last.EndsWith("ly", StringComparison.Ordinal))
             ? (start, end) : null;
+    }
+
+    /// <summary>Where a bracket of at most four words that closes just before <paramref name="end"/> opens, after a word; null when there is none.</summary>
+    private static int? BracketBefore(QuoteDocument v, int sentenceStart, int end)
+    {
+        if (end - 3 <= sentenceStart || v.Words[end - 1] != ")")
+        {
+            return null;
+        }
+
+        for (var open = end - 3; open >= Math.Max(sentenceStart + 1, end - 6); open--)
+        {
+            if (v.Words[open] == "(")
+            {
+                return v.IsPunctuation(open - 1) ? null : open;
+            }
+
+            if (v.IsPunctuation(open) && v.Words[open] != "-")
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -110,8 +110,14 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
         var clusterStart = subject is not null || inverted ? Math.Min(cue.Start, speaker?.Start ?? cue.Start) : cue.Start;
         var clusterEnd = Math.Max(cue.End, inverted ? speaker!.Value.End : cue.End);
 
-        // A quotation ending just before the speaker and cue: “…,” Khan said.
-        if (QuoteBefore(v, a, clusterStart) is { } before)
+        // What follows the cue: a clause of its own ("… said the recent spate of shootings demands …"),
+        // or only whom it was told ("…, Graham told The Huffington Post on Thursday.").
+        var rest = TrimEnd(v, clusterEnd, b);
+        var clauseAfter = rest - clusterEnd >= 3 && !inverted && !closing && !IsAdverbial(_lexicon, v, clusterEnd, rest) && !IsAddressee(v, cue, clusterEnd, rest);
+
+        // A quotation ending just before the speaker and cue: “…,” Khan said; not a title ('In an
+        // interview on CBS's "Face the Nation," Ryan said the …').
+        if (QuoteBefore(v, a, clusterStart) is { } before && !(clauseAfter && IsTitle(v, before.Start, before.End)))
         {
             // A quotation that ends the speaker's own words: 'Clinton will play the "woman card,"
             // Fiorina said' reports the whole sentence, not the quoted words alone.
@@ -159,9 +165,9 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
             }
         }
 
-        // Khan said (that) … to the end of the sentence; "said in a statement" has no content after it.
-        var rest = TrimEnd(v, clusterEnd, b);
-        if (rest > clusterEnd && !inverted && !closing && !IsAdverbial(_lexicon, v, clusterEnd, rest))
+        // Khan said (that) … to the end of the sentence; "said in a statement" and "told reporters" have no content after it.
+        var addressee = IsAddressee(v, cue, clusterEnd, rest);
+        if (rest > clusterEnd && !inverted && !closing && !IsAdverbial(_lexicon, v, clusterEnd, rest) && !addressee)
         {
             return After(v, s, cue, speaker, name, how);
         }
@@ -175,7 +181,7 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
         }
 
         var contentEnd = TrimEnd(v, a, cut);
-        if (contentEnd - a >= 3 && (inverted || closing || TrimEnd(v, clusterEnd, b) == clusterEnd || IsAdverbial(_lexicon, v, clusterEnd, TrimEnd(v, clusterEnd, b))))
+        if (contentEnd - a >= 3 && (inverted || closing || rest == clusterEnd || addressee || IsAdverbial(_lexicon, v, clusterEnd, rest)))
         {
             // Speech whose quotation marks a feed stripped runs back to the paragraph's start when
             // the paragraph ends with the cue and speaks in the first person ("Our concern is … .
@@ -205,6 +211,59 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when all that follows a cue that tells someone ('told', 'assured', 'informed') to the
+    /// sentence's end is whom it was told (a name, a pronoun or a role), with no verb of its own:
+    /// 'told The Huffington Post on Thursday', not 'to tell the truth'. False without a tree.
+    /// </summary>
+    private bool IsAddressee(QuoteDocument v, CueMatch cue, int from, int end)
+    {
+        if (cue.Cue.Lemma is not ("tell" or "assure" or "reassure" or "inform" or "remind" or "brief") || end <= from || end - from > 8
+            || (cue.Start > 0 && v.Lower[cue.Start - 1] == "to"))
+        {
+            return false;
+        }
+
+        // Whom: a name, a pronoun or a role ('reporters', 'the committee'); not 'the truth', 'more jokes'.
+        var first = from < end - 1 && v.Lower[from] is "the" or "a" or "an" ? from + 1 : from;
+        if (!(v.MentionAt(from) >= 0 || v.Lower[from] is "him" or "her" or "them" or "us" or "me" or "reporters" or "journalists"
+            || _phrases.IsRoleWord(v.Lower[first])))
+        {
+            return false;
+        }
+
+        for (var k = from; k < end; k++)
+        {
+            if (v.IsVerb(k) is not false)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True for a quotation of two to six words in title case ("Face the Nation", "The Art of the Deal"): a name, not someone's words.</summary>
+    private static bool IsTitle(QuoteDocument v, int start, int end)
+    {
+        var words = 0;
+        for (var k = start; k < end; k++)
+        {
+            if (v.IsPunctuation(k))
+            {
+                continue;
+            }
+
+            words++;
+            if (!char.IsUpper(v.Words[k][0]) && v.Lower[k] is not ("the" or "of" or "and" or "a" or "an" or "in" or "on" or "for" or "to"))
+            {
+                return false;
+            }
+        }
+
+        return words is >= 2 and <= 6;
     }
 
     /// <summary>The content after a cue (skipping "that", a colon or a comma) to the end of the sentence.</summary>

@@ -109,7 +109,8 @@ public sealed partial class Tokenizer
                 return Number(text, i, end);
             }
 
-            return (ScanWord(text, i, i, end) - i, TokenKind.Word);
+            var wordEnd = ScanWord(text, i, i, end);
+            return (HyphenatedAbbreviationEnd(text, i, wordEnd, end, previous) - i, TokenKind.Word);
         }
 
         if (c is '\'' or '\u2019' && previous.Count > 0 && previous[^1].Span.End == i && previous[^1].Kind == TokenKind.Word && Clitic(text, i, end) is > 0 and var l)
@@ -144,6 +145,28 @@ public sealed partial class Tokenizer
         }
 
         return (1, IsSymbol(c) ? TokenKind.Symbol : TokenKind.Punctuation);
+    }
+
+    /// <summary>
+    /// Where a hyphenated word ends whose last part is an abbreviation: its period belongs to it
+    /// ('Rep. John Mica (R-Fla.) said', '(D-N.Y.)'), so it ends no sentence; <paramref name="wordEnd"/> otherwise.
+    /// </summary>
+    private int HyphenatedAbbreviationEnd(string text, int start, int wordEnd, int end, List<TokenData> previous)
+    {
+        if (wordEnd >= end || text[wordEnd] != '.')
+        {
+            return wordEnd;
+        }
+
+        var part = wordEnd;
+        while (part > start && !IsHyphen(text[part - 1]))
+        {
+            part--;
+        }
+
+        return part > start && part < wordEnd && char.IsUpper(text[part]) && Abbreviation(text, part, end, previous) is var length && part + length > wordEnd
+            ? part + length
+            : wordEnd;
     }
 
     /// <summary>The length of a clitic ('s, ’re, n't) starting at <paramref name="i"/>, or 0.</summary>

@@ -62,6 +62,33 @@ public class QuoteComponentTests
         Assert.Equal(("direct", "Order on the floor matters", "told"), (q.Kind, q.Text, q.Cue));
     }
 
+    /// <summary>A party-and-state bracket after the name ('Rep. Ann Lee (D-Wis.)') is part of the speaker, not the end of a sentence nor a reason to take the quotation's first word as the speaker.</summary>
+    [Fact]
+    public void Direct_ABracketAfterTheSpeakersName_BelongsToTheSpeaker()
+    {
+        var d = Run("“It’s a dog whistle to every voter in the state,” Rep. Ann Lee (D-Wis.) said Friday.\n\n\"They may not want to answer,\" Tom Hale (R) said.");
+        var lee = Single(d, "dog whistle");
+        Assert.Equal(("It’s a dog whistle to every voter in the state", "Rep. Ann Lee (D-Wis.)", "said"), (lee.Text, lee.Speaker, lee.Cue));
+        var hale = Single(d, "may not want");
+        Assert.Equal(("They may not want to answer", "Tom Hale (R)"), (hale.Text, hale.Speaker));
+    }
+
+    /// <summary>'…, X told The Post on Thursday': what follows the cue is whom it was told; the words are before it. 'to tell the truth' tells no one.</summary>
+    [Fact]
+    public void Indirect_WhatWasToldComesBeforeTheCueWhenOnlyTheAddresseeFollows()
+    {
+        var q = Single(Run("The governor could sign a clean energy bill next year, Sen. Ann Lee told The Huffington Post on Thursday."), "clean energy");
+        Assert.Equal(("The governor could sign a clean energy bill next year", "Sen. Ann Lee", "told"), (q.Text, q.Speaker, q.Cue));
+    }
+
+    /// <summary>A quoted title before the speaker ('on CBS's "Face the Nation,"') is no one's words: the clause after the cue is.</summary>
+    [Fact]
+    public void Indirect_AQuotedTitleBeforeTheSpeakerIsNotTheContent()
+    {
+        var q = Assert.Single(Quotes(Run("In an interview on CBS's \"Face the Nation,\" Senator Ann Lee said the recent spate of shootings demands more listening.")), x => x.Cue == "said");
+        Assert.Equal(("the recent spate of shootings demands more listening", "Senator Ann Lee"), (q.Text, q.Speaker));
+    }
+
     [Fact]
     public void Direct_DoubledApostrophesAreQuotationMarks()
     {
