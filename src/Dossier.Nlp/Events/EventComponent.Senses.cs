@@ -23,6 +23,20 @@ public sealed partial class EventComponent
         verb.Children.Any(c => (c.Relation == "compound:prt" || (c.BaseRelation == "advmod" && c.Span.Start > verb.Span.Start && Particles.Contains(c.Lemma.ToLowerInvariant())))
             && !match.Names(c.Text.ToLowerInvariant()));
 
+    /// <summary>
+    /// True for 'charge' with what one is charged with ('was charged with taking hard drives',
+    /// 'charged him with theft'): CAMEO's charge with legal action (173), where 'charged that …' and
+    /// 'charged him' alone are accusations (112).
+    /// </summary>
+    /// <remarks>The parser often hangs the 'with' phrase on the object ('charged [Reed with murder]'): there it counts too.</remarks>
+    private static bool IsLegalCharge(Word verb)
+    {
+        static bool With(Word phrase) => phrase.Children.Any(m => m.BaseRelation is "case" or "mark" && m.Lemma.Equals("with", StringComparison.OrdinalIgnoreCase));
+        return verb.Lemma.Equals("charge", StringComparison.OrdinalIgnoreCase)
+            && (verb.Children.Any(c => c.BaseRelation is "obl" or "advcl" && With(c))
+                || (verb.Child("obj") is { } charged && charged.Children.Any(c => c.BaseRelation is "nmod" or "acl" && With(c))));
+    }
+
     /// <summary>Adverbs that make a phrasal verb of the verb before them ('out', 'off', 'over'; not 'back': 'fought back' is still fighting).</summary>
     private static readonly HashSet<string> Particles = new(["out", "off", "up", "down", "away", "over"], StringComparer.Ordinal);
 

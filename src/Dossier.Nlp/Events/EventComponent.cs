@@ -209,6 +209,11 @@ public sealed partial class EventComponent : IDocumentComponent
                 continue; // 'it means Trump may not have paid': signifies; only 'meant to …' is an intention
             }
 
+            if (!nominal && code[..2] is "11" && IsLegalCharge(word))
+            {
+                code = "173"; // 'was charged with taking hard drives', 'charged him with murder': charged with legal action, not accused in words (112, 1121)
+            }
+
             if (nominal && word.BaseRelation == "obj" && word.Head is { } light && coded.TryGetValue(light.Index, out var lightCode) && lightCode[..2] == code[..2])
             {
                 continue; // 'held talks', 'carried out an attack': the verb's event is this one

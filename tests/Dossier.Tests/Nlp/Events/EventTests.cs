@@ -237,6 +237,18 @@ public class EventTests
         Assert.Equal(code, e.Code);
     }
 
+    /// <summary>Charged with a crime is a charge with legal action (173); charged without one is an accusation.</summary>
+    [Theory]
+    [InlineData("Daniel Montalvo was charged with taking hard drives from the church.", "173")]
+    [InlineData("The state attorney charged Tom Reed with second-degree murder.", "173")]
+    [InlineData("Senator Ann Lee charged Governor Tom Reed over the budget cuts.", "112")]
+    public void ChargedWithACrime_IsALegalCharge(string text, string code)
+    {
+        var doc = Models.Pipeline.Process(text);
+        var e = Assert.Single(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == "charged");
+        Assert.Equal(code, e.Code);
+    }
+
     /// <summary>Defeating a rival in an election or a game, or defeating a person, is no act of force; defeating troops is, and police beating a man.</summary>
     [Theory]
     [InlineData("Senator Ann Lee was defeated in the runoff, with Tom Reed defeating her by 4,000 votes.", "defeated", false)]
