@@ -517,9 +517,11 @@ public sealed partial class EventComponent : IDocumentComponent
         var (agent, inherited) = EventSyntax.NounAgent(noun, named);
         // 'the arrest of X', 'the attack on X', 'talks with X'; 'of' names the patient of coercion and violence only.
         var patient = EventSyntax.Oblique(noun, IsCooperative(code), code[..2] is "17" or "18" or "19" or "20" ? ["of"] : []);
-        if (code[..2] == "17" && agent is { Relation: "nmod:poss" } possessor)
+        if (code.Length >= 3 && code[..3] is "173" or "174" or "175" && agent is { Relation: "nmod:poss" } possessor)
         {
-            (agent, patient, inherited) = (null, possessor, false); // 'his arrest', 'Sharifullah's detention': the one arrested
+            // 'his arrest', 'Sharifullah's detention', 'her deportation': the one arrested; but 'Trump's
+            // travel ban', 'the government's closure of the border': the one who imposes it.
+            (agent, patient, inherited) = (null, possessor, false);
         }
 
         return (EventSyntax.Resolve(agent, named, actor: true), EventSyntax.Resolve(patient, named, actor: false), inherited, null);

@@ -393,6 +393,7 @@ internal static partial class EventSyntax
             var climbs = w.BaseRelation is "xcomp" or "ccomp" or "acl" && infinitive
                 || (w.BaseRelation is "xcomp" && w.Xpos == "VBG")
                 || (w.Upos == UPos.NOUN && w.BaseRelation is "obj" or "nsubj:pass" or "obl")
+                || (w.Upos == UPos.NOUN && w.BaseRelation == "nmod" && w.Head is { Upos: UPos.NOUN }) // 'his call for a ban', 'in favor of talks'
                 || (w.BaseRelation == "conj" && w.Upos == UPos.VERB && !w.Children.Any(c => c.BaseRelation is "nsubj" or "aux"));
             if (!climbs || w.Head is not { } head || head.Upos is not (UPos.VERB or UPos.NOUN or UPos.ADJ))
             {

@@ -237,6 +237,19 @@ public class EventTests
         Assert.Equal(code, e.Code);
     }
 
+    /// <summary>Who owns a ban imposed it ('Governor Tom Reed's travel ban'); who owns an arrest suffered it; a ban called for has not happened.</summary>
+    [Fact]
+    public void ABansOwnerImposesIt_AnArrestsOwnerSuffersIt_ABanCalledForIsPlanned()
+    {
+        var doc = Models.Pipeline.Process("Governor Tom Reed's travel ban angered Ann Lee. Ann Lee's arrest angered the opposition. A video cites Tom Reed's call for a temporary ban on Muslims entering the country.");
+        var bans = doc.Get(Layers.Events).Where(e => doc.GetText(e.Trigger!.Value) == "ban").ToList();
+        Assert.Equal(2, bans.Count);
+        Assert.Equal(("172", "Tom Reed"), (bans[0].Code, doc.GetText(bans[0].Actor!.Value)));
+        Assert.Equal(EventMode.Future, bans[1].Mode);
+        var arrest = Assert.Single(doc.Get(Layers.Events), e => e.Code == "173");
+        Assert.Equal("Ann Lee", doc.GetText(arrest.Target!.Value));
+    }
+
     /// <summary>Charged with a crime is a charge with legal action (173); charged without one is an accusation.</summary>
     [Theory]
     [InlineData("Daniel Montalvo was charged with taking hard drives from the church.", "173")]
