@@ -75,7 +75,8 @@ internal sealed class ColonConstruction(CueLexicon lexicon, SpeakerPhrases phras
     /// The colon after a headline's speaker who is named with a role, an audience or a place:
     /// "Clinton to Planned Parenthood:", "Former AG Mukasey at RNC:", "Republican pollster Daron
     /// Shaw:"; -1 when the words before the colon are not such a phrase or name no person,
-    /// organisation or role (a dateline, "The Latest:").
+    /// organisation or role (a dateline, "The Latest:"), or when a word outside a name is a verb
+    /// other than a cue (a subhead: "Veto Power Impedes Peace Efforts:"; "The New York Times reports:" speaks).
     /// </summary>
     private int HeadlineSpeakerEnd(QuoteDocument v, int start, int b)
     {
@@ -88,7 +89,8 @@ internal sealed class ColonConstruction(CueLexicon lexicon, SpeakerPhrases phras
                 return named && k > start + 1 ? k : -1;
             }
 
-            if (_lexicon.Is("not-speaker", v.Lower[k]))
+            // A label that says something is a headline or subhead of its own ("Limited Tools to Fight Terrorism:"), not a speaker.
+            if (_lexicon.Is("not-speaker", v.Lower[k]) || (v.IsVerb(k) is true && v.MentionAt(k) < 0 && _lexicon.Match(v.Lower, k) is null))
             {
                 return -1;
             }

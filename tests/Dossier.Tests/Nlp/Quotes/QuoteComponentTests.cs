@@ -182,6 +182,7 @@ public class QuoteComponentTests
     [Theory]
     [InlineData("ISLAMABAD: The United States acknowledges the issue of military equipment left behind.")]
     [InlineData("The Latest: Senate Passes the Defence Bill After a Long Night")]
+    [InlineData("Limited Tools to Fight Terrorism: The United Nations was set up at a time when conflicts erupted among nations.")]
     public void Colon_ADatelineOrALabelIsNotASpeaker(string line) => Assert.DoesNotContain(Quotes(Run(line)), q => q.Cue == ":");
 
     [Theory]
