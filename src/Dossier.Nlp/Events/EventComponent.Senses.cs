@@ -105,6 +105,55 @@ public sealed partial class EventComponent
         && IsPerson(actor, named, referred) && IsPerson(target, named, referred)
         && !verb.Children.Any(c => c.BaseRelation == "obl" && EventSyntax.Preposition(c) == "with");
 
+    /// <summary>True for a participant named as a place (a state, a region, a facility).</summary>
+    private static bool IsPlace(Participant p, List<MentionData> named) =>
+        p is { Kind: ParticipantKind.Named, Span: { } span } && named.Any(m => m.Span == span && m.Label is "GPE" or "LOC" or "FAC");
+
+    /// <summary>Who stands before a speaker as their own audience: thanking, greeting or praising them is campaigning, not an interaction.</summary>
+    private static readonly HashSet<string> Audiences = new(
+        ["supporters", "voters", "crowd", "crowds", "audience", "audiences", "fans", "followers", "base", "donors", "volunteers", "attendees", "rally", "rallygoers"],
+        StringComparer.Ordinal);
+
+    /// <summary>True for consulting, cooperation or praise whose target is the actor's own audience ('Kasich is thanking supporters', 'greeted voters', 'celebrated with supporters').</summary>
+    private static bool AddressesOwnAudience(string code, string? targetHead) =>
+        code[..2] is "04" or "05" && targetHead is not null && Audiences.Contains(targetHead);
+
+    /// <summary>Verbs of backing a candidate that a bloc of voters does by voting.</summary>
+    private static readonly HashSet<string> Backing = new(["support", "back", "favor", "favour", "prefer", "vote"], StringComparer.Ordinal);
+
+    /// <summary>Nouns of voters and blocs of them ('union members', 'older people', 'activists').</summary>
+    private static readonly HashSet<string> Blocs = new(
+        ["voters", "members", "people", "supporters", "activists", "delegates", "superdelegates", "residents", "evangelicals", "women", "men", "majority", "americans",
+         "workers", "independents", "moderates", "conservatives", "liberals", "progressives", "millennials", "seniors", "students", "demographics", "electorate", "respondents", "caucusgoers"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// True for a bloc of voters backing a candidate ('those voters backed Mr. Sanders', 'white male union
+    /// members favored Mr. Obama', 'older people strongly support Mrs. Clinton'): a vote or a poll's finding,
+    /// a contest and not an act; a named person or organisation backing one ('Gov. Mark Dayton is backing
+    /// Hillary Clinton') stays.
+    /// </summary>
+    private static bool IsBlocSupport(Word verb, string code, Participant actor, string? actorHead, List<MentionData> named) =>
+        code[..2] is "03" or "05" && Backing.Contains(verb.Lemma.ToLowerInvariant())
+        && (actor.Kind != ParticipantKind.Named ? actorHead is not null && Blocs.Contains(actorHead)
+            : actor.Span is { } span && named.Any(m => m.Span == span && m.Label == "NORP"));
+
+    /// <summary>
+    /// True for a visit (042) to a place that is no party ('visited the National Law Enforcement Officers
+    /// Memorial', 'a visit to the U.S.-Mexico border') or to a thing whose owner was taken for the target ('visited the grave of Theodor Herzl',
+    /// 'visited Clinton's Brooklyn headquarters').
+    /// </summary>
+    private static bool IsVisitToAThing(Word verb, string code, Participant target, string? targetHead, List<MentionData> named) =>
+        code.StartsWith("042", StringComparison.Ordinal)
+        && ((target.Span is { } span && named.Any(m => m.Span == span && m.Label is "FAC" or "LOC"))
+            || (targetHead is not null && Sites.Contains(targetHead))
+            || (verb.Upos == UPos.VERB && verb.Child("obj") is { } visited && !(target.Span is { } t && t.Contains(visited.Span))));
+
+    /// <summary>Places one visits that are no party, whatever the tagger typed their name ('the Vietnam Veterans Memorial', 'the U.S.-Mexico border').</summary>
+    private static readonly HashSet<string> Sites = new(
+        ["memorial", "monument", "grave", "tomb", "cemetery", "museum", "headquarters", "border", "site", "plant", "factory", "hospital", "school", "shrine", "stadium", "arena", "park", "square", "airport"],
+        StringComparer.Ordinal);
+
     /// <summary>True for a participant that is a named person, or a pronoun the coreference component resolved to one.</summary>
     private static bool IsPerson(Participant p, List<MentionData> named, Dictionary<TextSpan, string> referred) =>
         p.Span is { } span && (p.Kind == ParticipantKind.Named

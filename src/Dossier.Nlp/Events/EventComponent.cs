@@ -289,6 +289,11 @@ public sealed partial class EventComponent : IDocumentComponent
                 code = "111"; // 'Clinton blasted him for not paying income tax', 'the magazine attacked defectors', 'slammed him in a statement': criticism, not force
             }
 
+            if (nominal && IsViolent(code) && Assailing.Contains(word.Lemma.ToLowerInvariant()) && IsPerson(actor, inSentence, referred) && !IsPlace(target, inSentence))
+            {
+                code = "111"; // 'his recent attacks on Trump', 'Mr. Trump's attacks on immigrants': a person's attacks in public life are words
+            }
+
             var actorLike = IsActorLike(actor, inSentence);
             var targetLike = IsActorLike(target, inSentence);
             if (code[..2] == "01" ? !actorLike : specific ? !(actorLike || targetLike) && !(definite && IsViolent(code)) : !(targetLike && (actorLike || (passive && actor.Span is null))))
@@ -303,13 +308,16 @@ public sealed partial class EventComponent : IDocumentComponent
             var quoted = InsideQuotation(text, piece, trigger.Start);
             var mode = EventSyntax.Mode(word, question && (quoted || !quotedQuestion));
             var confidence = Confidence(code, Referred(actor, referred), Referred(target, referred), nominal, passive, inherited, quoted);
-            if (!nominal && !byPattern && (IsDiplomaticRegister(code) || DoubtfulForce(word, code, actor, inSentence, referred)))
+            if (!nominal && !byPattern && (IsDiplomaticRegister(code) || DoubtfulForce(word, code, actor, inSentence, referred))
+                || AddressesOwnAudience(code, HeadWord(text, target)) || IsBlocSupport(word, code, actor, HeadWord(text, actor), inSentence) || IsVisitToAThing(word, code, target, HeadWord(text, target), inSentence))
             {
                 // Intents, material cooperation, aid and yielding by a verb's bare sense ('pledged to', 'gave', 'donated',
                 // 'allowed', 'voted to') were right for 3 of about 40 shown on judged political news (and for none shown on
                 // GUM dev): what CAMEO means by them between states a verb seldom means in domestic news without a
                 // pattern's words ('provided military aid'). So with seizing by a bare verb and a named person's force by
-                // a verb that names no harm (DoubtfulForce). Kept in the JSON below what the brief shows.
+                // a verb that names no harm (DoubtfulForce). Kept in the JSON below what the brief shows. So are a
+                // politician's thanks to their own supporters, a bloc of voters backing a candidate and a visit to
+                // a thing ('the grave of Theodor Herzl', 'the Police Memorial').
                 confidence = Math.Round(Math.Max(0.05, confidence - 0.3), 2);
             }
             if (nominal)

@@ -250,6 +250,29 @@ public class EventTests
         Assert.Equal("Ann Lee", doc.GetText(arrest.Target!.Value));
     }
 
+    /// <summary>
+    /// A person's attacks in public life are words (111); thanking one's own supporters, a bloc of voters
+    /// backing a candidate and a visit to a memorial or a grave stay below what the brief shows; a named
+    /// politician backing a candidate and a visit to a state are shown.
+    /// </summary>
+    [Theory]
+    [InlineData("Senator Ann Lee's recent attacks on Governor Tom Reed have alarmed his supporters.", "attacks", "111", true)]
+    [InlineData("Governor Tom Reed is thanking supporters at a rally in Ohio.", "thanking", null, false)]
+    [InlineData("Senator Ann Lee visited the Vietnam Veterans Memorial.", "visited", null, false)]
+    [InlineData("Senator Ann Lee visited the grave of Tom Reed.", "visited", null, false)]
+    [InlineData("Senator Ann Lee is backing Governor Tom Reed.", "backing", null, true)]
+    [InlineData("Senator Ann Lee visited Israel.", "visited", "042", true)]
+    public void CampaignReadings_AreNotShownAsInteractions(string text, string trigger, string? code, bool shown)
+    {
+        var doc = Models.Pipeline.Process(text);
+        var e = doc.Get(Layers.Events).SingleOrDefault(e => doc.GetText(e.Trigger!.Value) == trigger);
+        Assert.Equal(shown, e.Trigger is not null && e.Confidence >= EventComponent.ShownConfidence);
+        if (code is not null)
+        {
+            Assert.Equal(code, e.Code);
+        }
+    }
+
     /// <summary>Charged with a crime is a charge with legal action (173); charged without one is an accusation.</summary>
     [Theory]
     [InlineData("Daniel Montalvo was charged with taking hard drives from the church.", "173")]
