@@ -59,7 +59,7 @@ public sealed partial class EventComponent
 
     /// <summary>Elections and games, in which one defeats, beats or crushes a rival without force.</summary>
     private static readonly HashSet<string> Contests = new(
-        ["election", "vote", "poll", "ballot", "primary", "runoff", "referendum", "constituency", "district", "seat", "race", "caucus", "nomination", "contest",
+        ["election", "vote", "poll", "ballot", "primary", "runoff", "referendum", "constituency", "district", "seat", "race", "caucus", "nomination", "contest", "matchup", "showdown",
          "match", "game", "final", "semifinal", "semi-final", "tournament", "championship", "cup", "league", "round", "set", "point", "goal"],
         StringComparer.Ordinal);
 
@@ -189,7 +189,19 @@ public sealed partial class EventComponent
     }
 
     /// <summary>Verbs of winning over a rival: a person is defeated or bested in a contest, an army or a group by force.</summary>
-    private static readonly HashSet<string> Outdoing = new(["defeat", "best", "trounce", "rout", "beat", "outpoll", "edge", "dominate", "crush", "overwhelm"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Outdoing = new(["defeat", "best", "trounce", "rout", "beat", "outpoll", "edge", "dominate", "crush", "overwhelm", "overtake", "outpace"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// True for a challenge to a contest ('challenged Hillary Clinton to debate him', 'challenged him to a
+    /// debate'): a rival's dare, not a disapproval.
+    /// </summary>
+    private static bool IsChallengeToAContest(Word verb) =>
+        verb.Lemma.Equals("challenge", StringComparison.OrdinalIgnoreCase)
+        && (verb.Children.Any(c => c.BaseRelation is "obl" or "nmod" && (IsContest(c) || IsDebate(c)))
+            || verb.Child("xcomp") is { } dare && (IsDebate(dare) || dare.Children.Any(c => c.BaseRelation is "obl" or "obj" && IsContest(c))));
+
+    /// <summary>True for 'debate' (a rival's dare, not a contest noun: 'attacked her during the debate' is criticism).</summary>
+    private static bool IsDebate(Word w) => w.Lemma.Equals("debate", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// True for a verb of winning whose target is a named person ('Clinton narrowly defeated him',
@@ -201,6 +213,11 @@ public sealed partial class EventComponent
     private static bool OutdoesAPerson(Word verb, Participant actor, Participant target, List<MentionData> named, Dictionary<TextSpan, string> referred)
     {
         var lemma = verb.Lemma.ToLowerInvariant();
+        if (!Outdoing.Contains(lemma) && verb.Child("xcomp") is { } aim)
+        {
+            lemma = aim.Lemma.ToLowerInvariant(); // 'battled to overtake Obama', 'fought to defeat him'
+        }
+
         if (!Outdoing.Contains(lemma))
         {
             return false;

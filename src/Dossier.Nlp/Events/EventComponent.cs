@@ -294,6 +294,11 @@ public sealed partial class EventComponent : IDocumentComponent
                 code = "111"; // 'his recent attacks on Trump', 'Mr. Trump's attacks on immigrants': a person's attacks in public life are words
             }
 
+            if (!nominal && IsChallengeToAContest(word))
+            {
+                continue; // 'challenged Hillary Clinton to debate him': a dare between rivals
+            }
+
             var actorLike = IsActorLike(actor, inSentence);
             var targetLike = IsActorLike(target, inSentence);
             if (code[..2] == "01" ? !actorLike : specific ? !(actorLike || targetLike) && !(definite && IsViolent(code)) : !(targetLike && (actorLike || (passive && actor.Span is null))))

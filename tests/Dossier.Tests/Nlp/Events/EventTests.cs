@@ -252,8 +252,9 @@ public class EventTests
 
     /// <summary>
     /// A person's attacks in public life are words (111); thanking one's own supporters, a bloc of voters
-    /// backing a candidate and a visit to a memorial or a grave stay below what the brief shows; a named
-    /// politician backing a candidate and a visit to a state are shown.
+    /// backing a candidate and a visit to a memorial or a grave stay below what the brief shows; a dare to
+    /// a debate and a battle to overtake a rival are no events; a named politician backing a
+    /// candidate and a visit to a state are shown.
     /// </summary>
     [Theory]
     [InlineData("Senator Ann Lee's recent attacks on Governor Tom Reed have alarmed his supporters.", "attacks", "111", true)]
@@ -262,6 +263,8 @@ public class EventTests
     [InlineData("Senator Ann Lee visited the grave of Tom Reed.", "visited", null, false)]
     [InlineData("Senator Ann Lee is backing Governor Tom Reed.", "backing", null, true)]
     [InlineData("Senator Ann Lee visited Israel.", "visited", "042", true)]
+    [InlineData("Senator Ann Lee challenged Governor Tom Reed to a debate in Boston.", "challenged", null, false)]
+    [InlineData("Senator Ann Lee battled to overtake Governor Tom Reed.", "battled", null, false)]
     public void CampaignReadings_AreNotShownAsInteractions(string text, string trigger, string? code, bool shown)
     {
         var doc = Models.Pipeline.Process(text);
