@@ -254,7 +254,7 @@ public class EventTests
     /// A person's attacks in public life are words (111); thanking one's own supporters, a bloc of voters
     /// backing a candidate and a visit to a memorial or a grave stay below what the brief shows; a dare to
     /// a debate and a battle to overtake a rival are no events, and introducing or joining someone is no
-    /// consultation shown (meeting is); a named politician backing a
+    /// consultation shown (meeting is), nor supporting someone praise (endorsing is); a named politician backing a
     /// candidate and a visit to a state are shown.
     /// </summary>
     [Theory]
@@ -269,6 +269,8 @@ public class EventTests
     [InlineData("Governor Tom Reed introduced Senator Ann Lee as a fighter for families.", "introduced", null, false)]
     [InlineData("Governor Tom Reed was joined by Senator Ann Lee at the rally.", "joined", null, false)]
     [InlineData("Governor Tom Reed met with Senator Ann Lee in Boston.", "met with", "040", true)]
+    [InlineData("Senator Ann Lee supports Governor Tom Reed.", "supports", null, false)]
+    [InlineData("Senator Ann Lee endorsed Governor Tom Reed on Monday.", "endorsed", "051", true)]
     public void CampaignReadings_AreNotShownAsInteractions(string text, string trigger, string? code, bool shown)
     {
         var doc = Models.Pipeline.Process(text);
