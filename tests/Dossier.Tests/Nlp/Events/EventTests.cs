@@ -483,11 +483,12 @@ public class EventTests
         Floors.AssertMet(events, measured);
     }
 
-    /// <summary>Shown events on PolNeAR texts a reader judged (eval/events/JUDGED.md): the share right of the judged ones the brief still shows, on the dev, test and confirmation pools.</summary>
+    /// <summary>Shown events on PolNeAR texts a reader judged (eval/events/JUDGED.md): the share right of the judged ones the brief still shows, on the dev, test, confirmation and unseen pools.</summary>
     [Theory]
     [InlineData("data", "floors")]
     [InlineData("test", "test_floors")]
     [InlineData("confirm", "confirm_floors")]
+    [InlineData("unseen", "unseen_floors")]
     public void JudgedPolnearEvents_MeetTheFloors(string data, string floors)
     {
         var section = Floors.Section("polnear_judged_events");
