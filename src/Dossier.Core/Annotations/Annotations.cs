@@ -276,6 +276,9 @@ public enum EventMode : byte
 
     /// <summary>Conditional, possible or asked about.</summary>
     Hypothetical,
+
+    /// <summary>What someone accuses another of or alleges ('accused him of attacking', 'an allegation that he had raped her'): the accusation is the event; what it alleges is not shown as having happened.</summary>
+    Alleged,
 }
 
 /// <summary>The universal part-of-speech tags of Universal Dependencies v2.</summary>

@@ -45,6 +45,9 @@ internal static partial class EventSyntax
     /// <summary>Verbs that deny what they govern ('refused to meet', 'denied attacking', 'ruled out talks').</summary>
     private static readonly HashSet<string> Denying = new(["deny", "refuse", "reject", "decline", "fail", "avoid", "rule", "dismiss", "halt", "cancel", "stop", "suspend", "abandon", "refute", "dispute"], StringComparer.Ordinal);
 
+    /// <summary>Words of accusing and alleging: what they govern is alleged ('accused Lewandowski of grabbing her', 'an allegation that Mr. Trump had raped her', 'claims that troops fired').</summary>
+    private static readonly HashSet<string> Alleging = new(["accuse", "accusation", "allege", "allegation", "claim", "rumor", "rumour"], StringComparer.Ordinal);
+
     /// <summary>Verbs whose complement has not happened yet ('plans to attack', 'agreed to meet', 'called for talks', 'favored imposing tariffs', 'opposes sending troops').</summary>
     private static readonly HashSet<string> Planning = new(
         ["plan", "intend", "want", "seek", "agree", "decide", "vow", "pledge", "promise", "threaten", "prepare", "aim", "hope", "expect", "try", "attempt", "propose", "offer", "call", "urge", "ask",
@@ -356,8 +359,15 @@ internal static partial class EventSyntax
                 return EventMode.Future;
             }
 
-            // 'rejected the impression that the border was closed', 'denied that troops fired': a denied content clause.
+            // 'accused him of attacking', 'the allegation that he had raped her': what is alleged.
             var infinitive = HasMark(w, "to");
+            if (w.BaseRelation is "advcl" or "acl" or "ccomp" && (HasMark(w, "of") || HasMark(w, "that") || w.BaseRelation == "ccomp") && !infinitive
+                && w.Head is { } alleger && Alleging.Contains(alleger.Lemma.ToLowerInvariant()))
+            {
+                return EventMode.Alleged;
+            }
+
+            // 'rejected the impression that the border was closed', 'denied that troops fired': a denied content clause.
             if ((w.BaseRelation == "ccomp" || (w.BaseRelation == "acl" && HasMark(w, "that"))) && !infinitive && w.Head is { } governor)
             {
                 var denier = governor.Upos == UPos.NOUN && governor.BaseRelation == "obj" && governor.Head is { } v ? v : governor;

@@ -109,6 +109,9 @@ public class EventTests
     [InlineData("Police could arrest the protesters if they march.", "arrest", EventMode.Hypothetical)]
     [InlineData("Pakistan has no plans to hold talks with the TTP.", "hold", EventMode.Negated)]
     [InlineData("Senator Tom Reed said he favored imposing heavy tariffs on China.", "imposing", EventMode.Future)]
+    [InlineData("The biggest bombshell was an allegation from his first wife, Ann Lee, that Tom Reed had raped her.", "raped", EventMode.Alleged)]
+    [InlineData("Ann Lee has claimed that the Church of Scientology imprisoned her for twelve years.", "imprisoned", EventMode.Alleged)]
+    [InlineData("Police said they arrested two men in Peshawar.", "arrested", EventMode.Asserted)]
     public void ModeComesFromTheSentence_NeverAsserted_ForWhatDidNotHappen(string text, string trigger, EventMode mode)
     {
         var doc = Models.Pipeline.Process(text);
