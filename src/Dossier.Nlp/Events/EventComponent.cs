@@ -313,7 +313,7 @@ public sealed partial class EventComponent : IDocumentComponent
             var quoted = InsideQuotation(text, piece, trigger.Start);
             var mode = EventSyntax.Mode(word, question && (quoted || !quotedQuestion));
             var confidence = Confidence(code, Referred(actor, referred), Referred(target, referred), nominal, passive, inherited, quoted);
-            if (!nominal && !byPattern && (IsDiplomaticRegister(code) || IsLooseConsultation(code, verbLemma) || IsLooseSupport(code, verbLemma) || DoubtfulForce(word, code, actor, inSentence, referred))
+            if (!nominal && !byPattern && (IsDiplomaticRegister(code) || IsLooseConsultation(code, verbLemma, HeadWord(text, target)) || IsLooseSupport(code, verbLemma) || DoubtfulForce(word, code, actor, inSentence, referred))
                 || AddressesOwnAudience(code, HeadWord(text, target)) || IsBlocSupport(word, code, actor, HeadWord(text, actor), inSentence) || IsVisitToAThing(word, code, target, HeadWord(text, target), inSentence))
             {
                 // Intents, material cooperation, aid and yielding by a verb's bare sense ('pledged to', 'gave', 'donated',
@@ -349,33 +349,6 @@ public sealed partial class EventComponent : IDocumentComponent
     private static bool ReportsContent(Word verb) =>
         verb.BaseRelation == "parataxis"
         || verb.Children.Any(c => c.BaseRelation is "ccomp" or "parataxis" || (c.BaseRelation == "advcl" && c.Index < verb.Index && verb.Child("obj") is null));
-
-    /// <summary>True for CAMEO's intents to cooperate (03), material cooperation (06), aid (07) and yielding (08).</summary>
-    private static bool IsDiplomaticRegister(string code) => code[..2] is "03" or "06" or "07" or "08";
-
-    /// <summary>Verbs whose bare sense is a consultation (04) in news: meeting, visiting, talking, calling.</summary>
-    private static readonly HashSet<string> Consulting = new(["meet", "visit", "talk", "discuss", "consult", "negotiate", "hold", "call", "telephone", "phone", "contact"], StringComparer.Ordinal);
-
-    /// <summary>
-    /// True for a consultation (04) by the bare sense of a verb that seldom means one in news: joining,
-    /// introducing, inviting, facing, gathering, uniting, welcoming, considering ('introduced him as a
-    /// fighter', 'joined by other leaders', 'faced a rebellion'). On the judged political news of all
-    /// three pools such readings were right about one time in ten; meeting, visiting, talking and
-    /// calling stay.
-    /// </summary>
-    private static bool IsLooseConsultation(string code, string lemma) => code[..2] == "04" && !Consulting.Contains(lemma);
-
-    /// <summary>Verbs whose bare sense is praise or endorsement (05) in news.</summary>
-    private static readonly HashSet<string> Endorsing = new(["endorse", "praise", "applaud", "commend", "hail", "laud", "congratulate", "side", "back", "defend"], StringComparer.Ordinal);
-
-    /// <summary>
-    /// True for praise or support (05) by the bare sense of a verb that seldom means an act of it in
-    /// news: supporting, favoring, preferring, celebrating, thanking, respecting ('older people support
-    /// Mrs. Clinton', 'Demographics favor Clinton', 'celebrated with supporters'): a standing view or a
-    /// campaign's ritual. On the judged political news of all three pools such readings were right about
-    /// one time in five; endorsing, praising, applauding and siding with stay.
-    /// </summary>
-    private static bool IsLooseSupport(string code, string lemma) => code[..2] == "05" && !Endorsing.Contains(lemma);
 
     /// <summary>The first token of a passive verb's 'by' phrase (<see cref="EventSyntax.Agent"/>) after it; -1 without one.</summary>
     private static int AgentToken(Word verb, System.Collections.Immutable.ImmutableArray<TokenData> tokens) =>
@@ -521,32 +494,6 @@ public sealed partial class EventComponent : IDocumentComponent
         }
 
         return (EventSyntax.Resolve(agent, named, actor: true), target, inherited && !passive, subject);
-    }
-
-    /// <summary>An assault on a website or by hackers is CAMEO's cybernetic attack (176), not a physical one.</summary>
-    private static string Cybernetic(string code, string text, Participant actor, Participant target, System.Collections.Immutable.ImmutableArray<TokenData> tokens, string[] lower)
-    {
-        // 'the attacks to the Church of Scientology website': the name is the owner, the noun after it the thing attacked.
-        if (code[..2] is "18" or "19" && target.Span is { } owner && TokenSearch.FirstEndingAfter(tokens, owner.End) is var next && next < lower.Length
-            && Cyber.Any(w => lower[next].StartsWith(w, StringComparison.Ordinal)))
-        {
-            return "176";
-        }
-
-        if (code[..2] is not ("18" or "19"))
-        {
-            return code;
-        }
-
-        foreach (var p in (ReadOnlySpan<Participant>)[actor, target])
-        {
-            if (p.Span is { } span && Cyber.Any(w => text.AsSpan(span.Start, span.Length).Contains(w, StringComparison.OrdinalIgnoreCase)))
-            {
-                return "176";
-            }
-        }
-
-        return code;
     }
 
     private static (Participant Actor, Participant Target, bool Inherited, Word? Subject) NounRoles(Word noun, string code, List<MentionData> named)

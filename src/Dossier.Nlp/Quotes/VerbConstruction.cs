@@ -166,7 +166,9 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
         }
 
         // Khan said (that) … to the end of the sentence; "said in a statement" and "told reporters" have no content after it.
-        var addressee = IsAddressee(v, cue, clusterEnd, rest);
+        // Only when nothing earlier in the sentence was attributed: in "The UN said …, officials told
+        // reporters" the officials carry the UN's statement, they do not make another.
+        var addressee = earlierInSentence.Count == 0 && IsAddressee(v, cue, clusterEnd, rest);
         if (rest > clusterEnd && !inverted && !closing && !IsAdverbial(_lexicon, v, clusterEnd, rest) && !addressee)
         {
             return After(v, s, cue, speaker, name, how);
