@@ -74,10 +74,8 @@ public sealed partial class EventComponent
         (actorHead is not null && Publications.Contains(actorHead))
         || verb.Children.Any(c =>
             (c.BaseRelation == "obl" && ((EventSyntax.Preposition(c) == "for" && !NoReasons.Contains(c.Lemma.ToLowerInvariant())) || Channels.Contains(c.Lemma.ToLowerInvariant())))
-            || (c.BaseRelation == "advcl" && IsForClause(c))
-            || (c.BaseRelation == "obj" && c.Children.Any(a => a.BaseRelation == "acl" && IsForClause(a)))); // the parser often hangs 'for cutting …' on the object
-
-    private static bool IsForClause(Word clause) => clause.Children.Any(m => m.BaseRelation == "mark" && m.Lemma.Equals("for", StringComparison.OrdinalIgnoreCase));
+            || (c.BaseRelation == "advcl" && EventSyntax.HasMark(c, "for"))
+            || (c.BaseRelation == "obj" && c.Children.Any(a => a.BaseRelation == "acl" && EventSyntax.HasMark(a, "for")))); // the parser often hangs 'for cutting …' on the object
 
     /// <summary>True for a verb whose oblique names an election or a game ('in the constituency', 'by 5,000 votes', 'in the final'), or that repeats such a verb it depends on: one wins or loses it, nobody is hurt.</summary>
     private static bool InContest(Word verb) =>
@@ -241,7 +239,7 @@ public sealed partial class EventComponent
 
         static bool Requests(Word c) =>
             (c.Upos == UPos.VERB && c.BaseRelation is "xcomp" or "ccomp" or "advcl" or "csubj" or "acl"
-                && c.Children.Any(m => m.BaseRelation == "mark" && m.Lemma.ToLowerInvariant() is "to" or "that"))
+                && (EventSyntax.HasMark(c, "to") || EventSyntax.HasMark(c, "that")))
             || (c.BaseRelation is "obl" or "nmod" && EventSyntax.Preposition(c) == "for");
         // The parser hangs 'for …' and 'to …' on the object, or on the last of coordinated objects.
         static bool AsksOf(Word o) => o.Children.Any(d => Requests(d) || (d.BaseRelation == "conj" && d.Children.Any(Requests)));

@@ -83,7 +83,7 @@ internal static partial class EventSyntax
     public static bool IsEventNoun(Word noun) => noun.Upos == UPos.NOUN && EventComponent.IsEventNoun(noun.Text.ToLowerInvariant());
 
     /// <summary>True when <paramref name="word"/> has a subordinator or infinitive marker <paramref name="mark"/> ('to', 'that', 'if').</summary>
-    private static bool HasMark(Word word, string mark) =>
+    internal static bool HasMark(Word word, string mark) =>
         word.Children.Any(c => c.BaseRelation == "mark" && c.Lemma.Equals(mark, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The word just before <paramref name="word"/> in its sentence, or null.</summary>

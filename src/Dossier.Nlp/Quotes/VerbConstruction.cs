@@ -113,7 +113,8 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
         // What follows the cue: a clause of its own ("… said the recent spate of shootings demands …"),
         // or only whom it was told ("…, Graham told The Huffington Post on Thursday.").
         var rest = TrimEnd(v, clusterEnd, b);
-        var clauseAfter = rest - clusterEnd >= 3 && !inverted && !closing && !IsAdverbial(_lexicon, v, clusterEnd, rest) && !IsAddressee(v, cue, clusterEnd, rest);
+        var toldOnly = IsAddressee(v, cue, clusterEnd, rest);
+        var clauseAfter = rest - clusterEnd >= 3 && !inverted && !closing && !IsAdverbial(_lexicon, v, clusterEnd, rest) && !toldOnly;
 
         // A quotation ending just before the speaker and cue: “…,” Khan said; not a title ('In an
         // interview on CBS's "Face the Nation," Ryan said the …').
@@ -168,7 +169,7 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
         // Khan said (that) … to the end of the sentence; "said in a statement" and "told reporters" have no content after it.
         // Only when nothing earlier in the sentence was attributed: in "The UN said …, officials told
         // reporters" the officials carry the UN's statement, they do not make another.
-        var addressee = earlierInSentence.Count == 0 && IsAddressee(v, cue, clusterEnd, rest);
+        var addressee = earlierInSentence.Count == 0 && toldOnly;
         if (rest > clusterEnd && !inverted && !closing && !IsAdverbial(_lexicon, v, clusterEnd, rest) && !addressee)
         {
             return After(v, s, cue, speaker, name, how);
