@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dossier.Training.Events;
 using Dossier.Training.Ner;
 using Dossier.Training.Quotes;
 using Dossier.Training.Stance;
@@ -6,7 +7,7 @@ using Dossier.Training.Syntax;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier train ner|quotes|parse|stance --config FILE</c>: trains a model from a config file.</summary>
+/// <summary><c>dossier train ner|quotes|parse|stance|events --config FILE</c>: trains a model from a config file.</summary>
 internal static class TrainCommand
 {
     public static Command Create(Lazy<CliContext> context)
@@ -66,7 +67,17 @@ internal static class TrainCommand
         parseModels.SetAction((parse, _) => Run(parse, log => new SyntaxTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
         var stance = new Command("stance", "Train the stance model (how an article stands towards a claim) on FNC-1's train split, choosing the epoch on its dev part, and write model, config and metadata together.") { config };
         stance.SetAction((parse, _) => Run(parse, log => new StanceTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
-        return new Command("train", "Train a model from data in ../shared/data.") { ner, quotes, parseModels, stance };
+        var events = new Command("events", "Train the event coder's confidence model on the judged events of eval/events (logistic regression; each pool left out once and scored), and write its weights into src/Dossier.Nlp/Events/event-confidence.tsv; rebuild to ship them.") { config };
+        events.SetAction((parse, _) => Run(parse, log =>
+        {
+            var output = context.Value.Output;
+            output.WriteLine(FormattableString.Invariant($"{"left out",-34} {"judged",6} {"right",6} {"shown",6} {"right",6} {"precision",9} {"log-loss",8}"));
+            foreach (var p in new EventConfidenceTrainer(log).TrainFromConfig(parse.GetRequiredValue(config)))
+            {
+                output.WriteLine(FormattableString.Invariant($"{p.Pool,-34} {p.Judged,6} {p.JudgedRight,6} {p.Shown,6} {p.ShownRight,6} {100 * p.Precision,8:F2}% {p.LogLoss,8:F3}"));
+            }
+        }));
+        return new Command("train", "Train a model from data in ../shared/data.") { ner, quotes, parseModels, stance, events };
 
         Task<int> Run(ParseResult parse, Action<Action<string>> train)
         {

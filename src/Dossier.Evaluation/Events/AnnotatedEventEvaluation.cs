@@ -20,7 +20,7 @@ public sealed record AnnotatedEvent(string Trigger, string Code, string? Actor, 
 public sealed record AnnotatedSentence(string Document, int Index, string Text, IReadOnlyList<AnnotatedEvent> Events);
 
 /// <summary>A coded event as the scorer sees it: its sentence, code, mode, confidence and the texts of trigger, actor and target.</summary>
-public sealed record CodedEvent(int Sentence, string Code, EventMode Mode, double Confidence, TextSpan Trigger, TextSpan? Actor, TextSpan? Target, string TriggerText, string? ActorText, string? TargetText);
+public sealed record CodedEvent(int Sentence, string Code, EventMode Mode, double Confidence, TextSpan Trigger, TextSpan? Actor, TextSpan? Target, string TriggerText, string? ActorText, string? TargetText, int Document = 0, int Index = 0);
 
 /// <summary>Counts at one level of strictness: events coded, annotated, and matched one to one.</summary>
 public readonly record struct MatchCounts(int Predicted, int Gold, int Matched)
@@ -82,9 +82,10 @@ public static class AnnotatedEventEvaluation
     /// <summary>
     /// Codes each document (its sentences as paragraphs, in order, so that a later sentence can
     /// refer back to an earlier one) with <paramref name="pipeline"/> and returns the events of each
-    /// sentence.
+    /// sentence; each coded event names its document (in the order processed, which <paramref name="documents"/>
+    /// receives when given) and its index in that document's events.
     /// </summary>
-    public static IReadOnlyList<(AnnotatedSentence Gold, IReadOnlyList<CodedEvent> Coded)> Run(IReadOnlyList<AnnotatedSentence> sentences, DocumentPipeline pipeline)
+    public static IReadOnlyList<(AnnotatedSentence Gold, IReadOnlyList<CodedEvent> Coded)> Run(IReadOnlyList<AnnotatedSentence> sentences, DocumentPipeline pipeline, List<Document>? documents = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(pipeline);
@@ -101,13 +102,15 @@ public static class AnnotatedEventEvaluation
             }
 
             var document = pipeline.Process(text.ToString());
+            var ordinal = documents?.Count ?? 0;
+            documents?.Add(document);
             var coded = new List<CodedEvent>[list.Count];
             for (var k = 0; k < list.Count; k++)
             {
                 coded[k] = [];
             }
 
-            foreach (var e in document.Get(Layers.Events))
+            foreach (var (e, index) in document.Get(Layers.Events).Select((e, i) => (e, i)))
             {
                 var trigger = e.Trigger ?? e.Span;
                 var k = Array.FindLastIndex(starts, s => s <= trigger.Start);
@@ -116,7 +119,7 @@ public static class AnnotatedEventEvaluation
                 // Offsets into the sentence; a participant from an earlier sentence (the happening's actor) has none.
                 TextSpan? Local(TextSpan? span) => span is { } x && sentence.Contains(x) ? new TextSpan(x.Start - sentence.Start, x.End - sentence.Start) : null;
                 coded[k].Add(new CodedEvent(k, e.Code, e.Mode, e.Confidence, Local(trigger) ?? default, Local(e.Actor), Local(e.Target),
-                    document.GetText(trigger), e.Actor is { } a2 ? document.GetText(a2) : null, e.Target is { } t2 ? document.GetText(t2) : null));
+                    document.GetText(trigger), e.Actor is { } a2 ? document.GetText(a2) : null, e.Target is { } t2 ? document.GetText(t2) : null, ordinal, index));
             }
 
             for (var k = 0; k < list.Count; k++)
@@ -160,6 +163,26 @@ public static class AnnotatedEventEvaluation
         }
 
         return new AnnotatedEventScores(results.Count, statements, root, roles, moded, shown, [.. thresholds.Select((t, k) => (t, curveShown[k], curveRight[k]))]);
+    }
+
+    /// <summary>
+    /// Each asserted event the coder found that is not a plain statement, and whether it is right: paired one to one
+    /// with an asserted annotated event of its sentence with the same root and agreeing roles (as the brief's
+    /// precision counts it).
+    /// </summary>
+    public static IReadOnlyList<(CodedEvent Event, bool Right)> Judge(IReadOnlyList<(AnnotatedSentence Gold, IReadOnlyList<CodedEvent> Coded)> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var judged = new List<(CodedEvent, bool)>();
+        foreach (var (gold, all) in results)
+        {
+            var asserted = new AnnotatedSentence(gold.Document, gold.Index, gold.Text, [.. gold.Events.Where(g => g.Mode == EventMode.Asserted)]);
+            var coded = all.Where(c => !IsPlainStatement(c) && c.Mode == EventMode.Asserted).ToList();
+            var right = Match(asserted, coded, (g, c) => RolesAgree(gold.Text, g, c)).Select(p => p.Coded).ToHashSet();
+            judged.AddRange(coded.Select(c => (c, right.Contains(c))));
+        }
+
+        return judged;
     }
 
     /// <summary>The scores in words, with up to <paramref name="errors"/> sentences where coder and reader differ.</summary>

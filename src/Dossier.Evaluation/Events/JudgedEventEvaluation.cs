@@ -96,8 +96,7 @@ public static class JudgedEventEvaluation
                 shown++;
                 var key = (trigger.Start, e.Code[..2]);
                 seen.Add(key);
-                var (actor, target) = (TextOf(document, e.Actor), TextOf(document, e.Target));
-                if (verdicts[key].FirstOrDefault(j => !j.Roles || (j.Actor == actor && j.Target == target)) is { } verdict)
+                if (Verdict(verdicts[key], document, e) is { } verdict)
                 {
                     (right, wrong) = verdict.Right ? (right + 1, wrong) : (right, wrong + 1);
                 }
@@ -115,6 +114,24 @@ public static class JudgedEventEvaluation
         }
 
         return new JudgedEventScores(byText.Count, shown, right, wrong, unjudged.Count, goneRight, gone - goneRight, unjudged);
+    }
+
+    /// <summary>
+    /// The judgment of <paramref name="judgments"/> (of the text the event was found in) that covers the event:
+    /// the same trigger start and CAMEO root, and the same actor and target texts where the judgment gives them
+    /// (an event whose roles changed is a new reading, to be judged again); null when none does.
+    /// </summary>
+    public static JudgedEvent? Verdict(IEnumerable<JudgedEvent> judgments, Document document, EventData e)
+    {
+        ArgumentNullException.ThrowIfNull(judgments);
+        ArgumentNullException.ThrowIfNull(document);
+        if (e.Trigger is not { } trigger)
+        {
+            return null;
+        }
+
+        var (actor, target) = (TextOf(document, e.Actor), TextOf(document, e.Target));
+        return judgments.FirstOrDefault(j => j.Start == trigger.Start && string.CompareOrdinal(j.Code, 0, e.Code, 0, 2) == 0 && (!j.Roles || (j.Actor == actor && j.Target == target)));
     }
 
     private static string? TextOf(Document document, Dossier.Text.TextSpan? span) => span is { } s ? document.GetText(s) : null;

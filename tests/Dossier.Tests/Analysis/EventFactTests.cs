@@ -1,5 +1,6 @@
 using Dossier.Analysis;
 using Dossier.Annotations;
+using Dossier.Nlp.Events;
 using Dossier.Text;
 
 namespace Dossier.Tests.Analysis;
@@ -28,7 +29,7 @@ public class EventFactTests
         var b = new EntityRef("e:b", "B");
         Assert.False(Event(a, b, EventMode.Negated).IsShown);
         Assert.False(Event(a, b, EventMode.Future).IsShown);
-        Assert.False(Event(a, b, confidence: 0.5).IsShown);
+        Assert.False(Event(a, b, confidence: EventComponent.ShownConfidence - 0.01).IsShown);
     }
 }
 
