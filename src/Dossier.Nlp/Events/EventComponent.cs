@@ -404,10 +404,10 @@ public sealed partial class EventComponent : IDocumentComponent
             var j = found[i].Link;
             if (j < 0 && found[i].Definite)
             {
-                // The latest agreeing act of force within the 2,000 characters before it.
+                // The latest agreeing act of force within the 2,000 characters before it that is said to have happened (not "hasn't hurt him", "could attack").
                 for (var k = i - 1; k >= 0 && events[k].Span.End > events[i].Span.Start - 2000; k--)
                 {
-                    if (IsViolent(events[k].Code) && Agree(text, events[k], events[i]))
+                    if (IsViolent(events[k].Code) && events[k].Mode == EventMode.Asserted && Agree(text, events[k], events[i]))
                     {
                         j = k;
                         break;

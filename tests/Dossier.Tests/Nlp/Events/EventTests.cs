@@ -168,6 +168,19 @@ public class EventTests
         Assert.Equal("2021-08-26", bombing.When); // the more specific date of the happening, not the report's Thursday
     }
 
+    /// <summary>An act of force said not to have happened is no happening a later 'the attacks' can name: its actor is not the attackers'.</summary>
+    [Fact]
+    public void ANegatedActOfForce_LendsNoActorToALaterMention()
+    {
+        var doc = Models.Pipeline.Process("Governor Tom Reed's change of course has not hurt him with voters. After the attacks in Paris, Tom Reed released a new radio ad.");
+        var events = doc.Get(Layers.Events);
+        var hurt = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == "hurt");
+        Assert.Equal(EventMode.Negated, hurt.Mode);
+        var attacks = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == "attacks");
+        Assert.Null(attacks.Actor);
+        Assert.Equal(-1, attacks.Happening);
+    }
+
     [Fact]
     public void AVerbCodedOnlyByItsBareSense_NeedsActorsOnBothSides()
     {
