@@ -503,12 +503,13 @@ public class EventTests
         Floors.AssertMet(events, measured);
     }
 
-    /// <summary>Shown events on PolNeAR texts a reader judged (eval/events/JUDGED.md): the share right of the judged ones the brief still shows, on the dev, test, confirmation and unseen pools.</summary>
+    /// <summary>Shown events on PolNeAR texts a reader judged (eval/events/JUDGED.md): the share right of the judged ones the brief still shows, on the dev, test, confirmation and the two unseen pools.</summary>
     [Theory]
     [InlineData("data", "floors")]
     [InlineData("test", "test_floors")]
     [InlineData("confirm", "confirm_floors")]
     [InlineData("unseen", "unseen_floors")]
+    [InlineData("unseen2", "unseen2_floors")]
     public void JudgedPolnearEvents_MeetTheFloors(string data, string floors)
     {
         var section = Floors.Section("polnear_judged_events");
