@@ -72,11 +72,17 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         result.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
+        var credits = document.Get(Layers.Sentences).Where(s => CreditLines.IsCredit(document.Text.AsSpan(s.Span.Start, s.Span.Length))).Select(s => s.Span).ToList();
         var found = new List<QuoteData>(result.Count);
         foreach (var a in result)
         {
             // What stands as a claim stands as a quote; only a quote that holds no claim is checked again.
             var quote = ToQuote(view, a);
+            if (credits.Any(c => c.Contains(quote.Span.Start)))
+            {
+                continue; // '(Reporting by …; Editing by …)', '… contributed reporting.': who made the story, not what anyone said
+            }
+
             if (!AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: true) && !AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: false))
             {
                 // The speaker taken stands outside the cue's own subject: the subject speaks, when it is one that can.

@@ -26,6 +26,15 @@ public class QuoteComponentTests
         Assert.Equal(("Governor Ann Lee’s team", "Ann Lee", "says"), (q.Speaker, q.Name, q.Cue));
     }
 
+    /// <summary>A credit line says who reported, wrote or edited the story: no one is quoted in it, while the story's quotes stand.</summary>
+    [Fact]
+    public void ACreditLine_HoldsNoQuote()
+    {
+        var d = Run("Governor Ann Lee said the plant would close in May.\n\nTom Reed and Mary Hall contributed reporting.\n\n(Reporting by Valerie Volcovici; Additional reporting by Lawrence Hurley; Editing by Will Dunham.)\n\n--additional reporting by Linh Tat.");
+        var q = Assert.Single(Quotes(d));
+        Assert.Equal(("the plant would close in May", "Governor Ann Lee"), (q.Text, q.Speaker));
+    }
+
     [Fact]
     public void Direct_QuoteThenSpeakerAndCue()
     {
