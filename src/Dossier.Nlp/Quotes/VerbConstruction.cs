@@ -167,9 +167,11 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
         }
 
         // Khan said (that) … to the end of the sentence; "said in a statement" and "told reporters" have no content after it.
-        // Only when nothing earlier in the sentence was attributed: in "The UN said …, officials told
-        // reporters" the officials carry the UN's statement, they do not make another.
-        var addressee = earlierInSentence.Count == 0 && toldOnly;
+        // Only when nothing earlier in the sentence was said: in "The UN said …, officials told
+        // reporters" the officials carry the UN's statement, they do not make another; a position
+        // inside the words told ("Trump could embrace a clean energy policy …, Graham told The
+        // Huffington Post") is part of what was told.
+        var addressee = toldOnly && !earlierInSentence.Any(x => x.Cue is not { Cue.Class: "attitude" or "cognition" });
         if (rest > clusterEnd && !inverted && !closing && !IsAdverbial(_lexicon, v, clusterEnd, rest) && !addressee)
         {
             return After(v, s, cue, speaker, name, how);

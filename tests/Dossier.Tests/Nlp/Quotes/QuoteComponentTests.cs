@@ -88,6 +88,10 @@ public class QuoteComponentTests
     {
         var q = Single(Run("The governor could sign a clean energy bill next year, Sen. Ann Lee told The Huffington Post on Thursday."), "clean energy");
         Assert.Equal(("The governor could sign a clean energy bill next year", "Sen. Ann Lee", "told"), (q.Text, q.Speaker, q.Cue));
+
+        // A position inside the words told ('could embrace') is part of them, not another statement that keeps them from the teller.
+        var told = Assert.Single(Quotes(Run("Governor Tom Reed could embrace a carbon tax, but only if it pays for itself, Sen. Ann Lee told The Huffington Post on Thursday.")), x => x.Cue == "told");
+        Assert.Equal(("Governor Tom Reed could embrace a carbon tax, but only if it pays for itself", "Sen. Ann Lee"), (told.Text, told.Speaker));
     }
 
     /// <summary>A quoted title before the speaker ('on CBS's "Face the Nation,"') is no one's words: the clause after the cue is.</summary>
