@@ -72,15 +72,15 @@ public sealed class QuoteComponent : IDocumentComponent
         }
 
         result.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
-        var credits = document.Get(Layers.Sentences).Where(s => CreditLines.IsCredit(document.Text.AsSpan(s.Span.Start, s.Span.Length))).Select(s => s.Span).ToList();
+        var credits = document.Get(Layers.Sentences).Where(s => NonStatements.IsCredit(document.Text.AsSpan(s.Span.Start, s.Span.Length))).Select(s => s.Span).ToList();
         var found = new List<QuoteData>(result.Count);
         foreach (var a in result)
         {
             // What stands as a claim stands as a quote; only a quote that holds no claim is checked again.
             var quote = ToQuote(view, a);
-            if (credits.Any(c => c.Contains(quote.Span.Start)))
+            if (credits.Any(c => c.Contains(quote.Span.Start)) || NonStatements.IsRequestForWords(document.Text.AsSpan(quote.Span.Start, quote.Span.Length)))
             {
-                continue; // '(Reporting by …; Editing by …)', '… contributed reporting.': who made the story, not what anyone said
+                continue; // '(Reporting by …; Editing by …)': who made the story; '… did not respond to requests for comment': words asked for, none given
             }
 
             if (!AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: true) && !AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: false))

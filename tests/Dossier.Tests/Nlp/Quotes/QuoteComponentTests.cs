@@ -35,6 +35,15 @@ public class QuoteComponentTests
         Assert.Equal(("the plant would close in May", "Governor Ann Lee"), (q.Text, q.Speaker));
     }
 
+    /// <summary>Words asked for and not given are no one's statement: 'did not respond to requests for comment' made the one named urge "for comment". A refusal to comment is a refusal, and stays.</summary>
+    [Fact]
+    public void ARequestForComment_IsNoStatement()
+    {
+        var d = Run("An attorney for Tom Reed did not immediately respond to requests for comment. Senator Ann Lee refused to comment.");
+        var q = Assert.Single(Quotes(d));
+        Assert.Equal(("to comment", "Senator Ann Lee", "refused"), (q.Text, q.Speaker, q.Cue));
+    }
+
     [Fact]
     public void Direct_QuoteThenSpeakerAndCue()
     {

@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+namespace Dossier.Nlp.Quotes;
+
+/// <summary>Sentences and contents that look like reported speech but say nothing anyone said.</summary>
+internal static partial class NonStatements
+{
+    /// <summary>
+    /// True for a story's credit line, which names who reported, wrote or edited it ('(Reporting by Valerie
+    /// Volcovici; Editing by Will Dunham.)', 'Bryant Rousseau and Caryn Wilson contributed reporting.',
+    /// '--additional reporting by Linh Tat.'). 'Reporting from the capital:' opening a story is no credit.
+    /// </summary>
+    public static bool IsCredit(ReadOnlySpan<char> sentence) => Credit().IsMatch(sentence);
+
+    /// <summary>
+    /// True for the content of a request for words ('did not respond to requests for comment', 'asked for an
+    /// interview'): it was asked of the one named, who said nothing, and urged nothing.
+    /// </summary>
+    public static bool IsRequestForWords(ReadOnlySpan<char> content) => RequestForWords().IsMatch(content);
+
+    [GeneratedRegex(@"^\W*for\s+(comment|an?\s+interview)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RequestForWords();
+
+    [GeneratedRegex(@"^\W*(reporting\s+by|additional\s+reporting\s+(by|from))\s|\bcontributed\s+(additional\s+)?(reporting|to\s+this\s+(report|article|story))\b|\b(editing|writing)\s+by\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Credit();
+}
