@@ -100,7 +100,7 @@ internal sealed class TaggerCompletion(CueLexicon lexicon, SpeakerPhrases phrase
         found.AddRange(added);
     }
 
-    /// <summary>A rule's content that follows its cue ends before the first cue the tagger marks inside it, and that cue's source ("… planned to bus in supporters, though she acknowledged it was unlikely").</summary>
+    /// <summary>A rule's content that follows its cue ends before the first cue the tagger marks inside it, and that cue's source ("… planned to bus in supporters, though she acknowledged it was unlikely"), unless that leaves no clause.</summary>
     private Attribution EndBeforeInnerCue(QuoteDocument v, Attribution x, TaggedSpans tagged)
     {
         if (x.Cue is not { } own || own.Start >= x.ContentStart
@@ -120,8 +120,16 @@ internal sealed class TaggerCompletion(CueLexicon lexicon, SpeakerPhrases phrase
             cut--;
         }
 
+        // Not when the cut would leave a noun phrase with no verb: in 'pointed out that the UN report has
+        // expressed grave concerns' the report speaks inside the spokesperson's words, which stay whole.
         var trimmed = TrimEnd(v, x.ContentStart, cut);
-        return trimmed - x.ContentStart >= 2 ? x with { ContentEnd = trimmed } : x;
+        var clause = false;
+        for (var k = x.ContentStart; k < trimmed && !clause; k++)
+        {
+            clause = v.IsVerb(k) is not false;
+        }
+
+        return trimmed - x.ContentStart >= 2 && clause ? x with { ContentEnd = trimmed } : x;
     }
 
     /// <summary>

@@ -44,6 +44,14 @@ public class QuoteComponentTests
         Assert.Equal(("to comment", "Senator Ann Lee", "refused"), (q.Text, q.Speaker, q.Cue));
     }
 
+    /// <summary>A source the tagger finds speaking inside what was said does not cut it down to a noun phrase: the spokesperson's words are the whole clause, not 'the United Nations Counter-Terrorism Report'.</summary>
+    [Fact]
+    public void ASourceInsideTheContent_LeavesTheContentWhole()
+    {
+        var q = Single(Models.Seed("003"), "grave concerns");
+        Assert.Equal(("pointed out", "the United Nations Counter-Terrorism Report has expressed grave concerns about the global risks emanating from Afghan soil"), (q.Cue, q.Text));
+    }
+
     [Fact]
     public void Direct_QuoteThenSpeakerAndCue()
     {
