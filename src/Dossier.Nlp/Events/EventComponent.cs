@@ -324,8 +324,9 @@ public sealed partial class EventComponent : IDocumentComponent
             var doubtfulBareSense = !nominal && !byPattern
                 && (IsDiplomaticRegister(code) || IsLooseConsultation(code, verbLemma, targetHead) || IsLooseSupport(code, verbLemma) || DoubtfulForce(word, code, actor, inSentence, referred));
             var campaignReading = AddressesOwnAudience(code, targetHead) || IsBlocSupport(word, code, actor, HeadWord(text, actor), inSentence) || IsVisitToAThing(word, code, target, targetHead, inSentence);
-            var evidence = new EventEvidence(code[..2], word.Xpos, word.BaseRelation, word.Lemma.ToLowerInvariant(), Kind(actor, referred), Kind(target.Span == actor.Span ? Participant.Nobody : target, referred), IsPerson(actor, inSentence, referred), IsPlace(target, inSentence),
-                nominal, passive, inherited, quoted, byPattern, definite, doubtfulBareSense, campaignReading);
+            var evidence = new EventEvidence(
+                code[..2], word.Xpos, word.BaseRelation, verbLemma, Kind(actor, referred), Kind(target.Span == actor.Span ? Participant.Nobody : target, referred),
+                IsPerson(actor, inSentence, referred), IsPlace(target, inSentence), nominal, passive, inherited, quoted, byPattern, definite, doubtfulBareSense, campaignReading);
             var confidence = Math.Round(_confidence.Probability(evidence), 2);
 
             if (nominal)
