@@ -18,6 +18,20 @@ internal static partial class NonStatements
     /// </summary>
     public static bool IsRequestForWords(ReadOnlySpan<char> content) => RequestForWords().IsMatch(content);
 
+    /// <summary>
+    /// True for what a reply was to ('responded to the criticism on Monday', 'Replying to a question, the minister
+    /// said …'): the 'to' phrase of a verb of answering names what was answered, not what was said.
+    /// <paramref name="before"/> is the text before the content, <paramref name="cue"/> the cue's words.
+    /// </summary>
+    public static bool IsWhatWasAnswered(ReadOnlySpan<char> before, ReadOnlySpan<char> cue, ReadOnlySpan<char> content) =>
+        AnsweredAfter().IsMatch(before) || (AnswerCue().IsMatch(cue) && content.TrimStart().StartsWith("to ", StringComparison.OrdinalIgnoreCase));
+
+    [GeneratedRegex(@"^(respond|repl(y|ie)|react|answer)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AnswerCue();
+
+    [GeneratedRegex(@"\b(respond(s|ed|ing)?|repl(y|ies|ied|ying)|react(s|ed|ing)?|answer(s|ed|ing)?|in\s+(response|reply|answer))\s+to\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AnsweredAfter();
+
     [GeneratedRegex(@"^\W*for\s+(comment|an?\s+interview)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RequestForWords();
 

@@ -78,9 +78,11 @@ public sealed class QuoteComponent : IDocumentComponent
         {
             // What stands as a claim stands as a quote; only a quote that holds no claim is checked again.
             var quote = ToQuote(view, a);
-            if (credits.Any(c => c.Contains(quote.Span.Start)) || NonStatements.IsRequestForWords(document.Text.AsSpan(quote.Span.Start, quote.Span.Length)))
+            var content = document.Text.AsSpan(quote.Span.Start, quote.Span.Length);
+            if (credits.Any(c => c.Contains(quote.Span.Start)) || NonStatements.IsRequestForWords(content)
+                || NonStatements.IsWhatWasAnswered(document.Text.AsSpan(Math.Max(0, quote.Span.Start - 40), Math.Min(40, quote.Span.Start)), quote.Cue is { } cueSpan ? document.Text.AsSpan(cueSpan.Start, cueSpan.Length) : default, content))
             {
-                continue; // '(Reporting by …; Editing by …)': who made the story; '… did not respond to requests for comment': words asked for, none given
+                continue; // '(Reporting by …; Editing by …)': who made the story; 'did not respond to requests for comment': words asked for, none given; 'responded to the criticism': what was answered
             }
 
             if (!AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: true) && !AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: false))

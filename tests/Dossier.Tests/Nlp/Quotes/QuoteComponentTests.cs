@@ -52,6 +52,15 @@ public class QuoteComponentTests
         Assert.Equal(("pointed out", "the United Nations Counter-Terrorism Report has expressed grave concerns about the global risks emanating from Afghan soil"), (q.Cue, q.Text));
     }
 
+    /// <summary>What a reply was to is not what was said: 'responded to the criticism' quotes nothing, and in 'Replying to a question, the minister said …' the question is no content.</summary>
+    [Fact]
+    public void WhatWasAnswered_IsNoContent()
+    {
+        var d = Run("Governor Ann Lee responded to the criticism on Monday. Responding to several questions, Tom Reed said the ministry was the forum for the legal aspect.");
+        var q = Assert.Single(Quotes(d));
+        Assert.Equal(("the ministry was the forum for the legal aspect", "Tom Reed", "said"), (q.Text, q.Speaker, q.Cue));
+    }
+
     [Fact]
     public void Direct_QuoteThenSpeakerAndCue()
     {
