@@ -54,9 +54,10 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
 
         (int Start, int End)? speaker = subject;
         var inverted = false;
-        if (speaker is null && cue.Start > a && (v.IsQuoteMark(cue.Start - 1) || v.Lower[cue.Start - 1] == ","))
+        if (speaker is null && cue.Form != CueForm.Progressive && cue.Start > a && (v.IsQuoteMark(cue.Start - 1) || v.Lower[cue.Start - 1] == ","))
         {
-            // "… ," said Khan.
+            // "… ," said Khan. Never after a participle: in "Pakistan reiterated its position, lamenting the
+            // refusal of …" what follows 'lamenting' is what was lamented.
             var end = cue.End;
             while (end < b && end - cue.End < MaxSpeakerWords && (!v.IsPunctuation(end) || v.Words[end] == ".") && !_lexicon.Is("np-stop", v.Lower[end]))
             {

@@ -61,6 +61,16 @@ public class QuoteComponentTests
         Assert.Equal(("the ministry was the forum for the legal aspect", "Tom Reed", "said"), (q.Text, q.Speaker, q.Cue));
     }
 
+    /// <summary>No speaker follows a participle: in 'X reiterated its position, lamenting the refusal of …' the refusal is what X lamented, not who spoke.</summary>
+    [Fact]
+    public void AParticipleCue_HasNoSpeakerAfterIt()
+    {
+        var d = Run("Senator Ann Lee reiterated her opposition to the merger, lamenting the refusal of the Harwick board to meet the unions.");
+        Assert.DoesNotContain(Quotes(d), q => q.Speaker is { } sp && sp.Contains("refusal", StringComparison.Ordinal));
+        var lament = Assert.Single(Quotes(d), q => q.Cue == "lamenting");
+        Assert.Equal(("the refusal of the Harwick board to meet the unions", "Senator Ann Lee"), (lament.Text, lament.Speaker));
+    }
+
     [Fact]
     public void Direct_QuoteThenSpeakerAndCue()
     {
