@@ -324,8 +324,9 @@ public sealed partial class EventComponent : IDocumentComponent
             var doubtfulBareSense = !nominal && !byPattern
                 && (IsDiplomaticRegister(code) || IsLooseConsultation(code, verbLemma, targetHead) || IsLooseSupport(code, verbLemma) || DoubtfulForce(word, code, actor, inSentence, referred));
             var campaignReading = AddressesOwnAudience(code, targetHead) || IsBlocSupport(word, code, actor, HeadWord(text, actor), inSentence) || IsVisitToAThing(word, code, target, targetHead, inSentence);
+            var acted = target.Span == actor.Span ? Participant.Nobody : target; // an act upon oneself has no target
             var evidence = new EventEvidence(
-                code[..2], word.Xpos, word.BaseRelation, verbLemma, Kind(actor, referred), Kind(target.Span == actor.Span ? Participant.Nobody : target, referred),
+                code[..2], word.Xpos, word.BaseRelation, verbLemma, Kind(actor, referred), Kind(acted, referred),
                 IsPerson(actor, inSentence, referred), IsPlace(target, inSentence), nominal, passive, inherited, quoted, byPattern, definite, doubtfulBareSense, campaignReading);
             var confidence = Math.Round(_confidence.Probability(evidence), 2);
 
@@ -338,9 +339,8 @@ public sealed partial class EventComponent : IDocumentComponent
                 coded[word.Index] = code;
             }
 
-
-            found.Add(new Found(actor, target.Span == actor.Span ? Participant.Nobody : target, definite, link, evidence));
-            events.Add(new EventData(piece, code, LabelOf(code), actor.Span, target.Span == actor.Span ? null : target.Span, when, where, trigger, mode, confidence));
+            found.Add(new Found(actor, acted, definite, link, evidence));
+            events.Add(new EventData(piece, code, LabelOf(code), actor.Span, acted.Span, when, where, trigger, mode, confidence));
         }
 
         return [.. Happenings(text, events, found, referred)];

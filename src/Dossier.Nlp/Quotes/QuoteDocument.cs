@@ -271,6 +271,20 @@ internal sealed class QuoteDocument
     /// <summary>Whether the tree makes token <paramref name="k"/> a verb or auxiliary; null without a tree.</summary>
     public bool? IsVerb(int k) => Token.Create(_document, k).Word is { } w ? w.Upos is UPos.VERB or UPos.AUX : null;
 
+    /// <summary>True when a token in <c>[start, end)</c> may be a verb: the tree makes one a verb or auxiliary, or there is no tree to say it is not.</summary>
+    public bool MayHaveVerb(int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (IsVerb(k) is not false)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the tree attaches token <paramref name="k"/> to a word at or after token <paramref name="end"/> of its sentence ('that the city's police | department released …'); false without a tree.</summary>
     public bool AttachesAtOrAfter(int k, int end) =>
         Token.Create(_document, k).Word is { Head: { } head } && head.Data.Token >= end && _sentenceOf[head.Data.Token] == _sentenceOf[k];

@@ -123,13 +123,7 @@ internal sealed class TaggerCompletion(CueLexicon lexicon, SpeakerPhrases phrase
         // Not when the cut would leave a noun phrase with no verb: in 'pointed out that the UN report has
         // expressed grave concerns' the report speaks inside the spokesperson's words, which stay whole.
         var trimmed = TrimEnd(v, x.ContentStart, cut);
-        var clause = false;
-        for (var k = x.ContentStart; k < trimmed && !clause; k++)
-        {
-            clause = v.IsVerb(k) is not false;
-        }
-
-        return trimmed - x.ContentStart >= 2 && clause ? x with { ContentEnd = trimmed } : x;
+        return trimmed - x.ContentStart >= 2 && v.MayHaveVerb(x.ContentStart, trimmed) ? x with { ContentEnd = trimmed } : x;
     }
 
     /// <summary>

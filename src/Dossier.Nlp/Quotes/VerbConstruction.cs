@@ -240,15 +240,7 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
             return false;
         }
 
-        for (var k = from; k < end; k++)
-        {
-            if (v.IsVerb(k) is not false)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !v.MayHaveVerb(from, end);
     }
 
     /// <summary>True for a quotation of two to six words in title case ("Face the Nation", "The Art of the Deal"): a name, not someone's words.</summary>
