@@ -190,7 +190,7 @@ internal static class EvalCommand
     {
         var data = new Option<string?>("--data", "-d") { Description = "PETRARCH2's PETR.UnitTest.records.xml, or a .jsonl file annotated by eval/events/GUIDELINES.md (e.g. eval/events/gum-news.dev.jsonl)." };
         var judgedFile = new Option<string?>("--judged") { Description = "Instead of --data: a .jsonl file of shown events a reader judged (eval/events/JUDGED.md), scored on the texts in --texts as 'analyze' reads them." };
-        var texts = new Option<string?>("--texts") { Description = "With --judged: the folder of the judged texts (e.g. ../shared/data/polnear/train/text)." };
+        var texts = new Option<string?>("--texts") { Description = "With --judged: the folder of the judged texts (e.g. ../shared/data/polnear/train/text), or an FNC-1 bodies file whose Body IDs the judgments name (../shared/data/fnc-1/train_bodies.csv)." };
         var verbs = new Option<string?>("--verbs") { Description = "A verb dictionary in PETRARCH's format (default: the shipped CAMEO.2.0); the records were written for PETR.Validate.verbs.txt." };
         var errors = new Option<int>("--errors") { Description = "Also print up to this many sentences whose codes differ (with --judged: shown events no one judged)." };
         var command = new Command("events", "PETRARCH2 records: share of expected CAMEO codings found and root precision. Annotated JSON lines: precision and recall of trigger and root, with actor and target, with mode, and of what the brief shows. Judged events: precision of what the brief shows.") { data, judgedFile, texts, verbs, errors };
@@ -199,13 +199,13 @@ internal static class EvalCommand
             var ctx = context.Value;
             if (parse.GetValue(judgedFile) is { } judgedPath)
             {
-                if (parse.GetValue(texts) is not { } folder)
+                if (parse.GetValue(texts) is not { } textsPath)
                 {
-                    return Task.FromResult(ctx.Fail("--judged needs --texts, the folder of the judged texts"));
+                    return Task.FromResult(ctx.Fail("--judged needs --texts, the folder of the judged texts (or an FNC-1 bodies file)"));
                 }
 
-                var loader = new Dossier.Extraction.Ingestion.DocumentLoader();
-                var scores = JudgedEventEvaluation.Run(JudgedEventEvaluation.Read(judgedPath), folder, file => ctx.Pipeline.Process(loader.Load(file)), Dossier.Nlp.Events.EventComponent.ShownConfidence);
+                var source = JudgedTexts.Open(textsPath);
+                var scores = JudgedEventEvaluation.Run(JudgedEventEvaluation.Read(judgedPath), name => ctx.Pipeline.Process(source.Load(name)), Dossier.Nlp.Events.EventComponent.ShownConfidence);
                 ctx.Output.Write(JudgedEventEvaluation.Format(scores, parse.GetValue(errors)));
                 return Task.FromResult(ExitCodes.Success);
             }

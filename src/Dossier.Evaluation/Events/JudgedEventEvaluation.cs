@@ -69,12 +69,12 @@ public static class JudgedEventEvaluation
 
     /// <summary>
     /// Scores the events <paramref name="analyse"/> shows (asserted, not a plain statement,
-    /// confidence at or above <paramref name="threshold"/>) on each judged text, read from
-    /// <paramref name="texts"/> by its name. A shown event is covered by a judgment of the same
+    /// confidence at or above <paramref name="threshold"/>) on each judged text, which
+    /// <paramref name="analyse"/> reads by its name (see <see cref="JudgedTexts"/>). A shown event is covered by a judgment of the same
     /// text, trigger start and CAMEO root, and the same actor and target texts where the judgment
     /// gives them (an event whose roles changed is a new reading, to be judged again).
     /// </summary>
-    public static JudgedEventScores Run(IReadOnlyList<JudgedEvent> judged, string texts, Func<string, Document> analyse, double threshold)
+    public static JudgedEventScores Run(IReadOnlyList<JudgedEvent> judged, Func<string, Document> analyse, double threshold)
     {
         ArgumentNullException.ThrowIfNull(judged);
         ArgumentNullException.ThrowIfNull(analyse);
@@ -83,7 +83,7 @@ public static class JudgedEventEvaluation
         var byText = judged.GroupBy(j => j.Text, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         foreach (var group in byText)
         {
-            var document = analyse(Path.Combine(texts, group.Key));
+            var document = analyse(group.Key);
             var verdicts = group.ToLookup(j => (j.Start, j.Code[..2]));
             var seen = new HashSet<(int, string)>();
             foreach (var e in document.Get(Layers.Events))

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dossier.Annotations;
 using Dossier.Evaluation.Events;
-using Dossier.Extraction.Ingestion;
 using Dossier.Nlp;
 using Dossier.Nlp.Events;
 using Dossier.Nlp.Ner;
@@ -14,11 +13,8 @@ namespace Dossier.Training.Events;
 /// <summary>What the event confidence model is trained on and how: <c>configs/events.json</c>. Paths are relative to the config file's folder.</summary>
 internal sealed record EventConfidenceTrainingConfig
 {
-    /// <summary>The folder of the judged texts.</summary>
-    public string Texts { get; init; } = string.Empty;
-
-    /// <summary>The pools of judged events (eval/events/JUDGED.md) trained on; each is left out once in cross-validation.</summary>
-    public IReadOnlyList<string> Judged { get; init; } = [];
+    /// <summary>The pools of judged events (eval/events/JUDGED.md) trained on, each with where its texts are; each is left out once in cross-validation.</summary>
+    public IReadOnlyList<JudgedPool> Judged { get; init; } = [];
 
     /// <summary>Sentences annotated in full (eval/events/GUIDELINES.md) trained on as pools of their own: each asserted event coded there is right when the annotation has it with its roles.</summary>
     public IReadOnlyList<string> Annotated { get; init; } = [];
@@ -46,6 +42,9 @@ internal sealed record EventConfidenceTrainingConfig
         JsonSerializer.Deserialize<EventConfidenceTrainingConfig>(File.ReadAllText(path), NerTrainingConfig.JsonOptions)
         ?? throw new DossierException(DossierErrorCode.NotFound, $"empty training config {path}");
 }
+
+/// <summary>A pool of judged events: its .jsonl file and its texts (a folder, or an FNC-1 bodies file; see <see cref="JudgedTexts"/>).</summary>
+public sealed record JudgedPool(string File, string Texts);
 
 /// <summary>One judged event as the model sees it: the pool it came from, its features and whether it was right.</summary>
 public sealed record ConfidenceExample(int Pool, IReadOnlyList<string> Features, bool Right);
@@ -76,8 +75,8 @@ public sealed class EventConfidenceTrainer
         var config = EventConfidenceTrainingConfig.Load(configPath);
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         string Resolve(string p) => DataFile.Resolve(baseDir, p);
-        var pools = config.Judged.Concat(config.Annotated).ToList();
-        var examples = Examples([.. config.Judged.Select(Resolve)], Resolve(config.Texts), [.. config.Annotated.Select(Resolve)], NerModel.Load(Resolve(config.Ner)), SyntaxModel.Load(Resolve(config.Parse)));
+        var pools = config.Judged.Select(j => j.File).Concat(config.Annotated).ToList();
+        var examples = Examples([.. config.Judged.Select(j => new JudgedPool(Resolve(j.File), Resolve(j.Texts)))], [.. config.Annotated.Select(Resolve)], NerModel.Load(Resolve(config.Ner)), SyntaxModel.Load(Resolve(config.Parse)));
         _log($"{examples.Count} judged events ({examples.Count(e => e.Right)} right) from {pools.Count} pools");
         var heldOut = new List<HeldOutPool>();
         for (var pool = 0; pool < pools.Count; pool++)
@@ -97,7 +96,7 @@ public sealed class EventConfidenceTrainer
             final.Write(writer, [
                 "The event coder's confidence model: logistic regression over EventEvidence.Features (src/Dossier.Nlp/Events/EventConfidenceModel.cs).",
                 FormattableString.Invariant($"Written by: dossier train events --config configs/events.json ({examples.Count} judged events, {examples.Count(e => e.Right)} right; L2 {config.L2}, {config.Iterations} steps of {config.LearningRate})."),
-                .. config.Judged.Select(j => "Judged: " + j),
+                .. config.Judged.Select(j => $"Judged: {j.File} (texts: {j.Texts})"),
                 .. config.Annotated.Select(j => "Annotated: " + j),
             ]);
         }
@@ -110,19 +109,19 @@ public sealed class EventConfidenceTrainer
     /// The judged events of the pools (judged texts first, then annotated sentences, each file a pool in that order),
     /// each with the evidence the coder weighs now.
     /// </summary>
-    public static IReadOnlyList<ConfidenceExample> Examples(IReadOnlyList<string> judged, string texts, IReadOnlyList<string> annotated, NerModel ner, SyntaxModel syntax)
+    public static IReadOnlyList<ConfidenceExample> Examples(IReadOnlyList<JudgedPool> judged, IReadOnlyList<string> annotated, NerModel ner, SyntaxModel syntax)
     {
         ArgumentNullException.ThrowIfNull(judged);
         ArgumentNullException.ThrowIfNull(annotated);
         var pipeline = new PipelineBuilder().UseDefaults(ner, syntax: syntax).Build();
         var coder = new EventComponent();
-        var loader = new DocumentLoader();
         var examples = new List<ConfidenceExample>();
         for (var pool = 0; pool < judged.Count; pool++)
         {
-            foreach (var group in JudgedEventEvaluation.Read(judged[pool]).GroupBy(j => j.Text, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            var texts = JudgedTexts.Open(judged[pool].Texts);
+            foreach (var group in JudgedEventEvaluation.Read(judged[pool].File).GroupBy(j => j.Text, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                var document = pipeline.Process(loader.Load(Path.Combine(texts, group.Key)));
+                var document = pipeline.Process(texts.Load(group.Key));
                 foreach (var (e, evidence) in coder.Code(document))
                 {
                     if (e.Mode == EventMode.Asserted && e.Code != "010" && JudgedEventEvaluation.Verdict(group, document, e) is { } verdict)

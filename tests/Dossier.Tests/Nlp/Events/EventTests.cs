@@ -503,19 +503,21 @@ public class EventTests
         Floors.AssertMet(events, measured);
     }
 
-    /// <summary>Shown events on PolNeAR texts a reader judged (eval/events/JUDGED.md): the share right of the judged ones the brief still shows, on the dev, test, confirmation and the two unseen pools.</summary>
+    /// <summary>Shown events a reader judged (eval/events/JUDGED.md): the share right of the judged ones the brief still shows, on the PolNeAR dev, test, confirmation and two unseen pools and on the FNC-1 training and unseen pools.</summary>
     [Theory]
-    [InlineData("data", "floors")]
-    [InlineData("test", "test_floors")]
-    [InlineData("confirm", "confirm_floors")]
-    [InlineData("unseen", "unseen_floors")]
-    [InlineData("unseen2", "unseen2_floors")]
-    public void JudgedPolnearEvents_MeetTheFloors(string data, string floors)
+    [InlineData("polnear_judged_events", "data", "floors")]
+    [InlineData("polnear_judged_events", "test", "test_floors")]
+    [InlineData("polnear_judged_events", "confirm", "confirm_floors")]
+    [InlineData("polnear_judged_events", "unseen", "unseen_floors")]
+    [InlineData("polnear_judged_events", "unseen2", "unseen2_floors")]
+    [InlineData("fnc_judged_events", "data", "floors")]
+    [InlineData("fnc_judged_events", "unseen", "unseen_floors")]
+    public void JudgedEvents_MeetTheFloors(string name, string data, string floors)
     {
-        var section = Floors.Section("polnear_judged_events");
+        var section = Floors.Section(name);
         var judged = JudgedEventEvaluation.Read(Path.Combine(Repo.Root, section.GetProperty(data).GetString()!));
-        var loader = new Dossier.Extraction.Ingestion.DocumentLoader();
-        var s = JudgedEventEvaluation.Run(judged, Path.Combine(Repo.Shared, "data", "polnear", "train", "text"), path => Models.Pipeline.Process(loader.Load(path)), EventComponent.ShownConfidence);
+        var texts = JudgedTexts.Open(Path.Combine(Repo.Root, section.GetProperty("texts").GetString()!));
+        var s = JudgedEventEvaluation.Run(judged, text => Models.Pipeline.Process(texts.Load(text)), EventComponent.ShownConfidence);
         Floors.AssertMet(section, new Dictionary<string, double> { ["shown_precision"] = 100 * s.Precision }, floors);
     }
 

@@ -39,7 +39,7 @@ public class JudgedEventEvaluationTests
         Document Analyse(string path)
         {
             var d = new Document(Text);
-            if (path == Path.Combine("texts", "b.txt"))
+            if (path == "b.txt")
             {
                 // Judged with 'Police' as actor and no target: the same trigger and root with another target is a new reading.
                 var arrest = Event("arrested", "173") with { Actor = new TextSpan(0, 6), Target = new TextSpan(Text.IndexOf("two men", StringComparison.Ordinal), Text.IndexOf("two men", StringComparison.Ordinal) + 7) };
@@ -47,7 +47,7 @@ public class JudgedEventEvaluationTests
                 return d;
             }
 
-            Assert.Equal(Path.Combine("texts", "a.txt"), path);
+            Assert.Equal("a.txt", path);
             d.Set(Layers.Events, [
                 Event("arrested", "1731"), // same root as judged: right
                 Event("attacked", "111"), // recoded: a root no one judged
@@ -57,7 +57,7 @@ public class JudgedEventEvaluationTests
             return d;
         }
 
-        var s = JudgedEventEvaluation.Run(judged, "texts", Analyse, 0.7);
+        var s = JudgedEventEvaluation.Run(judged, Analyse, 0.7);
         Assert.Equal((2, 3, 1, 0, 2), (s.Texts, s.Shown, s.JudgedRight, s.JudgedWrong, s.Unjudged));
         Assert.Equal((1, 1), (s.GoneRight, s.GoneWrong)); // 'met' (right) and the 190 reading of 'attacked' (wrong) are no longer shown
         Assert.Equal(1.0, s.Precision);
@@ -72,5 +72,25 @@ public class JudgedEventEvaluationTests
         File.WriteAllLines(dir.File("bad.jsonl"), ["""{"text": "a.txt", "start": 3}"""]);
         var e = Assert.Throws<InvalidDataException>(() => JudgedEventEvaluation.Read(dir.File("bad.jsonl")));
         Assert.Contains("bad.jsonl:1", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Judged texts are read from a folder by file name, or from an FNC-1 bodies file by Body ID (quoted, multi-line bodies) with the same text a file of that body would give; anything else is named in a clear error.</summary>
+    [Fact]
+    public void JudgedTexts_ComeFromAFolderOrAnFncBodiesFile()
+    {
+        using var dir = new TempDir();
+        const string Body = "Jordan launched airstrikes on Monday.\n\nOfficials said \"the targets\" were hit.";
+        File.WriteAllText(dir.File("bodies.csv"), "Body ID,articleBody\n7,\"" + Body.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"\n12,Police arrested two men.\n");
+        File.WriteAllText(dir.File("7.txt"), Body);
+
+        var fromCsv = JudgedTexts.Open(dir.File("bodies.csv")).Load("7");
+        var fromFolder = JudgedTexts.Open(dir.Path).Load("7.txt");
+        Assert.Equal(fromFolder.Text, fromCsv.Text);
+        Assert.Equal("Police arrested two men.", JudgedTexts.Open(dir.File("bodies.csv")).Load("12").Text.Trim());
+
+        var missing = Assert.Throws<DossierException>(() => JudgedTexts.Open(dir.File("bodies.csv")).Load("8"));
+        Assert.Contains("8", missing.Message, StringComparison.Ordinal);
+        File.WriteAllText(dir.File("notes.jsonl"), "{}");
+        Assert.Throws<DossierException>(() => JudgedTexts.Open(dir.File("notes.jsonl")));
     }
 }
