@@ -12,6 +12,11 @@ internal static partial class EventSyntax
          "doctor", "nurse", "lawyer", "farmer", "mother", "father", "son", "daughter", "boy", "girl", "teenager", "veteran", "donor", "billionaire", "mogul", "developer"],
         StringComparer.Ordinal);
 
+    /// <summary>Nouns of a person by what they think of or do for another ('a Clinton supporter', 'a Trump critic'): the name before one is that other, not who acts.</summary>
+    private static readonly HashSet<string> RelationNouns = new(
+        ["supporter", "backer", "fan", "critic", "opponent", "detractor", "admirer", "surrogate", "ally", "rival", "challenger", "loyalist", "booster", "defender", "biographer", "friend"],
+        StringComparer.Ordinal);
+
     /// <summary>
     /// The named mention <paramref name="w"/> stands for: the one holding it (a person at the end of
     /// its name chain before a place or body heading it), else one reached through its compounds,
@@ -37,11 +42,12 @@ internal static partial class EventSyntax
 
         var lemma = w.Lemma.ToLowerInvariant();
         var title = Agents.Contains(lemma);
-        var personNoun = w.Upos == UPos.NOUN && PersonNouns.Contains(lemma);
+        var personNoun = w.Upos == UPos.NOUN && (PersonNouns.Contains(lemma) || RelationNouns.Contains(lemma));
         foreach (var c in w.Children)
         {
             // 'the government of Pakistan', 'Deputy Prime Minister and Foreign Minister Ishaq Dar' (titles coordinated before the name);
-            // not the place or trade before a person ('the New York businessman', 'the Florida law professor'): where one is from is no party.
+            // not the place or trade before a person ('the New York businessman', 'the Florida law professor'): where one is from is no party;
+            // nor the one a supporter or critic is for or against ('Ed Rendell, a Clinton supporter, praised Sanders').
             if ((c.Relation is "flat" or "appos" or "nmod:poss" || (c.Relation == "compound" && !personNoun) || (c.Relation == "nmod" && Preposition(c) is "of" or "for")
                     || (c.Relation == "conj" && title)) && NamedFor(c, named, actor, depth + 1) is { } found)
             {

@@ -428,6 +428,12 @@ internal static partial class EventSyntax
             return Participant.Nobody;
         }
 
+        // 'Cornel West, a Sanders supporter who has criticized Clinton': the person an appositive describes acts.
+        if (w.BaseRelation == "appos" && w.Head is { } described && named.FirstOrDefault(m => m.Label is "PER" or "ORG" && m.Span.Contains(described.Span)) is { Label: not null } person)
+        {
+            return new Participant(person.Span, ParticipantKind.Named);
+        }
+
         if (NamedFor(w, named, actor, 0) is { } mention)
         {
             return new Participant(mention, ParticipantKind.Named);

@@ -427,6 +427,17 @@ public class EventTests
         Assert.Equal("Manhattan man", doc.GetText(e.Actor!.Value));
     }
 
+    /// <summary>The name before a supporter or a critic is whom they support or criticise, and the person an appositive describes is who acts: 'Mary Holt, a Reed supporter, praised Governor Ann Lee' is Holt's praise, not Reed's.</summary>
+    [Theory]
+    [InlineData("Mary Holt, a Reed supporter, praised Governor Ann Lee on Monday.", "praised", "Mary Holt")]
+    [InlineData("On Monday a Reed critic accused Governor Ann Lee of lying.", "accused", "Reed critic")]
+    public void ASupportersNameAndAnAppositive_AreReadForWhoActs(string text, string trigger, string actor)
+    {
+        var doc = Models.Pipeline.Process(text);
+        var e = Assert.Single(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == trigger);
+        Assert.Equal(actor, doc.GetText(e.Actor!.Value));
+    }
+
     /// <summary>A pronoun the coreference component resolves counts as the party it names; one it does not ('they' with no one named before) is no one to the confidence model.</summary>
     [Fact]
     public void AnUnresolvedPronoun_IsNoPartyTheBriefVouchesFor()
