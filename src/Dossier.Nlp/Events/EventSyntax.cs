@@ -305,6 +305,11 @@ internal static partial class EventSyntax
         return (null, false);
     }
 
+    /// <summary>A participant that is no one: 'nobody', 'nothing', 'none (of them)', or a noun phrase determined by 'no' ('no militants', 'no one').</summary>
+    private static bool IsNoOne(Word participant) =>
+        participant.Lemma.ToLowerInvariant() is "nobody" or "nothing" or "none" or "noone"
+        || participant.Children.Any(d => d.BaseRelation == "det" && d.Lemma.Equals("no", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// How the sentence presents the event named by <paramref name="trigger"/>: negated ('did not
     /// attack', 'no talks', 'no plans to meet', 'refused to meet'), future ('will meet', 'plans to attack', 'called for
@@ -343,6 +348,10 @@ internal static partial class EventSyntax
                 else if (c.BaseRelation == "det" && lemma == "no")
                 {
                     return EventMode.Negated; // 'no talks', 'no plans to hold talks'
+                }
+                else if (depth == 0 && c.BaseRelation is "nsubj" or "obj" && IsNoOne(c))
+                {
+                    return EventMode.Negated; // 'No militants were killed in the strikes', 'the police arrested nobody'
                 }
                 else if (c.BaseRelation == "mark" && lemma is "if" or "unless" or "whether" && w.BaseRelation == "advcl")
                 {

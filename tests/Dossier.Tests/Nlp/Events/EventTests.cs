@@ -108,6 +108,7 @@ public class EventTests
     [InlineData("The army will meet rebel leaders next week.", "meet", EventMode.Future)]
     [InlineData("Police could arrest the protesters if they march.", "arrest", EventMode.Hypothetical)]
     [InlineData("Pakistan has no plans to hold talks with the TTP.", "hold", EventMode.Negated)]
+    [InlineData("No rebels were killed in the clashes with the army on Monday, officials said.", "killed", EventMode.Negated)]
     [InlineData("Senator Tom Reed said he favored imposing heavy tariffs on China.", "imposing", EventMode.Future)]
     [InlineData("The biggest bombshell was an allegation from his first wife, Ann Lee, that Tom Reed had raped her.", "raped", EventMode.Alleged)]
     [InlineData("Ann Lee has claimed that the Church of Scientology imprisoned her for twelve years.", "imprisoned", EventMode.Alleged)]
