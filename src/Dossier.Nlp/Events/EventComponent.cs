@@ -490,7 +490,7 @@ public sealed partial class EventComponent : IDocumentComponent
         }
 
         var cooperative = IsCooperative(code);
-        var patient = EventSyntax.Patient(verb, passive, cooperative);
+        var patient = EventSyntax.Patient(verb, passive, cooperative, code[..2] is "02" or "05" or "10" or "11" or "12" or "13");
         var target = EventSyntax.Resolve(patient, named, actor: false);
         if (!passive && !IsActorLike(target, named) && (EventSyntax.Oblique(verb, cooperative) ?? (patient is { } thing ? EventSyntax.NestedOblique(thing, cooperative) : null)) is { } oblique
             && EventSyntax.Resolve(oblique, named, actor: false) is var at && IsActorLike(at, named))

@@ -47,8 +47,9 @@ internal static partial class EventSyntax
         {
             // 'the government of Pakistan', 'Deputy Prime Minister and Foreign Minister Ishaq Dar' (titles coordinated before the name);
             // not the place or trade before a person ('the New York businessman', 'the Florida law professor'): where one is from is no party;
-            // nor the one a supporter or critic is for or against ('Ed Rendell, a Clinton supporter, praised Sanders').
-            if ((c.Relation is "flat" or "appos" or "nmod:poss" || (c.Relation == "compound" && !personNoun) || (c.Relation == "nmod" && Preposition(c) is "of" or "for")
+            // nor the one a supporter or critic is for or against ('Ed Rendell, a Clinton supporter, praised Sanders'); nor
+            // whom an act befell ('condemned the beheading of David Haines': the beheading is not Haines).
+            if ((c.Relation is "flat" or "appos" or "nmod:poss" || (c.Relation == "compound" && !personNoun) || (c.Relation == "nmod" && Preposition(c) is "of" or "for" && !IsActNoun(w))
                     || (c.Relation == "conj" && title)) && NamedFor(c, named, actor, depth + 1) is { } found)
             {
                 return found;
@@ -57,6 +58,15 @@ internal static partial class EventSyntax
 
         return null;
     }
+
+    /// <summary>Nouns of acts done to someone, beyond the event nouns, whose 'of' phrase is whom the act befell.</summary>
+    private static readonly HashSet<string> ActNouns = new(
+        ["murder", "release", "execution", "assassination", "abduction", "detention", "capture", "imprisonment", "torture", "rape", "massacre", "slaughter", "death", "deportation", "expulsion"],
+        StringComparer.Ordinal);
+
+    /// <summary>A noun naming an act ('the attack', 'the beheading', 'the murder'), not a body or an office: its 'of' phrase is no party it stands for.</summary>
+    private static bool IsActNoun(Word w) =>
+        IsEventNoun(w) || (w.Upos == UPos.NOUN && (ActNouns.Contains(w.Lemma.ToLowerInvariant()) || (w.Xpos == "NN" && w.Text.EndsWith("ing", StringComparison.OrdinalIgnoreCase))));
 
     /// <summary>A person named after <paramref name="head"/> in its name chain (its 'flat' or 'appos' dependents and theirs), or null.</summary>
     private static TextSpan? PersonInChain(Word head, IReadOnlyList<MentionData> named)

@@ -432,11 +432,23 @@ public class EventTests
     [Theory]
     [InlineData("Mary Holt, a Reed supporter, praised Governor Ann Lee on Monday.", "praised", "Mary Holt")]
     [InlineData("On Monday a Reed critic accused Governor Ann Lee of lying.", "accused", "Reed critic")]
+    [InlineData("UK Prime Minister David Cameron condemned Islamic State on Sunday.", "condemned", "David Cameron")]
+    [InlineData("Mukasey, the Republican attorney general under former President George W. Bush, criticized Clinton on Monday.", "criticized", "Mukasey")]
     public void ASupportersNameAndAnAppositive_AreReadForWhoActs(string text, string trigger, string actor)
     {
         var doc = Models.Pipeline.Process(text);
         var e = Assert.Single(doc.Get(Layers.Events), e => doc.GetText(e.Trigger!.Value) == trigger);
         Assert.Equal(actor, doc.GetText(e.Actor!.Value));
+    }
+
+    /// <summary>Whom a condemned or demanded act befell is not whom the words are aimed at: 'condemned the beheading of David Haines' does not condemn Haines.</summary>
+    [Theory]
+    [InlineData("Governor Ann Lee condemned the beheading of Tom Reed on Sunday.", "Tom Reed")]
+    [InlineData("Governor Ann Lee condemned the murder of the journalist Tom Reed.", "Tom Reed")]
+    public void TheOneAnActBefell_IsNotTheTargetOfWordsAboutIt(string text, string victim)
+    {
+        var doc = Models.Pipeline.Process(text);
+        Assert.DoesNotContain(doc.Get(Layers.Events), e => e.Code.StartsWith("11", StringComparison.Ordinal) && e.Target is { } t && doc.GetText(t) == victim);
     }
 
     /// <summary>A pronoun the coreference component resolves counts as the party it names; one it does not ('they' with no one named before) is no one to the confidence model.</summary>

@@ -1,0 +1,162 @@
+using Dossier.Annotations;
+
+namespace Dossier.Nlp.Events;
+
+/// <summary>Who acts and who is acted upon: a verb's subject, its passive agent, its patient and the obliques that name one.</summary>
+internal static partial class EventSyntax
+{
+    /// <summary>The subject of <paramref name="verb"/>: its own, the antecedent of a relative 'who', or the controller of an infinitive ('Pakistan agreed to …', 'urged the US to …').</summary>
+    public static (Word? Subject, bool Inherited) Subject(Word verb)
+    {
+        var v = verb;
+        for (var depth = 0; depth < 4; depth++)
+        {
+            if (NearestSubject(v) is { } subject)
+            {
+                return Relatives.Contains(subject.Lemma.ToLowerInvariant()) && v.BaseRelation == "acl" && v.Head is { } antecedent ? (antecedent, depth > 0) : (subject, depth > 0);
+            }
+
+            if (IsMisattachedActive(v) && v.Head is { } noun)
+            {
+                return (noun, depth > 0);
+            }
+
+            // 'Pakistan has no plans to hold talks', 'took the decision to withdraw': the infinitive
+            // completes a noun that is the object of the subject's verb.
+            var infinitive = HasMark(v, "to");
+            if (v.BaseRelation == "acl" && infinitive && v.Head is { BaseRelation: "obj", Head: { } governor })
+            {
+                v = governor;
+                continue;
+            }
+
+            if (v.Head is not { } head || head.Upos is not (UPos.VERB or UPos.AUX or UPos.ADJ))
+            {
+                return (null, false);
+            }
+
+            if (v.BaseRelation == "xcomp" && (head.Child("obj") ?? head.Child("iobj")) is { } controller)
+            {
+                return (controller, true);
+            }
+
+            if (!(v.BaseRelation is "xcomp" or "conj" || (v.BaseRelation == "advcl" && infinitive)))
+            {
+                return (null, false);
+            }
+
+            v = head;
+        }
+
+        return (null, false);
+    }
+
+    /// <summary>
+    /// The verb's subject; of two that touch, with no comma between (a parse that split a name from its title:
+    /// 'UK Prime Minister David Cameron condemned …' as 'UK' and 'David'), the later, which heads the phrase in
+    /// English. Two apart ('Mukasey, the attorney general under George W. Bush, criticized …') keep the first.
+    /// </summary>
+    private static Word? NearestSubject(Word verb)
+    {
+        Word? subject = null;
+        foreach (var c in verb.Children)
+        {
+            if (c.BaseRelation != "nsubj")
+            {
+                continue;
+            }
+
+            if (subject is not { } first)
+            {
+                subject = c;
+            }
+            else if (c.Index < verb.Index && c.Subtree.Start > first.Span.End
+                && verb.Document.Text.AsSpan(first.Span.End, c.Subtree.Start - first.Span.End).IsWhiteSpace())
+            {
+                subject = c;
+            }
+        }
+
+        return subject;
+    }
+
+    /// <summary>The 'by' phrase of a passive verb.</summary>
+    /// <remarks>Of several ('returned by mail … by Montalvo') the one that can act: a pronoun, a proper noun or an agent noun.</remarks>
+    public static Word? Agent(Word verb)
+    {
+        Word? first = null;
+        foreach (var c in verb.Children)
+        {
+            if (c.Relation == "obl:agent" || (c.BaseRelation == "obl" && Preposition(c) == "by"))
+            {
+                if (c.Upos is UPos.PROPN or UPos.PRON || Agents.Contains(c.Lemma.ToLowerInvariant()))
+                {
+                    return c;
+                }
+
+                first ??= c;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>The one a verb acts upon: the passive subject (or the noun a passive participle modifies), else the object, else a complement of 'against', 'on', 'with' … ('against' only for conflict: one cooperates with a partner against an adversary). <paramref name="verbal"/>: the act is words (an appeal, praise, a demand, criticism, a rejection, a threat).</summary>
+    public static Word? Patient(Word verb, bool passive, bool cooperative, bool verbal = false)
+    {
+        if (passive)
+        {
+            return verb.Child("nsubj:pass") ?? (IsReducedPassive(verb) ? verb.Head : IsSharedPassive(verb) ? FirstConjunct(verb)!.Value.Child("nsubj:pass") : null);
+        }
+
+        // 'held talks with the TTP', 'launched an attack on the base': the act named by the object has the target; but
+        // the 'of' phrase of an act one condemns, praises or demands is whom the act befell ('condemned the beheading of
+        // David Haines', 'demanded the release of the hostages'), not whom the words are aimed at.
+        if (verb.Child("obj") is { } named && IsEventNoun(named) && (Oblique(named, cooperative, verbal ? [] : ["of"]) ?? Oblique(verb, cooperative)) is { } partner)
+        {
+            return partner;
+        }
+
+        // 'threatened to attack the South', 'refused to release the prisoners': the act it governs has the target.
+        return verb.Child("obj") ?? verb.Child("iobj") ?? Oblique(verb, cooperative)
+            ?? (verb.Child("xcomp") is { } act && act.Upos == UPos.VERB && !IsPassive(act) ? act.Child("obj") ?? act.Child("iobj") ?? Oblique(act, cooperative) : null);
+    }
+
+    /// <summary>The first oblique or nominal modifier of <paramref name="head"/> whose preposition marks the one acted upon; in cooperation 'against' names the adversary and 'on'/'over' the topic ('a meeting on small arms'), neither the partner.</summary>
+    public static Word? Oblique(Word head, bool cooperative, params string[] extra)
+    {
+        foreach (var c in head.Children)
+        {
+            if (c.BaseRelation is "obl" or "nmod" && c.Relation != "obl:agent" && Preposition(c) is { } p
+                && (TargetPrepositions.Contains(p) || extra.Contains(p)) && !(cooperative && p is "against" or "on" or "upon" or "over"))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The oblique of a noun (see <see cref="Oblique"/>), or of the 'of' phrase it heads: the party
+    /// an act reaches through a chain of nouns ('welcomed a resumption of ties with Osgiliath',
+    /// where 'with Osgiliath' modifies 'ties', not 'resumption').
+    /// </summary>
+    public static Word? NestedOblique(Word noun, bool cooperative)
+    {
+        if (Oblique(noun, cooperative) is { } direct)
+        {
+            return direct;
+        }
+
+        foreach (var c in noun.Children)
+        {
+            if (c.BaseRelation == "nmod" && Preposition(c) == "of" && Oblique(c, cooperative) is { } nested)
+            {
+                return nested;
+            }
+        }
+
+        return null;
+    }
+}
