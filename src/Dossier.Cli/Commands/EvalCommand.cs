@@ -13,6 +13,7 @@ using Dossier.Nlp;
 using Dossier.Nlp.Ner;
 using Dossier.Nlp.Quotes;
 using Dossier.Nlp.Stance;
+using Dossier.Text;
 
 namespace Dossier.Cli.Commands;
 
@@ -193,7 +194,10 @@ internal static class EvalCommand
         var texts = new Option<string?>("--texts") { Description = "With --judged: the folder of the judged texts (e.g. ../shared/data/polnear/train/text), or an FNC-1 bodies file whose Body IDs the judgments name (../shared/data/fnc-1/train_bodies.csv)." };
         var verbs = new Option<string?>("--verbs") { Description = "A verb dictionary in PETRARCH's format (default: the shipped CAMEO.2.0); the records were written for PETR.Validate.verbs.txt." };
         var errors = new Option<int>("--errors") { Description = "Also print up to this many sentences whose codes differ (with --judged: shown events no one judged)." };
-        var command = new Command("events", "PETRARCH2 records: share of expected CAMEO codings found and root precision. Annotated JSON lines: precision and recall of trigger and root, with actor and target, with mode, and of what the brief shows. Judged events: precision of what the brief shows.") { data, judgedFile, texts, verbs, errors };
+        var template = new Option<string?>("--template") { Description = "With --judged: instead of scoring, write a judgment line (\"right\": null, to fill in) for every event no judgment covers to this .jsonl file, and print each with its sentence. The --judged file may not exist yet (a new pool)." };
+        var names = new Option<string?>("--names") { Description = "With --template: a file of more text names (file names, or Body IDs of an FNC-1 bodies file), one per line: the texts of a new pool." };
+        var threshold = new Option<double?>("--threshold") { Description = "With --template: list events from this confidence (default: what the brief shows, 0.5; 0: every asserted event)." };
+        var command = new Command("events", "PETRARCH2 records: share of expected CAMEO codings found and root precision. Annotated JSON lines: precision and recall of trigger and root, with actor and target, with mode, and of what the brief shows. Judged events: precision of what the brief shows.") { data, judgedFile, texts, verbs, errors, template, names, threshold };
         command.SetAction((parse, _) =>
         {
             var ctx = context.Value;
@@ -205,6 +209,22 @@ internal static class EvalCommand
                 }
 
                 var source = JudgedTexts.Open(textsPath);
+                if (parse.GetValue(template) is { } templatePath)
+                {
+                    var known = File.Exists(judgedPath) ? JudgedEventEvaluation.Read(judgedPath) : [];
+                    var more = parse.GetValue(names) is { } namesPath ? File.ReadAllLines(namesPath).Select(n => n.Trim()).Where(n => n.Length > 0) : [];
+                    var open = JudgedEventEvaluation.Unjudged(known, more, name => ctx.Pipeline.Process(source.Load(name)), parse.GetValue(threshold) ?? Dossier.Nlp.Events.EventComponent.ShownConfidence);
+                    File.WriteAllLines(templatePath, open.Select(e => JudgedEventEvaluation.TemplateLine(e, "")));
+                    foreach (var e in open)
+                    {
+                        ctx.Output.WriteLine(Printable.Escape(FormattableString.Invariant($"{e.Text}:{e.Start} {e.Code} {e.Actor ?? "-"} | {e.Trigger} | {e.Target ?? "-"} ({e.Confidence:F2})")));
+                        ctx.Output.WriteLine("    " + Printable.Escape(e.Sentence.ReplaceLineEndings(" ")));
+                    }
+
+                    ctx.Output.WriteLine(FormattableString.Invariant($"{open.Count} events no one judged written to {templatePath}: set \"right\" (and \"sample\", \"why\") and append them to the pool"));
+                    return Task.FromResult(ExitCodes.Success);
+                }
+
                 var scores = JudgedEventEvaluation.Run(JudgedEventEvaluation.Read(judgedPath), name => ctx.Pipeline.Process(source.Load(name)), Dossier.Nlp.Events.EventComponent.ShownConfidence);
                 ctx.Output.Write(JudgedEventEvaluation.Format(scores, parse.GetValue(errors)));
                 return Task.FromResult(ExitCodes.Success);

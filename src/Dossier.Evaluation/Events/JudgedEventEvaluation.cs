@@ -13,6 +13,9 @@ namespace Dossier.Evaluation.Events;
 /// </summary>
 public sealed record JudgedEvent(string Text, int Start, string Trigger, string Code, bool Right, string? Why, bool Roles = false, string? Actor = null, string? Target = null);
 
+/// <summary>An event no judgment covers yet: where it is, what the coder read, its confidence and the sentence, for a reader to judge.</summary>
+public sealed record UnjudgedEvent(string Text, int Start, string Trigger, string Code, string? Actor, string? Target, double Confidence, string Sentence);
+
 /// <summary>
 /// What the brief shows on judged texts against the judgments: shown events whose trigger and
 /// CAMEO root a judgment covers, right or wrong; shown events no one judged (a new reading since);
@@ -135,6 +138,49 @@ public static class JudgedEventEvaluation
     }
 
     private static string? TextOf(Document document, Dossier.Text.TextSpan? span) => span is { } s ? document.GetText(s) : null;
+
+    /// <summary>
+    /// The asserted events (not plain statements) at or above <paramref name="threshold"/> that no judgment
+    /// of <paramref name="judged"/> covers, on the texts the judgments name and on <paramref name="names"/>
+    /// (a new pool's texts): what a reader still has to judge. A threshold of 0 lists every asserted event,
+    /// as the FNC-1 pools were judged (eval/events/JUDGED.md).
+    /// </summary>
+    public static IReadOnlyList<UnjudgedEvent> Unjudged(IReadOnlyList<JudgedEvent> judged, IEnumerable<string> names, Func<string, Document> analyse, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(judged);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(analyse);
+        var byText = judged.ToLookup(j => j.Text, StringComparer.Ordinal);
+        var found = new List<UnjudgedEvent>();
+        foreach (var name in judged.Select(j => j.Text).Concat(names).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var document = analyse(name);
+            var verdicts = byText[name].ToLookup(j => (j.Start, j.Code[..2]));
+            foreach (var e in document.Get(Layers.Events))
+            {
+                if (e.Mode == EventMode.Asserted && e.Code != "010" && e.Confidence >= threshold && e.Trigger is { } trigger
+                    && Verdict(verdicts[(trigger.Start, e.Code[..2])], document, e) is null)
+                {
+                    found.Add(new UnjudgedEvent(name, trigger.Start, document.GetText(trigger), e.Code, TextOf(document, e.Actor), TextOf(document, e.Target), e.Confidence, document.GetText(e.Span)));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A judgment line for <paramref name="e"/> with <c>"right": null</c>, for a reader to complete (see eval/events/JUDGED.md).</summary>
+    public static string TemplateLine(UnjudgedEvent e, string sample)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var line = new Dictionary<string, object?>
+        {
+            ["text"] = e.Text, ["start"] = e.Start, ["trigger"] = e.Trigger, ["code"] = e.Code, ["actor"] = e.Actor, ["target"] = e.Target, ["right"] = null, ["sample"] = sample,
+        };
+        return JsonSerializer.Serialize(line, TemplateJson);
+    }
+
+    private static readonly JsonSerializerOptions TemplateJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A readable report.</summary>
     public static string Format(JudgedEventScores s, int listUnjudged = 0)

@@ -93,4 +93,33 @@ public class JudgedEventEvaluationTests
         File.WriteAllText(dir.File("notes.jsonl"), "{}");
         Assert.Throws<DossierException>(() => JudgedTexts.Open(dir.File("notes.jsonl")));
     }
+
+    /// <summary>What a reader still has to judge: asserted events at or above the threshold that no judgment covers, on the judged texts and on a new pool's, written as lines with "right": null.</summary>
+    [Fact]
+    public void UnjudgedEvents_AreListedAsLinesToComplete()
+    {
+        var attacked = Text.IndexOf("attacked", StringComparison.Ordinal);
+        var judged = new List<JudgedEvent> { new("a.txt", Text.IndexOf("arrested", StringComparison.Ordinal), "arrested", "173", true, null) };
+
+        Document Analyse(string name)
+        {
+            var d = new Document(Text);
+            d.Set(Layers.Events, name == "a.txt"
+                ? [Event("arrested", "1731"), Event("attacked", "111"), Event("Ortiz", "010"), Event("met", "040", confidence: 0.3)]
+                : [Event("met", "040", mode: EventMode.Negated), Event("attacked", "111", confidence: 0.2)]);
+            return d;
+        }
+
+        var shown = JudgedEventEvaluation.Unjudged(judged, ["b.txt"], Analyse, 0.5);
+        var all = JudgedEventEvaluation.Unjudged(judged, ["b.txt"], Analyse, 0);
+        Assert.Equal([("a.txt", attacked)], shown.Select(e => (e.Text, e.Start)));
+        Assert.Equal(["a.txt:attacked", "a.txt:met", "b.txt:attacked"], all.Select(e => e.Text + ":" + e.Trigger));
+
+        var line = JudgedEventEvaluation.TemplateLine(shown[0], "a sample");
+        Assert.Contains("\"right\":null", line, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"111\"", line, StringComparison.Ordinal);
+        using var dir = new TempDir();
+        File.WriteAllLines(dir.File("pool.jsonl"), [line.Replace("\"right\":null", "\"right\":false", StringComparison.Ordinal)]);
+        Assert.Equal((attacked, "111", false), JudgedEventEvaluation.Read(dir.File("pool.jsonl")).Select(j => (j.Start, j.Code, j.Right)).Single());
+    }
 }
