@@ -45,6 +45,22 @@ public sealed class SyntaxModelTests
         TransitionSystemTests.AssertTree([.. parsed.Heads.Select(h => h < 0 ? 10 : h)], 10);
     }
 
+    /// <summary>A sentence the tagger leaves without a finite verb gets its participle-with-an-object as the past tense it needs; a participle with no object stays one.</summary>
+    [Theory]
+    [InlineData("Militants attacked soldiers in Kandahar .", 1, "VBD")]
+    [InlineData("Taliban fighters attacked Afghan soldiers .", 2, "VBD")]
+    [InlineData("Police arrested two men .", 1, "VBD")]
+    [InlineData("Pictures taken in Paris .", 1, "VBN")]
+    public void ASentenceWithoutAFiniteVerb_GetsThePastTenseItNeeds(string sentence, int word, string xpos)
+    {
+        var parsed = Models.Syntax.Parse(sentence.Split(' '));
+        Assert.Equal(xpos, parsed.Xpos[word]);
+        if (xpos == "VBD")
+        {
+            Assert.Equal("root", parsed.Relations[word]);
+        }
+    }
+
     [Fact]
     public void AnySequenceOfWordsGetsOneTree()
     {
