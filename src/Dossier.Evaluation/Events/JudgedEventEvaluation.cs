@@ -91,7 +91,7 @@ public static class JudgedEventEvaluation
             var seen = new HashSet<(int, string)>();
             foreach (var e in document.Get(Layers.Events))
             {
-                if (e.Mode != EventMode.Asserted || e.Code == "010" || e.Confidence < threshold || e.Trigger is not { } trigger)
+                if (!IsJudged(e, threshold) || e.Trigger is not { } trigger)
                 {
                     continue;
                 }
@@ -118,6 +118,9 @@ public static class JudgedEventEvaluation
 
         return new JudgedEventScores(byText.Count, shown, right, wrong, unjudged.Count, goneRight, gone - goneRight, unjudged);
     }
+
+    /// <summary>Whether an event is of the kind judged: asserted, not a plain statement (010), at or above <paramref name="threshold"/> (the brief's confidence for what it shows; 0 for every such event).</summary>
+    public static bool IsJudged(EventData e, double threshold) => e.Mode == EventMode.Asserted && e.Code != "010" && e.Confidence >= threshold;
 
     /// <summary>
     /// The judgment of <paramref name="judgments"/> (of the text the event was found in) that covers the event:
@@ -158,7 +161,7 @@ public static class JudgedEventEvaluation
             var verdicts = byText[name].ToLookup(j => (j.Start, j.Code[..2]));
             foreach (var e in document.Get(Layers.Events))
             {
-                if (e.Mode == EventMode.Asserted && e.Code != "010" && e.Confidence >= threshold && e.Trigger is { } trigger
+                if (IsJudged(e, threshold) && e.Trigger is { } trigger
                     && Verdict(verdicts[(trigger.Start, e.Code[..2])], document, e) is null)
                 {
                     found.Add(new UnjudgedEvent(name, trigger.Start, document.GetText(trigger), e.Code, TextOf(document, e.Actor), TextOf(document, e.Target), e.Confidence, document.GetText(e.Span)));

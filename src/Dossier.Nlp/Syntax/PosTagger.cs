@@ -69,6 +69,9 @@ public sealed class PosTagger
         return FiniteVerb(_second is null ? first : Pass(_second, words, w, first));
     }
 
+    /// <summary>Whether a Penn tag is a finite verb's (past or present tense, or a modal).</summary>
+    internal static bool IsFinite(string xpos) => xpos is "VBD" or "VBZ" or "VBP" or "MD";
+
     /// <summary>
     /// A sentence tagged without a finite verb whose participle stands between a noun or pronoun and what can only
     /// be its object ('Militants attacked soldiers', 'Police arrested two men'; the treebanks hold many
@@ -77,7 +80,7 @@ public sealed class PosTagger
     /// </summary>
     private int[] FiniteVerb(int[] tags)
     {
-        if (_pastTense < 0 || tags.Any(t => Xpos[t] is "VBD" or "VBZ" or "VBP" or "MD"))
+        if (_pastTense < 0 || tags.Any(t => IsFinite(Xpos[t])))
         {
             return tags;
         }

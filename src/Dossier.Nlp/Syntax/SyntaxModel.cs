@@ -82,7 +82,7 @@ public sealed class SyntaxModel
         var root = Array.IndexOf(names, "root");
         var verb = root + 1;
         if (root < 0 || verb >= names.Length || upos[root] is not (UPos.NOUN or UPos.PROPN) || heads[verb] != root || names[verb] != "acl" || xpos[verb] != "VBN"
-            || !names.Where((_, i) => heads[i] == verb).Contains("obj") || xpos.Any(x => x is "VBD" or "VBZ" or "VBP" or "MD"))
+            || !names.Where((_, i) => heads[i] == verb).Contains("obj") || xpos.Any(PosTagger.IsFinite))
         {
             return;
         }

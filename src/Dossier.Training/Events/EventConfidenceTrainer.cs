@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dossier.Annotations;
 using Dossier.Evaluation.Events;
 using Dossier.Nlp;
 using Dossier.Nlp.Events;
@@ -124,7 +123,7 @@ public sealed class EventConfidenceTrainer
                 var document = pipeline.Process(texts.Load(group.Key));
                 foreach (var (e, evidence) in coder.Code(document))
                 {
-                    if (e.Mode == EventMode.Asserted && e.Code != "010" && JudgedEventEvaluation.Verdict(group, document, e) is { } verdict)
+                    if (JudgedEventEvaluation.IsJudged(e, 0) && JudgedEventEvaluation.Verdict(group, document, e) is { } verdict)
                     {
                         examples.Add(new ConfidenceExample(pool, [.. evidence.Features()], verdict.Right));
                     }
