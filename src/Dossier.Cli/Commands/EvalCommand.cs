@@ -13,12 +13,11 @@ using Dossier.Nlp;
 using Dossier.Nlp.Ner;
 using Dossier.Nlp.Quotes;
 using Dossier.Nlp.Stance;
-using Dossier.Text;
 
 namespace Dossier.Cli.Commands;
 
 /// <summary><c>dossier eval ner|quotes</c>: scores of a component on a labelled data set.</summary>
-internal static class EvalCommand
+internal static partial class EvalCommand
 {
     public static Command Create(Lazy<CliContext> context)
     {
@@ -66,7 +65,7 @@ internal static class EvalCommand
             }
             return Task.FromResult(ExitCodes.Success);
         });
-        return new Command("eval", "Evaluate a component on a labelled data set.") { ner, Parse(context), Quotes(context), Stance(context), Coref(context), Time(context), Events(context), Extract(context) };
+        return new Command("eval", "Evaluate a component on a labelled data set.") { ner, Parse(context), Quotes(context), Stance(context), Coref(context), Time(context), Events(context), Claims(context), Extract(context) };
     }
 
     /// <summary>A model loaded, with the milliseconds it took and the managed memory it holds.</summary>
@@ -198,34 +197,27 @@ internal static class EvalCommand
         var names = new Option<string?>("--names") { Description = "With --template: a file of more text names (file names, or Body IDs of an FNC-1 bodies file), one per line: the texts of a new pool." };
         var threshold = new Option<double?>("--threshold") { Description = "With --template: list events from this confidence (default: what the brief shows, 0.5; 0: every asserted event)." };
         var command = new Command("events", "PETRARCH2 records: share of expected CAMEO codings found and root precision. Annotated JSON lines: precision and recall of trigger and root, with actor and target, with mode, and of what the brief shows. Judged events: precision of what the brief shows.") { data, judgedFile, texts, verbs, errors, template, names, threshold };
-        command.SetAction((parse, _) =>
+        command.SetAction((parse, cancel) =>
         {
             var ctx = context.Value;
             if (parse.GetValue(judgedFile) is { } judgedPath)
             {
-                if (parse.GetValue(texts) is not { } textsPath)
+                if (OpenJudgedTexts(ctx, parse.GetValue(texts)) is not { } source)
                 {
-                    return Task.FromResult(ctx.Fail("--judged needs --texts, the folder of the judged texts (or an FNC-1 bodies file)"));
+                    return Task.FromResult(ExitCodes.Failure);
                 }
 
-                var source = JudgedTexts.Open(textsPath);
+                Document Analyse(string name) => ctx.Pipeline.Process(source.Load(name), cancel);
                 if (parse.GetValue(template) is { } templatePath)
                 {
                     var known = File.Exists(judgedPath) ? JudgedEventEvaluation.Read(judgedPath) : [];
-                    var more = parse.GetValue(names) is { } namesPath ? File.ReadAllLines(namesPath).Select(n => n.Trim()).Where(n => n.Length > 0) : [];
-                    var open = JudgedEventEvaluation.Unjudged(known, more, name => ctx.Pipeline.Process(source.Load(name)), parse.GetValue(threshold) ?? Dossier.Nlp.Events.EventComponent.ShownConfidence);
-                    File.WriteAllLines(templatePath, open.Select(e => JudgedEventEvaluation.TemplateLine(e, "")));
-                    foreach (var e in open)
-                    {
-                        ctx.Output.WriteLine(Printable.Escape(FormattableString.Invariant($"{e.Text}:{e.Start} {e.Code} {e.Actor ?? "-"} | {e.Trigger} | {e.Target ?? "-"} ({e.Confidence:F2})")));
-                        ctx.Output.WriteLine("    " + Printable.Escape(e.Sentence.ReplaceLineEndings(" ")));
-                    }
-
-                    ctx.Output.WriteLine(FormattableString.Invariant($"{open.Count} events no one judged written to {templatePath}: set \"right\" (and \"sample\", \"why\") and append them to the pool"));
+                    var open = JudgedEventEvaluation.Unjudged(known, PoolNames(parse.GetValue(names)), Analyse, parse.GetValue(threshold) ?? Dossier.Nlp.Events.EventComponent.ShownConfidence);
+                    WriteTemplate(ctx, templatePath, "events", open.Select(e => (JudgedEventEvaluation.TemplateLine(e, ""),
+                        FormattableString.Invariant($"{e.Text}:{e.Start} {e.Code} {e.Actor ?? "-"} | {e.Trigger} | {e.Target ?? "-"} ({e.Confidence:F2})"), e.Sentence)));
                     return Task.FromResult(ExitCodes.Success);
                 }
 
-                var scores = JudgedEventEvaluation.Run(JudgedEventEvaluation.Read(judgedPath), name => ctx.Pipeline.Process(source.Load(name)), Dossier.Nlp.Events.EventComponent.ShownConfidence);
+                var scores = JudgedEventEvaluation.Run(JudgedEventEvaluation.Read(judgedPath), Analyse, Dossier.Nlp.Events.EventComponent.ShownConfidence);
                 ctx.Output.Write(JudgedEventEvaluation.Format(scores, parse.GetValue(errors)));
                 return Task.FromResult(ExitCodes.Success);
             }
