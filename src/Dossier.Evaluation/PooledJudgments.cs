@@ -9,7 +9,7 @@ namespace Dossier.Evaluation;
 /// right or wrong; shown items no one judged (a new reading since); and judged readings no longer
 /// shown, right or wrong. <see cref="Items"/> says what was shown ("events", "claims").
 /// </summary>
-public sealed record JudgedScores(string Items, int Texts, int Shown, int JudgedRight, int JudgedWrong, int Unjudged, int GoneRight, int GoneWrong, IReadOnlyList<string> UnjudgedItems)
+public sealed record JudgedScores(string Items, int Texts, int Shown, int JudgedRight, int JudgedWrong, int Unjudged, int GoneRight, int GoneWrong, IReadOnlyList<string> UnjudgedItems, IReadOnlyList<string> GoneItems)
 {
     /// <summary>The share right of the shown items a judgment covers.</summary>
     public double Precision => JudgedRight + JudgedWrong == 0 ? 0 : (double)JudgedRight / (JudgedRight + JudgedWrong);
@@ -76,6 +76,7 @@ public static class PooledJudgments
         ArgumentNullException.ThrowIfNull(analyse);
         int count = 0, judgedRight = 0, judgedWrong = 0, goneRight = 0, goneWrong = 0;
         var unjudged = new List<string>();
+        var gone = new List<string>();
         var byText = judged.GroupBy(textOf, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         foreach (var group in byText)
         {
@@ -98,10 +99,11 @@ public static class PooledJudgments
             foreach (var j in group.Where(j => !used.Contains(j)))
             {
                 (goneRight, goneWrong) = right(j) ? (goneRight + 1, goneWrong) : (goneRight, goneWrong + 1);
+                gone.Add($"{group.Key}: {j} ({(right(j) ? "right" : "wrong")})");
             }
         }
 
-        return new JudgedScores(items, byText.Count, count, judgedRight, judgedWrong, unjudged.Count, goneRight, goneWrong, unjudged);
+        return new JudgedScores(items, byText.Count, count, judgedRight, judgedWrong, unjudged.Count, goneRight, goneWrong, unjudged, gone);
     }
 
     /// <summary>
@@ -141,7 +143,7 @@ public static class PooledJudgments
 
     private static readonly JsonSerializerOptions TemplateJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>A readable report; <paramref name="shownAs"/> says what counts as shown.</summary>
+    /// <summary>A readable report; <paramref name="shownAs"/> says what counts as shown; up to <paramref name="listUnjudged"/> new readings and gone judgments listed.</summary>
     public static string Format(JudgedScores s, string shownAs, int listUnjudged = 0)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -155,6 +157,11 @@ public static class PooledJudgments
         foreach (var u in s.UnjudgedItems.Take(listUnjudged))
         {
             b.Append(c, $"  not judged: {u}\n");
+        }
+
+        foreach (var g in s.GoneItems.Take(listUnjudged))
+        {
+            b.Append(c, $"  no longer shown: {g}\n");
         }
 
         return b.ToString();

@@ -77,7 +77,11 @@ internal sealed class ClaimBuilder(CueLexicon lexicon)
         return claims;
     }
 
-    /// <summary>True when the main clause of the content is negated ("ISIS does not have a physical presence").</summary>
+    /// <summary>
+    /// True when the main clause of the content is negated ("ISIS does not have a physical presence"), and
+    /// the negation does not say that something is not known ("it is still not clear if …", "we just don't
+    /// know", "could not confirm"): that is a statement of uncertainty, not a denial.
+    /// </summary>
     private bool IsNegated(QuoteDocument v, int start, int end)
     {
         for (var k = start; k < Math.Min(end, start + 8); k++)
@@ -89,7 +93,7 @@ internal sealed class ClaimBuilder(CueLexicon lexicon)
 
             if (_lexicon.Is("negation", v.Lower[k]))
             {
-                return true;
+                return !(v.WordAt(k)?.Head is { } negated && _lexicon.Is("unknowing", negated.Lemma.ToLowerInvariant()));
             }
         }
 

@@ -91,6 +91,26 @@ internal static class AttributionSyntax
     }
 
     /// <summary>
+    /// The cue's own subject, when the name taken as the speaker only modifies it and the subject's
+    /// head does not speak for that name ('Canadian media is reporting', 'ISIS supporters announced',
+    /// 'a Catholic priest in America has claimed', 'a hoax e-mail bearing the logo of El Universal
+    /// claimed'; 'Taliban officials said' and 'a United Nations report said' speak for the name, see
+    /// <paramref name="speaksFor"/>). Null otherwise, or when the speaker is a person.
+    /// </summary>
+    public static TextSpan? SubjectAroundName(Document document, TextSpan? cue, TextSpan? name, Func<string, bool> speaksFor)
+    {
+        ArgumentNullException.ThrowIfNull(speaksFor);
+        if (cue is not { } c || name is not { } n || !document.Has(Layers.Words) || CueVerb(document, c) is not { } verb || IsModifier(verb) || EventSyntax.IsPassive(verb)
+            || verb.Children.Where(w => w.Relation == "nsubj").ToList() is not [{ Upos: UPos.NOUN } subject]
+            || n.Contains(subject.Span) || !subject.Subtree.Contains(n) || speaksFor(subject.Lemma.ToLowerInvariant()) || speaksFor(document.GetText(subject.Span).ToLowerInvariant()))
+        {
+            return null;
+        }
+
+        return document.Get(Layers.Mentions).Any(m => m.Label == "PER" && m.Span.Overlaps(n)) ? null : subject.Subtree;
+    }
+
+    /// <summary>
     /// True when the cue is a position ruled out rather than held: a noun cue with 'no' ('has no
     /// plans to hold talks', 'no intention of') or a negated attitude verb ('does not plan to',
     /// 'does not want to'). An intention so negated denies its content.

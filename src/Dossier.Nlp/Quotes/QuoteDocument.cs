@@ -268,6 +268,9 @@ internal sealed class QuoteDocument
 
     public int SentenceOfToken(int k) => _sentenceOf[k];
 
+    /// <summary>The syntactic word of token <paramref name="k"/>; null without a tree.</summary>
+    public Word? WordAt(int k) => Token.Create(_document, k).Word;
+
     /// <summary>Whether the tree makes token <paramref name="k"/> a verb or auxiliary; null without a tree.</summary>
     public bool? IsVerb(int k) => Token.Create(_document, k).Word is { } w ? w.Upos is UPos.VERB or UPos.AUX : null;
 

@@ -276,8 +276,22 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
     /// <summary>A word naming a speaker by role or as a group ("spokesperson", "ministry", "officials", "leaders").</summary>
     internal bool IsRoleWord(string lower)
     {
-        var singular = lower.EndsWith("ies", StringComparison.Ordinal) ? lower[..^3] + "y" : lower.EndsWith('s') ? lower[..^1] : lower;
+        var singular = Singular(lower);
         return _lexicon.Is("person-role", lower) || _lexicon.Is("group-role", lower) || _lexicon.Is("unnamed", lower) || _lexicon.Is("finding", lower)
             || _lexicon.Is("person-role", singular) || _lexicon.Is("group-role", singular);
     }
+
+    /// <summary>
+    /// Whether a phrase headed by the noun <paramref name="lower"/> speaks for the organisation or state
+    /// named as its modifier ("Taliban officials", "Pakistan's foreign office", "a United Nations report"),
+    /// unlike its supporters, critics, media, residents or a page that bears its name.
+    /// </summary>
+    internal bool SpeaksFor(string lower)
+    {
+        var singular = Singular(lower);
+        return _lexicon.Is("affiliation", lower) || _lexicon.Is("affiliation", singular) || _lexicon.Is("group-role", lower) || _lexicon.Is("group-role", singular)
+            || _lexicon.Is("finding", lower);
+    }
+
+    private static string Singular(string lower) => lower.EndsWith("ies", StringComparison.Ordinal) ? lower[..^3] + "y" : lower.EndsWith('s') ? lower[..^1] : lower;
 }

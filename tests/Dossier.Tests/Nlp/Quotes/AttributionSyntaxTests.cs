@@ -108,4 +108,45 @@ public class AttributionSyntaxTests
         var believes = Held("Pakistan believes the attacks were planned in Afghanistan.", "Pakistan");
         Assert.Single(believes.Claims);
     }
+
+    [Theory]
+    [InlineData("The engineer said it is still not clear whether the bridge collapsed or was pulled down.")]
+    [InlineData("Harbour officials said they could not confirm the report but were looking into it.")]
+    [InlineData("The spokesman said the agency does not know why the dam failed.")]
+    public void NotKnowing_IsAnAssertionOfUncertainty_NotADenial(string text)
+    {
+        // 'deny: it is still not clear …' reads as the opposite of what was said.
+        var doc = Models.Pipeline.Process(text);
+        Assert.All(doc.Get(Layers.Claims), c => Assert.Equal("assert", c.Stance));
+        Assert.NotEmpty(doc.Get(Layers.Claims));
+    }
+
+    [Fact]
+    public void ANegatedStatementOfFact_StaysADenial()
+    {
+        var doc = Models.Pipeline.Process("The minister said the army did not close the border crossing.");
+        Assert.Equal("deny", Assert.Single(doc.Get(Layers.Claims)).Stance);
+    }
+
+    [Theory]
+    [InlineData("Canadian media reported that a soldier had been wounded in the attack.", "Canadian")]
+    [InlineData("Hamas supporters announced that the youngest fighter had died.", "Hamas")]
+    [InlineData("A Catholic priest in America has claimed that he saw a light.", "America")]
+    public void ANameThatOnlyModifiesTheSpeaker_DoesNotHoldTheClaim(string text, string name)
+    {
+        var doc = Models.Pipeline.Process(text);
+        var claim = Assert.Single(doc.Get(Layers.Claims));
+        Assert.Null(claim.HolderName);
+        Assert.True(claim.Holder is { } h && doc.GetText(h).Length > name.Length, "the whole subject holds it");
+    }
+
+    [Theory]
+    [InlineData("Taliban officials said the border would reopen on Monday.", "Taliban")]
+    [InlineData("A United Nations report said the camps held thousands of children.", "United Nations")]
+    public void ANameTheSpeakerSpeaksFor_HoldsTheClaim(string text, string name)
+    {
+        var doc = Models.Pipeline.Process(text);
+        var claim = Assert.Single(doc.Get(Layers.Claims));
+        Assert.Equal(name, claim.HolderName is { } n ? doc.GetText(n) : null);
+    }
 }
