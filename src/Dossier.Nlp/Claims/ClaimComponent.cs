@@ -50,7 +50,25 @@ public sealed class ClaimComponent : IDocumentComponent
         }
 
         return AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: true)
-            ? _builder.ToClaims(view, quote).Where(c => !AttributionSyntax.IsExperience(document, c)).Select(c => c with { Confidence = quote.Confidence, Modality = AttributionSyntax.Modality(document, c) })
+            ? _builder.ToClaims(view, quote).Where(c => !AttributionSyntax.IsExperience(document, c) && !(quote.Kind == QuoteKind.Indirect && IsUnstated(view, c)))
+                .Select(c => c with { Confidence = quote.Confidence, Modality = AttributionSyntax.Modality(document, c) })
             : [];
+    }
+
+    /// <summary>
+    /// A statement, report or belief whose reported content is a noun phrase with no verb states
+    /// nothing: 'showed a cache of weapons', 'told the rest of the world her secret', 'referred to
+    /// an earlier decision', 'when asked about the video'. A position taken on a noun phrase stands
+    /// ('denied involvement', 'condemned the attack', 'acknowledged the conflicting accounts').
+    /// </summary>
+    private static bool IsUnstated(QuoteDocument view, ClaimData claim)
+    {
+        if (claim.Stance is not ("assert" or "report" or "cite" or "announce" or "question" or "believe" or "suggest"))
+        {
+            return false;
+        }
+
+        var (start, end) = view.Tokens(claim.Span);
+        return !view.MayHaveVerb(start, end);
     }
 }

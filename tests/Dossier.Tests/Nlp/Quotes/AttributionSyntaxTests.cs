@@ -149,4 +149,21 @@ public class AttributionSyntaxTests
         var claim = Assert.Single(doc.Get(Layers.Claims));
         Assert.Equal(name, claim.HolderName is { } n ? doc.GetText(n) : null);
     }
+
+    [Theory]
+    [InlineData("Photographs released by the rebels showed the wreckage of a helicopter.")]
+    [InlineData("Soon afterwards, she told the rest of the village her secret.")]
+    [InlineData("He was referring to an earlier decision by the council.")]
+    public void AStatementWithoutAProposition_IsNoClaim(string text)
+    {
+        Assert.Empty(Models.Pipeline.Process(text).Get(Layers.Claims));
+    }
+
+    [Fact]
+    public void APositionTakenOnANounPhrase_StandsAsAClaim()
+    {
+        var doc = Models.Pipeline.Process("The ministry denied any involvement in the attack.");
+        var claim = Assert.Single(doc.Get(Layers.Claims));
+        Assert.Equal("deny", claim.Stance);
+    }
 }
