@@ -49,6 +49,14 @@ internal static class AttributionSyntax
             return true;
         }
 
+        if (claim && (EventSyntax.IsPassive(verb) || IsReducedRelative(verb)))
+        {
+            // A claim of a passive cue is its agent's ('it was announced by the ministry'): not the
+            // one it is said of, nor anyone near ('HBO's service is expected to cost …', 'an asteroid
+            // that was forecast to pass …', 'photos posted on Twitter showed …').
+            return EventSyntax.Agent(verb) is { } agent && agent.Subtree.Overlaps(s);
+        }
+
         if (EventSyntax.IsPassive(verb))
         {
             return EventSyntax.PassiveSubject(verb) is not { } patient || !patient.Subtree.Overlaps(s);
@@ -186,6 +194,16 @@ internal static class AttributionSyntax
 
         return null;
     }
+
+    /// <summary>
+    /// True for a past participle that modifies the noun before it, where that noun has a part in
+    /// another clause ('Photos posted on Twitter showed …'): a reduced relative, passive in sense.
+    /// A participle hung on a noun that has none ('…,” the spokesperson asserted', sometimes parsed
+    /// so) is not one.
+    /// </summary>
+    private static bool IsReducedRelative(Word verb) =>
+        verb.BaseRelation == "acl" && verb.Xpos == "VBN" && verb.Head is { } noun && noun.Span.End <= verb.Span.Start
+        && noun.BaseRelation is "nsubj" or "obj" or "obl" or "nmod" && verb.Child("nsubj") is null;
 
     /// <summary>
     /// True for a participle that modifies the noun after it ('the internationally backed

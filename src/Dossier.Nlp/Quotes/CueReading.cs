@@ -1,3 +1,4 @@
+using Dossier.Annotations;
 using static Dossier.Nlp.Quotes.QuoteText;
 
 namespace Dossier.Nlp.Quotes;
@@ -39,7 +40,13 @@ internal sealed class CueReading(CueLexicon lexicon, SpeakerPhrases phrases)
 
         if (cue.Form == CueForm.Base && (_lexicon.Is("ambiguous-cue", cue.Cue.Lemma) || _lexicon.Is("determiner", before)))
         {
-            // A noun more often than a verb: only after a subject pronoun, a modal or "to", or before "that".
+            // A noun more often than a verb: only after a subject pronoun, a modal or "to", or before "that";
+            // never where the tree reads a noun with its own determiner ("A United Nations report on Iraq said").
+            if (v.WordAt(cue.Start) is { Upos: UPos.NOUN } noun && noun.Child("det") is not null)
+            {
+                return false;
+            }
+
             return next == "that" || _lexicon.Is("verb-before", before)
                 || IsPluralSubject(before) || (word.EndsWith('s') && _phrases.IsRoleWord(before))
                 || (word.EndsWith('s') && before == "," && _phrases.SubjectBefore(v, v.Sentences[v.SentenceOfToken(cue.Start)].Start, cue.Start) is not null);

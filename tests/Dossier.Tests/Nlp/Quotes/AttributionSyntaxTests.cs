@@ -166,4 +166,30 @@ public class AttributionSyntaxTests
         var claim = Assert.Single(doc.Get(Layers.Claims));
         Assert.Equal("deny", claim.Stance);
     }
+
+    [Theory]
+    [InlineData("Netflix's new streaming service is expected to cost $15 per month.")]
+    [InlineData("The engineer said the meteorite came from an asteroid that was forecast to pass by the planet on Saturday.", "forecast")]
+    [InlineData("Photos posted on Twitter showed the boy in military fatigues holding a rifle.")]
+    public void APassiveCueWithoutItsAgent_IsNobodysClaim(string text, string? cue = null)
+    {
+        // Not the one it is said of, nor a name near it: 'Netflix' did not expect, the engineer did not forecast.
+        var doc = Models.Pipeline.Process(text);
+        Assert.DoesNotContain(doc.Get(Layers.Claims), c => c.Stance == "believe" || (cue is null ? c.Cue is not null : c.Cue is { } k && doc.GetText(k) == cue));
+    }
+
+    [Fact]
+    public void APassiveCuesAgent_HoldsTheClaim()
+    {
+        var doc = Models.Pipeline.Process("It was announced by the Interior Ministry that the border crossing would reopen on Monday.");
+        Assert.Contains(doc.Get(Layers.Claims), c => c.Holder is { } h && doc.GetText(c.HolderName ?? h).Contains("Interior Ministry", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AVerbCueReadAsANounWithItsDeterminer_IsNoCue()
+    {
+        // 'report' after 'Nations' looks like a plural subject's verb; the tree reads 'A … report' as the subject of 'said'.
+        var doc = Models.Pipeline.Process("A United Nations report on Iraq this month said children guard prisoners for the militants.");
+        Assert.DoesNotContain(doc.Get(Layers.Quotes), q => doc.GetText(q.Span).StartsWith("on Iraq", StringComparison.Ordinal));
+    }
 }
