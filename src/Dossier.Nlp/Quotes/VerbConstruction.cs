@@ -273,8 +273,10 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
         for (var k = start; k < Math.Min(b, start + 12) && !v.IsQuoteMark(k) && !(objectThenClause && v.Lower[k] is "of" or "to") && (k == start || _lexicon.Match(v.Lower, k) is not { } other || !_cues.IsCue(v, other)); k++)
         {
             // "told reporters that …", "said in response to a question at a weekly briefing that …";
-            // not past "accused Kabul of …", "urged them to …" or another cue ("…, warning that …").
-            if (v.Lower[k] == "that")
+            // not past "accused Kabul of …", "urged them to …" or another cue ("…, warning that …"),
+            // nor a relative pronoun that is its clause's subject ("said the meteorite came from an asteroid
+            // that was forecast to …").
+            if (v.Lower[k] == "that" && v.WordAt(k)?.BaseRelation != "nsubj")
             {
                 start = k + 1;
                 break;

@@ -192,4 +192,12 @@ public class AttributionSyntaxTests
         var doc = Models.Pipeline.Process("A United Nations report on Iraq this month said children guard prisoners for the militants.");
         Assert.DoesNotContain(doc.Get(Layers.Quotes), q => doc.GetText(q.Span).StartsWith("on Iraq", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ARelativeThatAfterTheCue_DoesNotStartTheContent()
+    {
+        var doc = Models.Pipeline.Process("The astronomer said the rock could be part of an asteroid that was expected to pass close to Earth on Saturday.");
+        var quote = Assert.Single(doc.Get(Layers.Quotes));
+        Assert.StartsWith("the rock could be part of an asteroid", doc.GetText(quote.Span), StringComparison.Ordinal);
+    }
 }
