@@ -175,7 +175,7 @@ public enum SpeakerFound : byte
     /// <summary>A name in the speaker phrase (or the organisation the phrase ends with).</summary>
     Named,
 
-    /// <summary>A pronoun, resolved to the person or organisation it stands for.</summary>
+    /// <summary>A person pronoun ("he", "she"), resolved to the person it stands for.</summary>
     Pronoun,
 
     /// <summary>The organisation or state the speaker speaks for ("Pakistan's foreign office", "Taliban officials").</summary>
@@ -192,6 +192,9 @@ public enum SpeakerFound : byte
 
     /// <summary>No one is named ("sources", "officials").</summary>
     Unnamed,
+
+    /// <summary>A group pronoun ("they", "it", "we"), resolved to the organisation named last: right about half the time, where a person pronoun is right five times in six.</summary>
+    GroupPronoun,
 }
 
 /// <summary>How a quote's speaker was found, and whether the quote was found by the trained attribution tagger rather than the rules; written <c>named</c>, <c>tagger:pronoun</c>, ….</summary>

@@ -55,7 +55,7 @@ internal sealed class SpeakerResolver(CueLexicon lexicon)
 
         if (_lexicon.Is("group-pronoun", head) && end - start == 1)
         {
-            return reference is { } g ? (g.Mention, SpeakerFound.Pronoun) : (-1, SpeakerFound.Unnamed);
+            return reference is { } g ? (g.Mention, SpeakerFound.GroupPronoun) : (-1, SpeakerFound.Unnamed);
         }
 
         if (_lexicon.Is("person-role", head))
