@@ -80,7 +80,8 @@ internal sealed class ClaimBuilder(CueLexicon lexicon)
     /// <summary>
     /// True when the main clause of the content is negated ("ISIS does not have a physical presence"), and
     /// the negation does not say that something is not known ("it is still not clear if …", "we just don't
-    /// know", "could not confirm"): that is a statement of uncertainty, not a denial.
+    /// know", "could not confirm", "had no idea"): that is a statement of uncertainty, not a denial; nor
+    /// is an emphatic comparative ("there's no better feeling than …") one.
     /// </summary>
     private bool IsNegated(QuoteDocument v, int start, int end)
     {
@@ -93,12 +94,16 @@ internal sealed class ClaimBuilder(CueLexicon lexicon)
 
             if (_lexicon.Is("negation", v.Lower[k]))
             {
-                return !(v.WordAt(k)?.Head is { } negated && _lexicon.Is("unknowing", negated.Lemma.ToLowerInvariant()));
+                // Not knowing ('had no idea', 'it is not clear') is no denial, nor is praise ('there's no better feeling', 'nothing better').
+                return !(v.WordAt(k) is { } not && ((not.Head is { } negated && _lexicon.Is("unknowing", negated.Lemma.ToLowerInvariant()))
+                    || (v.Lower[k] is "no" or "nothing" && (not.Children.Any(IsComparative) || (not.Head is { } noun && (IsComparative(noun) || noun.Children.Any(IsComparative)))))));
             }
         }
 
         return false;
     }
+
+    private static bool IsComparative(Word w) => w.Xpos is "JJR" or "RBR";
 
     private bool IsHedged(QuoteDocument v, int start, int end)
     {

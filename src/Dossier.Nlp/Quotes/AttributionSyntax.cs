@@ -99,23 +99,60 @@ internal static class AttributionSyntax
     }
 
     /// <summary>
-    /// The cue's own subject, when the name taken as the speaker only modifies it and the subject's
-    /// head does not speak for that name ('Canadian media is reporting', 'ISIS supporters announced',
-    /// 'a Catholic priest in America has claimed', 'a hoax e-mail bearing the logo of El Universal
-    /// claimed'; 'Taliban officials said' and 'a United Nations report said' speak for the name, see
-    /// <paramref name="speaksFor"/>). Null otherwise, or when the speaker is a person.
+    /// The phrase that speaks, when the name taken as the speaker only modifies it and the phrase's
+    /// head does not speak for that name: the cue's own subject ('Canadian media is reporting', 'ISIS
+    /// supporters announced', 'a friend of Wilson said', 'Horner's mother said') or, for a cue with
+    /// no verb, the speaker phrase itself ('according to the Italian press'). 'Taliban officials
+    /// said' and 'a United Nations report said' speak for the name (see <paramref name="speaksFor"/>),
+    /// and a person named in apposition or as the head speaks ('spokesperson Shafqat Ali Khan').
+    /// Null otherwise.
     /// </summary>
-    public static TextSpan? SubjectAroundName(Document document, TextSpan? cue, TextSpan? name, Func<string, bool> speaksFor)
+    public static TextSpan? SubjectAroundName(Document document, TextSpan? cue, TextSpan? speaker, TextSpan? name, Func<string, bool> speaksFor)
     {
         ArgumentNullException.ThrowIfNull(speaksFor);
-        if (cue is not { } c || name is not { } n || !document.Has(Layers.Words) || CueVerb(document, c) is not { } verb || IsModifier(verb) || EventSyntax.IsPassive(verb)
-            || verb.Children.Where(w => w.Relation == "nsubj").ToList() is not [{ Upos: UPos.NOUN } subject]
-            || n.Contains(subject.Span) || !subject.Subtree.Contains(n) || speaksFor(subject.Lemma.ToLowerInvariant()) || speaksFor(document.GetText(subject.Span).ToLowerInvariant()))
+        if (cue is not { } c || name is not { } n || !document.Has(Layers.Words))
         {
             return null;
         }
 
-        return document.Get(Layers.Mentions).Any(m => m.Label == "PER" && m.Span.Overlaps(n)) ? null : subject.Subtree;
+        Word? subject;
+        if (CueVerb(document, c) is { BaseRelation: not "case" } verb) // 'according to' is read as a preposition
+        {
+            if (IsModifier(verb) || EventSyntax.IsPassive(verb) || verb.Children.Where(w => w.Relation == "nsubj").ToList() is not [var only])
+            {
+                return null;
+            }
+
+            subject = only;
+        }
+        else
+        {
+            subject = speaker is { } s ? HeadOf(document, s) : null;
+        }
+
+        if (subject is not { Upos: UPos.NOUN } head || n.Contains(head.Span) || !head.Subtree.Contains(n)
+            || speaksFor(head.Lemma.ToLowerInvariant()) || speaksFor(document.GetText(head.Span).ToLowerInvariant()))
+        {
+            return null;
+        }
+
+        // A person's name speaks unless it only modifies the phrase ('a friend of Wilson', 'Horner's mother').
+        var person = document.Get(Layers.Mentions).Any(m => m.Label == "PER" && m.Span.Overlaps(n));
+        return person && HeadOf(document, n) is not { BaseRelation: "nmod" } ? null : head.Subtree;
+    }
+
+    /// <summary>The word of <paramref name="span"/> whose head lies outside it (the first such), or null.</summary>
+    private static Word? HeadOf(Document document, TextSpan span)
+    {
+        foreach (var w in document.WordsIn(span))
+        {
+            if (w.Head is not { } h || !span.Contains(h.Span))
+            {
+                return w;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -96,9 +96,9 @@ public sealed class QuoteComponent : IDocumentComponent
                 var way = new AttributionWay(subject.Name is null ? SpeakerFound.Unnamed : SpeakerFound.Named, quote.Attribution?.ByTagger ?? false);
                 quote = quote with { Speaker = subject.Phrase, SpeakerName = subject.Name, Attribution = way };
             }
-            else if (AttributionSyntax.SubjectAroundName(document, quote.Cue, quote.SpeakerName ?? quote.Speaker, _phrases.SpeaksFor) is { } around)
+            else if (AttributionSyntax.SubjectAroundName(document, quote.Cue, quote.Speaker, quote.SpeakerName ?? quote.Speaker, _phrases.SpeaksFor) is { } around)
             {
-                // 'Canadian media is reporting': the media speak, not Canada; no name holds their words.
+                // 'Canadian media is reporting', 'according to the Italian press', 'a friend of Wilson said': no name holds their words.
                 quote = quote with { Speaker = around, SpeakerName = null, Attribution = new AttributionWay(SpeakerFound.Unnamed, quote.Attribution?.ByTagger ?? false) };
             }
 

@@ -113,6 +113,8 @@ public class AttributionSyntaxTests
     [InlineData("The engineer said it is still not clear whether the bridge collapsed or was pulled down.")]
     [InlineData("Harbour officials said they could not confirm the report but were looking into it.")]
     [InlineData("The spokesman said the agency does not know why the dam failed.")]
+    [InlineData("The farmer said she had no idea the river would rise so fast.")]
+    [InlineData("The coach said there is no better feeling than winning at home.")]
     public void NotKnowing_IsAnAssertionOfUncertainty_NotADenial(string text)
     {
         // 'deny: it is still not clear …' reads as the opposite of what was said.
@@ -132,6 +134,8 @@ public class AttributionSyntaxTests
     [InlineData("Canadian media reported that a soldier had been wounded in the attack.", "Canadian")]
     [InlineData("Hamas supporters announced that the youngest fighter had died.", "Hamas")]
     [InlineData("A Catholic priest in America has claimed that he saw a light.", "America")]
+    [InlineData("A friend of Wilson said the officer had been attacked first.", "Wilson")]
+    [InlineData("The flood destroyed two bridges on Sunday, according to the Italian press.", "Italian")]
     public void ANameThatOnlyModifiesTheSpeaker_DoesNotHoldTheClaim(string text, string name)
     {
         var doc = Models.Pipeline.Process(text);
