@@ -13,9 +13,14 @@ namespace Dossier.Nlp.Claims;
 public sealed class ClaimComponent : IDocumentComponent
 {
     private readonly ClaimBuilder _builder;
+    private readonly CueLexicon _lexicon;
 
     /// <summary>Creates the component with a cue lexicon (the shipped one by default).</summary>
-    public ClaimComponent(CueLexicon? lexicon = null) => _builder = new ClaimBuilder(lexicon ?? CueLexicon.Default);
+    public ClaimComponent(CueLexicon? lexicon = null)
+    {
+        _lexicon = lexicon ?? CueLexicon.Default;
+        _builder = new ClaimBuilder(_lexicon);
+    }
 
     /// <inheritdoc/>
     public string Name => "claims";
@@ -59,9 +64,10 @@ public sealed class ClaimComponent : IDocumentComponent
     /// A statement, report or belief whose reported content is a noun phrase with no verb states
     /// nothing: 'showed a cache of weapons', 'told the rest of the world her secret', 'referred to
     /// an earlier decision', 'when asked about the video'. A position taken on a noun phrase stands
-    /// ('denied involvement', 'condemned the attack', 'acknowledged the conflicting accounts').
+    /// ('denied involvement', 'condemned the attack', 'acknowledged the conflicting accounts'), and so
+    /// does a noun that carries a proposition ('noted the presence of training camps in Pakistan').
     /// </summary>
-    private static bool IsUnstated(QuoteDocument view, ClaimData claim)
+    private bool IsUnstated(QuoteDocument view, ClaimData claim)
     {
         if (claim.Stance is not ("assert" or "report" or "cite" or "announce" or "question" or "believe" or "suggest"))
         {
@@ -69,6 +75,19 @@ public sealed class ClaimComponent : IDocumentComponent
         }
 
         var (start, end) = view.Tokens(claim.Span);
-        return !view.MayHaveVerb(start, end);
+        if (view.MayHaveVerb(start, end))
+        {
+            return false;
+        }
+
+        for (var k = start; k < end; k++)
+        {
+            if (view.WordAt(k) is { } w && (w.Head is not { } h || !claim.Span.Contains(h.Span)))
+            {
+                return !_lexicon.Is("proposition-noun", w.Lemma.ToLowerInvariant()); // the phrase's head
+            }
+        }
+
+        return true;
     }
 }

@@ -163,12 +163,14 @@ public class AttributionSyntaxTests
         Assert.Empty(Models.Pipeline.Process(text).Get(Layers.Claims));
     }
 
-    [Fact]
-    public void APositionTakenOnANounPhrase_StandsAsAClaim()
+    [Theory]
+    [InlineData("The ministry denied any involvement in the attack.", "deny")]
+    [InlineData("The minister noted the presence of training camps in the province.", "assert")]
+    public void APositionTakenOnANounPhrase_OrANounThatCarriesAProposition_StandsAsAClaim(string text, string stance)
     {
-        var doc = Models.Pipeline.Process("The ministry denied any involvement in the attack.");
+        var doc = Models.Pipeline.Process(text);
         var claim = Assert.Single(doc.Get(Layers.Claims));
-        Assert.Equal("deny", claim.Stance);
+        Assert.Equal(stance, claim.Stance);
     }
 
     [Theory]
