@@ -289,6 +289,8 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
             start++;
         }
 
+        start = AfterAddressee(v, cue, start, b);
+
         var end = TrimEnd(v, start, b);
         for (var k = start + 1; k < end - 1; k++)
         {
@@ -313,5 +315,30 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
         }
 
         return new Attribution(start, end, KindOf(_lexicon, v, start, end), cue, speaker, name, how, s);
+    }
+
+    /// <summary>
+    /// Where the words told begin when the tree shows, between the cue and the clause it governs, whom
+    /// they were told to or when ('told CNN she is still in shock', 'told the show: …', 'said Monday
+    /// night he …'): after that phrase; else <paramref name="start"/>.
+    /// </summary>
+    private int AfterAddressee(QuoteDocument v, CueMatch cue, int start, int b)
+    {
+        if (start >= b || v.WordAt(cue.Start) is not { Upos: UPos.VERB } verb)
+        {
+            return start;
+        }
+
+        foreach (var c in verb.Children)
+        {
+            if ((c.Relation is "obl:tmod" or "obl:npmod" || (c.Relation is "obj" or "iobj" && _lexicon.Is("addressee-cue", verb.Lemma.ToLowerInvariant())))
+                && v.Tokens(c.Subtree) is var (first, after) && first == start && after < b
+                && verb.Children.Any(x => x.BaseRelation is "ccomp" or "parataxis" && x.Span.Start >= c.Subtree.End))
+            {
+                return SkipPunctuation(v, after, b);
+            }
+        }
+
+        return start;
     }
 }

@@ -206,4 +206,21 @@ public class AttributionSyntaxTests
         var quote = Assert.Single(doc.Get(Layers.Quotes));
         Assert.StartsWith("the rock could be part of an asteroid", doc.GetText(quote.Span), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("The governor told CNN the bridge would reopen on Monday.", "the bridge would reopen")]
+    [InlineData("The mayor said Monday night he would not resign.", "he would not resign")]
+    public void WhomTheWordsWereToldToOrWhen_IsNotPartOfThem(string text, string content)
+    {
+        var doc = Models.Pipeline.Process(text);
+        Assert.StartsWith(content, doc.GetText(Assert.Single(doc.Get(Layers.Quotes)).Span), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OfTwoPersonsInASpeakerPhrase_TheOneItIsAbout_Speaks()
+    {
+        var doc = Models.Pipeline.Process("Dorian Johnson, a friend of Brown's who was walking with him, said the officer fired twice.");
+        var quote = Assert.Single(doc.Get(Layers.Quotes));
+        Assert.Equal("Dorian Johnson", doc.GetText(quote.SpeakerName!.Value));
+    }
 }
