@@ -68,6 +68,12 @@ internal sealed class ClaimBuilder(CueLexicon lexicon)
             }
         }
 
+        // 'he puts his Apple Watch on charge every night, which': a content cut before a relative clause does not end on its pronoun.
+        while (end - start > 2 && (v.Lower[end - 1] is "which" or "who" or "whom" || (v.Lower[end - 1] == "," && v.Lower[end - 2] is not ("”" or "\""))) && !v.InQuote(end - 1))
+        {
+            end--;
+        }
+
         if (stance == "assert" && IsNegated(v, start, end))
         {
             stance = "deny";

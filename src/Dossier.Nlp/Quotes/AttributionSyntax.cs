@@ -44,6 +44,11 @@ internal static class AttributionSyntax
             return false;
         }
 
+        if (claim && IsHypothetical(verb))
+        {
+            return false;
+        }
+
         if (speaker is not { } s)
         {
             return true;
@@ -231,6 +236,15 @@ internal static class AttributionSyntax
 
         return null;
     }
+
+    /// <summary>
+    /// True for a cue in a clause of condition or of a time to come, in the present tense: 'if it plans
+    /// to do that', 'when Apple announces the retail price', 'once the ministry confirms …' report
+    /// nothing said yet ('when he said …' did happen).
+    /// </summary>
+    private static bool IsHypothetical(Word verb) =>
+        verb.Xpos is "VBZ" or "VBP" or "VB"
+        && verb.Children.Any(c => c.BaseRelation == "mark" && c.Lemma.ToLowerInvariant() is "if" or "unless" or "when" or "once" or "until" or "before" or "whether");
 
     /// <summary>
     /// True for a past participle that modifies the noun before it, where that noun has a part in

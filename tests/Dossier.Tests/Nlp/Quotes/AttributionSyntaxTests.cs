@@ -223,4 +223,22 @@ public class AttributionSyntaxTests
         var quote = Assert.Single(doc.Get(Layers.Quotes));
         Assert.Equal("Dorian Johnson", doc.GetText(quote.SpeakerName!.Value));
     }
+
+    [Theory]
+    [InlineData("His agent tweeted out a photo of the player holding today's paper.")]
+    [InlineData("The golfer had questioned the ball with which his rival plays.")]
+    [InlineData("Get ready for the tech press to flip out when the company announces the price of the gold model.")]
+    [InlineData("If the government says the talks have failed, the troops will move in.")]
+    [InlineData("The intruder ran much farther into the building than the guards initially disclosed.")]
+    public void AnActACondition_OrAComparison_IsNoClaim(string text)
+    {
+        Assert.Empty(Models.Pipeline.Process(text).Get(Layers.Claims));
+    }
+
+    [Fact]
+    public void AContentCutBeforeARelativeClause_DoesNotEndOnItsPronoun()
+    {
+        var doc = Models.Pipeline.Process("Cook added that he charges his watch every night, which confirms the battery life reported earlier.");
+        Assert.DoesNotContain(doc.Get(Layers.Claims), c => doc.GetText(c.Span).TrimEnd().EndsWith("which", StringComparison.Ordinal));
+    }
 }
