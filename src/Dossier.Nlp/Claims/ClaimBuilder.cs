@@ -68,11 +68,7 @@ internal sealed class ClaimBuilder(CueLexicon lexicon)
             }
         }
 
-        // 'he puts his Apple Watch on charge every night, which': a content cut before a relative clause does not end on its pronoun.
-        while (end - start > 2 && (v.Lower[end - 1] is "which" or "who" or "whom" || (v.Lower[end - 1] == "," && v.Lower[end - 2] is not ("”" or "\""))) && !v.InQuote(end - 1))
-        {
-            end--;
-        }
+        end = TrimDangling(v, start, end);
 
         if (stance == "assert" && IsNegated(v, start, end))
         {
@@ -107,6 +103,47 @@ internal sealed class ClaimBuilder(CueLexicon lexicon)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The end of a content cut before another clause, without the words that only open that clause:
+    /// a relative pronoun and what leads to it ('…, which', '…, the name of which', '…, in which'), a
+    /// preposition, conjunction or determiner left dangling, whose head in the tree is among the words
+    /// cut off ('… Sunday after', '… in Guerrero and', '… in an earlier video that'; not '… after
+    /// it's over'), and commas. Words in quotation marks are left as they are.
+    /// </summary>
+    private static int TrimDangling(QuoteDocument v, int start, int end)
+    {
+        while (end - start > 3 && !v.InQuote(end - 1))
+        {
+            var last = v.Lower[end - 1];
+            if (last == "than")
+            {
+                break; // a comparison with what was said, which the claims component drops whole
+            }
+
+            if (last is "which" or "who" or "whom" or "whose")
+            {
+                // Back to the comma that opens the relative clause, when it is near.
+                var comma = end - 2;
+                while (comma > start && end - comma <= 5 && v.Lower[comma] != ",")
+                {
+                    comma--;
+                }
+
+                end = comma > start && v.Lower[comma] == "," ? comma : end - 1;
+            }
+            else if (last == "," || (v.WordAt(end - 1) is { Xpos: "IN" or "TO" or "CC" or "DT" or "WDT" } w && w.Head is { } h && h.Data.Token >= end))
+            {
+                end--;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return end;
     }
 
     private static bool IsComparative(Word w) => w.Xpos is "JJR" or "RBR";

@@ -235,10 +235,14 @@ public class AttributionSyntaxTests
         Assert.Empty(Models.Pipeline.Process(text).Get(Layers.Claims));
     }
 
-    [Fact]
-    public void AContentCutBeforeARelativeClause_DoesNotEndOnItsPronoun()
+    [Theory]
+    [InlineData("Cook added that he charges his watch every night, which confirms the battery life reported earlier.", "which")]
+    [InlineData("The minister said Britain would not take part in strikes in Syria, after parliament last year voted against it.", "after")]
+    [InlineData("Lin told us that he has one more event in the works, in which he plans to surprise Thomas.", "in")]
+    public void AContentCutBeforeAnotherClause_DoesNotEndOnAWordThatOpensIt(string text, string dangling)
     {
-        var doc = Models.Pipeline.Process("Cook added that he charges his watch every night, which confirms the battery life reported earlier.");
-        Assert.DoesNotContain(doc.Get(Layers.Claims), c => doc.GetText(c.Span).TrimEnd().EndsWith("which", StringComparison.Ordinal));
+        var doc = Models.Pipeline.Process(text);
+        Assert.NotEmpty(doc.Get(Layers.Claims));
+        Assert.DoesNotContain(doc.Get(Layers.Claims), c => doc.GetText(c.Span).TrimEnd(' ', ',').EndsWith(" " + dangling, StringComparison.Ordinal));
     }
 }
