@@ -44,7 +44,7 @@ internal static class AttributionSyntax
             return false;
         }
 
-        if (claim && IsHypothetical(verb))
+        if (claim && (IsHypothetical(verb) || IsMovement(verb)))
         {
             return false;
         }
@@ -141,9 +141,24 @@ internal static class AttributionSyntax
             return null;
         }
 
-        // A person's name speaks unless it only modifies the phrase ('a friend of Wilson', 'Horner's mother').
+        // A person's name speaks unless it only modifies the phrase ('a friend of Wilson', 'Horner's mother',
+        // 'the sister of the photojournalist, Luke Somers,'): somewhere between it and the head a noun modifies another.
         var person = document.Get(Layers.Mentions).Any(m => m.Label == "PER" && m.Span.Overlaps(n));
-        return person && HeadOf(document, n) is not { BaseRelation: "nmod" } ? null : head.Subtree;
+        return person && !ModifiesOnTheWay(HeadOf(document, n), head) ? null : head.Subtree;
+    }
+
+    /// <summary>Whether, going up the tree from <paramref name="word"/> to <paramref name="head"/>, some word hangs on the next as a modifier (nmod, including possessives).</summary>
+    private static bool ModifiesOnTheWay(Word? word, Word head)
+    {
+        for (var w = word; w is { } current && current.Index != head.Index; w = current.Head)
+        {
+            if (current.BaseRelation == "nmod")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The word of <paramref name="span"/> whose head lies outside it (the first such), or null.</summary>
@@ -236,6 +251,14 @@ internal static class AttributionSyntax
 
         return null;
     }
+
+    /// <summary>
+    /// True for a cue verb with no object or clause but a path it moved along ('charged through the
+    /// front doors of parliament', 'pressed into the crowd'): a movement, not words.
+    /// </summary>
+    private static bool IsMovement(Word verb) =>
+        verb.Child("obj") is null && !verb.Children.Any(c => c.BaseRelation is "ccomp" or "xcomp" or "parataxis")
+        && verb.Children.Any(c => c.BaseRelation == "obl" && c.Child("case") is { } p && p.Lemma.ToLowerInvariant() is "through" or "into" or "toward" or "towards" or "across" or "onto" or "past");
 
     /// <summary>
     /// True for a cue in a clause of condition or of a time to come, in the present tense: 'if it plans

@@ -136,6 +136,7 @@ public class AttributionSyntaxTests
     [InlineData("A Catholic priest in America has claimed that he saw a light.", "America")]
     [InlineData("A friend of Wilson said the officer had been attacked first.", "Wilson")]
     [InlineData("The flood destroyed two bridges on Sunday, according to the Italian press.", "Italian")]
+    [InlineData("The sister of the American photographer, Luke Somers, claims he was killed in a failed rescue attempt.", "Luke Somers")]
     public void ANameThatOnlyModifiesTheSpeaker_DoesNotHoldTheClaim(string text, string name)
     {
         var doc = Models.Pipeline.Process(text);
@@ -230,6 +231,7 @@ public class AttributionSyntaxTests
     [InlineData("Get ready for the tech press to flip out when the company announces the price of the gold model.")]
     [InlineData("If the government says the talks have failed, the troops will move in.")]
     [InlineData("The intruder ran much farther into the building than the guards initially disclosed.")]
+    [InlineData("When the gunman charged through the front doors of parliament, he had to return to his car.")]
     public void AnActACondition_OrAComparison_IsNoClaim(string text)
     {
         Assert.Empty(Models.Pipeline.Process(text).Get(Layers.Claims));
