@@ -80,6 +80,11 @@ public sealed class ClaimComponent : IDocumentComponent
             return ObjectOpens(view, claim, start);
         }
 
+        if (Enumerable.Range(start, end - start).Any(k => view.WordAt(k) is { BaseRelation: "xcomp" } w && w.Head is { } h && claim.Cue is { } cue && cue.Contains(h.Span)))
+        {
+            return false; // a judgment of a thing: 'called the statements of the spokesman irresponsible'
+        }
+
         for (var k = start; k < end; k++)
         {
             if (view.WordAt(k) is { } w && (w.Head is not { } h || !claim.Span.Contains(h.Span)))

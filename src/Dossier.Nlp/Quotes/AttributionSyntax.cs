@@ -54,7 +54,8 @@ internal static class AttributionSyntax
             return true;
         }
 
-        if (claim && (EventSyntax.IsPassive(verb) || IsReducedRelative(verb)))
+        // (A bare participle that ends the sentence, '…,” the spokesperson asserted.', is sometimes parsed as passive: it is the noun's cue.)
+        if (claim && ((EventSyntax.IsPassive(verb) && verb.Children.Any(c => c.BaseRelation != "punct")) || IsReducedRelative(verb)))
         {
             // A claim of a passive cue is its agent's ('it was announced by the ministry'): not the
             // one it is said of, nor anyone near ('HBO's service is expected to cost …', 'an asteroid
@@ -136,16 +137,26 @@ internal static class AttributionSyntax
         }
 
         if (subject is not { Upos: UPos.NOUN } head || n.Contains(head.Span) || !head.Subtree.Contains(n)
-            || speaksFor(head.Lemma.ToLowerInvariant()) || speaksFor(document.GetText(head.Span).ToLowerInvariant()))
+            || speaksFor(head.Lemma.ToLowerInvariant()) || speaksFor(document.GetText(head.Span).ToLowerInvariant())
+            || IsTimeNoun(head)) // 'days after Islamabad urged', 'Islamabad last week urged' parsed with the time as subject
         {
             return null;
         }
 
-        // A person's name speaks unless it only modifies the phrase ('a friend of Wilson', 'Horner's mother',
-        // 'the sister of the photojournalist, Luke Somers,'): somewhere between it and the head a noun modifies another.
+        // A name in apposition is the speaker ('a Geneva-based monitor, Small Arms Survey, said'); a person's name
+        // speaks unless it only modifies the phrase ('a friend of Wilson', 'Horner's mother', 'the sister of the
+        // photojournalist, Luke Somers,'): somewhere between it and the head a noun modifies another.
+        var nameWord = HeadOf(document, n);
+        if (nameWord is { BaseRelation: "appos" or "flat" } named && named.Head is { } up && up.Index == head.Index)
+        {
+            return null;
+        }
+
         var person = document.Get(Layers.Mentions).Any(m => m.Label == "PER" && m.Span.Overlaps(n));
-        return person && !ModifiesOnTheWay(HeadOf(document, n), head) ? null : head.Subtree;
+        return person && !ModifiesOnTheWay(nameWord, head) ? null : head.Subtree;
     }
+
+    private static bool IsTimeNoun(Word w) => w.Lemma.ToLowerInvariant() is "day" or "week" or "month" or "year" or "time" or "hour" or "morning" or "evening" or "night" or "weekend" or "afternoon";
 
     /// <summary>Whether, going up the tree from <paramref name="word"/> to <paramref name="head"/>, some word hangs on the next as a modifier (nmod, including possessives).</summary>
     private static bool ModifiesOnTheWay(Word? word, Word head)
@@ -272,12 +283,13 @@ internal static class AttributionSyntax
     /// <summary>
     /// True for a past participle that modifies the noun before it, where that noun has a part in
     /// another clause ('Photos posted on Twitter showed …'): a reduced relative, passive in sense.
-    /// A participle hung on a noun that has none ('…,” the spokesperson asserted', sometimes parsed
-    /// so) is not one.
+    /// A participle with no words of its own ('…,” the spokesperson asserted.', sometimes parsed so)
+    /// is not one.
     /// </summary>
     private static bool IsReducedRelative(Word verb) =>
         verb.BaseRelation == "acl" && verb.Xpos == "VBN" && verb.Head is { } noun && noun.Span.End <= verb.Span.Start
-        && noun.BaseRelation is "nsubj" or "obj" or "obl" or "nmod" && verb.Child("nsubj") is null;
+        && noun.BaseRelation is "nsubj" or "obj" or "obl" or "nmod" && verb.Child("nsubj") is null
+        && verb.Children.Any(c => c.BaseRelation != "punct"); // a bare participle ending the sentence is the noun's cue ('…,” the spokesperson asserted.')
 
     /// <summary>
     /// True for a participle that modifies the noun after it ('the internationally backed

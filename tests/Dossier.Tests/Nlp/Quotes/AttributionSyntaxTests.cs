@@ -247,4 +247,28 @@ public class AttributionSyntaxTests
         Assert.NotEmpty(doc.Get(Layers.Claims));
         Assert.DoesNotContain(doc.Get(Layers.Claims), c => doc.GetText(c.Span).TrimEnd(' ', ',').EndsWith(" " + dangling, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Last month, a Geneva-based monitor, Small Arms Survey, said in its report that arms trafficking has continued.", "Small Arms Survey")]
+    [InlineData("Kabul last month urged the donors to release the frozen funds.", "Kabul")]
+    public void ANameInAppositionOrAfterATime_StillHoldsTheClaim(string text, string holder)
+    {
+        var doc = Models.Pipeline.Process(text);
+        Assert.Contains(doc.Get(Layers.Claims), c => c.HolderName is { } n && doc.GetText(n) == holder);
+    }
+
+    [Fact]
+    public void AConcernExpressed_IsAClaim()
+    {
+        var doc = Models.Pipeline.Process("The Foreign Office expressed concern over the unchecked proliferation of weapons in the region.");
+        Assert.NotEmpty(doc.Get(Layers.Claims));
+    }
+
+    [Fact]
+    public void ABareParticipleAfterAQuotation_IsTheSpeakersCue()
+    {
+        // Sometimes parsed as a participle modifying 'spokesperson'; it is not a passive.
+        var doc = Models.Pipeline.Process("Khan met the envoy on Monday. “We have given sufficient proof, and this remains an important part of our talks with the authorities,” the spokesperson asserted.");
+        Assert.Contains(doc.Get(Layers.Claims), c => doc.GetText(c.Span).StartsWith("We have given sufficient proof", StringComparison.Ordinal));
+    }
 }
