@@ -274,11 +274,13 @@ internal static class AttributionSyntax
     /// <summary>
     /// True for a cue in a clause of condition or of a time to come, in the present tense: 'if it plans
     /// to do that', 'when Apple announces the retail price', 'once the ministry confirms …' report
-    /// nothing said yet ('when he said …' did happen).
+    /// nothing said yet ('when he said …' did happen); and for a cue in a comparison ('than he had
+    /// expected'), which says what was not.
     /// </summary>
     private static bool IsHypothetical(Word verb) =>
-        verb.Xpos is "VBZ" or "VBP" or "VB"
-        && verb.Children.Any(c => c.BaseRelation == "mark" && c.Lemma.ToLowerInvariant() is "if" or "unless" or "when" or "once" or "until" or "before" or "whether");
+        (verb.Xpos is "VBZ" or "VBP" or "VB"
+            && verb.Children.Any(c => c.BaseRelation == "mark" && c.Lemma.ToLowerInvariant() is "if" or "unless" or "when" or "once" or "until" or "before" or "whether"))
+        || verb.Children.Any(c => c.BaseRelation == "mark" && c.Lemma.Equals("than", StringComparison.OrdinalIgnoreCase)); // 'a different kind of bang than he had expected
 
     /// <summary>
     /// True for a past participle that modifies the noun before it, where that noun has a part in

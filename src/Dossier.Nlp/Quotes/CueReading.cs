@@ -41,8 +41,9 @@ internal sealed class CueReading(CueLexicon lexicon, SpeakerPhrases phrases)
         if (cue.Form == CueForm.Base && (_lexicon.Is("ambiguous-cue", cue.Cue.Lemma) || _lexicon.Is("determiner", before)))
         {
             // A noun more often than a verb: only after a subject pronoun, a modal or "to", or before "that";
-            // never where the tree reads a noun with its own determiner ("A United Nations report on Iraq said").
-            if (v.WordAt(cue.Start) is { Upos: UPos.NOUN } noun && noun.Child("det") is not null)
+            // never where the tree reads a noun with its own determiner or preposition ("A United Nations report on
+            // Iraq said", "its forecast of demand for the new product").
+            if (v.WordAt(cue.Start) is { Upos: UPos.NOUN } noun && (noun.Child("det") is not null || noun.Child("case") is not null))
             {
                 return false;
             }

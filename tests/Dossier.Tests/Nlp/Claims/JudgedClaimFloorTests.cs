@@ -7,12 +7,13 @@ namespace Dossier.Tests.Nlp.Claims;
 
 public class JudgedClaimFloorTests
 {
-    /// <summary>Shown claims a reader judged (eval/claims/JUDGED.md): the share right of the judged ones the brief still shows, on the four FNC-1 dev pools and the three unseen pools.</summary>
+    /// <summary>Shown claims a reader judged (eval/claims/JUDGED.md): the share right of the judged ones the brief still shows, on the five FNC-1 dev pools and the three unseen pools.</summary>
     [Theory]
     [InlineData("data", "floors")]
     [InlineData("dev2", "dev2_floors")]
     [InlineData("dev3", "dev3_floors")]
     [InlineData("dev4", "dev4_floors")]
+    [InlineData("dev5", "dev5_floors")]
     [InlineData("unseen", "unseen_floors")]
     [InlineData("unseen2", "unseen2_floors")]
     [InlineData("unseen3", "unseen3_floors")]
