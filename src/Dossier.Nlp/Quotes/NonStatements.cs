@@ -19,6 +19,14 @@ internal static partial class NonStatements
     public static bool IsRequestForWords(ReadOnlySpan<char> content) => RequestForWords().IsMatch(content);
 
     /// <summary>
+    /// True for a refusal to speak ('declined to comment', 'refused to provide them', 'denied repeated
+    /// requests from Vocativ to …'): silence, which holds no claim. <paramref name="stance"/> is the
+    /// cue's (reject, deny, dismiss), <paramref name="content"/> the words refused.
+    /// </summary>
+    public static bool IsRefusalToSpeak(string stance, ReadOnlySpan<char> content) =>
+        stance is "reject" or "deny" or "dismiss" && RefusedWords().IsMatch(content);
+
+    /// <summary>
     /// True for what a reply was to ('responded to the criticism on Monday', 'Replying to a question, the minister
     /// said …'): the 'to' phrase of a verb of answering names what was answered, not what was said.
     /// <paramref name="before"/> is the text before the content, <paramref name="cue"/> the cue's words.
@@ -31,6 +39,9 @@ internal static partial class NonStatements
 
     [GeneratedRegex(@"\b(respond(s|ed|ing)?|repl(y|ies|ied|ying)|react(s|ed|ing)?|answer(s|ed|ing)?|in\s+(response|reply|answer))\s+to\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AnsweredAfter();
+
+    [GeneratedRegex(@"^\W*(to\s+(comment|speak|talk|discuss|elaborate|respond|answer|say|confirm|disclose|provide|give|release|name|identify|reveal|let|make\s+\w+\s+available)\b|(all\s+|repeated\s+|several\s+|multiple\s+)?(media\s+)?(requests?|calls?)\s+(for|to|from)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RefusedWords();
 
     [GeneratedRegex(@"^\W*for\s+(comment|an?\s+interview)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RequestForWords();

@@ -272,4 +272,21 @@ public class AttributionSyntaxTests
         var doc = Models.Pipeline.Process("Khan met the envoy on Monday. “We have given sufficient proof, and this remains an important part of our talks with the authorities,” the spokesperson asserted.");
         Assert.Contains(doc.Get(Layers.Claims), c => doc.GetText(c.Span).StartsWith("We have given sufficient proof", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("The company declined to comment on the report.")]
+    [InlineData("The coach has refused all media requests to speak with the players.")]
+    [InlineData("When asked for the names of his partners, the producer refused to provide them.")]
+    public void ARefusalToSpeak_IsNoClaim(string text)
+    {
+        // Silence holds no claim: 'Google (reject): “to comment”' says nothing.
+        Assert.DoesNotContain(Models.Pipeline.Process(text).Get(Layers.Claims), c => c.Stance is "reject" or "deny");
+    }
+
+    [Fact]
+    public void ARejectionOfWords_StandsAsAClaim()
+    {
+        var doc = Models.Pipeline.Process("The ministry rejected the allegations made by the opposition.");
+        Assert.Contains(doc.Get(Layers.Claims), c => c.Stance == "reject");
+    }
 }
