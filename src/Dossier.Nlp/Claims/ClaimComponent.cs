@@ -55,7 +55,7 @@ public sealed class ClaimComponent : IDocumentComponent
         }
 
         return AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: true)
-            ? _builder.ToClaims(view, quote).Where(c => !AttributionSyntax.IsExperience(document, c) && !(quote.Kind == QuoteKind.Indirect && (IsUnstated(view, c) || IsComparedWith(view, c)
+            ? _builder.ToClaims(view, quote).Where(c => !AttributionSyntax.IsExperience(document, c) && !(quote.Kind == QuoteKind.Indirect && (IsUnstated(document, view, c) || IsComparedWith(view, c)
                 || NonStatements.IsRefusalToSpeak(c.Stance, document.Text.AsSpan(c.Span.Start, c.Span.Length)))))
                 .Select(c => c with { Confidence = quote.Confidence, Modality = AttributionSyntax.Modality(document, c) })
             : [];
@@ -68,7 +68,7 @@ public sealed class ClaimComponent : IDocumentComponent
     /// ('denied involvement', 'condemned the attack', 'acknowledged the conflicting accounts'), and so
     /// does a noun that carries a proposition ('noted the presence of training camps in Pakistan').
     /// </summary>
-    private bool IsUnstated(QuoteDocument view, ClaimData claim)
+    private bool IsUnstated(Document document, QuoteDocument view, ClaimData claim)
     {
         if (claim.Stance is not ("assert" or "report" or "cite" or "announce" or "question" or "believe" or "suggest"))
         {
@@ -78,7 +78,7 @@ public sealed class ClaimComponent : IDocumentComponent
         var (start, end) = view.Tokens(claim.Span);
         if (view.MayHaveVerb(start, end))
         {
-            return ObjectOpens(view, claim, start);
+            return ObjectOpens(document, view, claim, start);
         }
 
         if (Enumerable.Range(start, end - start).Any(k => view.WordAt(k) is { BaseRelation: "xcomp" } w && w.Head is { } h && claim.Cue is { } cue && cue.Contains(h.Span)))
@@ -86,15 +86,7 @@ public sealed class ClaimComponent : IDocumentComponent
             return false; // a judgment of a thing: 'called the statements of the spokesman irresponsible'
         }
 
-        for (var k = start; k < end; k++)
-        {
-            if (view.WordAt(k) is { } w && (w.Head is not { } h || !claim.Span.Contains(h.Span)))
-            {
-                return !_lexicon.Is("proposition-noun", w.Lemma.ToLowerInvariant()); // the phrase's head
-            }
-        }
-
-        return true;
+        return AttributionSyntax.HeadOf(document, claim.Span) is not { } head || !_lexicon.Is("proposition-noun", head.Lemma.ToLowerInvariant());
     }
 
     /// <summary>
@@ -119,9 +111,9 @@ public sealed class ClaimComponent : IDocumentComponent
     /// which Woods plays' report an act or a doubt about a thing, not words. ('said Syrian government
     /// planes dropped …' is sometimes parsed with an object too, so 'say' is no such cue.)
     /// </summary>
-    private bool ObjectOpens(QuoteDocument view, ClaimData claim, int start)
+    private bool ObjectOpens(Document document, QuoteDocument view, ClaimData claim, int start)
     {
-        if (claim.Cue is not { } cue || view.Tokens(cue) is var (cueStart, cueEnd) && Enumerable.Range(cueStart, cueEnd - cueStart).Select(view.WordAt).FirstOrDefault(w => w is { Upos: UPos.VERB }) is not { } verb
+        if (claim.Cue is not { } cue || AttributionSyntax.CueVerb(document, cue) is not { } verb
             || !_lexicon.Is("act-cue", verb.Lemma.ToLowerInvariant())
             || verb.Children.Any(c => c.BaseRelation is "ccomp" or "xcomp" or "parataxis") || verb.Child("obj") is not { Upos: UPos.NOUN } obj
             || _lexicon.Is("proposition-noun", obj.Lemma.ToLowerInvariant()))

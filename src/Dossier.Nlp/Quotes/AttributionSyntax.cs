@@ -172,20 +172,6 @@ internal static class AttributionSyntax
         return false;
     }
 
-    /// <summary>The word of <paramref name="span"/> whose head lies outside it (the first such), or null.</summary>
-    private static Word? HeadOf(Document document, TextSpan span)
-    {
-        foreach (var w in document.WordsIn(span))
-        {
-            if (w.Head is not { } h || !span.Contains(h.Span))
-            {
-                return w;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>
     /// True when the cue is a position ruled out rather than held: a noun cue with 'no' ('has no
     /// plans to hold talks', 'no intention of') or a negated attitude verb ('does not plan to',
@@ -220,7 +206,7 @@ internal static class AttributionSyntax
                 return "question";
         }
 
-        if (document.Has(Layers.Words) && MainPredicate(document, claim.Span) is { } predicate)
+        if (document.Has(Layers.Words) && HeadOf(document, claim.Span) is { } predicate)
         {
             if (document.GetText(claim.Span).TrimEnd().EndsWith('?'))
             {
@@ -249,12 +235,15 @@ internal static class AttributionSyntax
         return claim.Hedged || claim.Stance is "suggest" or "believe" ? "hedge" : null;
     }
 
-    /// <summary>The word of the content whose head lies outside it: the content's main predicate.</summary>
-    private static Word? MainPredicate(Document document, TextSpan content)
+    /// <summary>
+    /// The head of a span in the tree: its first word, not punctuation, whose head lies outside it (a
+    /// content's main predicate, a phrase's head noun); null when none or without a tree.
+    /// </summary>
+    internal static Word? HeadOf(Document document, TextSpan span)
     {
-        foreach (var w in document.WordsIn(content))
+        foreach (var w in document.WordsIn(span))
         {
-            if (w.Upos != UPos.PUNCT && (w.Head is not { } head || !content.Contains(head.Span)))
+            if (w.Upos != UPos.PUNCT && (w.Head is not { } head || !span.Contains(head.Span)))
             {
                 return w;
             }
@@ -336,7 +325,7 @@ internal static class AttributionSyntax
             : verb.Child("ccomp") is null && verb.Children.All(c => c.BaseRelation != "parataxis");
 
     /// <summary>The first verb among the words of the cue ('said', 'has not said anything about', 'charged').</summary>
-    private static Word? CueVerb(Document document, TextSpan cue)
+    internal static Word? CueVerb(Document document, TextSpan cue)
     {
         foreach (var w in document.WordsIn(cue))
         {

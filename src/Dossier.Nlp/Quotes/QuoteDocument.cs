@@ -271,6 +271,9 @@ internal sealed class QuoteDocument
     /// <summary>The syntactic word of token <paramref name="k"/>; null without a tree.</summary>
     public Word? WordAt(int k) => Token.Create(_document, k).Word;
 
+    /// <summary>The head in the tree of the tokens <c>[start, end)</c> (see <see cref="AttributionSyntax.HeadOf"/>); null without a tree.</summary>
+    public Word? HeadOf(int start, int end) => AttributionSyntax.HeadOf(_document, Span(start, end));
+
     /// <summary>Whether the tree makes token <paramref name="k"/> a verb or auxiliary; null without a tree.</summary>
     public bool? IsVerb(int k) => Token.Create(_document, k).Word is { } w ? w.Upos is UPos.VERB or UPos.AUX : null;
 

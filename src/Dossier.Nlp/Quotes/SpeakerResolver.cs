@@ -20,7 +20,7 @@ internal sealed class SpeakerResolver(CueLexicon lexicon)
         var head = v.Lower[end - 1];
 
         // Of two persons named, the one the phrase is about: 'Dorian Johnson, a friend of Brown's who …'.
-        if (PhraseHead(v, start, end) is { } h && v.MentionAt(h) is var named && named >= 0 && v.Mentions[named].Label == "PER")
+        if (v.HeadOf(start, end) is { } h && v.MentionAt(h.Data.Token) is var named && named >= 0 && v.Mentions[named].Label == "PER")
         {
             return (named, SpeakerFound.Named);
         }
@@ -110,25 +110,6 @@ internal sealed class SpeakerResolver(CueLexicon lexicon)
 
         var outside = v.PreviousMention(k, label, t => InFound(t, found));
         return outside >= 0 ? (outside, SpeakerFound.Pronoun) : (-1, SpeakerFound.Unnamed);
-    }
-
-    /// <summary>The head of the phrase <c>[start, end)</c> in the tree: its first word whose head lies outside it; null without a tree.</summary>
-    private static int? PhraseHead(QuoteDocument v, int start, int end)
-    {
-        for (var k = start; k < end; k++)
-        {
-            if (v.WordAt(k) is not { } w)
-            {
-                return null;
-            }
-
-            if (!v.IsPunctuation(k) && (w.Head is not { } h || h.Data.Token < start || h.Data.Token >= end))
-            {
-                return k;
-            }
-        }
-
-        return null;
     }
 
     private static bool InFound(int token, List<Attribution> found) => found.Any(x => token >= x.ContentStart && token < x.ContentEnd);
