@@ -202,6 +202,11 @@ public sealed partial class EventComponent : IDocumentComponent
                 continue; // 'asked Trump about his statements', '"But why?" she asked him': a question is no appeal
             }
 
+            if (!nominal && !byPattern && verbLemma == "engage" && word.Child("obj") is null)
+            {
+                continue; // 'Republicans are engaged in mischief': ENGAGE's default (190) is engaging an enemy; 'engaged in …' codes only by its patterns ('in talks')
+            }
+
             if (!nominal && !byPattern && verbLemma == "campaign")
             {
                 continue; // 'campaigned with Trump', 'campaigned on his wife's behalf': electioneering, neither a demand (DEMAND's default) nor force
@@ -226,6 +231,13 @@ public sealed partial class EventComponent : IDocumentComponent
             var (actor, target, inherited, subject) = nominal ? NounRoles(word, code, inSentence) : VerbRoles(word, code, passive, inSentence);
             var definite = nominal && IsDefinite(word);
             (actor, target) = (NotATime(actor, sentenceTimes), NotATime(target, sentenceTimes));
+            if (!nominal && verbLemma == "discuss")
+            {
+                // 'discussed the absence of Latinos': what is discussed is a topic; the partner is the one discussed with.
+                var with = word.Children.Where(c => c.BaseRelation == "obl" && EventSyntax.Preposition(c) == "with").Select(c => (Word?)c).FirstOrDefault();
+                target = EventSyntax.Resolve(with, inSentence, actor: false);
+            }
+
             var link = -1;
             if (IsViolent(code) && subject is { } doer && nounEvents.TryGetValue(doer.Index, out var named) && IsViolent(events[named].Code))
             {
@@ -265,7 +277,8 @@ public sealed partial class EventComponent : IDocumentComponent
                     continue;
                 }
 
-                target = act ? target : Participant.Nobody;
+                // In a passive the act as subject is what was done, not whom it was done to ('a lawsuit was filed by Podliska').
+                target = act && !passive ? target : Participant.Nobody;
             }
 
             if (passive && !specific && actor.Span is null && code[..2] != "17"
@@ -297,6 +310,11 @@ public sealed partial class EventComponent : IDocumentComponent
                 code = "111"; // 'his recent attacks on Trump', 'Mr. Trump's attacks on immigrants': a person's attacks in public life are words
             }
 
+            if (!nominal && !byPattern && code[..2] == "17" && !Grasping.Contains(verbLemma) && IsPerson(target, inSentence, referred) && SaidThrough(word))
+            {
+                code = "111"; // 'prosecuted Sanders on gun control at the debate', 'grilled her in the interview': legal or coercive words, criticism
+            }
+
             if (!nominal && IsChallengeToAContest(word))
             {
                 continue; // 'challenged Hillary Clinton to debate him': a dare between rivals
@@ -314,6 +332,11 @@ public sealed partial class EventComponent : IDocumentComponent
                     && PlacePrepositions.Contains(lower[TokenSearch.FirstEndingAfter(tokens, m.Span.Start) - 1]))
                 .Select(m => (TextSpan?)m.Span).FirstOrDefault();
             var quoted = InsideQuotation(text, piece, trigger.Start);
+            if (quoted && !nominal && IsHabitualInSpeech(word, code))
+            {
+                continue; // '"thug Putin kills journalists"': what a speaker says someone does, not something that happened
+            }
+
             var mode = EventSyntax.Mode(word, question && (quoted || !quotedQuestion));
             // Readings the rules doubt: intents, material cooperation, aid and yielding by a verb's bare sense ('pledged
             // to', 'gave', 'donated', 'allowed', 'voted to'), consultations and praise by verbs that seldom mean them
@@ -520,12 +543,13 @@ public sealed partial class EventComponent : IDocumentComponent
     private static string Kind(Participant p, Dictionary<TextSpan, string> referred) =>
         (p.Kind == ParticipantKind.Pronoun && p.Span is { } span && !referred.ContainsKey(span) ? ParticipantKind.None : p.Kind).ToString();
 
-    /// <summary>True when more quotation marks open than close in the sentence before <paramref name="at"/>.</summary>
+    /// <summary>True when more quotation marks open than close in the sentence before <paramref name="at"/>; two apostrophes ('' …'', as some papers print quotes) count as a straight mark, and `` as an opening one.</summary>
     private static bool InsideQuotation(string text, TextSpan sentence, int at)
     {
         int open = 0, close = 0, straight = 0;
         for (var i = sentence.Start; i < at; i++)
         {
+            var pair = i + 1 < at && text[i + 1] == text[i];
             switch (text[i])
             {
                 case '“':
@@ -536,6 +560,14 @@ public sealed partial class EventComponent : IDocumentComponent
                     break;
                 case '"':
                     straight++;
+                    break;
+                case '\'' when pair:
+                    _ = open > close ? close++ : straight++; // closes a `` quotation, else alternates
+                    i++;
+                    break;
+                case '`' when pair:
+                    open++;
+                    i++;
                     break;
             }
         }

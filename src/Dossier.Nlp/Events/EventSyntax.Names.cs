@@ -9,7 +9,9 @@ internal static partial class EventSyntax
     /// <summary>Nouns of a person by trade, origin or station ('businessman', 'professor', 'resident'): a place before one says where the person is from, not who acts.</summary>
     private static readonly HashSet<string> PersonNouns = new(
         ["man", "woman", "businessman", "businesswoman", "professor", "resident", "student", "teacher", "worker", "voter", "citizen", "native", "immigrant", "retiree",
-         "doctor", "nurse", "lawyer", "farmer", "mother", "father", "son", "daughter", "boy", "girl", "teenager", "veteran", "donor", "billionaire", "mogul", "developer"],
+         "doctor", "nurse", "lawyer", "farmer", "mother", "father", "son", "daughter", "boy", "girl", "teenager", "veteran", "donor", "billionaire", "mogul", "developer",
+         "brother", "sister", "wife", "husband", "widow", "widower", "spouse", "parent", "child", "sibling", "uncle", "aunt", "cousin", "nephew", "niece",
+         "grandson", "granddaughter", "grandfather", "grandmother"],
         StringComparer.Ordinal);
 
     /// <summary>Nouns of a person by what they think of or do for another ('a Clinton supporter', 'a Trump critic'): the name before one is that other, not who acts.</summary>
@@ -43,13 +45,16 @@ internal static partial class EventSyntax
         var lemma = w.Lemma.ToLowerInvariant();
         var title = Agents.Contains(lemma);
         var personNoun = w.Upos == UPos.NOUN && (PersonNouns.Contains(lemma) || RelationNouns.Contains(lemma));
-        foreach (var c in w.Children)
+        // The name a noun is in apposition with is the party before any name that modifies the noun:
+        // 'Senate Majority Leader Mitch McConnell' and 'ABC's host, George Stephanopoulos' are the person, not the Senate or ABC.
+        foreach (var c in w.Children.Where(c => c.Relation is "flat" or "appos").Concat(w.Children.Where(c => c.Relation is not ("flat" or "appos"))))
         {
-            // 'the government of Pakistan', 'Deputy Prime Minister and Foreign Minister Ishaq Dar' (titles coordinated before the name);
+            // 'the government of Pakistan', 'his support for Trump', 'Deputy Prime Minister and Foreign Minister Ishaq Dar' (titles coordinated before the name);
             // not the place or trade before a person ('the New York businessman', 'the Florida law professor'): where one is from is no party;
-            // nor the one a supporter or critic is for or against ('Ed Rendell, a Clinton supporter, praised Sanders'); nor
-            // whom an act befell ('condemned the beheading of David Haines': the beheading is not Haines).
-            if ((c.Relation is "flat" or "appos" or "nmod:poss" || (c.Relation == "compound" && !personNoun) || (c.Relation == "nmod" && Preposition(c) is "of" or "for" && !IsActNoun(w))
+            // nor the one a supporter, critic or relative is for, against or of ('Ed Rendell, a Clinton supporter, praised Sanders', 'the brother of
+            // Ron Howard'); nor whom an act befell ('condemned the beheading of David Haines': the beheading is not Haines).
+            if ((c.Relation is "flat" or "appos" or "nmod:poss" || (c.Relation == "compound" && !personNoun)
+                    || (c.Relation == "nmod" && Preposition(c) is "of" or "for" && !IsActNoun(w) && !personNoun)
                     || (c.Relation == "conj" && title)) && NamedFor(c, named, actor, depth + 1) is { } found)
             {
                 return found;
@@ -68,12 +73,12 @@ internal static partial class EventSyntax
     private static bool IsActNoun(Word w) =>
         IsEventNoun(w) || (w.Upos == UPos.NOUN && (ActNouns.Contains(w.Lemma.ToLowerInvariant()) || (w.Xpos == "NN" && w.Text.EndsWith("ing", StringComparison.OrdinalIgnoreCase))));
 
-    /// <summary>A person named after <paramref name="head"/> in its name chain (its 'flat' or 'appos' dependents and theirs), or null.</summary>
+    /// <summary>A person named after <paramref name="head"/> in its name chain (its 'flat', 'appos' or 'list' dependents and theirs: the parser lists 'Senate Minority Leader Harry Reid' so), or null.</summary>
     private static TextSpan? PersonInChain(Word head, IReadOnlyList<MentionData> named)
     {
         foreach (var c in head.Children)
         {
-            if (c.Relation is "flat" or "appos" && c.Span.Start > head.Span.Start
+            if (c.Relation is "flat" or "appos" or "list" && c.Span.Start > head.Span.Start
                 && (named.FirstOrDefault(m => m.Label == "PER" && m.Span.Contains(c.Span)) is { Label: not null } person ? person.Span : PersonInChain(c, named)) is { } found)
             {
                 return found;

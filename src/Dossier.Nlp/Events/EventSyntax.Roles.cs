@@ -128,7 +128,8 @@ internal static partial class EventSyntax
         foreach (var c in head.Children)
         {
             if (c.BaseRelation is "obl" or "nmod" && c.Relation != "obl:agent" && Preposition(c) is { } p
-                && (TargetPrepositions.Contains(p) || extra.Contains(p)) && !(cooperative && p is "against" or "on" or "upon" or "over"))
+                && (TargetPrepositions.Contains(p) || extra.Contains(p)) && !(cooperative && p is "against" or "on" or "upon" or "over")
+                && !(p == "at" && IsOccasion(c)))
             {
                 return c;
             }
@@ -136,6 +137,15 @@ internal static partial class EventSyntax
 
         return null;
     }
+
+    /// <summary>Gatherings one is at ('at the Democratic debate', 'at a Trump rally'), beside the event nouns.</summary>
+    private static readonly HashSet<string> Occasions = new(
+        ["debate", "rally", "meeting", "conference", "summit", "convention", "hearing", "event", "ceremony", "dinner", "luncheon", "breakfast", "forum", "gathering",
+         "session", "briefing", "festival", "funeral", "fundraiser", "reception", "party", "caucus", "primary", "speech", "interview", "appearance", "stop"],
+        StringComparer.Ordinal);
+
+    /// <summary>True for a phrase naming a gathering or an act ('at the Democrat debate', 'at the talks'): where something was done, not whom it was done to.</summary>
+    private static bool IsOccasion(Word noun) => Occasions.Contains(noun.Lemma.ToLowerInvariant()) || IsEventNoun(noun);
 
     /// <summary>
     /// The oblique of a noun (see <see cref="Oblique"/>), or of the 'of' phrase it heads: the party

@@ -206,6 +206,11 @@ internal static partial class EventSyntax
                 return EventMode.Negated;
             }
 
+            if (IsStillToDo(w))
+            {
+                return EventMode.Negated; // 'has yet to endorse Clinton', 'is yet to respond': not done so far
+            }
+
             foreach (var c in w.Children)
             {
                 var lemma = c.Lemma.ToLowerInvariant();
@@ -299,6 +304,23 @@ internal static partial class EventSyntax
         }
 
         return question ? EventMode.Hypothetical : EventMode.Asserted;
+    }
+
+    /// <summary>
+    /// True for an infinitive after 'have yet' or 'be yet' ('has yet to endorse', 'is yet to
+    /// respond'), however the parser hangs it: under 'have' with 'yet' beside it, or with 'yet' and
+    /// 'be' as its own dependents.
+    /// </summary>
+    private static bool IsStillToDo(Word w)
+    {
+        static bool Yet(Word x) => x.Children.Any(c => c.BaseRelation == "advmod" && c.Lemma.Equals("yet", StringComparison.OrdinalIgnoreCase));
+        if (!HasMark(w, "to"))
+        {
+            return false;
+        }
+
+        return (Yet(w) && w.Children.Any(c => c.BaseRelation is "cop" or "aux" && c.Lemma.ToLowerInvariant() is "be" or "have"))
+            || (w.Head is { } governor && governor.Lemma.ToLowerInvariant() is "have" or "be" && Yet(governor));
     }
 
     /// <summary>

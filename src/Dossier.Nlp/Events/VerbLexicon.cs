@@ -245,7 +245,7 @@ public sealed partial class VerbLexicon
     /// verb's synset default applies (no pattern and a one-word verb: 'went', 'made'), which
     /// PETRARCH codes only between two known actors.
     /// </summary>
-    /// <remarks>In a passive sentence ('the border crossing was closed') the object stands before the verb, so the patterns are also looked for there, back to <paramref name="start"/>; its 'by' phrase, from <paramref name="agent"/>, is read only by patterns that name 'by'.</remarks>
+    /// <remarks>In a passive sentence ('the border crossing was closed') the object stands before the verb, so the patterns are also looked for there, back to <paramref name="start"/>; its 'by' phrase, from <paramref name="agent"/>, is read only by patterns that name 'by'; patterns of prepositions alone, save 'by', do not apply to a passive.</remarks>
     internal VerbMatch? Match(IReadOnlyList<string> lower, int i, int end, int start = -1, int agent = -1)
     {
         if (!_byFirstWord.TryGetValue(lower[i], out var entries))
@@ -282,6 +282,15 @@ public sealed partial class VerbLexicon
         }
 
         var content = pattern is not null && pattern.Words.Any(w => !FunctionWords.Contains(w.Trim()));
+        if (start >= 0 && !content && pattern is not null && !pattern.Words.Any(w => w.Trim() is "by" or "up" or "out" or "off" or "down" or "away" or "back"))
+        {
+            // A pattern of prepositions alone is an intransitive use ('pressed on' with the offensive,
+            // 'came to'): a passive verb has a patient, so its 'on' ('was pressed on why …') is another
+            // word's. A particle stays with its verb ('was burned down'), and a pattern that names 'by' is
+            // written for the passive ('hosted by').
+            pattern = null;
+        }
+
         var code = !best.OwnCode && !content && _noDefault.Contains(best.Synset) ? null
             : pattern is not null ? pattern.Code
             : best.Code ?? _defaults.GetValueOrDefault(best.Synset);

@@ -1,0 +1,109 @@
+using Dossier.Annotations;
+using Dossier.Tests.TestKit;
+using Dossier.Text;
+
+namespace Dossier.Tests.Nlp.Events;
+
+/// <summary>
+/// Readings of political news the judged pools showed wrong (eval/events/JUDGED.md): who the party
+/// of a titled or apposed name is, acts not done yet, words read as force, questions read as
+/// demands, topics read as partners and what a quoted speaker says someone habitually does.
+/// Each sentence is the test's own, not a pool's.
+/// </summary>
+public class EventReadingTests
+{
+    private static (Document Doc, IReadOnlyList<EventData> Events) Read(string text)
+    {
+        var doc = Models.Pipeline.Process(text);
+        return (doc, doc.Get(Layers.Events));
+    }
+
+    private static string? TextOf(Document doc, TextSpan? span) => span is { } s ? doc.GetText(s) : null;
+
+    /// <summary>A name after its title, or in apposition with a noun that another name modifies, is the party: the person, not the Senate or the network.</summary>
+    [Theory]
+    [InlineData("Senate Minority Leader Harry Reid praised Governor Jay Nixon on Monday.", "praised", "Harry Reid")]
+    [InlineData("The governor was criticized by CNN's host, Jake Tapper, for his remarks.", "criticized", "Jake Tapper")]
+    public void ThePartyOfATitledOrApposedName_IsThePerson(string text, string trigger, string actor)
+    {
+        var (doc, events) = Read(text);
+        var e = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == trigger);
+        Assert.Equal(actor, TextOf(doc, e.Actor));
+    }
+
+    /// <summary>A relative is not the one they are kin to: the brother of a named man does not make that man the actor.</summary>
+    [Fact]
+    public void TheKinOfANamedPerson_IsNotThatPerson()
+    {
+        var (doc, events) = Read("The brother of Ron Howard endorsed Senator Ann Lee last week.");
+        Assert.DoesNotContain(events, e => TextOf(doc, e.Actor) == "Ron Howard");
+    }
+
+    /// <summary>What someone has yet to do has not been done.</summary>
+    [Theory]
+    [InlineData("Senator Ann Lee has yet to endorse Governor Tom Reed.", "endorse")]
+    [InlineData("Governor Tom Reed is yet to meet Senator Ann Lee.", "meet")]
+    public void AnActStillToDo_IsNegated(string text, string trigger)
+    {
+        var (doc, events) = Read(text);
+        var e = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == trigger);
+        Assert.Equal(EventMode.Negated, e.Mode);
+    }
+
+    /// <summary>A violent verb aimed at what someone said or decided, or a legal verb used of a person in a debate, is criticism.</summary>
+    [Theory]
+    [InlineData("Senator Ann Lee fired back at Governor Tom Reed's comments on Tuesday.", "fired")]
+    [InlineData("Senator Ann Lee attacked Governor Tom Reed's plan on Tuesday.", "attacked")]
+    [InlineData("Senator Ann Lee prosecuted Governor Tom Reed at the debate on Tuesday.", "prosecuted")]
+    public void AViolentVerbAimedAtWords_IsCriticism(string text, string trigger)
+    {
+        var (doc, events) = Read(text);
+        Assert.DoesNotContain(events, e => doc.GetText(e.Trigger!.Value) == trigger && e.Code[..2] is "17" or "18" or "19" or "20");
+        Assert.Contains(events, e => doc.GetText(e.Trigger!.Value) == trigger && e.Code == "111");
+    }
+
+    /// <summary>
+    /// Being pressed on a question and being engaged in something are no force; a lawsuit filed is
+    /// not its own target; what is discussed is a topic, the partner is whom it is discussed with;
+    /// one at a debate or a rally is not whom the act is aimed at.
+    /// </summary>
+    [Theory]
+    [InlineData("The governor was pressed on why he had vetoed the bill.", "pressed")]
+    [InlineData("Democrats are engaged in mischief, Senator Ann Lee said.", "engaged")]
+    public void QuestionsAndIdioms_AreNoForce(string text, string trigger)
+    {
+        var (doc, events) = Read(text);
+        Assert.DoesNotContain(events, e => doc.GetText(e.Trigger!.Value) == trigger && e.Code[..2] is "10" or "18" or "19" or "20");
+    }
+
+    [Fact]
+    public void AnActAsThePassivesSubject_IsNotItsTarget_NorATopicOrAnOccasion()
+    {
+        var (doc, events) = Read("A complaint was filed by Jane Doe in federal court last week. "
+            + "Senator Ann Lee discussed the absence of Latinos from the cabinet. "
+            + "Senator Ann Lee discussed trade with Governor Tom Reed.");
+        Assert.DoesNotContain(events, e => doc.GetText(e.Trigger!.Value) == "filed" && TextOf(doc, e.Target) is "complaint" or "A complaint");
+        Assert.DoesNotContain(events, e => TextOf(doc, e.Target) == "Latinos");
+        var partner = events.Where(e => doc.GetText(e.Trigger!.Value) == "discussed" && e.Target is not null).ToList();
+        Assert.All(partner, e => Assert.Equal("Governor Tom Reed", TextOf(doc, e.Target)));
+    }
+
+    [Fact]
+    public void OneAtAGathering_IsNotTheTarget()
+    {
+        var (doc, events) = Read("Senator Ann Lee fired back at the summit in Paris. Senator Ann Lee lashed out at the Democratic debate in Boston.");
+        Assert.DoesNotContain(events, e => e.Target is not null);
+    }
+
+    /// <summary>A quoted speaker's simple present of force is what someone habitually does, in quotation marks of either kind; outside a quotation, or with an auxiliary, the act is read.</summary>
+    [Theory]
+    [InlineData("\"The regime kills protesters and jails reporters,\" the activist said.", "kills", false)]
+    [InlineData("``The regime kills protesters and jails reporters,'' the activist said.", "kills", false)]
+    [InlineData("''The regime kills protesters,'' the activist said.", "kills", false)]
+    [InlineData("Police arrested Ann Lee in Boston on Monday.", "arrested", true)]
+    public void AQuotedHabitualAct_IsNoEvent(string text, string trigger, bool coded)
+    {
+        var (doc, events) = Read(text);
+        Assert.Equal(coded, events.Any(e => doc.GetText(e.Trigger!.Value) == trigger && e.Code != "010"));
+    }
+}
