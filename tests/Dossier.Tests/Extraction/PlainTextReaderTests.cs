@@ -20,6 +20,8 @@ public class PlainTextReaderTests
     [InlineData("Minister resigns\n\nPESHAWAR (Reuters), 5 March 2025 - The minister resigned on Monday, aides said.\n", "2025-03-05", "2025-03-03")]
     [InlineData("Minister resigns\n\nISLAMABAD: Thursday 14 December 2023\n\nThe minister resigned on Monday, aides said.\n", "2023-12-14", "2023-12-11")]
     [InlineData("Minister resigns\n\nKABUL — 2025-03-05\n\nThe minister resigned on Monday, aides said.\n", "2025-03-05", "2025-03-03")]
+    [InlineData("Minister resigns\n\nIslamabad, Thursday 14 December 2023\n\nThe minister resigned on Monday, aides said.\n", "2023-12-14", "2023-12-11")]
+    [InlineData("Minister resigns\n\nNew Delhi, March 5, 2025: The minister resigned on Monday, aides said.\n", "2025-03-05", "2025-03-03")]
     public void ADateLineOrDatelineAtTheTop_IsTheStatedPublicationDate_AndWeekdaysResolveAgainstIt(string text, string published, string monday)
     {
         var doc = Models.Pipeline.Process(new DocumentLoader().LoadBytes(System.Text.Encoding.UTF8.GetBytes(text), "report.txt"));
