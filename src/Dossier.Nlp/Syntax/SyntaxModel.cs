@@ -67,37 +67,7 @@ public sealed class SyntaxModel
             names[i] = Parser.Relations[relations[i]];
         }
 
-        RepairReducedRelative(words, upos, xpos, lemmas, heads, names);
         return new ParsedSentence(upos, xpos, lemmas, heads, names);
-    }
-
-    /// <summary>
-    /// A sentence without a finite verb whose root is a noun followed at once by a past participle
-    /// with a direct object ('M23 rebels defeated Congolese troops near Goma'): the parser read a
-    /// reduced relative ('rebels [who were] defeated'), but a passive participle takes no direct
-    /// object — the participle is the past-tense main verb and the noun its subject.
-    /// </summary>
-    private void RepairReducedRelative(IReadOnlyList<string> words, UPos[] upos, string[] xpos, string[] lemmas, int[] heads, string[] names)
-    {
-        var root = Array.IndexOf(names, "root");
-        var verb = root + 1;
-        if (root < 0 || verb >= names.Length || upos[root] is not (UPos.NOUN or UPos.PROPN) || heads[verb] != root || names[verb] != "acl" || xpos[verb] != "VBN"
-            || !names.Where((_, i) => heads[i] == verb).Contains("obj") || xpos.Any(PosTagger.IsFinite))
-        {
-            return;
-        }
-
-        (heads[verb], names[verb], xpos[verb]) = (-1, "root", "VBD");
-        lemmas[verb] = Lemmatizer.Lemmatize(words[verb], "VBD");
-        for (var i = verb + 1; i < heads.Length; i++)
-        {
-            if (heads[i] == root)
-            {
-                heads[i] = verb; // what followed the noun ('.', a final clause) hangs on the verb
-            }
-        }
-
-        (heads[root], names[root]) = (verb, "nsubj");
     }
 
     /// <summary>Loads a model directory written by <see cref="Save"/>.</summary>
