@@ -282,6 +282,26 @@ public sealed partial class EventComponent
         && !verb.Children.Any(c => c.BaseRelation is "aux" or "cop")
         && verb.Child("nsubj") is { Xpos: "WDT" or "WP" };
 
+    /// <summary>Verbs of telling that a refusal can govern ('declined to comment', 'refused to speak to reporters').</summary>
+    private static readonly HashSet<string> Telling = new(
+        ["comment", "speak", "talk", "discuss", "elaborate", "respond", "answer", "say", "confirm", "disclose", "reveal", "name", "identify", "specify", "explain", "detail"],
+        StringComparer.Ordinal);
+
+    /// <summary>What one gives when one tells ('refused to give any more details', 'declined to provide an estimate').</summary>
+    private static readonly HashSet<string> Particulars = new(
+        ["detail", "comment", "information", "specific", "explanation", "answer", "name", "figure", "estimate", "interview", "statement", "reason", "timeline"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// True for a refusal whose act is telling ('declined to comment', 'refused to speak to
+    /// reporters', 'refused to give any more details'): CAMEO's declining comment (011), which
+    /// rejects no one, not a rejection (12) of whomever the telling would have reached.
+    /// </summary>
+    private static bool RefusesToSpeak(Word verb) =>
+        verb.Lemma.ToLowerInvariant() is "refuse" or "decline" && verb.Child("xcomp") is { } act
+        && (Telling.Contains(act.Lemma.ToLowerInvariant())
+            || (act.Lemma.ToLowerInvariant() is "give" or "provide" or "offer" or "release" && act.Child("obj") is { } told && Particulars.Contains(told.Lemma.ToLowerInvariant())));
+
     /// <summary>
     /// True for an act of protest, coercion or force (14-20) in the simple present without an
     /// auxiliary ('thug Putin kills journalists', 'the regime jails reporters'): said inside a

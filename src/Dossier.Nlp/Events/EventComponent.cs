@@ -238,6 +238,11 @@ public sealed partial class EventComponent : IDocumentComponent
                 target = EventSyntax.Resolve(with, inSentence, actor: false);
             }
 
+            if (!nominal && RefusesToSpeak(word))
+            {
+                (code, target) = ("011", Participant.Nobody); // 'declined to comment', 'refused to speak to reporters': declining comment rejects no one
+            }
+
             var link = -1;
             if (IsViolent(code) && subject is { } doer && nounEvents.TryGetValue(doer.Index, out var named) && IsViolent(events[named].Code))
             {

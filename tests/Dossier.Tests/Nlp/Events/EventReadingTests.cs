@@ -95,6 +95,18 @@ public class EventReadingTests
         Assert.DoesNotContain(events, e => e.Target is not null);
     }
 
+    /// <summary>A refusal to tell declines comment (011) and rejects no one; a refusal to act on another's request stays a rejection.</summary>
+    [Theory]
+    [InlineData("Senator Ann Lee refused to speak to reporters on Monday.", "refused", "011", null)]
+    [InlineData("The spokesman refused to give any more details about the papers.", "refused", "011", null)]
+    [InlineData("The Senate refused to consider Governor Tom Reed's nominee.", "refused", "120", "Tom Reed")]
+    public void ARefusalToTell_DeclinesComment(string text, string trigger, string code, string? target)
+    {
+        var (doc, events) = Read(text);
+        var e = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == trigger);
+        Assert.Equal((code, target), (e.Code, TextOf(doc, e.Target)));
+    }
+
     /// <summary>A quoted speaker's simple present of force is what someone habitually does, in quotation marks of either kind; outside a quotation, or with an auxiliary, the act is read.</summary>
     [Theory]
     [InlineData("\"The regime kills protesters and jails reporters,\" the activist said.", "kills", false)]
