@@ -45,6 +45,7 @@ internal static partial class EventSyntax
         var lemma = w.Lemma.ToLowerInvariant();
         var title = Agents.Contains(lemma);
         var personNoun = w.Upos == UPos.NOUN && (PersonNouns.Contains(lemma) || RelationNouns.Contains(lemma));
+        var instrument = w.Upos == UPos.NOUN && Instruments.Contains(lemma);
         // The name a noun is in apposition with is the party before any name that modifies the noun:
         // 'Senate Majority Leader Mitch McConnell' and 'ABC's host, George Stephanopoulos' are the person, not the Senate or ABC.
         foreach (var c in w.Children.Where(c => c.Relation is "flat" or "appos").Concat(w.Children.Where(c => c.Relation is not ("flat" or "appos"))))
@@ -52,8 +53,9 @@ internal static partial class EventSyntax
             // 'the government of Pakistan', 'his support for Trump', 'Deputy Prime Minister and Foreign Minister Ishaq Dar' (titles coordinated before the name);
             // not the place or trade before a person ('the New York businessman', 'the Florida law professor'): where one is from is no party;
             // nor the one a supporter, critic or relative is for, against or of ('Ed Rendell, a Clinton supporter, praised Sanders', 'the brother of
-            // Ron Howard'); nor whom an act befell ('condemned the beheading of David Haines': the beheading is not Haines).
-            if ((c.Relation is "flat" or "appos" or "nmod:poss" || (c.Relation == "compound" && !personNoun)
+            // Ron Howard'); nor whom an act befell ('condemned the beheading of David Haines': the beheading is not Haines); nor the name
+            // of an agreement, law or plan ('praised the Trans-Pacific Partnership trade agreement': the agreement is no party).
+            if ((c.Relation is "flat" or "appos" or "nmod:poss" || (c.Relation == "compound" && !personNoun && !instrument)
                     || (c.Relation == "nmod" && Preposition(c) is "of" or "for" && !IsActNoun(w) && !personNoun)
                     || (c.Relation == "conj" && title)) && NamedFor(c, named, actor, depth + 1) is { } found)
             {
@@ -63,6 +65,12 @@ internal static partial class EventSyntax
 
         return null;
     }
+
+    /// <summary>Agreements, laws, plans and policies: a name compounded with one names the instrument ('the Trans-Pacific Partnership trade agreement', 'the DREAM Act bill'), not a party.</summary>
+    private static readonly HashSet<string> Instruments = new(
+        ["agreement", "deal", "treaty", "pact", "accord", "bill", "law", "act", "plan", "policy", "program", "programme", "proposal", "initiative", "legislation",
+         "reform", "budget", "tariff", "regulation", "resolution", "amendment", "measure", "platform", "agenda", "strategy", "doctrine", "partnership", "framework"],
+        StringComparer.Ordinal);
 
     /// <summary>Nouns of acts done to someone, beyond the event nouns, whose 'of' phrase is whom the act befell.</summary>
     private static readonly HashSet<string> ActNouns = new(

@@ -31,6 +31,15 @@ public class EventReadingTests
         Assert.Equal(actor, TextOf(doc, e.Actor));
     }
 
+    /// <summary>A name compounded with an agreement, a law or a plan names the instrument, which is no party; one compounded with a body still names its party.</summary>
+    [Fact]
+    public void TheNameOfAnAgreement_IsNoParty()
+    {
+        var (doc, events) = Read("Senator Ann Lee praised the Trans-Pacific Partnership trade agreement on Monday. Senator Ann Lee praised the Obama administration on Tuesday.");
+        Assert.DoesNotContain(events, e => TextOf(doc, e.Target) == "Trans-Pacific Partnership");
+        Assert.Contains(events, e => doc.GetText(e.Trigger!.Value) == "praised" && TextOf(doc, e.Target) == "Obama");
+    }
+
     /// <summary>A relative is not the one they are kin to: the brother of a named man does not make that man the actor.</summary>
     [Fact]
     public void TheKinOfANamedPerson_IsNotThatPerson()
