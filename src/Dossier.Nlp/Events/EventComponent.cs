@@ -317,7 +317,7 @@ public sealed partial class EventComponent : IDocumentComponent
 
             if (!nominal && !byPattern && code[..2] == "17" && !Grasping.Contains(verbLemma) && IsPerson(target, inSentence, referred) && SaidThrough(word))
             {
-                code = "111"; // 'prosecuted Sanders on gun control at the debate', 'grilled her in the interview': legal or coercive words, criticism
+                code = "111"; // 'prosecuted Sanders at the debate': a legal or coercive verb said of a person in a debate or a statement is criticism
             }
 
             if (!nominal && IsChallengeToAContest(word))
