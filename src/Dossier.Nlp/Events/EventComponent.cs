@@ -548,38 +548,6 @@ public sealed partial class EventComponent : IDocumentComponent
     private static string Kind(Participant p, Dictionary<TextSpan, string> referred) =>
         (p.Kind == ParticipantKind.Pronoun && p.Span is { } span && !referred.ContainsKey(span) ? ParticipantKind.None : p.Kind).ToString();
 
-    /// <summary>True when more quotation marks open than close in the sentence before <paramref name="at"/>; two apostrophes ('' …'', as some papers print quotes) count as a straight mark, and `` as an opening one.</summary>
-    private static bool InsideQuotation(string text, TextSpan sentence, int at)
-    {
-        int open = 0, close = 0, straight = 0;
-        for (var i = sentence.Start; i < at; i++)
-        {
-            var pair = i + 1 < at && text[i + 1] == text[i];
-            switch (text[i])
-            {
-                case '“':
-                    open++;
-                    break;
-                case '”':
-                    close++;
-                    break;
-                case '"':
-                    straight++;
-                    break;
-                case '\'' when pair:
-                    _ = open > close ? close++ : straight++; // closes a `` quotation, else alternates
-                    i++;
-                    break;
-                case '`' when pair:
-                    open++;
-                    i++;
-                    break;
-            }
-        }
-
-        return open > close || straight % 2 == 1;
-    }
-
     private static string? Noun(string[] lower, int i, int sentenceStart)
     {
         foreach (var (code, before) in Nouns[lower[i]])
