@@ -405,8 +405,12 @@ public sealed partial class EventComponent
                 case '"':
                     straight++;
                     break;
+                case '\'' when pair && open > close:
+                    close++; // closes a `` quotation
+                    i++;
+                    break;
                 case '\'' when pair:
-                    _ = open > close ? close++ : straight++; // closes a `` quotation, else alternates
+                    straight++; // else it alternates, as a straight mark does
                     i++;
                     break;
                 case '`' when pair:
