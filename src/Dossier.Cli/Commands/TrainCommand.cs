@@ -67,12 +67,21 @@ internal static class TrainCommand
         parseModels.SetAction((parse, _) => Run(parse, log => new SyntaxTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
         var stance = new Command("stance", "Train the stance model (how an article stands towards a claim) on FNC-1's train split, choosing the epoch on its dev part, and write model, config and metadata together.") { config };
         stance.SetAction((parse, _) => Run(parse, log => new StanceTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
-        var events = new Command("events", "Train the event coder's confidence model on the judged events of eval/events (logistic regression; each pool left out once and scored), and write its weights into src/Dossier.Nlp/Events/event-confidence.tsv; rebuild to ship them.") { config };
+        var events = new Command("events", "Train the event coder's confidence model on the judged events of eval/events (logistic regression; each pool left out once and scored), choose the brief's shown threshold on the left-out scores, and write weights and threshold into src/Dossier.Nlp/Events/event-confidence.tsv; rebuild to ship them.") { config };
         events.SetAction((parse, _) => Run(parse, log =>
         {
             var output = context.Value.Output;
+            var training = new EventConfidenceTrainer(log).TrainFromConfig(parse.GetRequiredValue(config));
+            output.WriteLine("every pool's events scored by the model trained without it, shown from each threshold:");
+            output.WriteLine(FormattableString.Invariant($"{"threshold",9} {"shown",6} {"right",6} {"precision",9}"));
+            foreach (var c in training.Curve)
+            {
+                output.WriteLine(FormattableString.Invariant($"{c.Threshold,9:F2} {c.Shown,6} {c.ShownRight,6} {100 * c.Precision,8:F2}%{(c.Threshold == training.ShownThreshold ? "  <- shown threshold" : "")}"));
+            }
+
+            output.WriteLine();
             output.WriteLine(FormattableString.Invariant($"{"left out",-34} {"judged",6} {"right",6} {"shown",6} {"right",6} {"precision",9} {"log-loss",8}"));
-            foreach (var p in new EventConfidenceTrainer(log).TrainFromConfig(parse.GetRequiredValue(config)))
+            foreach (var p in training.Pools)
             {
                 output.WriteLine(FormattableString.Invariant($"{p.Pool,-34} {p.Judged,6} {p.JudgedRight,6} {p.Shown,6} {p.ShownRight,6} {100 * p.Precision,8:F2}% {p.LogLoss,8:F3}"));
             }

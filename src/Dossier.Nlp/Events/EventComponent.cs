@@ -44,10 +44,11 @@ public sealed partial class EventComponent : IDocumentComponent
     /// <summary>
     /// The confidence from which the brief shows an event (the JSON holds all): an event's confidence is the
     /// <see cref="EventConfidenceModel"/>'s estimate that a careful reader would sign its code, actor and target,
-    /// so the brief shows what is more likely right than wrong. The threshold is not tuned: what moves the
-    /// balance between precision and recall is the model, trained and cross-validated on judged events.
+    /// and the shipped model's <see cref="EventConfidenceModel.ShownThreshold"/> is the lowest confidence at which
+    /// the events shown were right at the target share (configs/events.json) on judged pools the model was not
+    /// trained on (each pool left out once).
     /// </summary>
-    public const double ShownConfidence = 0.5;
+    public static double ShownConfidence => EventConfidenceModel.Default.ShownThreshold;
 
     /// <summary>Creates the component with a verb dictionary (PETRARCH2's CAMEO.2.0 by default).</summary>
     public EventComponent(VerbLexicon? verbs = null, EventConfidenceModel? confidence = null) =>

@@ -65,15 +65,21 @@ public readonly record struct EventEvidence(
 /// </summary>
 public sealed class EventConfidenceModel
 {
+    /// <summary>The line of the weights file that holds <see cref="ShownThreshold"/> rather than a feature's weight.</summary>
+    public const string ShownThresholdKey = "@shown";
+
     private const string ResourceName = "Dossier.Nlp.Events.event-confidence.tsv";
-    private static readonly Lazy<EventConfidenceModel> Shipped = new(() => new EventConfidenceModel(Parse(DataFile.ReadEmbedded(typeof(EventConfidenceModel).Assembly, ResourceName))));
+    private static readonly Lazy<EventConfidenceModel> Shipped = new(() => Parse(DataFile.ReadEmbedded(typeof(EventConfidenceModel).Assembly, ResourceName)));
     private readonly Dictionary<string, double> _weights;
 
-    /// <summary>Creates a model from feature weights (features without a weight weigh nothing).</summary>
-    public EventConfidenceModel(IReadOnlyDictionary<string, double> weights)
+    /// <summary>Creates a model from feature weights (features without a weight weigh nothing) and the confidence from which the brief shows an event.</summary>
+    public EventConfidenceModel(IReadOnlyDictionary<string, double> weights, double shownThreshold = 0.5)
     {
         ArgumentNullException.ThrowIfNull(weights);
+        ArgumentOutOfRangeException.ThrowIfLessThan(shownThreshold, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(shownThreshold, 1);
         _weights = new Dictionary<string, double>(weights, StringComparer.Ordinal);
+        ShownThreshold = shownThreshold;
     }
 
     /// <summary>The model shipped with the coder (src/Dossier.Nlp/Events/event-confidence.tsv, written by <c>dossier train events</c>).</summary>
@@ -81,6 +87,13 @@ public sealed class EventConfidenceModel
 
     /// <summary>The weights.</summary>
     public IReadOnlyDictionary<string, double> Weights => _weights;
+
+    /// <summary>
+    /// The confidence (rounded to two places, as events carry it) from which the brief shows an event: chosen by
+    /// <c>dossier train events</c> as the lowest that keeps the share right of the events shown, on pools the model
+    /// was not trained on, at the config's target.
+    /// </summary>
+    public double ShownThreshold { get; }
 
     /// <summary>The estimated chance that the event is right.</summary>
     public double Probability(EventEvidence evidence) => Probability(evidence.Features());
@@ -95,7 +108,7 @@ public sealed class EventConfidenceModel
     /// <summary>The logistic function.</summary>
     public static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
-    /// <summary>Writes the weights as lines of feature and weight, in ordinal order of the features, after the given comment lines.</summary>
+    /// <summary>Writes the weights as lines of feature and weight, in ordinal order of the features, after the given comment lines and the shown threshold's line.</summary>
     public void Write(TextWriter writer, IEnumerable<string> comments)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -107,6 +120,10 @@ public sealed class EventConfidenceModel
             writer.Write('\n');
         }
 
+        writer.Write(ShownThresholdKey);
+        writer.Write('\t');
+        writer.Write(ShownThreshold.ToString("F2", CultureInfo.InvariantCulture));
+        writer.Write('\n');
         foreach (var (feature, weight) in _weights.OrderBy(w => w.Key, StringComparer.Ordinal))
         {
             writer.Write(feature);
@@ -120,20 +137,27 @@ public sealed class EventConfidenceModel
     public static EventConfidenceModel Read(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return new EventConfidenceModel(Parse(DataFile.Parse(reader)));
+        return Parse(DataFile.Parse(reader));
     }
 
-    private static Dictionary<string, double> Parse(IReadOnlyList<string[]> entries)
+    private static EventConfidenceModel Parse(IReadOnlyList<string[]> entries)
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        double? shown = null;
         foreach (var e in entries)
         {
-            if (e.Length != 2 || !double.TryParse(e[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var w) || !weights.TryAdd(e[0], w))
+            if (e.Length != 2 || !double.TryParse(e[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var w)
+                || (e[0] == ShownThresholdKey ? shown is not null || w is < 0 or > 1 : !weights.TryAdd(e[0], w)))
             {
-                throw new InvalidDataException($"not a feature and its weight, or a feature twice: '{string.Join('\t', e)}'");
+                throw new InvalidDataException($"not a feature and its weight, a feature twice or a second or impossible shown threshold: '{string.Join('\t', e)}'");
+            }
+
+            if (e[0] == ShownThresholdKey)
+            {
+                shown = w;
             }
         }
 
-        return weights;
+        return new EventConfidenceModel(weights, shown ?? 0.5);
     }
 }

@@ -32,11 +32,16 @@ public class EventConfidenceModelTests
         var model = new EventConfidenceModel(new Dictionary<string, double> { ["root=17"] = 0.25, ["bias"] = -1.5 });
         var writer = new StringWriter();
         model.Write(writer, ["trained on nothing"]);
-        Assert.Equal("# trained on nothing\nbias\t-1.500000\nroot=17\t0.250000\n", writer.ToString());
+        Assert.Equal("# trained on nothing\n@shown\t0.50\nbias\t-1.500000\nroot=17\t0.250000\n", writer.ToString());
         var again = EventConfidenceModel.Read(new StringReader(writer.ToString()));
         Assert.Equal(model.Weights.OrderBy(w => w.Key), again.Weights.OrderBy(w => w.Key));
+        Assert.Equal(0.5, again.ShownThreshold);
+        Assert.Equal(0.65, EventConfidenceModel.Read(new StringReader("@shown\t0.65\nbias\t1\n")).ShownThreshold);
+        Assert.DoesNotContain(EventConfidenceModel.ShownThresholdKey, EventConfidenceModel.Read(new StringReader("@shown\t0.65\nbias\t1\n")).Weights.Keys);
         Assert.Throws<InvalidDataException>(() => EventConfidenceModel.Read(new StringReader("bias\tx\n")));
         Assert.Throws<InvalidDataException>(() => EventConfidenceModel.Read(new StringReader("bias\t1\nbias\t2\n")));
+        Assert.Throws<InvalidDataException>(() => EventConfidenceModel.Read(new StringReader("@shown\t0.6\n@shown\t0.7\n")));
+        Assert.Throws<InvalidDataException>(() => EventConfidenceModel.Read(new StringReader("@shown\t1.5\n")));
     }
 
     /// <summary>The shipped weights are what 'dossier train events' writes from the judged events in the repository: retrained, byte for byte (so a change to the coder's evidence that was not followed by training fails here), with every judged pool left out once.</summary>
@@ -44,9 +49,23 @@ public class EventConfidenceModelTests
     public void ShippedWeights_AreReproducedByTraining()
     {
         using var dir = new TempDir();
-        var heldOut = new EventConfidenceTrainer().TrainFromConfig(Path.Combine(Repo.Root, "configs", "events.json"), dir.File("weights.tsv"));
+        var training = new EventConfidenceTrainer().TrainFromConfig(Path.Combine(Repo.Root, "configs", "events.json"), dir.File("weights.tsv"));
         Assert.Equal(File.ReadAllText(Path.Combine(Repo.Root, "src", "Dossier.Nlp", "Events", "event-confidence.tsv")), File.ReadAllText(dir.File("weights.tsv")));
-        Assert.Equal(6, heldOut.Count); // one per pool of configs/events.json, judged or annotated
-        Assert.All(heldOut, p => Assert.InRange(p.Shown, 1, p.Judged));
+        Assert.Equal(6, training.Pools.Count); // one per pool of configs/events.json, judged or annotated
+        Assert.All(training.Pools, p => Assert.InRange(p.Shown, 1, p.Judged));
+        Assert.Equal(EventConfidenceModel.Default.ShownThreshold, training.ShownThreshold);
+        Assert.Equal(training.Pools.Sum(p => p.Shown), training.Curve.Single(c => c.Threshold == training.ShownThreshold).Shown);
+    }
+
+    /// <summary>The shown threshold is the lowest tried whose left-out events are right at the target share; when none is, the most precise one.</summary>
+    [Fact]
+    public void ChooseThreshold_TakesTheLowestThatMeetsTheTarget_ElseTheMostPrecise()
+    {
+        ThresholdPoint[] curve = [new(0.6, 80, 60), new(0.5, 100, 70), new(0.7, 50, 42), new(0.8, 20, 17), new(0.9, 0, 0)];
+        Assert.Equal(0.7, EventConfidenceTrainer.ChooseThreshold(curve, 0.8));
+        Assert.Equal(0.5, EventConfidenceTrainer.ChooseThreshold(curve, 0.7));
+        Assert.Equal(0.8, EventConfidenceTrainer.ChooseThreshold(curve, 0.9)); // 0.85 at 0.8 is the best there is
+        Assert.Equal(0.5, EventConfidenceTrainer.Thresholds[0]);
+        Assert.Equal(0.95, EventConfidenceTrainer.Thresholds[^1]);
     }
 }
