@@ -120,8 +120,15 @@ public sealed partial class EventComponent
     /// </summary>
     private static bool AttacksAPersonInWords(Word verb, Participant actor, Participant target, List<MentionData> named, Dictionary<TextSpan, string> referred) =>
         Assailing.Contains(verb.Lemma.ToLowerInvariant())
-        && IsPerson(actor, named, referred) && IsPerson(target, named, referred)
+        && ((IsPerson(actor, named, referred) && IsPerson(target, named, referred)) || (Berating.Contains(verb.Lemma.ToLowerInvariant()) && !IsPlace(target, named)))
         && !verb.Children.Any(c => c.BaseRelation == "obl" && EventSyntax.Preposition(c) == "with");
+
+    /// <summary>
+    /// The verbs of <see cref="Assailing"/> that news uses of words far more than of force ('slammed the ruling', 'the White House
+    /// blasted congressional Republicans', 'Paul Ryan blasted the FBI'): aimed at a party that is not a place, whoever the actor,
+    /// they are criticism. 'Attack', 'hit', 'strike' and 'target' stay force unless both sides are persons.
+    /// </summary>
+    private static readonly HashSet<string> Berating = new(["slam", "blast", "bash", "lash", "skewer", "savage", "hammer", "assail"], StringComparer.Ordinal);
 
     /// <summary>True for a participant named as a place (a state, a region, a facility).</summary>
     private static bool IsPlace(Participant p, List<MentionData> named) =>

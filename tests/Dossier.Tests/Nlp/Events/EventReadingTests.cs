@@ -72,6 +72,21 @@ public class EventReadingTests
     }
 
     /// <summary>
+    /// 'Blasted', 'slammed', 'lashed out at' aimed at a party that is not a place are criticism whoever the actor is (an office, a
+    /// body); 'attacked' between an army and an organisation stays force.
+    /// </summary>
+    [Theory]
+    [InlineData("The Treasury Department blasted congressional Republicans on Tuesday.", "blasted", "111")]
+    [InlineData("The Treasury Department slammed the Federal Reserve for its decision.", "slammed", "111")]
+    [InlineData("The Nigerian army attacked Boko Haram in Borno on Tuesday.", "attacked", "19")]
+    public void AFigurativeAssaultOnAParty_IsCriticism(string text, string trigger, string code)
+    {
+        var (doc, events) = Read(text);
+        var e = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == trigger);
+        Assert.StartsWith(code, e.Code, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Being pressed on a question and being engaged in something are no force; a lawsuit filed is
     /// not its own target; what is discussed is a topic, the partner is whom it is discussed with;
     /// one at a debate or a rally is not whom the act is aimed at.
