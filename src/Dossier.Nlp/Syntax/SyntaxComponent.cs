@@ -80,28 +80,34 @@ public sealed class SyntaxComponent : IDocumentComponent
     /// The number of words of a dateline that opens a sentence ("ISLAMABAD:", "WASHINGTON (Reuters)
     /// -", "WASHINGTON ―", "Afghan Voice Agency (AVA) - International Service:"), colon or dash included; 0 when there
     /// is none. A dateline is a run of capitalised words, acronyms and brackets with at least one word
-    /// in capitals, ended by a colon or dash before a capitalised word; "Khan to reporters:" and
-    /// "President Trump:" are not.
+    /// in capitals (two letters or more: an initial such as "M." is none), ended by a colon or dash
+    /// outside brackets before a capitalised word; "Khan to reporters:", "President Trump:" and a
+    /// congressman's party and state ("Harry M. Reid (D-Nev.)", "Rep. John A. Smith (D-N.Y.)") are not.
     /// </summary>
     internal static int DatelineLength(IReadOnlyList<string> forms)
     {
         var capitals = false;
         var end = 0;
+        var depth = 0;
         for (var j = 0; j < Math.Min(forms.Count - 2, 16); j++)
         {
             var w = forms[j];
             if (j > 0 && w is ":" or "-" or "--" or "—" or "–" or "―")
             {
-                if (char.IsUpper(forms[j + 1][0]) || forms[j + 1][0] is '"' or '“')
+                if (depth == 0 && (char.IsUpper(forms[j + 1][0]) || forms[j + 1][0] is '"' or '“'))
                 {
                     end = j + 1; // the last colon or dash of the run ends the dateline
                 }
             }
-            else if (w.Length >= 2 && w.All(c => char.IsUpper(c) || c == '.'))
+            else if (w.Count(char.IsLetter) >= 2 && w.All(c => char.IsUpper(c) || c == '.'))
             {
                 capitals = true;
             }
-            else if (!(char.IsUpper(w[0]) || w is "(" or ")" or "," or "of"))
+            else if (w is "(" or ")")
+            {
+                depth = Math.Max(0, depth + (w == "(" ? 1 : -1));
+            }
+            else if (!(char.IsUpper(w[0]) || w is "," or "of"))
             {
                 break;
             }

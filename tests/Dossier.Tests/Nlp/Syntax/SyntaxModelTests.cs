@@ -161,6 +161,8 @@ public sealed class SyntaxModelTests
     [InlineData("Khan to reporters : We will not talk", 0)]
     [InlineData("President Trump : We will win", 0)]
     [InlineData("The United States acknowledges the issue", 0)]
+    [InlineData("Harry M. Reid ( D - Nev. ) blasted Rubio", 0)]
+    [InlineData("Rep. John A. Smith ( D - N.Y. ) said the bill would pass", 0)]
     public void ADatelineOpeningASentence_IsFoundByItsShape(string words, int length) =>
         Assert.Equal(length, Dossier.Nlp.Syntax.SyntaxComponent.DatelineLength(words.Split(' ')));
 
