@@ -44,8 +44,10 @@ internal static partial class EventSyntax
 
         var lemma = w.Lemma.ToLowerInvariant();
         var title = Agents.Contains(lemma);
-        var personNoun = w.Upos == UPos.NOUN && (PersonNouns.Contains(lemma) || RelationNouns.Contains(lemma));
-        var instrument = w.Upos == UPos.NOUN && Instruments.Contains(lemma);
+        // A lowercase word is a common noun whatever the tagger said ('The New York businessman' is sometimes tagged NNP).
+        var common = w.Upos == UPos.NOUN || (w.Upos == UPos.PROPN && char.IsLower(w.Text[0]));
+        var personNoun = common && (PersonNouns.Contains(lemma) || RelationNouns.Contains(lemma));
+        var instrument = common && Instruments.Contains(lemma);
         // The name a noun is in apposition with is the party before any name that modifies the noun:
         // 'Senate Majority Leader Mitch McConnell' and 'ABC's host, George Stephanopoulos' are the person, not the Senate or ABC.
         foreach (var c in w.Children.Where(c => c.Relation is "flat" or "appos").Concat(w.Children.Where(c => c.Relation is not ("flat" or "appos"))))

@@ -31,6 +31,15 @@ public class EventReadingTests
         Assert.Equal(actor, TextOf(doc, e.Actor));
     }
 
+    /// <summary>A place before a person noun says where the person is from, even when the tagger takes the lowercase noun for a name: the place does not act.</summary>
+    [Fact]
+    public void APlaceBeforeAPersonNoun_IsNotTheActor()
+    {
+        var (doc, events) = Read("The New York businessman has praised Senator Ann Lee, saying she was a stronger leader than Governor Tom Reed.");
+        var e = Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == "praised");
+        Assert.Equal("New York businessman", TextOf(doc, e.Actor));
+    }
+
     /// <summary>A name compounded with an agreement, a law or a plan names the instrument, which is no party; one compounded with a body still names its party.</summary>
     [Fact]
     public void TheNameOfAnAgreement_IsNoParty()
