@@ -102,7 +102,7 @@ public sealed class EventConfidenceTrainer
         var losses = new List<double>();
         for (var pool = 0; pool < pools.Count; pool++)
         {
-            var model = Fit([.. examples.Where(e => e.Pool != pool)], config, 0.5);
+            var model = Fit([.. examples.Where(e => e.Pool != pool)], config, shownThreshold: 0.5); // a left-out model's own threshold is never used
             var test = examples.Where(e => e.Pool == pool).ToList();
             var p = test.Select(e => model.Probability(e.Features)).ToList();
             leftOut.AddRange(test.Select((e, k) => (pool, Math.Round(p[k], 2), e.Right)));
@@ -120,13 +120,14 @@ public sealed class EventConfidenceTrainer
         }).ToList();
 
         var final = Fit(examples, config, threshold);
+        var chosen = curve.First(c => c.Threshold == threshold);
         output = output is null ? Resolve(config.Output) : Path.GetFullPath(output);
         using (var writer = new StreamWriter(output))
         {
             final.Write(writer, [
                 "The event coder's confidence model: logistic regression over EventEvidence.Features (src/Dossier.Nlp/Events/EventConfidenceModel.cs).",
                 FormattableString.Invariant($"Written by: dossier train events --config configs/events.json ({examples.Count} judged events, {examples.Count(e => e.Right)} right; L2 {config.L2}, {config.Iterations} steps of {config.LearningRate})."),
-                FormattableString.Invariant($"Shown from {threshold:F2}: the lowest confidence at which the events of the pools left out were at least {100 * config.ShownPrecision:F0}% right ({curve.First(c => c.Threshold == threshold).ShownRight} of {curve.First(c => c.Threshold == threshold).Shown})."),
+                FormattableString.Invariant($"Shown from {threshold:F2}: the lowest confidence at which the events of the pools left out were at least {100 * config.ShownPrecision:F0}% right ({chosen.ShownRight} of {chosen.Shown})."),
                 .. config.Judged.Select(j => $"Judged: {j.File} (texts: {j.Texts})"),
                 .. config.Annotated.Select(j => "Annotated: " + j),
             ]);
