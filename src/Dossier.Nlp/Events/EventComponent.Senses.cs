@@ -261,7 +261,13 @@ public sealed partial class EventComponent
     /// </summary>
     private static bool IsQuestion(Word verb, string code)
     {
-        if (!(code[..2] == "02" && verb.Lemma.Equals("ask", StringComparison.OrdinalIgnoreCase)) && !(code[..2] is "02" or "10" && verb.Lemma.Equals("press", StringComparison.OrdinalIgnoreCase)))
+        var asking = verb.Lemma.ToLowerInvariant() switch
+        {
+            "ask" => code[..2] == "02",
+            "press" => code[..2] is "02" or "10",
+            _ => false,
+        };
+        if (!asking)
         {
             return false;
         }

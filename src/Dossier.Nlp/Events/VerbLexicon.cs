@@ -56,6 +56,9 @@ public sealed partial class VerbLexicon
     /// <summary>The synsets of verbs that bring their object into being: founding, establishing, instituting.</summary>
     private static readonly HashSet<string> CreationSynsets = new(["ENACT"], StringComparer.Ordinal);
 
+    /// <summary>Pattern words that keep a pattern of function words for a passive verb: 'by' (written for the passive, 'hosted by') and the particles that stay with their verb ('was burned down').</summary>
+    private static readonly HashSet<string> PassiveWords = new(["by", "up", "out", "off", "down", "away", "back"], StringComparer.Ordinal);
+
     /// <summary>Words of a pattern that say nothing of the act ('come (to)', 'depart (for)'): a pattern of these alone does not make a code specific.</summary>
     private static readonly HashSet<string> FunctionWords = new(["to", "in", "into", "for", "with", "at", "on", "of", "from", "back", "the", "a", "an", "by", "up", "out", "off", "down", "away"], StringComparer.Ordinal);
 
@@ -282,7 +285,7 @@ public sealed partial class VerbLexicon
         }
 
         var content = pattern is not null && pattern.Words.Any(w => !FunctionWords.Contains(w.Trim()));
-        if (start >= 0 && !content && pattern is not null && !pattern.Words.Any(w => w.Trim() is "by" or "up" or "out" or "off" or "down" or "away" or "back"))
+        if (start >= 0 && !content && pattern is not null && !pattern.Words.Any(w => PassiveWords.Contains(w.Trim())))
         {
             // A pattern of prepositions alone is an intransitive use ('pressed on' with the offensive,
             // 'came to'): a passive verb has a patient, so its 'on' ('was pressed on why …') is another
