@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Dossier.Evaluation.Claims;
 using Dossier.Evaluation.Events;
-using Dossier.Nlp.Quotes;
+using Dossier.Evaluation.Quotes;
+using Dossier.Annotations;
+using Dossier.Nlp.Claims;
 using Dossier.Text;
 
 namespace Dossier.Cli.Commands;
@@ -9,20 +11,51 @@ namespace Dossier.Cli.Commands;
 /// <summary>Pooled judgments of what the brief shows (eval/events/JUDGED.md, eval/claims/JUDGED.md): scoring and templates for new readings.</summary>
 internal static partial class EvalCommand
 {
-    /// <summary><c>dossier eval claims --judged FILE --texts DIR|CSV [--template OUT [--names LIST] [--threshold X]]</c>: precision of the statements the brief shows, by a reader's judgments.</summary>
+    /// <summary>
+    /// <c>dossier eval claims --judged FILE --texts DIR|CSV [--template OUT [--names LIST] [--threshold X]]</c>: precision of
+    /// the statements the brief shows, by a reader's judgments; <c>dossier eval claims --data DIR [--part P]</c>: by an
+    /// attribution annotation (PolNeAR).
+    /// </summary>
     private static Command Claims(Lazy<CliContext> context)
     {
-        var judgedFile = new Option<string>("--judged") { Description = "A .jsonl file of shown claims a reader judged (eval/claims/JUDGED.md), scored on the texts in --texts as 'analyze' reads them.", Required = true };
+        var judgedFile = new Option<string?>("--judged") { Description = "A .jsonl file of shown claims a reader judged (eval/claims/JUDGED.md), scored on the texts in --texts as 'analyze' reads them." };
+        var data = new Option<string?>("--data") { Description = "Instead of --judged: a PolNeAR-style split (text/ and attributions/); a claim is borne out when a gold attribution's content is its content and the gold source its holder. Prints the claims shown from each confidence." };
+        var part = new Option<string>("--part") { Description = "With --data: only the articles of this part of the split (by article name): train, holdout or all.", DefaultValueFactory = _ => "all" };
+        part.AcceptOnlyFromAmong("train", "holdout", "all");
         var texts = new Option<string?>("--texts") { Description = "The folder of the judged texts, or an FNC-1 bodies file whose Body IDs the judgments name (../shared/data/fnc-1/train_bodies.csv)." };
-        var errors = new Option<int>("--errors") { Description = "Also print up to this many shown claims no one judged." };
+        var errors = new Option<int>("--errors") { Description = "Also print up to this many shown claims no one judged (with --data: shown claims the annotation does not bear out; --threshold lists them from another confidence)." };
         var template = new Option<string?>("--template") { Description = "Instead of scoring, write a judgment line (\"right\": null, to fill in) for every shown claim no judgment covers to this .jsonl file, and print each with its sentence. The --judged file may not exist yet (a new pool)." };
         var names = new Option<string?>("--names") { Description = "With --template: a file of more text names (file names, or Body IDs of an FNC-1 bodies file), one per line: the texts of a new pool." };
-        var threshold = new Option<double?>("--threshold") { Description = "With --template: list claims from this confidence (default: what the brief shows, 0.70)." };
-        var command = new Command("claims", "Judged claims: precision of the statements the brief shows (holder, stance and content right), on texts a reader judged.") { judgedFile, texts, errors, template, names, threshold };
+        var threshold = new Option<double?>("--threshold") { Description = "Score (or with --template, list) the claims from this confidence instead of what the brief shows (the claims model's shown threshold)." };
+        var command = new Command("claims", "Precision of the statements the brief shows: holder, stance and content right, on texts a reader judged (--judged), or holder and content borne out by an attribution annotation (--data).") { judgedFile, data, part, texts, errors, template, names, threshold };
         command.SetAction((parse, cancel) =>
         {
             var ctx = context.Value;
-            var judgedPath = parse.GetRequiredValue(judgedFile);
+            if (parse.GetValue(data) is { } directory)
+            {
+                var articles = QuoteEvaluation.Part(QuoteEvaluation.ReadPolnear(directory), parse.GetValue(part)!);
+                ctx.Error.WriteLine($"{articles.Count:N0} articles ({parse.GetValue(part)})");
+                var read = articles.Select(a => (a, Document: ctx.Pipeline.Process(new Document(a.Text), cancel))).ToList();
+                var curve = AttributedClaimEvaluation.Score([.. read.Select(r => (r.a.Attributions, (IReadOnlyList<ClaimData>)r.Document.Get(Layers.Claims)))],
+                    [.. Enumerable.Range(10, 10).Select(k => k / 20.0)]);
+                ctx.Output.WriteLine(AttributedClaimEvaluation.Format(curve, ClaimComponent.ShownConfidence));
+                var from = parse.GetValue(threshold) ?? ClaimComponent.ShownConfidence;
+                foreach (var (article, document, claim) in read.SelectMany(r => r.Document.Get(Layers.Claims)
+                             .Where(c => c.Confidence >= from && !AttributedClaimEvaluation.Verdict(r.a.Attributions, c)).Select(c => (r.a, r.Document, c))).Take(parse.GetValue(errors)))
+                {
+                    ctx.Output.WriteLine(Printable.Escape(FormattableString.Invariant(
+                        $"not borne out: {article.Name}:{claim.Span.Start} {JudgedClaimEvaluation.HolderOf(document, claim) ?? "-"} ({claim.Stance}) \"{document.GetText(claim.Span)}\" ({claim.Confidence:F2})")));
+                }
+
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            if (parse.GetValue(judgedFile) is not { } judgedPath)
+            {
+                ctx.Fail("eval claims needs --judged FILE (with --texts) or --data DIR");
+                return Task.FromResult(ExitCodes.Failure);
+            }
+
             if (OpenJudgedTexts(ctx, parse.GetValue(texts)) is not { } source)
             {
                 return Task.FromResult(ExitCodes.Failure);
@@ -32,13 +65,13 @@ internal static partial class EvalCommand
             if (parse.GetValue(template) is { } templatePath)
             {
                 var known = File.Exists(judgedPath) ? JudgedClaimEvaluation.Read(judgedPath) : [];
-                var open = JudgedClaimEvaluation.Unjudged(known, PoolNames(parse.GetValue(names)), Analyse, parse.GetValue(threshold) ?? AttributionConfidence.Shown);
+                var open = JudgedClaimEvaluation.Unjudged(known, PoolNames(parse.GetValue(names)), Analyse, parse.GetValue(threshold) ?? ClaimComponent.ShownConfidence);
                 WriteTemplate(ctx, templatePath, "claims", open.Select(c => (JudgedClaimEvaluation.TemplateLine(c, ""),
                     FormattableString.Invariant($"{c.Text}:{c.Start} {c.Holder ?? "-"}{(c.HolderAs is { } a && a != c.Holder ? $" (as '{a}')" : "")} ({c.Stance}{(c.Modality is { } m ? ", " + m : "")}) \"{c.Content}\" ({c.Confidence:F2})"), c.Sentence)));
                 return Task.FromResult(ExitCodes.Success);
             }
 
-            var scores = JudgedClaimEvaluation.Run(JudgedClaimEvaluation.Read(judgedPath), Analyse, AttributionConfidence.Shown);
+            var scores = JudgedClaimEvaluation.Run(JudgedClaimEvaluation.Read(judgedPath), Analyse, parse.GetValue(threshold) ?? ClaimComponent.ShownConfidence);
             ctx.Output.Write(JudgedClaimEvaluation.Format(scores, parse.GetValue(errors)));
             return Task.FromResult(ExitCodes.Success);
         });

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Dossier.Training.Claims;
 using Dossier.Training.Events;
+using Dossier.Training.Learning;
 using Dossier.Training.Ner;
 using Dossier.Training.Quotes;
 using Dossier.Training.Stance;
@@ -7,7 +9,7 @@ using Dossier.Training.Syntax;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier train ner|quotes|parse|stance|events --config FILE</c>: trains a model from a config file.</summary>
+/// <summary><c>dossier train ner|quotes|parse|stance|events|claims --config FILE</c>: trains a model from a config file.</summary>
 internal static class TrainCommand
 {
     public static Command Create(Lazy<CliContext> context)
@@ -68,11 +70,15 @@ internal static class TrainCommand
         var stance = new Command("stance", "Train the stance model (how an article stands towards a claim) on FNC-1's train split, choosing the epoch on its dev part, and write model, config and metadata together.") { config };
         stance.SetAction((parse, _) => Run(parse, log => new StanceTrainer(log).TrainFromConfig(parse.GetRequiredValue(config))));
         var events = new Command("events", "Train the event coder's confidence model on the judged events of eval/events (logistic regression; each pool left out once and scored), choose the brief's shown threshold on the left-out scores, and write weights and threshold into src/Dossier.Nlp/Events/event-confidence.tsv; rebuild to ship them.") { config };
-        events.SetAction((parse, _) => Run(parse, log =>
+        events.SetAction((parse, _) => Run(parse, log => PrintConfidence(new EventConfidenceTrainer(log).TrainFromConfig(parse.GetRequiredValue(config)), "events")));
+        var claims = new Command("claims", "Train the claims' confidence model on the judged claims of eval/claims (logistic regression; each pool left out once and scored), choose the brief's shown threshold on the left-out scores, and write weights and threshold into src/Dossier.Nlp/Claims/claim-confidence.tsv; rebuild to ship them.") { config };
+        claims.SetAction((parse, _) => Run(parse, log => PrintConfidence(new ClaimConfidenceTrainer(log).TrainFromConfig(parse.GetRequiredValue(config)), "claims")));
+        return new Command("train", "Train a model from data in ../shared/data.") { ner, quotes, parseModels, stance, events, claims };
+
+        void PrintConfidence(ConfidenceTraining training, string items)
         {
             var output = context.Value.Output;
-            var training = new EventConfidenceTrainer(log).TrainFromConfig(parse.GetRequiredValue(config));
-            output.WriteLine("every pool's events scored by the model trained without it, shown from each threshold:");
+            output.WriteLine($"every pool's {items} scored by the model trained without it, shown from each threshold:");
             output.WriteLine(FormattableString.Invariant($"{"threshold",9} {"shown",6} {"right",6} {"precision",9}"));
             foreach (var c in training.Curve)
             {
@@ -85,8 +91,7 @@ internal static class TrainCommand
             {
                 output.WriteLine(FormattableString.Invariant($"{p.Pool,-34} {p.Judged,6} {p.JudgedRight,6} {p.Shown,6} {p.ShownRight,6} {100 * p.Precision,8:F2}% {p.LogLoss,8:F3}"));
             }
-        }));
-        return new Command("train", "Train a model from data in ../shared/data.") { ner, quotes, parseModels, stance, events };
+        }
 
         Task<int> Run(ParseResult parse, Action<Action<string>> train)
         {

@@ -1,5 +1,5 @@
 using Dossier.Annotations;
-using Dossier.Nlp.Quotes;
+using Dossier.Nlp.Claims;
 
 namespace Dossier.Evaluation.Claims;
 
@@ -18,7 +18,7 @@ public sealed record UnjudgedClaim(string Text, int Start, int End, string? Hold
 
 /// <summary>
 /// Precision of the claims the brief shows ('Who said what': confidence at or above
-/// <see cref="AttributionConfidence.Shown"/>) on news no one annotated, by pooled judgments
+/// <see cref="ClaimComponent.ShownConfidence"/>) on news no one annotated, by pooled judgments
 /// (<see cref="PooledJudgments"/>). A shown claim is covered by a judgment of the same text, content
 /// span, stance and holder: a claim whose holder, stance or extent changed is a new reading, to be
 /// judged again.

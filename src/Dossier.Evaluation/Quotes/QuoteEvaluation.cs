@@ -166,7 +166,7 @@ public static class QuoteEvaluation
             .Select(g => (g.Key, g.Count(), g.Count(x => x.Pair.Gold is not null), g.Count(x => x.Pair.Gold is not null && SpeakerAgrees(x.Pair.Gold, x.Pair.Predicted))))];
     }
 
-    /// <summary>What the brief shows (the ways of attribution whose confidence reaches <see cref="AttributionConfidence.Shown"/>): how many, and the share with content and speaker right.</summary>
+    /// <summary>What is found the surer ways (the ways of attribution whose confidence reaches <see cref="AttributionConfidence.Shown"/>, whose claims the claims model scores for the brief): how many, and the share with content and speaker right.</summary>
     public static (int Shown, double Precision) Shown(IReadOnlyList<(string How, int Found, int Matched, int Right)> byHow)
     {
         ArgumentNullException.ThrowIfNull(byHow);

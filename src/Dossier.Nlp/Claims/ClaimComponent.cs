@@ -1,4 +1,5 @@
 using Dossier.Annotations;
+using Dossier.Nlp.Learning;
 using Dossier.Nlp.Quotes;
 
 namespace Dossier.Nlp.Claims;
@@ -8,19 +9,37 @@ namespace Dossier.Nlp.Claims;
 /// stance (negated content turns an assertion into a denial, an intention ruled out — 'no plans
 /// to' — into a denial of its content), hedged or not, with its modality; "rejected allegations by
 /// X that …" adds X's claim. A quote the tree says holds no claim (a passive cue's subject, an
-/// experience such as 'Pakistan has seen an increase') carries none. Thread-safe.
+/// experience such as 'Pakistan has seen an increase') carries none. A claim whose speaker was found one of the surer
+/// ways (<see cref="AttributionConfidence.Shown"/>) has its confidence from the claims' <see cref="ConfidenceModel"/> over
+/// <see cref="ClaimEvidence"/>; one found a less sure way keeps the way's rate, below anything the brief shows, since
+/// readers judged no such claim. Thread-safe.
 /// </summary>
 public sealed class ClaimComponent : IDocumentComponent
 {
+    private static readonly Lazy<ConfidenceModel> Shipped = new(() => ConfidenceModel.Embedded("Dossier.Nlp.Claims.claim-confidence.tsv"));
+
     private readonly ClaimBuilder _builder;
     private readonly CueLexicon _lexicon;
+    private readonly ConfidenceModel _confidence;
 
-    /// <summary>Creates the component with a cue lexicon (the shipped one by default).</summary>
-    public ClaimComponent(CueLexicon? lexicon = null)
+    /// <summary>Creates the component with a cue lexicon and a confidence model (the shipped ones by default).</summary>
+    public ClaimComponent(CueLexicon? lexicon = null, ConfidenceModel? confidence = null)
     {
         _lexicon = lexicon ?? CueLexicon.Default;
         _builder = new ClaimBuilder(_lexicon);
+        _confidence = confidence ?? DefaultConfidence;
     }
+
+    /// <summary>
+    /// The confidence from which the brief shows a claim (the JSON holds all): the shipped model's
+    /// <see cref="ConfidenceModel.ShownThreshold"/>, the lowest confidence from <see cref="AttributionConfidence.Shown"/>
+    /// at which the claims shown were right at the target share (configs/claims.json) on judged pools the model was not
+    /// trained on (each pool left out once).
+    /// </summary>
+    public static double ShownConfidence => DefaultConfidence.ShownThreshold;
+
+    /// <summary>The confidence model shipped with the component (src/Dossier.Nlp/Claims/claim-confidence.tsv, written by <c>dossier train claims</c>).</summary>
+    public static ConfidenceModel DefaultConfidence => Shipped.Value;
 
     /// <inheritdoc/>
     public string Name => "claims";
@@ -35,15 +54,35 @@ public sealed class ClaimComponent : IDocumentComponent
     public void Process(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
+        document.Set(Layers.Claims, [.. Read(document, cancellationToken).Select(c => c.Claim).OrderBy(c => c.Span)]);
+    }
+
+    /// <summary>
+    /// The claims the quotes of a parsed document carry, each with its confidence and, when the model scored it (its
+    /// speaker found one of the surer ways), the evidence it weighed; in the order of the quotes.
+    /// </summary>
+    public IReadOnlyList<(ClaimData Claim, ClaimEvidence? Evidence)> Read(Document document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
         var view = new QuoteDocument(document);
-        var claims = new List<ClaimData>();
+        var claims = new List<(ClaimData, ClaimEvidence?)>();
         foreach (var quote in document.Get(Layers.Quotes))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            claims.AddRange(Of(document, view, quote));
+            foreach (var claim in Of(document, view, quote))
+            {
+                if (quote.Confidence < AttributionConfidence.Shown)
+                {
+                    claims.Add((claim with { Confidence = quote.Confidence }, null));
+                    continue;
+                }
+
+                var evidence = ClaimEvidence.Of(document, quote, claim);
+                claims.Add((claim with { Confidence = Math.Round(_confidence.Probability(evidence.Features()), 2) }, evidence));
+            }
         }
 
-        document.Set(Layers.Claims, [.. claims.OrderBy(c => c.Span)]);
+        return claims;
     }
 
     private IEnumerable<ClaimData> Of(Document document, QuoteDocument view, QuoteData quote)
@@ -51,13 +90,13 @@ public sealed class ClaimComponent : IDocumentComponent
         // 'Pakistan has no plans to hold talks with the TTP': an intention ruled out denies its content.
         if (quote.Cue is { } cue && AttributionSyntax.RulesOut(document, cue))
         {
-            return _builder.ToClaims(view, quote).Where(c => c.Stance is "intend" or "pledge").Select(c => c with { Stance = "deny", Confidence = quote.Confidence });
+            return _builder.ToClaims(view, quote).Where(c => c.Stance is "intend" or "pledge").Select(c => c with { Stance = "deny" });
         }
 
         return AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: true)
             ? _builder.ToClaims(view, quote).Where(c => !AttributionSyntax.IsExperience(document, c) && !(quote.Kind == QuoteKind.Indirect && (IsUnstated(document, view, c) || IsComparedWith(view, c)
                 || NonStatements.IsRefusalToSpeak(c.Stance, document.Text.AsSpan(c.Span.Start, c.Span.Length)))))
-                .Select(c => c with { Confidence = quote.Confidence, Modality = AttributionSyntax.Modality(document, c) })
+                .Select(c => c with { Modality = AttributionSyntax.Modality(document, c) })
             : [];
     }
 

@@ -1,4 +1,5 @@
 using Dossier.Annotations;
+using Dossier.Nlp.Learning;
 using Dossier.Text;
 
 namespace Dossier.Nlp.Events;
@@ -9,7 +10,7 @@ namespace Dossier.Nlp.Events;
 /// the controller of 'agreed to …' — is the actor and whose patient — the object, the passive
 /// subject, an 'against'/'on'/'with' complement — is the target. Negated, planned and supposed
 /// events are kept with their <see cref="EventMode"/>, never as having happened. Each event has a
-/// confidence from <see cref="EventConfidenceModel"/> (what filled its roles, how it was read); the time of
+/// confidence from its <see cref="ConfidenceModel"/> over <see cref="EventEvidence"/> (what filled its roles, how it was read); the time of
 /// its own clause is when (<see cref="EventSyntax.OwnTime"/>), a place after 'in'/'at' where, and
 /// mentions of one act of force share a happening.
 /// </summary>
@@ -38,21 +39,26 @@ public sealed partial class EventComponent : IDocumentComponent
 
     private static readonly HashSet<string> PlacePrepositions = new(["in", "at", "near", "to", "from"], StringComparer.Ordinal);
 
+    private static readonly Lazy<ConfidenceModel> Shipped = new(() => ConfidenceModel.Embedded("Dossier.Nlp.Events.event-confidence.tsv"));
+
     private readonly VerbLexicon _verbs;
-    private readonly EventConfidenceModel _confidence;
+    private readonly ConfidenceModel _confidence;
 
     /// <summary>
     /// The confidence from which the brief shows an event (the JSON holds all): an event's confidence is the
-    /// <see cref="EventConfidenceModel"/>'s estimate that a careful reader would sign its code, actor and target,
-    /// and the shipped model's <see cref="EventConfidenceModel.ShownThreshold"/> is the lowest confidence at which
+    /// confidence model's estimate that a careful reader would sign its code, actor and target,
+    /// and the shipped model's <see cref="ConfidenceModel.ShownThreshold"/> is the lowest confidence at which
     /// the events shown were right at the target share (configs/events.json) on judged pools the model was not
     /// trained on (each pool left out once).
     /// </summary>
-    public static double ShownConfidence => EventConfidenceModel.Default.ShownThreshold;
+    public static double ShownConfidence => DefaultConfidence.ShownThreshold;
+
+    /// <summary>The confidence model shipped with the coder (src/Dossier.Nlp/Events/event-confidence.tsv, written by <c>dossier train events</c>).</summary>
+    public static ConfidenceModel DefaultConfidence => Shipped.Value;
 
     /// <summary>Creates the component with a verb dictionary (PETRARCH2's CAMEO.2.0 by default).</summary>
-    public EventComponent(VerbLexicon? verbs = null, EventConfidenceModel? confidence = null) =>
-        (_verbs, _confidence) = (verbs ?? VerbLexicon.Default, confidence ?? EventConfidenceModel.Default);
+    public EventComponent(VerbLexicon? verbs = null, ConfidenceModel? confidence = null) =>
+        (_verbs, _confidence) = (verbs ?? VerbLexicon.Default, confidence ?? DefaultConfidence);
 
     /// <inheritdoc/>
     public string Name => "events";
@@ -357,7 +363,7 @@ public sealed partial class EventComponent : IDocumentComponent
             var evidence = new EventEvidence(
                 code[..2], word.Xpos, word.BaseRelation, verbLemma, Kind(actor, referred), Kind(acted, referred),
                 IsPerson(actor, inSentence, referred), IsPlace(target, inSentence), nominal, passive, inherited, quoted, byPattern, definite, doubtfulBareSense, campaignReading);
-            var confidence = Math.Round(_confidence.Probability(evidence), 2);
+            var confidence = Math.Round(_confidence.Probability(evidence.Features()), 2);
 
             if (nominal)
             {
@@ -477,7 +483,7 @@ public sealed partial class EventComponent : IDocumentComponent
                 Actor = actor.Span,
                 When = when,
                 Happening = group[i],
-                Confidence = Math.Round(_confidence.Probability(evidence), 2),
+                Confidence = Math.Round(_confidence.Probability(evidence.Features()), 2),
             }, evidence);
         }
     }

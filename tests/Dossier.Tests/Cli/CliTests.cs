@@ -63,7 +63,7 @@ public class CliTests
         Assert.Contains("5 independent sources among 5 documents", output, StringComparison.Ordinal);
         Assert.Matches(@"\*\*Disputed:\*\* “the presence of training camps of ISKP in Pakistan”", output);
         Assert.Matches(@"\| 56,155 \| light, medium and heavy machine guns \| 56,155 \| \[[0-9a-f]{12} ¶\d+\] \|", output);
-        Assert.Matches(@"_\d+ more statements are only in the JSON output: their speaker was found a less sure way \(`attribution`, `confidence` below 0\.70\)\._", output);
+        Assert.Matches(@"_\d+ more statements are only in the JSON output, with a lower `confidence` \(below 0\.\d\d\): their speaker was found a less sure way, or what was read is less often right\._", output);
         Assert.Matches(@"_\d+ more coded events are only in the JSON output: denied, planned or supposed ones \(`mode`\), those coded with confidence below 0\.\d\d, and those whose actor and target are one entity\._", output);
         Assert.Matches(@"\[[0-9a-f]{12} ¶\d+\]", output);
     }

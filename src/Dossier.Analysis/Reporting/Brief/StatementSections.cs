@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dossier.Annotations;
-using Dossier.Nlp.Quotes;
+using Dossier.Nlp.Claims;
 
 namespace Dossier.Analysis.Reporting.Brief;
 
@@ -29,8 +29,8 @@ internal static class StatementSections
             return section.Note("No reported statements found.").Build();
         }
 
-        // Only statements whose speaker is found the surer ways (threshold chosen on PolNeAR dev, see AttributionConfidence.Shown).
-        var shown = scope.Claims.Where(c => c.Data.Confidence >= AttributionConfidence.Shown).ToList();
+        // Only statements the claims' confidence model puts at or above its shown threshold (chosen on judged pools left out; see ClaimComponent.ShownConfidence).
+        var shown = scope.Claims.Where(c => c.Data.Confidence >= ClaimComponent.ShownConfidence).ToList();
         var bySpeaker = shown
             .GroupBy(c => c.HolderLabel, StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(g => g.Select(c => c.Document).Distinct().Count())
@@ -72,9 +72,8 @@ internal static class StatementSections
         if (scope.Claims.Count > shown.Count)
         {
             section.Paragraph(new Run().Emphasis(new Run()
-                .Prose($"{scope.Claims.Count - shown.Count} more statements are only in the JSON output: their speaker was found a less sure way (")
-                .Code("attribution").Prose(", ").Code("confidence")
-                .Prose($" below {AttributionConfidence.Shown.ToString("0.00", CultureInfo.InvariantCulture)}).")));
+                .Prose($"{scope.Claims.Count - shown.Count} more statements are only in the JSON output, with a lower ")
+                .Code("confidence").Prose($" (below {ClaimComponent.ShownConfidence.ToString("0.00", CultureInfo.InvariantCulture)}): their speaker was found a less sure way, or what was read is less often right.")));
         }
 
         return section.Build();

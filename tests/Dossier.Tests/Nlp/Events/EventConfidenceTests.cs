@@ -1,10 +1,12 @@
 using Dossier.Nlp.Events;
+using Dossier.Nlp.Learning;
 using Dossier.Tests.TestKit;
 using Dossier.Training.Events;
+using Dossier.Training.Learning;
 
 namespace Dossier.Tests.Nlp.Events;
 
-public class EventConfidenceModelTests
+public class EventConfidenceTests
 {
     private static readonly EventEvidence Evidence = new("17", "VBD", "root", "arrest", "Agent", "Named", ActorIsPerson: false, TargetIsPlace: false,
         Nominal: false, Passive: false, Inherited: false, Quoted: true, ByPattern: true, Definite: false, Doubtful: false, Campaign: false);
@@ -21,27 +23,27 @@ public class EventConfidenceModelTests
     [Fact]
     public void Probability_IsTheLogisticOfThePresentFeaturesWeights()
     {
-        var model = new EventConfidenceModel(new Dictionary<string, double> { ["bias"] = -1, ["root=17"] = 2, ["quoted"] = -0.5, ["root=19"] = 9 });
-        Assert.Equal(1 / (1 + Math.Exp(-0.5)), model.Probability(Evidence), 12);
-        Assert.Equal(0.5, new EventConfidenceModel(new Dictionary<string, double>()).Probability(Evidence), 12);
+        var model = new ConfidenceModel(new Dictionary<string, double> { ["bias"] = -1, ["root=17"] = 2, ["quoted"] = -0.5, ["root=19"] = 9 });
+        Assert.Equal(1 / (1 + Math.Exp(-0.5)), model.Probability(Evidence.Features()), 12);
+        Assert.Equal(0.5, new ConfidenceModel(new Dictionary<string, double>()).Probability(Evidence.Features()), 12);
     }
 
     [Fact]
     public void Weights_RoundTrip_InFeatureOrder_AndBadLinesAreRejected()
     {
-        var model = new EventConfidenceModel(new Dictionary<string, double> { ["root=17"] = 0.25, ["bias"] = -1.5 });
+        var model = new ConfidenceModel(new Dictionary<string, double> { ["root=17"] = 0.25, ["bias"] = -1.5 });
         var writer = new StringWriter();
         model.Write(writer, ["trained on nothing"]);
         Assert.Equal("# trained on nothing\n@shown\t0.50\nbias\t-1.500000\nroot=17\t0.250000\n", writer.ToString());
-        var again = EventConfidenceModel.Read(new StringReader(writer.ToString()));
+        var again = ConfidenceModel.Read(new StringReader(writer.ToString()));
         Assert.Equal(model.Weights.OrderBy(w => w.Key), again.Weights.OrderBy(w => w.Key));
         Assert.Equal(0.5, again.ShownThreshold);
-        Assert.Equal(0.65, EventConfidenceModel.Read(new StringReader("@shown\t0.65\nbias\t1\n")).ShownThreshold);
-        Assert.DoesNotContain(EventConfidenceModel.ShownThresholdKey, EventConfidenceModel.Read(new StringReader("@shown\t0.65\nbias\t1\n")).Weights.Keys);
-        Assert.Throws<InvalidDataException>(() => EventConfidenceModel.Read(new StringReader("bias\tx\n")));
-        Assert.Throws<InvalidDataException>(() => EventConfidenceModel.Read(new StringReader("bias\t1\nbias\t2\n")));
-        Assert.Throws<InvalidDataException>(() => EventConfidenceModel.Read(new StringReader("@shown\t0.6\n@shown\t0.7\n")));
-        Assert.Throws<InvalidDataException>(() => EventConfidenceModel.Read(new StringReader("@shown\t1.5\n")));
+        Assert.Equal(0.65, ConfidenceModel.Read(new StringReader("@shown\t0.65\nbias\t1\n")).ShownThreshold);
+        Assert.DoesNotContain(ConfidenceModel.ShownThresholdKey, ConfidenceModel.Read(new StringReader("@shown\t0.65\nbias\t1\n")).Weights.Keys);
+        Assert.Throws<InvalidDataException>(() => ConfidenceModel.Read(new StringReader("bias\tx\n")));
+        Assert.Throws<InvalidDataException>(() => ConfidenceModel.Read(new StringReader("bias\t1\nbias\t2\n")));
+        Assert.Throws<InvalidDataException>(() => ConfidenceModel.Read(new StringReader("@shown\t0.6\n@shown\t0.7\n")));
+        Assert.Throws<InvalidDataException>(() => ConfidenceModel.Read(new StringReader("@shown\t1.5\n")));
     }
 
     /// <summary>The shipped weights are what 'dossier train events' writes from the judged events in the repository: retrained, byte for byte (so a change to the coder's evidence that was not followed by training fails here), with every judged pool left out once.</summary>
@@ -53,7 +55,7 @@ public class EventConfidenceModelTests
         Assert.Equal(File.ReadAllText(Path.Combine(Repo.Root, "src", "Dossier.Nlp", "Events", "event-confidence.tsv")), File.ReadAllText(dir.File("weights.tsv")));
         Assert.Equal(6, training.Pools.Count); // one per pool of configs/events.json, judged or annotated
         Assert.All(training.Pools, p => Assert.InRange(p.Shown, 1, p.Judged));
-        Assert.Equal(EventConfidenceModel.Default.ShownThreshold, training.ShownThreshold);
+        Assert.Equal(EventComponent.ShownConfidence, training.ShownThreshold);
         Assert.Equal(training.Pools.Sum(p => p.Shown), training.Curve.Single(c => c.Threshold == training.ShownThreshold).Shown);
     }
 
@@ -62,10 +64,11 @@ public class EventConfidenceModelTests
     public void ChooseThreshold_TakesTheLowestThatMeetsTheTarget_ElseTheMostPrecise()
     {
         ThresholdPoint[] curve = [new(0.6, 80, 60), new(0.5, 100, 70), new(0.7, 50, 42), new(0.8, 20, 17), new(0.9, 0, 0)];
-        Assert.Equal(0.7, EventConfidenceTrainer.ChooseThreshold(curve, 0.8));
-        Assert.Equal(0.5, EventConfidenceTrainer.ChooseThreshold(curve, 0.7));
-        Assert.Equal(0.8, EventConfidenceTrainer.ChooseThreshold(curve, 0.9)); // 0.85 at 0.8 is the best there is
-        Assert.Equal(0.5, EventConfidenceTrainer.Thresholds[0]);
-        Assert.Equal(0.95, EventConfidenceTrainer.Thresholds[^1]);
+        Assert.Equal(0.7, ConfidenceTrainer.ChooseThreshold(curve, 0.8));
+        Assert.Equal(0.5, ConfidenceTrainer.ChooseThreshold(curve, 0.7));
+        Assert.Equal(0.8, ConfidenceTrainer.ChooseThreshold(curve, 0.9)); // 0.85 at 0.8 is the best there is
+        Assert.Equal(0.5, ConfidenceTrainer.Thresholds(0.5)[0]);
+        Assert.Equal(0.95, ConfidenceTrainer.Thresholds(0.5)[^1]);
+        Assert.Equal([0.7, 0.75, 0.8, 0.85, 0.9, 0.95], ConfidenceTrainer.Thresholds(0.7));
     }
 }
