@@ -33,6 +33,13 @@ public sealed record ConfidenceTrainingConfig
     /// <summary>The syntax model the pipeline stands on.</summary>
     public string Parse { get; init; } = "../models/parse";
 
+    /// <summary>
+    /// How many examples each item of a judged pool counts for in fitting, against one for an item of an annotated or
+    /// attributed pool: a reader's judgment says more (a claim's stance, an event's roles as the brief shows them) than
+    /// an annotation matched by rule.
+    /// </summary>
+    public double JudgedWeight { get; init; } = 1;
+
     /// <summary>The L2 penalty on the weights (not on the bias), as a count of pseudo-examples.</summary>
     public double L2 { get; init; } = 1;
 
@@ -191,7 +198,7 @@ public static class ConfidenceTrainer
         {
             final.Write(writer, [
                 comments[0],
-                FormattableString.Invariant($"Written by: {command} ({examples.Count} judged {items}, {examples.Count(e => e.Right)} right; L2 {config.L2}, {config.Iterations} steps of {config.LearningRate})."),
+                FormattableString.Invariant($"Written by: {command} ({examples.Count} judged {items}, {examples.Count(e => e.Right)} right; L2 {config.L2}, {config.Iterations} steps of {config.LearningRate}{(config.JudgedWeight == 1 ? "" : $", a judged item counting {config.JudgedWeight}")})."),
                 FormattableString.Invariant($"Shown from {threshold:F2}: the lowest confidence from {config.LowestShown:F2} at which the {items} of the pools left out were at least {100 * config.ShownPrecision:F0}% right ({chosen.ShownRight} of {chosen.Shown})."),
                 .. comments.Skip(1),
             ]);
@@ -217,12 +224,14 @@ public static class ConfidenceTrainer
         return new ThresholdPoint(threshold, shown.Count, shown.Count(e => e.Right));
     }
 
-    /// <summary>Fits the weights on <paramref name="examples"/>.</summary>
+    /// <summary>Fits the weights on <paramref name="examples"/>, an example of a judged pool counting <see cref="ConfidenceTrainingConfig.JudgedWeight"/> times.</summary>
     private static ConfidenceModel Fit(IReadOnlyList<ConfidenceExample> examples, ConfidenceTrainingConfig config, double shownThreshold)
     {
         var names = examples.SelectMany(e => e.Features).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var index = names.Select((n, k) => (n, k)).ToDictionary(x => x.n, x => x.k, StringComparer.Ordinal);
         var rows = examples.Select(e => e.Features.Select(f => index[f]).ToArray()).ToList();
+        var counts = examples.Select(e => e.Pool < config.Judged.Count ? config.JudgedWeight : 1).ToArray();
+        var total = counts.Sum();
         var w = new double[names.Count];
         var gradient = new double[names.Count];
         for (var step = 0; step < config.Iterations; step++)
@@ -236,7 +245,7 @@ public static class ConfidenceTrainer
                     z += w[f];
                 }
 
-                var error = ConfidenceModel.Sigmoid(z) - (examples[i].Right ? 1 : 0);
+                var error = counts[i] * (ConfidenceModel.Sigmoid(z) - (examples[i].Right ? 1 : 0));
                 foreach (var f in rows[i])
                 {
                     gradient[f] += error;
@@ -246,7 +255,7 @@ public static class ConfidenceTrainer
             for (var f = 0; f < w.Length; f++)
             {
                 var penalty = names[f] == "bias" ? 0 : config.L2 * w[f];
-                w[f] -= config.LearningRate * (gradient[f] + penalty) / rows.Count;
+                w[f] -= config.LearningRate * (gradient[f] + penalty) / total;
             }
         }
 

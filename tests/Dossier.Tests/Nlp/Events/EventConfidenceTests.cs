@@ -71,4 +71,22 @@ public class EventConfidenceTests
         Assert.Equal(0.95, ConfidenceTrainer.Thresholds(0.5)[^1]);
         Assert.Equal([0.7, 0.75, 0.8, 0.85, 0.9, 0.95], ConfidenceTrainer.Thresholds(0.7));
     }
+
+    /// <summary>An item of a judged pool counts judgedWeight times in fitting: against one annotated item that says the opposite, ten judged ones win.</summary>
+    [Fact]
+    public void JudgedItems_CountTheirWeight()
+    {
+        using var dir = new TempDir();
+        ConfidenceExample[] examples = [new(0, ["bias", "x"], true), new(1, ["bias", "x"], false)];
+        double Trained(double weight)
+        {
+            var config = new ConfidenceTrainingConfig { Judged = [new JudgedPool("judged.jsonl", "texts")], JudgedWeight = weight, Iterations = 500 };
+            ConfidenceTrainer.Train(examples, ["judged", "annotated"], config, dir.File("w.tsv"), "test", ["a test model"], "items", _ => { });
+            using var reader = new StreamReader(dir.File("w.tsv"));
+            return ConfidenceModel.Read(reader).Probability(["bias", "x"]);
+        }
+
+        Assert.Equal(0.5, Trained(1), 6);
+        Assert.True(Trained(10) > 0.8);
+    }
 }
