@@ -61,7 +61,9 @@ public class CliTests
         Assert.Matches(@"\*\*Shafqat Ali Khan\*\* — \d+ statements in 2 sources", output);
         Assert.Matches("- _deny_ .*“There is no foreign involvement in these operations” \\[[0-9a-f]{12} ¶1\\]", output);
         Assert.Contains("5 independent sources among 5 documents", output, StringComparison.Ordinal);
-        Assert.Matches(@"\*\*Disputed:\*\* “the presence of training camps of ISKP in Pakistan”", output);
+        Assert.Matches(@"\*\*Disputed:\*\* (_\(rests on statements below the brief's confidence\)_ )?“the presence of training camps of ISKP in Pakistan”", output);
+        Assert.Matches(@"\*\*Disputed:\*\* “militant groups like the Pakistani Taliban were gaining access to them”", output); // a shown claim on each side
+        Assert.Matches(@"_… and \d+ statements? below the brief's confidence \(JSON\)_", output);
         Assert.Matches(@"\| 56,155 \| light, medium and heavy machine guns \| 56,155 \| \[[0-9a-f]{12} ¶\d+\] \|", output);
         Assert.Matches(@"_\d+ more statements are only in the JSON output, with a lower `confidence` \(below 0\.\d\d\): their speaker was found a less sure way, or what was read is less often right\._", output);
         Assert.Matches(@"_\d+ more coded events are only in the JSON output: denied, planned or supposed ones \(`mode`\), those coded with confidence below 0\.\d\d, and those whose actor and target are one entity\._", output);

@@ -88,50 +88,87 @@ internal static class StatementSections
             return section.Build();
         }
 
-        var shown = scope.ClaimGroups.Where(g => g.Status != GroupStatus.Single || g.Changes.Count > 0).ToList();
-        if (shown.Count == 0)
+        var grouped = scope.ClaimGroups.Where(g => g.Status != GroupStatus.Single || g.Changes.Count > 0).ToList();
+        if (grouped.Count == 0)
         {
             return section.Note("No claim is stated by more than one source or contested.").Build();
         }
-
         section.Paragraph(new Run()
             .Prose("Claims grouped by the proposition they state (the frame of the content's main predicate, the place it is about, content words and the entities named). A group is ")
             .Emphasis(new Run().Prose("disputed")).Prose(" when some holders assert what others deny or reject, ")
             .Emphasis(new Run().Prose("corroborated")).Prose(" when two or more holders in two or more independent sources assert it and nobody denies it. One holder's statement carried by several outlets is one statement, listed once with its carriers, earliest first. A holder who denied it in one report and asserted it in a later one (or the reverse) ")
-            .Emphasis(new Run().Prose("changed position")).Prose(": an update, listed in the order reported, not a dispute."));
-        foreach (var g in shown.Take(MaxGroups))
+            .Emphasis(new Run().Prose("changed position")).Prose(": an update, listed in the order reported, not a dispute. Only statements the brief shows are listed; a group that rests on statements below its confidence says so."));
+        foreach (var g in grouped.Take(MaxGroups))
         {
             var disputed = g.Status == GroupStatus.Disputed;
-            var label = disputed ? "Disputed:" : g.Status == GroupStatus.Corroborated ? "Corroborated:" : "Changed position:";
-            section.Paragraph(new Run().Strong(new Run().Prose(label)).Prose(" ").Quote(g.Proposition, BriefWording.MaxStatementLength));
+            var asserted = g.Claims.Where(c => !ClaimAlignment.Denies(c.Data.Stance)).ToList();
+            var denied = g.Claims.Where(c => ClaimAlignment.Denies(c.Data.Stance)).ToList();
+            var statements = g.Statements.Where(s => s.Items.Any(IsShown)).ToList();
+            var changes = g.Changes.Where(c => IsShown(c.From) && IsShown(c.To)).ToList();
+
+            // The status rests on statements the brief shows: a shown claim on each side of a dispute, shown statements of two holders
+            // for a corroboration, a change between two shown claims.
+            var sure = disputed ? asserted.Any(IsShown) && denied.Any(IsShown)
+                : g.Status == GroupStatus.Corroborated ? statements.Select(s => s.HolderKey).Distinct(StringComparer.Ordinal).Count() >= 2
+                : changes.Count > 0;
+            var label = disputed ? "Disputed" : g.Status == GroupStatus.Corroborated ? "Corroborated" : "Changed position";
+            var heading = new Run().Strong(new Run().Prose(label + ":"));
+            if (!sure)
+            {
+                heading.Prose(" ").Emphasis(new Run().Prose("(rests on statements below the brief's confidence)"));
+            }
+
+            section.Paragraph(heading.Prose(" ").Quote(g.Proposition, BriefWording.MaxStatementLength));
             if (disputed)
             {
-                var asserted = g.Claims.Where(c => !ClaimAlignment.Denies(c.Data.Stance)).ToList();
-                var denied = g.Claims.Where(c => ClaimAlignment.Denies(c.Data.Stance)).ToList();
-                section.Table(
-                    [new("Asserted"), new("Denied or rejected")],
-                    Enumerable.Range(0, Math.Max(asserted.Count, denied.Count)).Select(k => (Run[])[
-                        k < asserted.Count ? Position(asserted[k]) : new Run(),
-                        k < denied.Count ? Position(denied[k]) : new Run()]));
+                var (a, d) = (asserted.Where(IsShown).ToList(), denied.Where(IsShown).ToList());
+                var rows = Enumerable.Range(0, Math.Max(a.Count, d.Count)).Select(k => (Run[])[
+                    k < a.Count ? Position(a[k]) : new Run(),
+                    k < d.Count ? Position(d[k]) : new Run()]).ToList();
+                if (a.Count < asserted.Count || d.Count < denied.Count)
+                {
+                    rows.Add([Below(asserted.Count - a.Count), Below(denied.Count - d.Count)]);
+                }
+
+                section.Table([new("Asserted"), new("Denied or rejected")], rows);
             }
             else if (g.Status == GroupStatus.Corroborated)
             {
-                section.List(g.Statements.Select(s => Carried(Position(s.Items[0]), s)));
+                var items = statements.Select(s => Carried(Position(s.Items.First(IsShown)), s)).ToList();
+                if (g.Statements.Count > statements.Count)
+                {
+                    items.Add(Below(g.Statements.Count - statements.Count));
+                }
+
+                section.List(items);
             }
 
             if (g.Changes.Count > 0)
             {
-                section.List(g.Changes.Select(c => new Run().Prose("Changed position: ").Append(Position(c.From)).Prose($" ({c.FromReported.When}) → ").Append(Position(c.To)).Prose($" ({c.ToReported.When})")));
+                var items = changes.Select(c => new Run().Prose("Changed position: ").Append(Position(c.From)).Prose($" ({c.FromReported.When}) → ").Append(Position(c.To)).Prose($" ({c.ToReported.When})")).ToList();
+                if (g.Changes.Count > changes.Count)
+                {
+                    items.Add(Below(g.Changes.Count - changes.Count));
+                }
+
+                section.List(items);
             }
         }
 
-        if (shown.Count > MaxGroups)
+        if (grouped.Count > MaxGroups)
         {
-            section.Paragraph(new Run().Prose($"… and {shown.Count - MaxGroups} more groups in the JSON output (").Code("claim_groups").Prose(")."));
+            section.Paragraph(new Run().Prose($"… and {grouped.Count - MaxGroups} more groups in the JSON output (").Code("claim_groups").Prose(")."));
         }
 
         return section.Build();
     }
+
+    /// <summary>Whether the brief shows a claim (its confidence reaches <see cref="ClaimComponent.ShownConfidence"/>).</summary>
+    private static bool IsShown(Claim c) => c.Data.Confidence >= ClaimComponent.ShownConfidence;
+
+    /// <summary>"… and 2 statements below the brief's confidence (JSON)"; nothing for none.</summary>
+    private static Run Below(int count) =>
+        count == 0 ? new Run() : new Run().Emphasis(new Run().Prose($"… and {BriefWording.Plural(count, "statement")} below the brief's confidence (JSON)"));
 
     /// <summary>Quotes carried by several documents: who said it, who reported it first and who repeated it; null when there are none.</summary>
     public static BriefSection? RepeatedQuotes(StoryScope scope)
