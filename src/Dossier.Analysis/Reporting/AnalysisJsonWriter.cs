@@ -19,8 +19,8 @@ public static class AnalysisJsonWriter
     /// <summary>The contract's version.</summary>
     public const int ContractVersion = 1;
 
-    /// <summary>The version of the fields Dossier adds beside the contract's (2: claim frames, group statements, coverage, repeated quotes, figure history; 3: two clocks per fact — when said or happened, and <c>reported</c> — time discrepancies, frame agents; 4: position changes on claim groups).</summary>
-    public const int SchemaVersion = 4;
+    /// <summary>The version of the fields Dossier adds beside the contract's (2: claim frames, group statements, coverage, repeated quotes, figure history; 3: two clocks per fact — when said or happened, and <c>reported</c> — time discrepancies, frame agents; 4: position changes on claim groups; 5: a claim's <c>confidence</c> is the claims' confidence model's estimate that holder, stance and content are right, no longer the rate of its way of attribution).</summary>
+    public const int SchemaVersion = 5;
 
     private static readonly JsonWriterOptions Options = new()
     {

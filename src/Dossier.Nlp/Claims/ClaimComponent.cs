@@ -33,8 +33,8 @@ public sealed class ClaimComponent : IDocumentComponent
     /// <summary>
     /// The confidence from which the brief shows a claim (the JSON holds all): the shipped model's
     /// <see cref="ConfidenceModel.ShownThreshold"/>, the lowest confidence from <see cref="AttributionConfidence.Shown"/>
-    /// at which the claims shown were right at the target share (configs/claims.json) on judged pools the model was not
-    /// trained on (each pool left out once).
+    /// at which the claims shown were right at the target share (configs/claims.json) on the judged and annotated pools,
+    /// each scored by the model trained without it.
     /// </summary>
     public static double ShownConfidence => DefaultConfidence.ShownThreshold;
 

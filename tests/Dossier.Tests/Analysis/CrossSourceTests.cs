@@ -348,4 +348,24 @@ public class CrossSourceTests
         Assert.Contains(doc.Warnings, w => w.Contains("elsewhere/copy.txt", StringComparison.Ordinal));
         Assert.Equal(1, analysis.IndependentSources);
     }
+
+    /// <summary>A claim group in the brief lists only the statements the brief shows; one whose status rests on a statement below its confidence says so, and the JSON keeps them all.</summary>
+    [Fact]
+    public void ADisputeThatRestsOnAStatementBelowTheBriefsConfidence_IsMarked_AndTheStatementIsOnlyCounted()
+    {
+        Document Dated(string outlet, string sentence) =>
+            Models.Pipeline.Process(new Document(Opening + "\n\n" + sentence, new DocumentMetadata { Outlet = outlet, Published = new DateOnly(2025, 3, 4), Source = outlet + ".txt" }));
+        var assertion = Dated("Daily A", "Pakistan's Foreign Office said that militants are using US weapons left behind in Afghanistan.");
+        var denial = Dated("Daily B", "Officials denied that militants are using US weapons left behind in Afghanistan.");
+        var analysis = new CorpusAnalysis([assertion, denial], [], Models.Pipeline.Adds, Models.Kb);
+
+        var group = Assert.Single(analysis.ClaimGroups, g => g.Status == GroupStatus.Disputed);
+        static bool Shown(Claim c) => c.Data.Confidence >= Dossier.Nlp.Claims.ClaimComponent.ShownConfidence;
+        Assert.False(Shown(Assert.Single(group.Claims, c => c.Data.Stance == "deny"))); // 'officials': unnamed, a less sure way of attribution
+        var brief = BriefEscapingTests.Markdown(analysis);
+        Assert.Contains("**Disputed:** _(rests on statements below the brief's confidence)_", brief, StringComparison.Ordinal);
+        Assert.Contains("_… and 1 statement below the brief's confidence (JSON)_", brief, StringComparison.Ordinal);
+        Assert.DoesNotContain("(deny): “militants are using", brief, StringComparison.Ordinal);
+        Assert.Equal(group.Claims.Any(c => c.Data.Stance == "assert" && Shown(c)), brief.Contains("(assert): “militants are using", StringComparison.Ordinal));
+    }
 }
