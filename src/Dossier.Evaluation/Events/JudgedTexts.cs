@@ -8,7 +8,10 @@ namespace Dossier.Evaluation.Events;
 /// Where the texts of a pool of judged events come from, by the name a judgment gives: a folder of
 /// article files (the name is a file name, read as <c>analyze</c> reads that file), or the Fake
 /// News Challenge's bodies file (<c>Body ID,articleBody</c>; the name is a Body ID, the body read
-/// as a plain-text article), so that news whose text may not be copied here is judged in place.
+/// as a plain-text article), so that news whose text may not be copied here is judged in place, or
+/// a file of annotated sentences (eval/events/GUIDELINES.md, <c>.jsonl</c>; the name is a document,
+/// its sentences joined in order into one plain-text article: a sentence that ends without a full
+/// stop, a question or exclamation mark — a headline, a date line — ends a paragraph).
 /// </summary>
 public sealed class JudgedTexts
 {
@@ -18,8 +21,8 @@ public sealed class JudgedTexts
 
     private JudgedTexts(string path, Dictionary<string, string>? bodies) => (_path, _bodies) = (path, bodies);
 
-    /// <summary>Opens a folder of texts or an FNC-1 bodies file (a path ending in .csv).</summary>
-    /// <exception cref="DossierException">When the path is neither an existing folder nor an existing .csv file.</exception>
+    /// <summary>Opens a folder of texts, an FNC-1 bodies file (a path ending in .csv) or a file of annotated sentences (.jsonl).</summary>
+    /// <exception cref="DossierException">When the path is neither an existing folder nor an existing .csv or .jsonl file.</exception>
     public static JudgedTexts Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -33,7 +36,44 @@ public sealed class JudgedTexts
             return new JudgedTexts(path, StanceData.ReadBodies(path));
         }
 
-        throw new DossierException(DossierErrorCode.NotFound, "judged texts must be a folder of article files or an FNC-1 bodies file (.csv)", path);
+        if (File.Exists(path) && path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            IReadOnlyList<AnnotatedSentence> sentences;
+            try
+            {
+                sentences = AnnotatedEventEvaluation.Read(path);
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+            {
+                throw new DossierException(DossierErrorCode.MalformedInput, $"not a file of annotated sentences (doc, sent, text, events on each line): {ex.Message}", path);
+            }
+
+            return new JudgedTexts(path, sentences.GroupBy(s => s.Document, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => Joined(g.OrderBy(s => s.Index).Select(s => s.Text.Trim())), StringComparer.Ordinal));
+        }
+
+        throw new DossierException(DossierErrorCode.NotFound, "judged texts must be a folder of article files, an FNC-1 bodies file (.csv) or a file of annotated sentences (.jsonl)", path);
+    }
+
+    /// <summary>Sentences as one article: a sentence without a closing full stop, question or exclamation mark ends a paragraph.</summary>
+    private static string Joined(IEnumerable<string> sentences)
+    {
+        var text = new StringBuilder();
+        foreach (var sentence in sentences)
+        {
+            if (text.Length > 0)
+            {
+                text.Append(text[^1] == '\n' ? string.Empty : " ");
+            }
+
+            text.Append(sentence);
+            if (sentence.TrimEnd('"', '\'', '”', '’', ')').LastOrDefault() is not ('.' or '?' or '!'))
+            {
+                text.Append("\n\n");
+            }
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The text named <paramref name="name"/>, loaded (not yet analysed).</summary>
@@ -48,6 +88,6 @@ public sealed class JudgedTexts
 
         return _bodies.TryGetValue(name, out var body)
             ? _loader.LoadBytes(Encoding.UTF8.GetBytes(body), $"{Path.GetFileName(_path)}#{name}")
-            : throw new DossierException(DossierErrorCode.NotFound, $"no body with id {name}", _path);
+            : throw new DossierException(DossierErrorCode.NotFound, $"no text named {name}", _path);
     }
 }

@@ -93,6 +93,29 @@ public class JudgedEventEvaluationTests
         Assert.Contains("8", missing.Message, StringComparison.Ordinal);
         File.WriteAllText(dir.File("notes.jsonl"), "{}");
         Assert.Throws<DossierException>(() => JudgedTexts.Open(dir.File("notes.jsonl")));
+        File.WriteAllText(dir.File("notes.md"), "# notes");
+        Assert.Throws<DossierException>(() => JudgedTexts.Open(dir.File("notes.md")));
+    }
+
+    /// <summary>A file of annotated sentences gives each document as one article: its sentences in order, a headline or date line (no closing full stop) a paragraph of its own.</summary>
+    [Fact]
+    public void JudgedTexts_ComeFromAnnotatedSentences_JoinedIntoArticles()
+    {
+        using var dir = new TempDir();
+        File.WriteAllLines(dir.File("news.jsonl"),
+        [
+            """{"doc": "a", "sent": 2, "text": "Friday, July 21, 2017", "events": []}""",
+            """{"doc": "a", "sent": 1, "text": "Team honored at robotics contest", "events": []}""",
+            """{"doc": "a", "sent": 3, "text": "The team won a medal.", "events": []}""",
+            """{"doc": "a", "sent": 4, "text": "\"We are proud,\" she said.", "events": []}""",
+            """{"doc": "b", "sent": 1, "text": "Another story.", "events": []}""",
+        ]);
+        var texts = JudgedTexts.Open(dir.File("news.jsonl"));
+        var a = texts.Load("a");
+        Assert.StartsWith("Team honored at robotics contest\n\n", a.Text, StringComparison.Ordinal); // the date line is read as the publication date, as analyze reads it
+        Assert.EndsWith("\n\nThe team won a medal. \"We are proud,\" she said.", a.Text.TrimEnd(), StringComparison.Ordinal);
+        Assert.Equal("Another story.", texts.Load("b").Text.Trim());
+        Assert.Throws<DossierException>(() => texts.Load("c"));
     }
 
     /// <summary>What a reader still has to judge: asserted events at or above the threshold that no judgment covers, on the judged texts and on a new pool's, written as lines with "right": null.</summary>
