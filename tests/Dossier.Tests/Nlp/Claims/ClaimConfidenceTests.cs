@@ -77,7 +77,7 @@ public class ClaimConfidenceTests
         using var dir = new TempDir();
         var training = new ClaimConfidenceTrainer().TrainFromConfig(Path.Combine(Repo.Root, "configs", "claims.json"), dir.File("weights.tsv"));
         Assert.Equal(File.ReadAllText(Path.Combine(Repo.Root, "src", "Dossier.Nlp", "Claims", "claim-confidence.tsv")), File.ReadAllText(dir.File("weights.tsv")));
-        Assert.Equal(14, training.Pools.Count); // five judged pools, nine tenths of PolNeAR train
+        Assert.Equal(15, training.Pools.Count); // six judged pools, nine tenths of PolNeAR train
         Assert.All(training.Pools, p => Assert.InRange(p.Shown, 1, p.Judged));
         Assert.Equal(ClaimComponent.ShownConfidence, training.ShownThreshold);
         Assert.True(training.ShownThreshold >= AttributionConfidence.Shown);
