@@ -19,7 +19,7 @@ public static class AnalysisJsonWriter
     /// <summary>The contract's version.</summary>
     public const int ContractVersion = 1;
 
-    /// <summary>The version of the fields Dossier adds beside the contract's (2: claim frames, group statements, coverage, repeated quotes, figure history; 3: two clocks per fact — when said or happened, and <c>reported</c> — time discrepancies, frame agents; 4: position changes on claim groups; 5: a claim's <c>confidence</c> is the claims' confidence model's estimate that holder, stance and content are right, no longer the rate of its way of attribution).</summary>
+    /// <summary>The version of the fields Dossier adds beside the contract's (2: claim frames, group statements, coverage, repeated quotes, figure history; 3: two clocks per fact — when said or happened, and <c>reported</c> — time discrepancies, frame agents; 4: position changes on claim groups; 5: a claim's <c>confidence</c> is the claims' confidence model's estimate that holder, stance and content are right, no longer the rate of its way of attribution, and <c>content_negated</c> marks a denial whose words carry the negation).</summary>
     public const int SchemaVersion = 5;
 
     private static readonly JsonWriterOptions Options = new()
@@ -261,6 +261,7 @@ public static class AnalysisJsonWriter
         WriteOptionalSpan(w, "holder_span", c.Data.Holder, cp);
         WriteOptionalSpan(w, "holder_name_span", c.Data.HolderName, cp);
         w.WriteString("stance", c.Data.Stance);
+        w.WriteBoolean("content_negated", c.Data.NegatedContent);
         w.WriteBoolean("hedged", c.Data.Hedged);
         w.WriteString("modality", c.Data.Modality);
         w.WriteNumber("confidence", c.Data.Confidence);

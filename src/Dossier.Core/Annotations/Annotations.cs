@@ -249,7 +249,8 @@ public readonly record struct QuoteData(TextSpan Span, QuoteKind Kind, TextSpan?
 /// <param name="Hedged">True when the content is hedged ("may", "reportedly", "possibly").</param>
 /// <param name="Confidence">How sure the reader is that holder, stance and content are right (0–1): the claims' confidence model's estimate for a claim whose speaker was found one of the surer ways, else the rate of the attribution that carries it (see <see cref="QuoteData.Confidence"/>); the brief shows claims from a threshold chosen on judged pools.</param>
 /// <param name="Modality">How the content is put, when not as a plain statement of fact: <c>intention</c> (intend, plan, pledge), <c>demand</c> (urge, call for), <c>question</c>, <c>condition</c> ('if …'), <c>prediction</c> ('will …', reported 'would …'), <c>possibility</c> ('could', 'may'), <c>obligation</c> ('should', 'must'), <c>hedge</c> ('reportedly', a belief); null for a plain assertion or denial.</param>
-public readonly record struct ClaimData(TextSpan Span, TextSpan? Holder, string Stance, string? Proposition, TextSpan? HolderName = null, TextSpan? Cue = null, bool Hedged = false, double Confidence = 1, string? Modality = null) : IAnnotation;
+/// <param name="NegatedContent">True for a denial read from the negation inside the words of an assertion ('said ISIS does not have a physical presence'): the content still carries the negation, so it is shown as the holder's words of denial, not as what is denied.</param>
+public readonly record struct ClaimData(TextSpan Span, TextSpan? Holder, string Stance, string? Proposition, TextSpan? HolderName = null, TextSpan? Cue = null, bool Hedged = false, double Confidence = 1, string? Modality = null, bool NegatedContent = false) : IAnnotation;
 
 /// <summary>An event: actor – action – target, CAMEO-coded, with time and place where found.</summary>
 /// <param name="Span">The evidence: the sentence that reports the event.</param>

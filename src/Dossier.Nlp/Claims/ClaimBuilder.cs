@@ -70,12 +70,13 @@ internal sealed class ClaimBuilder(CueLexicon lexicon)
 
         end = TrimDangling(v, start, end);
 
-        if (stance == "assert" && IsNegated(v, start, end))
+        var negated = stance == "assert" && IsNegated(v, start, end);
+        if (negated)
         {
             stance = "deny";
         }
 
-        claims.Insert(0, new ClaimData(v.Span(start, end), holder, stance, Proposition(v, start, end), holderName, cue, IsHedged(v, start, end)));
+        claims.Insert(0, new ClaimData(v.Span(start, end), holder, stance, Proposition(v, start, end), holderName, cue, IsHedged(v, start, end), NegatedContent: negated));
         return claims;
     }
 

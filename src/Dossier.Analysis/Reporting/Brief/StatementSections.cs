@@ -48,7 +48,7 @@ internal static class StatementSections
             var items = group.Take(MaxStatements).Select(c =>
             {
                 var hedge = c.Data.Modality is { } modality && modality != c.Data.Stance ? $", {modality}" : c.Data.Hedged ? ", hedged" : string.Empty;
-                var item = new Run().Emphasis(new Run().Prose($"{c.Data.Stance}{hedge}"));
+                var item = new Run().Emphasis(new Run().Prose($"{c.Data.Stance}{hedge}{Saying(c)}"));
                 if (c.Holder is not null && c.HolderText is { } t && !string.Equals(t, c.Holder.Name, StringComparison.OrdinalIgnoreCase))
                 {
                     item.Prose(" (as “").Literal(t).Prose("”)");
@@ -196,7 +196,10 @@ internal static class StatementSections
 
     /// <summary>A claim as a position: its holder, stance, words and citation.</summary>
     internal static Run Position(Claim c) =>
-        new Run().Literal(c.HolderLabel).Prose($" ({c.Data.Stance}): ").Quote(c.Text, BriefWording.MaxStatementLength).Prose(" ").Cite(c.Document, c.Paragraph);
+        new Run().Literal(c.HolderLabel).Prose($" ({c.Data.Stance}{Saying(c)}): ").Quote(c.Text, BriefWording.MaxStatementLength).Prose(" ").Cite(c.Document, c.Paragraph);
+
+    /// <summary>", saying" after the stance of a denial whose words carry the negation ('deny, saying: “ISIS does not have …”'), so the words read as the denial, not as what is denied.</summary>
+    private static string Saying(Claim c) => c.Data.NegatedContent ? ", saying" : string.Empty;
 
     /// <summary>Adds ", carried by 3 documents, first by [d1] (2025-03-05) — [d2], [d3]" for a statement more than one document carried.</summary>
     private static Run Carried<T>(Run line, Statement<T> statement)

@@ -252,6 +252,17 @@ public class QuoteComponentTests
         Assert.Equal("deny", claim.Stance);
         Assert.Equal("Zabihullah Mujahid", d.GetText(claim.HolderName!.Value));
         Assert.StartsWith("isis does not have a physical presence in afghanistan", claim.Proposition, StringComparison.Ordinal);
+        Assert.True(claim.NegatedContent); // the words carry the negation: the brief shows 'deny, saying: …'
+    }
+
+    /// <summary>A denial by its cue ('denied that …') is shown with what is denied; only a denial read from the negation inside the words is marked as such.</summary>
+    [Fact]
+    public void Claims_ADenyingCue_IsNoNegatedContent()
+    {
+        var d = Run("The spokesman denied that the army had crossed the border.");
+        var claim = Assert.Single(d.Get(Layers.Claims));
+        Assert.Equal("deny", claim.Stance);
+        Assert.False(claim.NegatedContent);
     }
 
     [Fact]
