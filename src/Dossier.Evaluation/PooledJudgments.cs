@@ -77,7 +77,7 @@ public static class PooledJudgments
         int count = 0, judgedRight = 0, judgedWrong = 0, goneRight = 0, goneWrong = 0;
         var unjudged = new List<string>();
         var gone = new List<string>();
-        var byText = judged.GroupBy(textOf, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var byText = ByText(judged, textOf);
         foreach (var group in byText)
         {
             var document = analyse(group.Key);
@@ -105,6 +105,10 @@ public static class PooledJudgments
 
         return new JudgedScores(items, byText.Count, count, judgedRight, judgedWrong, unjudged.Count, goneRight, goneWrong, unjudged, gone);
     }
+
+    /// <summary>The judgments grouped by the text they judge, in ordinal order of the text's name.</summary>
+    public static IReadOnlyList<IGrouping<string, TJudgment>> ByText<TJudgment>(IEnumerable<TJudgment> judged, Func<TJudgment, string> textOf) =>
+        [.. judged.GroupBy(textOf, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)];
 
     /// <summary>
     /// The items <paramref name="shown"/> takes from the texts the judgments name and from <paramref name="names"/>

@@ -1,10 +1,11 @@
 using System.CommandLine;
+using Dossier.Annotations;
 using Dossier.Evaluation.Claims;
 using Dossier.Evaluation.Events;
 using Dossier.Evaluation.Quotes;
-using Dossier.Annotations;
 using Dossier.Nlp.Claims;
 using Dossier.Text;
+using Dossier.Training.Learning;
 
 namespace Dossier.Cli.Commands;
 
@@ -37,7 +38,7 @@ internal static partial class EvalCommand
                 ctx.Error.WriteLine($"{articles.Count:N0} articles ({parse.GetValue(part)})");
                 var read = articles.Select(a => (a, Document: ctx.Pipeline.Process(new Document(a.Text), cancel))).ToList();
                 var curve = AttributedClaimEvaluation.Score([.. read.Select(r => (r.a.Attributions, (IReadOnlyList<ClaimData>)r.Document.Get(Layers.Claims)))],
-                    [.. Enumerable.Range(10, 10).Select(k => k / 20.0)]);
+                    ConfidenceTrainer.Thresholds(0.5));
                 ctx.Output.WriteLine(AttributedClaimEvaluation.Format(curve, ClaimComponent.ShownConfidence));
                 var from = parse.GetValue(threshold) ?? ClaimComponent.ShownConfidence;
                 foreach (var (article, document, claim) in read.SelectMany(r => r.Document.Get(Layers.Claims)

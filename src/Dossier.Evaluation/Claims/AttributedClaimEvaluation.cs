@@ -28,7 +28,7 @@ public static class AttributedClaimEvaluation
         ArgumentNullException.ThrowIfNull(gold);
         var predicted = new PredictedAttribution(claim.Span, claim.Holder, claim.HolderName, claim.Cue);
         return gold.Any(g => QuoteEvaluation.Coverage(g.Content, claim.Span) > 0.3
-            && 2 * g.Content.Sum(s => Math.Max(0, Math.Min(s.End, claim.Span.End) - Math.Max(s.Start, claim.Span.Start))) >= claim.Span.Length
+            && 2 * QuoteEvaluation.Covered(g.Content, claim.Span) >= claim.Span.Length
             && QuoteEvaluation.SpeakerAgrees(g, predicted));
     }
 

@@ -210,8 +210,14 @@ public static class QuoteEvaluation
     {
         ArgumentNullException.ThrowIfNull(gold);
         var total = gold.Sum(s => s.Length);
-        var covered = gold.Sum(s => Math.Max(0, Math.Min(s.End, predicted.End) - Math.Max(s.Start, predicted.Start)));
-        return total == 0 ? 0 : (double)covered / total;
+        return total == 0 ? 0 : (double)Covered(gold, predicted) / total;
+    }
+
+    /// <summary>How many characters of the gold pieces the prediction covers.</summary>
+    public static int Covered(IReadOnlyList<TextSpan> gold, TextSpan predicted)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        return gold.Sum(s => Math.Max(0, Math.Min(s.End, predicted.End) - Math.Max(s.Start, predicted.Start)));
     }
 
     /// <summary>Formats scores as a table.</summary>

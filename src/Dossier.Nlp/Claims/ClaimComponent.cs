@@ -77,7 +77,7 @@ public sealed class ClaimComponent : IDocumentComponent
                     continue;
                 }
 
-                var evidence = ClaimEvidence.Of(document, quote, claim);
+                var evidence = ClaimEvidence.Of(document, view, quote, claim);
                 claims.Add((claim with { Confidence = Math.Round(_confidence.Probability(evidence.Features()), 2) }, evidence));
             }
         }

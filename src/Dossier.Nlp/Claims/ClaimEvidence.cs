@@ -48,8 +48,8 @@ public readonly record struct ClaimEvidence(
         }
     }
 
-    /// <summary>The evidence of a claim carried by <paramref name="quote"/> in a parsed document.</summary>
-    public static ClaimEvidence Of(Document document, QuoteData quote, ClaimData claim)
+    /// <summary>The evidence of a claim carried by <paramref name="quote"/> in a parsed document (<paramref name="view"/> its quote reader's view).</summary>
+    internal static ClaimEvidence Of(Document document, QuoteDocument view, QuoteData quote, ClaimData claim)
     {
         ArgumentNullException.ThrowIfNull(document);
         var words = document.WordsIn(claim.Span).Where(w => w.Upos != UPos.PUNCT).ToList();
@@ -61,7 +61,7 @@ public readonly record struct ClaimEvidence(
             claim.Hedged,
             words.Count,
             PlaceOf(document, claim.Holder, claim.HolderName),
-            AntecedentOf(document, claim),
+            AntecedentOf(view, claim),
             words.Count == 0 ? "none" : OpeningOf(words[0]));
     }
 
@@ -90,31 +90,14 @@ public readonly record struct ClaimEvidence(
     /// Where the name the holder resolves to lies, against the sentence of the holder's words: <c>here</c> (the same
     /// sentence), <c>previous</c> (the sentence before), <c>earlier</c>, <c>none</c> without a name or a holder.
     /// </summary>
-    private static string AntecedentOf(Document document, ClaimData claim)
+    private static string AntecedentOf(QuoteDocument view, ClaimData claim)
     {
         if (claim.HolderName is not { } name || claim.Holder is not { } holder)
         {
             return "none";
         }
 
-        var sentences = document.Get(Layers.Sentences);
-        int IndexAt(int position)
-        {
-            var k = 0;
-            foreach (var sentence in sentences)
-            {
-                if (sentence.Span.End > position)
-                {
-                    return k;
-                }
-
-                k++;
-            }
-
-            return k;
-        }
-
-        return (IndexAt(holder.Start) - IndexAt(name.Start)) switch { <= 0 => "here", 1 => "previous", _ => "earlier" };
+        return (view.SentenceOfToken(view.Tokens(holder).Start) - view.SentenceOfToken(view.Tokens(name).Start)) switch { <= 0 => "here", 1 => "previous", _ => "earlier" };
     }
 
     /// <summary>How the content opens: <c>to+verb</c> for an infinitive, else the first word's universal tag.</summary>

@@ -1,6 +1,5 @@
 using Dossier.Evaluation;
 using Dossier.Evaluation.Claims;
-using Dossier.Evaluation.Events;
 using Dossier.Evaluation.Quotes;
 using Dossier.Nlp;
 using Dossier.Nlp.Claims;
@@ -39,18 +38,13 @@ public sealed class ClaimConfidenceTrainer
         var pipeline = new PipelineBuilder().UseDefaults(ner, syntax: syntax).Build();
         var reader = new ClaimComponent();
         var examples = new List<ConfidenceExample>();
-        for (var pool = 0; pool < judged.Count; pool++)
+        foreach (var (pool, group, document) in ConfidenceTrainer.JudgedDocuments(judged, JudgedClaimEvaluation.Read, j => j.Text, pipeline))
         {
-            var texts = JudgedTexts.Open(judged[pool].Texts);
-            foreach (var group in JudgedClaimEvaluation.Read(judged[pool].File).GroupBy(j => j.Text, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var (claim, evidence) in reader.Read(document))
             {
-                var document = pipeline.Process(texts.Load(group.Key));
-                foreach (var (claim, evidence) in reader.Read(document))
+                if (evidence is { } e && JudgedClaimEvaluation.Verdict(group, document, claim) is { } verdict)
                 {
-                    if (evidence is { } e && JudgedClaimEvaluation.Verdict(group, document, claim) is { } verdict)
-                    {
-                        examples.Add(new ConfidenceExample(pool, [.. e.Features()], verdict.Right));
-                    }
+                    examples.Add(new ConfidenceExample(pool, [.. e.Features()], verdict.Right));
                 }
             }
         }

@@ -36,18 +36,13 @@ public sealed class EventConfidenceTrainer
         var pipeline = new PipelineBuilder().UseDefaults(ner, syntax: syntax).Build();
         var coder = new EventComponent();
         var examples = new List<ConfidenceExample>();
-        for (var pool = 0; pool < judged.Count; pool++)
+        foreach (var (pool, group, document) in ConfidenceTrainer.JudgedDocuments(judged, JudgedEventEvaluation.Read, j => j.Text, pipeline))
         {
-            var texts = JudgedTexts.Open(judged[pool].Texts);
-            foreach (var group in JudgedEventEvaluation.Read(judged[pool].File).GroupBy(j => j.Text, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var (e, evidence) in coder.Code(document))
             {
-                var document = pipeline.Process(texts.Load(group.Key));
-                foreach (var (e, evidence) in coder.Code(document))
+                if (JudgedEventEvaluation.IsJudged(e, 0) && JudgedEventEvaluation.Verdict(group, document, e) is { } verdict)
                 {
-                    if (JudgedEventEvaluation.IsJudged(e, 0) && JudgedEventEvaluation.Verdict(group, document, e) is { } verdict)
-                    {
-                        examples.Add(new ConfidenceExample(pool, [.. evidence.Features()], verdict.Right));
-                    }
+                    examples.Add(new ConfidenceExample(pool, [.. evidence.Features()], verdict.Right));
                 }
             }
         }

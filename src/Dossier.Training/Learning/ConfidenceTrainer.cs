@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dossier.Evaluation;
+using Dossier.Evaluation.Events;
 using Dossier.Nlp.Learning;
 using Dossier.Nlp.Ner;
 using Dossier.Nlp.Syntax;
@@ -206,6 +207,26 @@ public static class ConfidenceTrainer
 
         log($"weights written to {output}");
         return new ConfidenceTraining(threshold, heldOut, curve);
+    }
+
+    /// <summary>
+    /// Each text of each judged pool, read from the pool's texts and analysed by <paramref name="pipeline"/>, with its
+    /// judgments (<paramref name="read"/> reads a pool's file, <paramref name="textOf"/> names the text a judgment is of):
+    /// pools in order, texts in ordinal order of their names.
+    /// </summary>
+    public static IEnumerable<(int Pool, IGrouping<string, TJudgment> Judgments, Document Document)> JudgedDocuments<TJudgment>(
+        IReadOnlyList<JudgedPool> pools, Func<string, IReadOnlyList<TJudgment>> read, Func<TJudgment, string> textOf, DocumentPipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pools);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        for (var pool = 0; pool < pools.Count; pool++)
+        {
+            var texts = JudgedTexts.Open(pools[pool].Texts);
+            foreach (var group in PooledJudgments.ByText(read(pools[pool].File), textOf))
+            {
+                yield return (pool, group, pipeline.Process(texts.Load(group.Key)));
+            }
+        }
     }
 
     /// <summary>The lowest threshold at which the items shown are at least <paramref name="precision"/> right; when none is, the one at which the most are (the lowest of equals).</summary>

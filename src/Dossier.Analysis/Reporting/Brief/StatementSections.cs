@@ -30,7 +30,7 @@ internal static class StatementSections
         }
 
         // Only statements the claims' confidence model puts at or above its shown threshold (chosen on judged pools left out; see ClaimComponent.ShownConfidence).
-        var shown = scope.Claims.Where(c => c.Data.Confidence >= ClaimComponent.ShownConfidence).ToList();
+        var shown = scope.Claims.Where(IsShown).ToList();
         var bySpeaker = shown
             .GroupBy(c => c.HolderLabel, StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(g => g.Select(c => c.Document).Distinct().Count())
