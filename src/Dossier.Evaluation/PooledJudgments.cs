@@ -27,11 +27,16 @@ public sealed record JudgedScores(string Items, int Texts, int Shown, int Judged
 /// </summary>
 public static class PooledJudgments
 {
-    /// <summary>Reads a JSON-lines file of judgments, one per non-blank line; a line <paramref name="parse"/> rejects is named with its file and number.</summary>
+    /// <summary>Reads a JSON-lines file of judgments, one per non-blank line; a missing file, or a line <paramref name="parse"/> rejects (named with its file and number), is a <see cref="DossierException"/>.</summary>
     public static IReadOnlyList<T> Read<T>(string path, Func<JsonElement, T> parse)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(parse);
+        if (!File.Exists(path))
+        {
+            throw new DossierException(DossierErrorCode.NotFound, "no file of judgments here", path);
+        }
+
         var judged = new List<T>();
         var number = 0;
         foreach (var line in File.ReadLines(path))
@@ -49,7 +54,7 @@ public static class PooledJudgments
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
-                throw new InvalidDataException($"{path}:{number}: not a judgment ({e.Message})", e);
+                throw new DossierException(DossierErrorCode.MalformedInput, $"{path}:{number}: not a judgment ({e.Message})", null, e);
             }
         }
 

@@ -62,7 +62,9 @@ public class JudgedClaimEvaluationTests
     {
         using var dir = new TempDir();
         File.WriteAllLines(dir.File("bad.jsonl"), [string.Empty, """{"text": "a.txt", "start": 3, "end": 9}"""]);
-        var e = Assert.Throws<InvalidDataException>(() => JudgedClaimEvaluation.Read(dir.File("bad.jsonl")));
+        var e = Assert.Throws<DossierException>(() => JudgedClaimEvaluation.Read(dir.File("bad.jsonl")));
+        Assert.Equal(DossierErrorCode.MalformedInput, e.Code);
         Assert.Contains("bad.jsonl:2", e.Message, StringComparison.Ordinal);
+        Assert.Equal(DossierErrorCode.NotFound, Assert.Throws<DossierException>(() => JudgedClaimEvaluation.Read(dir.File("missing.jsonl"))).Code);
     }
 }

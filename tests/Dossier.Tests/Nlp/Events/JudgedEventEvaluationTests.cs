@@ -71,7 +71,8 @@ public class JudgedEventEvaluationTests
     {
         using var dir = new TempDir();
         File.WriteAllLines(dir.File("bad.jsonl"), ["""{"text": "a.txt", "start": 3}"""]);
-        var e = Assert.Throws<InvalidDataException>(() => JudgedEventEvaluation.Read(dir.File("bad.jsonl")));
+        var e = Assert.Throws<DossierException>(() => JudgedEventEvaluation.Read(dir.File("bad.jsonl")));
+        Assert.Equal(DossierErrorCode.MalformedInput, e.Code);
         Assert.Contains("bad.jsonl:1", e.Message, StringComparison.Ordinal);
     }
 
