@@ -13,7 +13,7 @@ namespace Dossier.Cli.Commands;
 internal static partial class EvalCommand
 {
     /// <summary>
-    /// <c>dossier eval claims --judged FILE --texts DIR|CSV [--template OUT [--names LIST] [--threshold X]]</c>: precision of
+    /// <c>dossier eval claims --judged FILE --texts DIR|CSV|JSONL|CONLL [--template OUT [--names LIST] [--threshold X]]</c>: precision of
     /// the statements the brief shows, by a reader's judgments; <c>dossier eval claims --data DIR [--part P]</c>: by an
     /// attribution annotation (PolNeAR).
     /// </summary>
@@ -23,7 +23,7 @@ internal static partial class EvalCommand
         var data = new Option<string?>("--data") { Description = "Instead of --judged: a PolNeAR-style split (text/ and attributions/); a claim is borne out when a gold attribution's content is its content and the gold source its holder. Prints the claims shown from each confidence." };
         var part = new Option<string>("--part") { Description = "With --data: only the articles of this part of the split (by article name): train, holdout or all.", DefaultValueFactory = _ => "all" };
         part.AcceptOnlyFromAmong("train", "holdout", "all");
-        var texts = new Option<string?>("--texts") { Description = "The folder of the judged texts, or an FNC-1 bodies file whose Body IDs the judgments name (../shared/data/fnc-1/train_bodies.csv)." };
+        var texts = new Option<string?>("--texts") { Description = "Where the judged texts are: " + JudgedTexts.Kinds + "." };
         var errors = new Option<int>("--errors") { Description = "Also print up to this many shown claims no one judged (with --data: shown claims the annotation does not bear out; --threshold lists them from another confidence)." };
         var template = new Option<string?>("--template") { Description = "Instead of scoring, write a judgment line (\"right\": null, to fill in) for every shown claim no judgment covers to this .jsonl file, and print each with its sentence. The --judged file may not exist yet (a new pool)." };
         var names = new Option<string?>("--names") { Description = "With --template: a file of more text names (file names, or Body IDs of an FNC-1 bodies file), one per line: the texts of a new pool." };

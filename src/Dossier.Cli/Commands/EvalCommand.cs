@@ -191,7 +191,7 @@ internal static partial class EvalCommand
     {
         var data = new Option<string?>("--data", "-d") { Description = "PETRARCH2's PETR.UnitTest.records.xml, or a .jsonl file annotated by eval/events/GUIDELINES.md (e.g. eval/events/gum-news.dev.jsonl)." };
         var judgedFile = new Option<string?>("--judged") { Description = "Instead of --data: a .jsonl file of shown events a reader judged (eval/events/JUDGED.md), scored on the texts in --texts as 'analyze' reads them." };
-        var texts = new Option<string?>("--texts") { Description = "With --judged: the folder of the judged texts (e.g. ../shared/data/polnear/train/text), or an FNC-1 bodies file whose Body IDs the judgments name (../shared/data/fnc-1/train_bodies.csv)." };
+        var texts = new Option<string?>("--texts") { Description = "With --judged: where the judged texts are: " + JudgedTexts.Kinds + "." };
         var verbs = new Option<string?>("--verbs") { Description = "A verb dictionary in PETRARCH's format (default: the shipped CAMEO.2.0); the records were written for PETR.Validate.verbs.txt." };
         var errors = new Option<int>("--errors") { Description = "Also print up to this many sentences whose codes differ (with --judged: shown events no one judged)." };
         var template = new Option<string?>("--template") { Description = "With --judged: instead of scoring, write a judgment line (\"right\": null, to fill in) for every event no judgment covers to this .jsonl file, and print each with its sentence. The --judged file may not exist yet (a new pool)." };

@@ -1,4 +1,5 @@
 using System.Text;
+using Dossier.Evaluation.Ner;
 using Dossier.Evaluation.Stance;
 using Dossier.Extraction.Ingestion;
 
@@ -11,7 +12,9 @@ namespace Dossier.Evaluation.Events;
 /// as a plain-text article), so that news whose text may not be copied here is judged in place, or
 /// a file of annotated sentences (eval/events/GUIDELINES.md, <c>.jsonl</c>; the name is a document,
 /// its sentences joined in order into one plain-text article: a sentence that ends without a full
-/// stop, a question or exclamation mark — a headline, a date line — ends a paragraph).
+/// stop, a question or exclamation mark — a headline, a date line — ends a paragraph), or a
+/// CoNLL-2003 file (one token a line, <c>-DOCSTART-</c> between documents; the name is
+/// <c>doc-NNN</c>, the document's place in the file, read as <see cref="ConllText"/> writes it).
 /// </summary>
 public sealed class JudgedTexts
 {
@@ -19,9 +22,12 @@ public sealed class JudgedTexts
     private readonly Dictionary<string, string>? _bodies;
     private readonly DocumentLoader _loader = new();
 
+    /// <summary>What a path of judged texts may be, for command-line help.</summary>
+    public const string Kinds = "a folder of article files (e.g. ../shared/data/polnear/train/text), an FNC-1 bodies file whose Body IDs the judgments name (../shared/data/fnc-1/train_bodies.csv), a .jsonl file of annotated sentences (eval/events/gum-news.dev.jsonl) or a CoNLL-2003 file whose stories are named doc-001, doc-002, … (../shared/data/conll2003/original-iob1/eng.testa)";
+
     private JudgedTexts(string path, Dictionary<string, string>? bodies) => (_path, _bodies) = (path, bodies);
 
-    /// <summary>Opens a folder of texts, an FNC-1 bodies file (a path ending in .csv) or a file of annotated sentences (.jsonl).</summary>
+    /// <summary>Opens a folder of texts, an FNC-1 bodies file (a path ending in .csv), a file of annotated sentences (.jsonl) or a CoNLL-2003 file.</summary>
     /// <exception cref="DossierException">When the path is neither an existing folder nor an existing .csv or .jsonl file.</exception>
     public static JudgedTexts Open(string path)
     {
@@ -52,7 +58,28 @@ public sealed class JudgedTexts
                 .ToDictionary(g => g.Key, g => Joined(g.OrderBy(s => s.Index).Select(s => s.Text.Trim())), StringComparer.Ordinal));
         }
 
-        throw new DossierException(DossierErrorCode.NotFound, "judged texts must be a folder of article files, an FNC-1 bodies file (.csv) or a file of annotated sentences (.jsonl)", path);
+        if (File.Exists(path) && IsConll(path))
+        {
+            return new JudgedTexts(path, ConllReader.Read(path).Select((d, i) => (Name: ConllText.NameOf(i), Text: ConllText.Text(d)))
+                .ToDictionary(d => d.Name, d => d.Text, StringComparer.Ordinal));
+        }
+
+        throw new DossierException(DossierErrorCode.NotFound, "judged texts must be a folder of article files, an FNC-1 bodies file (.csv), a file of annotated sentences (.jsonl) or a CoNLL-2003 file", path);
+    }
+
+    /// <summary>True for a CoNLL-2003 file: its first lines hold a <c>-DOCSTART-</c> line or a word with three more columns.</summary>
+    private static bool IsConll(string path)
+    {
+        using var reader = new StreamReader(path);
+        for (var i = 0; i < 3 && reader.ReadLine() is { } line; i++)
+        {
+            if (line.StartsWith("-DOCSTART-", StringComparison.Ordinal) || line.Split(' ').Length == 4)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Sentences as one article: a sentence without a closing full stop, question or exclamation mark ends a paragraph.</summary>

@@ -113,7 +113,7 @@ internal static class AttributionSyntax
     /// and a person named in apposition or as the head speaks ('spokesperson Shafqat Ali Khan').
     /// Null otherwise.
     /// </summary>
-    public static TextSpan? SubjectAroundName(Document document, TextSpan? cue, TextSpan? speaker, TextSpan? name, Func<string, bool> speaksFor)
+    public static TextSpan? SubjectAroundName(Document document, TextSpan? cue, TextSpan? speaker, TextSpan? name, Func<string, bool, bool> speaksFor)
     {
         ArgumentNullException.ThrowIfNull(speaksFor);
         if (cue is not { } c || name is not { } n || !document.Has(Layers.Words))
@@ -136,8 +136,9 @@ internal static class AttributionSyntax
             subject = speaker is { } s ? HeadOf(document, s) : null;
         }
 
+        var state = document.Get(Layers.Mentions).Any(m => m.Label is "GPE" or "NORP" && m.Span.Overlaps(n));
         if (subject is not { Upos: UPos.NOUN } head || n.Contains(head.Span) || !head.Subtree.Contains(n)
-            || speaksFor(head.Lemma.ToLowerInvariant()) || speaksFor(document.GetText(head.Span).ToLowerInvariant())
+            || speaksFor(head.Lemma.ToLowerInvariant(), state) || speaksFor(document.GetText(head.Span).ToLowerInvariant(), state)
             || IsTimeNoun(head)) // 'days after Islamabad urged', 'Islamabad last week urged' parsed with the time as subject
         {
             return null;

@@ -284,11 +284,18 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
     /// <summary>
     /// Whether a phrase headed by the noun <paramref name="lower"/> speaks for the organisation or state
     /// named as its modifier ("Taliban officials", "Pakistan's foreign office", "a United Nations report"),
-    /// unlike its supporters, critics, media, residents or a page that bears its name.
+    /// unlike its supporters, critics, media, residents or a page that bears its name. A state or nation
+    /// (<paramref name="state"/>) speaks through its organs only, not through a newspaper, a party or a
+    /// company of its country ("an Algerian newspaper said" is not Algeria).
     /// </summary>
-    internal bool SpeaksFor(string lower)
+    internal bool SpeaksFor(string lower, bool state)
     {
         var singular = Singular(lower);
+        if (state && (_lexicon.Is("own-voice", lower) || _lexicon.Is("own-voice", singular)))
+        {
+            return false;
+        }
+
         return _lexicon.Is("affiliation", lower) || _lexicon.Is("affiliation", singular) || _lexicon.Is("group-role", lower) || _lexicon.Is("group-role", singular)
             || _lexicon.Is("finding", lower);
     }

@@ -30,6 +30,24 @@ public class ClaimConfidenceTests
         Assert.Equal(("pronoun", "away", "previous"), (pronoun.How, pronoun.HolderPlace, pronoun.Antecedent));
     }
 
+    /// <summary>A headline restates what the story's sentences say: its claim ranks with the least sure way, below the brief; the story's own sentence is scored.</summary>
+    [Fact]
+    public void AClaimReadFromTheHeadline_StaysBelowTheBrief()
+    {
+        const string Headline = "John Smith says bridge will reopen next week";
+        var text = Headline + "\n\nThe transport minister, John Smith, said on Monday that the bridge would reopen next week.";
+        var document = Models.Pipeline.Process(new Document(text, titleSpan: new TextSpan(0, Headline.Length)));
+        var claims = new ClaimComponent().Read(document);
+        var title = Assert.Single(claims, c => c.Claim.Span.End <= Headline.Length);
+        Assert.Null(title.Evidence);
+        Assert.True(title.Claim.Confidence < ClaimComponent.ShownConfidence);
+        Assert.Single(claims, c => c.Claim.Span.Start > Headline.Length && c.Evidence is not null);
+
+        // The same words outside a headline are scored as any claim.
+        var plain = Models.Pipeline.Process(new Document(text));
+        Assert.All(new ClaimComponent().Read(plain), c => Assert.NotNull(c.Evidence));
+    }
+
     /// <summary>The features name each part of the evidence, the length by bucket, and the hedge only when there is one.</summary>
     [Fact]
     public void Features_NameTheEvidence_AndTheHedgeOnlyWhenItHolds()

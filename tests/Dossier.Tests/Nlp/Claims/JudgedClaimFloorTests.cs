@@ -20,6 +20,8 @@ public class JudgedClaimFloorTests
     [InlineData("fnc_judged_claims", "unseen4", "texts", "unseen4_floors")]
     [InlineData("gum_judged_claims", "data", "texts", "floors")]
     [InlineData("gum_judged_claims", "test", "test_texts", "test_floors")]
+    [InlineData("conll_judged_claims", "data", "texts", "floors")]
+    [InlineData("conll_judged_claims", "test", "texts", "test_floors")]
     public void JudgedClaims_MeetTheFloors(string pools, string data, string textsKey, string floors)
     {
         var section = Floors.Section(pools);

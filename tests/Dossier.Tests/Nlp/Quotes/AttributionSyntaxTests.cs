@@ -137,6 +137,9 @@ public class AttributionSyntaxTests
     [InlineData("A friend of Wilson said the officer had been attacked first.", "Wilson")]
     [InlineData("The flood destroyed two bridges on Sunday, according to the Italian press.", "Italian")]
     [InlineData("The sister of the American photographer, Luke Somers, claims he was killed in a failed rescue attempt.", "Luke Somers")]
+    [InlineData("An Algerian newspaper said on Saturday that the dam would collapse within days.", "Algerian")]
+    [InlineData("The Iraqi opposition group in exile said it had received reports of shelling.", "Iraqi")]
+    [InlineData("A British company said it would cut 200 jobs at its plant.", "British")]
     public void ANameThatOnlyModifiesTheSpeaker_DoesNotHoldTheClaim(string text, string name)
     {
         var doc = Models.Pipeline.Process(text);
@@ -148,6 +151,8 @@ public class AttributionSyntaxTests
     [Theory]
     [InlineData("Taliban officials said the border would reopen on Monday.", "Taliban")]
     [InlineData("A United Nations report said the camps held thousands of children.", "United Nations")]
+    [InlineData("German prosecutors said the minister had ordered the killing.", "German")]
+    [InlineData("The Taliban group said the border would reopen on Monday.", "Taliban")]
     public void ANameTheSpeakerSpeaksFor_HoldsTheClaim(string text, string name)
     {
         var doc = Models.Pipeline.Process(text);

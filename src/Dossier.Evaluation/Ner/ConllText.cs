@@ -1,0 +1,115 @@
+using System.Text;
+
+namespace Dossier.Evaluation.Ner;
+
+/// <summary>
+/// A CoNLL-2003 document as the article it was cut from, so that components that read running
+/// text (quotes, claims) can be judged on Reuters wires: tokens joined by the spacing of written
+/// English (no space before closing punctuation and clitics, none after an opening bracket, a
+/// straight double quote opening and closing in turn (across sentences where a quotation runs
+/// on), a lone single quote a possessive after a
+/// word ending in s and otherwise a quotation mark opening and closing in turn), the first sentence (the headline, without
+/// the full stop the treebank gives it) and every sentence that does not end a statement (a date
+/// line, a table row) a paragraph of its own, the rest of the story one paragraph.
+/// </summary>
+public static class ConllText
+{
+    private static readonly HashSet<string> NoSpaceBefore = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ",", ".", ":", ";", "?", "!", "%", ")", "]", "}", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "...",
+    };
+
+    private static readonly HashSet<string> NoSpaceAfter = new(StringComparer.Ordinal) { "(", "[", "{", "$" };
+
+    /// <summary>The names of a file's documents: <c>doc-001</c>, <c>doc-002</c>, … in file order.</summary>
+    public static string NameOf(int index) => $"doc-{index + 1:D3}";
+
+    /// <summary>The document's text.</summary>
+    public static string Text(LabelledDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = new StringBuilder();
+        bool open = false, glue = false;
+        for (var s = 0; s < document.Sentences.Count; s++)
+        {
+            var tokens = document.Sentences[s].Tokens;
+            var carried = open && tokens.Length > 0 && tokens[0] != "\"";
+            (var sentence, open, var glueNext) = Join(tokens, carried);
+            var ends = sentence.TrimEnd('"', '\'', ')', ' ').LastOrDefault() is '.' or '?' or '!';
+            if (s == 0)
+            {
+                sentence = sentence.TrimEnd('.', ' ');
+                ends = false;
+            }
+
+            if (text.Length > 0 && text[^1] != '\n' && !glue)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(sentence);
+            glue = glueNext;
+            if (!ends)
+            {
+                text.Append("\n\n");
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    /// <summary>Tokens joined by the spacing of written English.</summary>
+    public static string Sentence(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return Join(tokens, false).Text;
+    }
+
+    /// <summary>
+    /// Tokens joined, a double quote opening or closing in turn from <paramref name="quoteOpen"/>: a
+    /// quotation the treebank split over sentences is still open when the next sentence does not
+    /// begin with a quote of its own (a quotation running over paragraphs opens each one). A quote that opens at
+    /// the end (the treebank often gives the next sentence's opening quote to the one before) is
+    /// glued to what follows.
+    /// </summary>
+    private static (string Text, bool QuoteOpen, bool GlueNext) Join(IReadOnlyList<string> tokens, bool quoteOpen)
+    {
+        var b = new StringBuilder();
+        var doubleOpen = quoteOpen;
+        var singleOpen = false;
+        var glueNext = true;
+        string? previous = null;
+        foreach (var token in tokens)
+        {
+            var glue = glueNext;
+            glueNext = false;
+            if (token == "\"")
+            {
+                (glue, glueNext, doubleOpen) = (glue || doubleOpen, !doubleOpen, !doubleOpen);
+            }
+            else if (token == "'" && (singleOpen || previous is null || !previous.EndsWith('s') && !previous.EndsWith('S')))
+            {
+                (glue, glueNext, singleOpen) = (glue || singleOpen, !singleOpen, !singleOpen);
+            }
+            else if (token == "'")
+            {
+                glue = true;
+            }
+            else
+            {
+                glue |= NoSpaceBefore.Contains(token);
+                glueNext = NoSpaceAfter.Contains(token);
+            }
+
+            if (!glue)
+            {
+                b.Append(' ');
+            }
+
+            b.Append(token);
+            previous = token;
+        }
+
+        return (b.ToString(), doubleOpen, glueNext);
+    }
+}
