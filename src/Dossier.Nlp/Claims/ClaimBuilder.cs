@@ -84,7 +84,9 @@ internal sealed class ClaimBuilder(CueLexicon lexicon)
     /// True when the main clause of the content is negated ("ISIS does not have a physical presence"), and
     /// the negation does not say that something is not known ("it is still not clear if …", "we just don't
     /// know", "could not confirm", "had no idea"): that is a statement of uncertainty, not a denial; nor
-    /// is an emphatic comparative ("there's no better feeling than …") one.
+    /// is an emphatic comparative ("there's no better feeling than …") one, a negation that stresses ("there
+    /// is no doubt that …", "I will never forget it") or a prohibition ("the world should not be indifferent"):
+    /// a demand, whose modality the claim keeps.
     /// </summary>
     private bool IsNegated(QuoteDocument v, int start, int end)
     {
@@ -98,7 +100,8 @@ internal sealed class ClaimBuilder(CueLexicon lexicon)
             if (_lexicon.Is("negation", v.Lower[k]))
             {
                 // Not knowing ('had no idea', 'it is not clear') is no denial, nor is praise ('there's no better feeling', 'nothing better').
-                return !(v.WordAt(k) is { } not && ((not.Head is { } negated && _lexicon.Is("unknowing", negated.Lemma.ToLowerInvariant()))
+                return !(v.WordAt(k) is { } not && ((not.Head is { } negated && (_lexicon.Is("unknowing", negated.Lemma.ToLowerInvariant())
+                        || _lexicon.Is("emphatic", negated.Lemma.ToLowerInvariant()) || negated.Children.Any(a => a.BaseRelation == "aux" && _lexicon.Is("prohibition", a.Lemma.ToLowerInvariant()))))
                     || (v.Lower[k] is "no" or "nothing" && (not.Children.Any(IsComparative) || (not.Head is { } noun && (IsComparative(noun) || noun.Children.Any(IsComparative)))))));
             }
         }

@@ -102,7 +102,8 @@ public sealed class ClaimComponent : IDocumentComponent
         }
 
         return AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: true)
-            ? _builder.ToClaims(view, quote).Where(c => !AttributionSyntax.IsExperience(document, c) && !(quote.Kind == QuoteKind.Indirect && (IsUnstated(document, view, c) || IsComparedWith(view, c)
+            ? _builder.ToClaims(view, quote).Where(c => !AttributionSyntax.IsExperience(document, c) && !NonStatements.IsOwnRefusal(document.Text.AsSpan(c.Span.Start, c.Span.Length))
+                && !(quote.Kind == QuoteKind.Indirect && (IsUnstated(document, view, c) || IsComparedWith(view, c)
                 || NonStatements.IsRefusalToSpeak(c.Stance, document.Text.AsSpan(c.Span.Start, c.Span.Length)))))
                 .Select(c => c with { Modality = AttributionSyntax.Modality(document, c) })
             : [];

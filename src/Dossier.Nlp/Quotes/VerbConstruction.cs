@@ -331,11 +331,25 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
 
         foreach (var c in verb.Children)
         {
-            if ((c.Relation is "obl:tmod" or "obl:npmod" || (c.Relation is "obj" or "iobj" && _lexicon.Is("addressee-cue", verb.Lemma.ToLowerInvariant())))
+            var addressee = c.Relation is "obj" or "iobj" && _lexicon.Is("addressee-cue", verb.Lemma.ToLowerInvariant());
+            if ((c.Relation is "obl:tmod" or "obl:npmod" || addressee)
                 && v.Tokens(c.Subtree) is var (first, after) && first == start && after < b
                 && verb.Children.Any(x => x.BaseRelation is "ccomp" or "parataxis" && x.Span.Start >= c.Subtree.End))
             {
                 return SkipPunctuation(v, after, b);
+            }
+
+            // 'told reporters Bonn supported the efforts' is often read as a relative clause on the addressee ('reporters
+            // [whom] Bonn supported'); after a verb of telling, a clause with a subject of its own and no relative word
+            // and a finite verb that follows the addressee is what was told.
+            if (addressee && v.Tokens(c.Subtree).Start == start
+                && c.Children.Where(x => x.Relation == "acl:relcl" && x.Span.Start > c.Span.Start
+                    && (x.Xpos is "VBD" or "VBZ" or "VBP" || x.Children.Any(a => a.BaseRelation is "aux" or "cop" && a.Xpos is "MD" or "VBD" or "VBZ" or "VBP"))).Take(1).ToList() is [var told]
+                && told.Children.Any(x => x.BaseRelation == "nsubj" && x.Span.Start > c.Span.End)
+                && !told.Subtree.Overlaps(c.Span) && !told.Children.Any(x => x.Span.Start < told.Span.Start && x.Lemma.ToLowerInvariant() is "who" or "whom" or "which" or "that" or "whose")
+                && v.Tokens(told.Subtree) is var (clause, _) && clause == v.Tokens(c.Span).End && clause < b)
+            {
+                return clause;
             }
         }
 

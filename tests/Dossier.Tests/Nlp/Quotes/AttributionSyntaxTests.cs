@@ -115,6 +115,9 @@ public class AttributionSyntaxTests
     [InlineData("The spokesman said the agency does not know why the dam failed.")]
     [InlineData("The farmer said she had no idea the river would rise so fast.")]
     [InlineData("The coach said there is no better feeling than winning at home.")]
+    [InlineData("The mayor said there is no doubt that the river will flood the town again.")]
+    [InlineData("\"I will never forget what I saw on that hillside,\" the rescuer said.")]
+    [InlineData("The opposition leader said the world should not be indifferent to the arrests.")]
     public void NotKnowing_IsAnAssertionOfUncertainty_NotADenial(string text)
     {
         // 'deny: it is still not clear …' reads as the opposite of what was said.
@@ -279,9 +282,21 @@ public class AttributionSyntaxTests
     }
 
     [Theory]
+    [InlineData("Erdmann told reporters Bonn supported European Union efforts to persuade Israel to stop settlement.", "Bonn supported")]
+    [InlineData("The minister told the newspaper the army would withdraw from the border by Friday.", "the army would")]
+    public void WhomTheWordsWereToldTo_IsNotPartOfThem(string text, string opening)
+    {
+        var doc = Models.Pipeline.Process(text);
+        Assert.StartsWith(opening, doc.GetText(Assert.Single(doc.Get(Layers.Claims)).Span), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("The company declined to comment on the report.")]
     [InlineData("The coach has refused all media requests to speak with the players.")]
     [InlineData("When asked for the names of his partners, the producer refused to provide them.")]
+    [InlineData("The police spokesman declined further comment on the arrests.")]
+    [InlineData("The ministry refused to speculate on what the rebels might do next.")]
+    [InlineData("\"I'm not going to speculate about what may happen in that case,\" the spokesman said.")]
     public void ARefusalToSpeak_IsNoClaim(string text)
     {
         // Silence holds no claim: 'Google (reject): “to comment”' says nothing.
