@@ -4,13 +4,13 @@ namespace Dossier.Evaluation.Ner;
 
 /// <summary>
 /// A CoNLL-2003 document as the article it was cut from, so that components that read running
-/// text (quotes, claims) can be judged on Reuters wires: tokens joined by the spacing of written
-/// English (no space before closing punctuation and clitics, none after an opening bracket, a
-/// straight double quote opening and closing in turn (across sentences where a quotation runs
-/// on), a lone single quote a possessive after a
-/// word ending in s and otherwise a quotation mark opening and closing in turn), the first sentence (the headline, without
-/// the full stop the treebank gives it) and every sentence that does not end a statement (a date
-/// line, a table row) a paragraph of its own, the rest of the story one paragraph.
+/// text (quotes, claims) can be judged on Reuters wires. Tokens are joined by the spacing of
+/// written English: no space before closing punctuation and clitics, none after an opening
+/// bracket; a straight double quote opens and closes in turn (across sentences where a quotation
+/// runs on); a lone single quote is a possessive after a word ending in s and otherwise a
+/// quotation mark. The first sentence (the headline, without the full stop the treebank gives it)
+/// and every sentence that does not end a statement (a date line, a table row) are paragraphs of
+/// their own, the rest of the story one paragraph.
 /// </summary>
 public static class ConllText
 {
