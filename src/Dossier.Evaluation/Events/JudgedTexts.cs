@@ -55,7 +55,7 @@ public sealed class JudgedTexts
             }
 
             return new JudgedTexts(path, sentences.GroupBy(s => s.Document, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => Joined(g.OrderBy(s => s.Index).Select(s => s.Text.Trim())), StringComparer.Ordinal));
+                .ToDictionary(g => g.Key, g => ArticleText.Join(g.OrderBy(s => s.Index).Select(s => s.Text.Trim())), StringComparer.Ordinal));
         }
 
         if (File.Exists(path) && IsConll(path))
@@ -80,27 +80,6 @@ public sealed class JudgedTexts
         }
 
         return false;
-    }
-
-    /// <summary>Sentences as one article: a sentence without a closing full stop, question or exclamation mark ends a paragraph.</summary>
-    private static string Joined(IEnumerable<string> sentences)
-    {
-        var text = new StringBuilder();
-        foreach (var sentence in sentences)
-        {
-            if (text.Length > 0)
-            {
-                text.Append(text[^1] == '\n' ? string.Empty : " ");
-            }
-
-            text.Append(sentence);
-            if (sentence.TrimEnd('"', '\'', '”', '’', ')').LastOrDefault() is not ('.' or '?' or '!'))
-            {
-                text.Append("\n\n");
-            }
-        }
-
-        return text.ToString();
     }
 
     /// <summary>The text named <paramref name="name"/>, loaded (not yet analysed).</summary>

@@ -28,34 +28,25 @@ public static class ConllText
     public static string Text(LabelledDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var text = new StringBuilder();
-        bool open = false, glue = false;
-        for (var s = 0; s < document.Sentences.Count; s++)
+        var sentences = new List<string>();
+        var open = false;
+        var carried = string.Empty;
+        foreach (var tokens in document.Sentences.Select(s => s.Tokens))
         {
-            var tokens = document.Sentences[s].Tokens;
-            var carried = open && tokens.Length > 0 && tokens[0] != "\"";
-            (var sentence, open, var glueNext) = Join(tokens, carried);
-            var ends = sentence.TrimEnd('"', '\'', ')', ' ').LastOrDefault() is '.' or '?' or '!';
-            if (s == 0)
+            (var sentence, open, var glueNext) = Join(tokens, open && tokens.Length > 0 && tokens[0] != "\"");
+            sentence = carried + sentence;
+            carried = string.Empty;
+            if (glueNext && tokens.Length > 0)
             {
-                sentence = sentence.TrimEnd('.', ' ');
-                ends = false;
+                // The treebank often gives the next sentence's opening quote to the one before: it goes back.
+                carried = tokens[^1];
+                sentence = sentence[..^carried.Length].TrimEnd();
             }
 
-            if (text.Length > 0 && text[^1] != '\n' && !glue)
-            {
-                text.Append(' ');
-            }
-
-            text.Append(sentence);
-            glue = glueNext;
-            if (!ends)
-            {
-                text.Append("\n\n");
-            }
+            sentences.Add(sentence);
         }
 
-        return text.ToString().TrimEnd();
+        return sentences.Count == 0 ? string.Empty : (sentences[0].TrimEnd('.', ' ') + "\n\n" + ArticleText.Join(sentences.Skip(1))).TrimEnd();
     }
 
     /// <summary>Tokens joined by the spacing of written English.</summary>
@@ -68,9 +59,9 @@ public static class ConllText
     /// <summary>
     /// Tokens joined, a double quote opening or closing in turn from <paramref name="quoteOpen"/>: a
     /// quotation the treebank split over sentences is still open when the next sentence does not
-    /// begin with a quote of its own (a quotation running over paragraphs opens each one). A quote that opens at
-    /// the end (the treebank often gives the next sentence's opening quote to the one before) is
-    /// glued to what follows.
+    /// begin with a quote of its own (a quotation running over paragraphs opens each one).
+    /// <c>GlueNext</c> is true when the last token opens something (a quote, a bracket) and so
+    /// belongs with what follows.
     /// </summary>
     private static (string Text, bool QuoteOpen, bool GlueNext) Join(IReadOnlyList<string> tokens, bool quoteOpen)
     {

@@ -100,13 +100,20 @@ internal sealed class ClaimBuilder(CueLexicon lexicon)
             if (_lexicon.Is("negation", v.Lower[k]))
             {
                 // Not knowing ('had no idea', 'it is not clear') is no denial, nor is praise ('there's no better feeling', 'nothing better').
-                return !(v.WordAt(k) is { } not && ((not.Head is { } negated && (_lexicon.Is("unknowing", negated.Lemma.ToLowerInvariant())
-                        || _lexicon.Is("emphatic", negated.Lemma.ToLowerInvariant()) || negated.Children.Any(a => a.BaseRelation == "aux" && _lexicon.Is("prohibition", a.Lemma.ToLowerInvariant()))))
+                return !(v.WordAt(k) is { } not && ((not.Head is { } negated && DeniesNothing(negated))
                     || (v.Lower[k] is "no" or "nothing" && (not.Children.Any(IsComparative) || (not.Head is { } noun && (IsComparative(noun) || noun.Children.Any(IsComparative)))))));
             }
         }
 
         return false;
+    }
+
+    /// <summary>True when a negation on <paramref name="negated"/> denies nothing: it says something is not known, stresses, or forbids.</summary>
+    private bool DeniesNothing(Word negated)
+    {
+        var lemma = negated.Lemma.ToLowerInvariant();
+        return _lexicon.Is("unknowing", lemma) || _lexicon.Is("emphatic", lemma)
+            || negated.Children.Any(a => a.BaseRelation == "aux" && _lexicon.Is("prohibition", a.Lemma.ToLowerInvariant()));
     }
 
     /// <summary>

@@ -75,7 +75,7 @@ public sealed class ClaimComponent : IDocumentComponent
             {
                 if (document.TitleSpan is { } title && title.Contains(claim.Span))
                 {
-                    claims.Add((claim with { Confidence = Math.Min(quote.Confidence, AttributionConfidence.Of((string?)null)) }, null));
+                    claims.Add((claim with { Confidence = Math.Min(quote.Confidence, AttributionConfidence.Lowest) }, null));
                     continue;
                 }
 
@@ -102,11 +102,19 @@ public sealed class ClaimComponent : IDocumentComponent
         }
 
         return AttributionSyntax.Stands(document, quote.Cue, quote.Speaker, claim: true)
-            ? _builder.ToClaims(view, quote).Where(c => !AttributionSyntax.IsExperience(document, c) && !NonStatements.IsOwnRefusal(document.Text.AsSpan(c.Span.Start, c.Span.Length))
-                && !(quote.Kind == QuoteKind.Indirect && (IsUnstated(document, view, c) || IsComparedWith(view, c)
-                || NonStatements.IsRefusalToSpeak(c.Stance, document.Text.AsSpan(c.Span.Start, c.Span.Length)))))
-                .Select(c => c with { Modality = AttributionSyntax.Modality(document, c) })
+            ? _builder.ToClaims(view, quote).Where(c => States(document, view, quote, c)).Select(c => c with { Modality = AttributionSyntax.Modality(document, c) })
             : [];
+    }
+
+    /// <summary>
+    /// Whether a claim states something: not what befell its holder, not words that only refuse to speak, and for
+    /// reported words not a noun phrase that states nothing, a comparison with what was said, or a refusal.
+    /// </summary>
+    private bool States(Document document, QuoteDocument view, QuoteData quote, ClaimData c)
+    {
+        var words = document.Text.AsSpan(c.Span.Start, c.Span.Length);
+        return !AttributionSyntax.IsExperience(document, c) && !NonStatements.IsOwnRefusal(words)
+            && !(quote.Kind == QuoteKind.Indirect && (IsUnstated(document, view, c) || IsComparedWith(view, c) || NonStatements.IsRefusalToSpeak(c.Stance, words)));
     }
 
     /// <summary>

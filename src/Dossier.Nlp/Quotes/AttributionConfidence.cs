@@ -31,7 +31,10 @@ public static class AttributionConfidence
     public static double Of(AttributionWay? how) => Of(how?.ToString());
 
     /// <summary>The measured rate for a way of attribution as written (<c>named</c>, <c>tagger:pronoun</c>); for one not measured, the lowest rate of all.</summary>
-    public static double Of(string? how) => how is not null && Rates.TryGetValue(how, out var rate) ? rate : Rates.Values.Min();
+    public static double Of(string? how) => how is not null && Rates.TryGetValue(how, out var rate) ? rate : Lowest;
+
+    /// <summary>The rate of the least sure way of attribution.</summary>
+    public static double Lowest { get; } = Rates.Values.Min();
 
     /// <summary>The table as written to the shipped file: way, found, right, rate (rounded to 0.01), most found first.</summary>
     public static IEnumerable<string> Table(IEnumerable<(string How, int Found, int Right)> rows)

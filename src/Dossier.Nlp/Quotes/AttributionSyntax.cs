@@ -136,9 +136,13 @@ internal static class AttributionSyntax
             subject = speaker is { } s ? HeadOf(document, s) : null;
         }
 
+        if (subject is not { Upos: UPos.NOUN } head || n.Contains(head.Span) || !head.Subtree.Contains(n))
+        {
+            return null;
+        }
+
         var state = document.Get(Layers.Mentions).Any(m => m.Label is "GPE" or "NORP" && m.Span.Overlaps(n));
-        if (subject is not { Upos: UPos.NOUN } head || n.Contains(head.Span) || !head.Subtree.Contains(n)
-            || speaksFor(head.Lemma.ToLowerInvariant(), state) || speaksFor(document.GetText(head.Span).ToLowerInvariant(), state)
+        if (speaksFor(head.Lemma.ToLowerInvariant(), state) || speaksFor(document.GetText(head.Span).ToLowerInvariant(), state)
             || IsTimeNoun(head)) // 'days after Islamabad urged', 'Islamabad last week urged' parsed with the time as subject
         {
             return null;

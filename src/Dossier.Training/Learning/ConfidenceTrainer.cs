@@ -103,7 +103,7 @@ public sealed record ConfidenceTrainingConfig
 /// <summary>A tenth of a PolNeAR-style split (<c>text/</c> and <c>attributions/</c>) by <see cref="DataSplit.Tenth"/> of the article's name.</summary>
 public sealed record AttributedPool(string Data, int Tenth);
 
-/// <summary>A pool of judged items: its .jsonl file and its texts (a folder, or an FNC-1 bodies file by Body ID).</summary>
+/// <summary>A pool of judged items: its .jsonl file and where its texts are (what <see cref="JudgedTexts.Open"/> reads).</summary>
 public sealed record JudgedPool(string File, string Texts);
 
 /// <summary>One judged item as a confidence model sees it: the pool it came from, its features and whether it was right.</summary>
