@@ -100,8 +100,22 @@ internal sealed class ClaimBuilder(CueLexicon lexicon)
             if (_lexicon.Is("negation", v.Lower[k]))
             {
                 // Not knowing ('had no idea', 'it is not clear') is no denial, nor is praise ('there's no better feeling', 'nothing better').
-                return !(v.WordAt(k) is { } not && ((not.Head is { } negated && DeniesNothing(negated))
+                return !(v.WordAt(k) is { } not && ((not.Head is { } negated && DeniesNothing(negated)) || IsUntil(v, k, end)
                     || (v.Lower[k] is "no" or "nothing" && (not.Children.Any(IsComparative) || (not.Head is { } noun && (IsComparative(noun) || noun.Children.Any(IsComparative)))))));
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when an 'until' follows the negation at <paramref name="from"/> in the words: 'will not resume the talks until the attacks stop' sets a condition, it denies nothing (the tree often hangs the clause elsewhere).</summary>
+    private static bool IsUntil(QuoteDocument v, int from, int end)
+    {
+        for (var k = from + 1; k < end; k++)
+        {
+            if (v.Lower[k] == "until")
+            {
+                return true;
             }
         }
 

@@ -88,6 +88,11 @@ internal sealed class CueReading(CueLexicon lexicon, SpeakerPhrases phrases)
     internal bool IsAfterBreak(QuoteDocument v, int a, CueMatch cue)
     {
         var k = _phrases.SubjectBefore(v, a, cue.Start)?.Start ?? cue.Start;
+        while (k > a && v.Lower[k - 1] is "the" or "a" or "an")
+        {
+            k--; // the phrase is read without its article: '…, the senator said'
+        }
+
         return k > a && (v.Lower[k - 1] is "," or "—" or "--" || v.IsQuoteMark(k - 1));
     }
 

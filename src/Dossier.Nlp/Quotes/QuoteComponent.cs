@@ -96,9 +96,12 @@ public sealed class QuoteComponent : IDocumentComponent
                 var way = new AttributionWay(subject.Name is null ? SpeakerFound.Unnamed : SpeakerFound.Named, quote.Attribution?.ByTagger ?? false);
                 quote = quote with { Speaker = subject.Phrase, SpeakerName = subject.Name, Attribution = way };
             }
-            else if (AttributionSyntax.SubjectAroundName(document, quote.Cue, quote.Speaker, quote.SpeakerName ?? quote.Speaker, _phrases.SpeaksFor) is { } around)
+            else if ((AttributionSyntax.SubjectAroundName(document, quote.Cue, quote.Speaker, quote.SpeakerName ?? quote.Speaker, _phrases.SpeaksFor)
+                ?? (quote.SpeakerName is { } name && quote.Speaker is { } phrase && !phrase.Contains(name)
+                    ? AttributionSyntax.SubjectAroundName(document, quote.Cue, quote.Speaker, phrase, _phrases.SpeaksFor) : null)) is { } around)
             {
-                // 'Canadian media is reporting', 'according to the Italian press', 'a friend of Wilson said': no name holds their words.
+                // 'Canadian media is reporting', 'according to the Italian press', 'a friend of Wilson said': no name holds their words;
+                // nor does the one a role stands for when the role only modifies the subject ('Fans of the actor complain').
                 quote = quote with { Speaker = around, SpeakerName = null, Attribution = new AttributionWay(SpeakerFound.Unnamed, quote.Attribution?.ByTagger ?? false) };
             }
 
@@ -203,9 +206,10 @@ public sealed class QuoteComponent : IDocumentComponent
                     // of the second one's speaker; its words end at the comma that closes it.
                     inSentence[outer] = x with { ContentEnd = TrimEnd(v, x.ContentStart, cue.Start - 1) };
                 }
-                else if (own is not { } o2 || o2.Start <= x.ContentStart + 1 || !CueReading.OpensClause(v, o2.Start - 1))
+                else if (own is not { } o2 || o2.Start <= x.ContentStart + 1 || !CueReading.OpensClause(v, o2.Start - 1)
+                    || (closingCue is { } framing && x.Cue?.Start == framing.Start))
                 {
-                    continue;
+                    continue; // (what a closing cue frames is all its speaker's: 'In one email, Carter discussed …, the Times reported')
                 }
                 else
                 {

@@ -123,6 +123,11 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
 
         // A phrase must end in a noun-like word; a leading article is not part of the name.
         var opensWithArticle = start == sentenceStart && v.Lower[start] is "the" or "a" or "an";
+
+        // After a quotation or a comma, a phrase that opens with a determiner is the cue's speaker, whatever
+        // its head: '“…?” the 43-year-old asked', '“…!” one person tweeted', '…, the engineer said'.
+        var afterQuotation = start > sentenceStart && start < end && (v.QuoteEndingAt(start - 1) is not null || v.Lower[start - 1] == ",")
+            && v.Lower[start] is "the" or "a" or "an" or "one" or "another";
         while (start < end - 1 && v.Lower[start] is "the" or "a" or "an")
         {
             start++;
@@ -138,6 +143,7 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
         var last = v.Lower[end - 1];
         return LooksLikeSpeaker(v, start, end)
             || (opensWithArticle && end - start <= 5 && !_lexicon.Is("determiner", last) && last.Length > 2 && last.All(char.IsLetter) && !last.EndsWith("ly", StringComparison.Ordinal))
+            || (afterQuotation && end - start <= 4 && !_lexicon.Is("determiner", last) && last.Length > 2 && last.Any(char.IsLetter) && last.All(c => char.IsLetterOrDigit(c) || c == '-') && !last.EndsWith("ly", StringComparison.Ordinal))
             ? (start, end) : null;
     }
 
@@ -192,6 +198,11 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
         a = Math.Min(v.DatelineEnd(a), limit);
         for (var k = a; k < Math.Min(limit, a + 4); k++)
         {
+            if (v.InQuote(k))
+            {
+                return null; // a sentence that opens with a quotation: who is named in it is not who said it
+            }
+
             if (_lexicon.Is("person-pronoun", v.Lower[k]) || _lexicon.Is("group-pronoun", v.Lower[k]))
             {
                 return (k, k + 1);
@@ -215,7 +226,8 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
     /// </summary>
     internal static (int Start, int End)? InvertedPhrase(QuoteDocument v, int start, int b)
     {
-        if (start >= b || !(char.IsUpper(v.Words[start][0]) || v.Lower[start] is "the" or "a" or "an" or "one" or "another") || v.Lower[start] is "that")
+        // (An age opens a described person too: "…," said 20-year-old Ali Ahmed from …)
+        if (start >= b || !(char.IsUpper(v.Words[start][0]) || v.Lower[start] is "the" or "a" or "an" or "one" or "another" || IsAge(v.Lower[start])) || v.Lower[start] is "that")
         {
             return null;
         }
@@ -299,6 +311,8 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
         return _lexicon.Is("affiliation", lower) || _lexicon.Is("affiliation", singular) || _lexicon.Is("group-role", lower) || _lexicon.Is("group-role", singular)
             || _lexicon.Is("finding", lower);
     }
+
+    private static bool IsAge(string lower) => lower.Length > 0 && char.IsDigit(lower[0]) && lower.EndsWith("-year-old", StringComparison.Ordinal);
 
     private static string Singular(string lower) => lower.EndsWith("ies", StringComparison.Ordinal) ? lower[..^3] + "y" : lower.EndsWith('s') ? lower[..^1] : lower;
 }

@@ -198,8 +198,8 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
             // A cue set off by commas inside the sentence: "Vice President Joe Biden, Rubio said,
             // had been in the Senate for …": the words go on after it.
             var sentenceEnd = TrimEnd(v, clusterEnd, b);
-            if (!inverted && clusterEnd + 3 < sentenceEnd && v.Lower[clusterEnd] == "," && clusterStart > a && v.Lower[clusterStart - 1] == ","
-                && !v.IsQuoteMark(clusterStart - 2) && !_lexicon.Is("adverbial-start", v.Lower[clusterEnd + 1]) && _lexicon.Match(v.Lower, clusterEnd + 1) is null
+            if (!inverted && clusterEnd + 3 < sentenceEnd && v.Lower[clusterEnd] == "," && cut > a && v.Lower[cut - 1] == ","
+                && !v.IsQuoteMark(cut - 2) && !_lexicon.Is("adverbial-start", v.Lower[clusterEnd + 1]) && _lexicon.Match(v.Lower, clusterEnd + 1) is null
                 && v.QuoteStartingAt(SkipPunctuation(v, clusterEnd, b)) is null)
             {
                 contentEnd = sentenceEnd;

@@ -73,7 +73,10 @@ public class AttributionSyntaxTests
         var doc = Models.Pipeline.Process("Pakistan has no plans to hold talks with the Tehreek-e-Taliban Pakistan, the Foreign Office said on Thursday.");
         var claims = doc.Get(Layers.Claims);
         Assert.DoesNotContain(claims, c => c.Stance == "intend");
-        Assert.Contains(claims, c => c.Stance == "deny" && doc.GetText(c.Span).StartsWith("hold talks", StringComparison.Ordinal));
+        // The Foreign Office holds the sentence, a denial in its own words ('deny, saying').
+        var claim = Assert.Single(claims);
+        Assert.Equal(("deny", "Foreign Office", true), (claim.Stance, claim.HolderName is { } n ? doc.GetText(n) : null, claim.NegatedContent));
+        Assert.Contains("no plans to hold talks", doc.GetText(claim.Span), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,6 +127,16 @@ public class AttributionSyntaxTests
         var doc = Models.Pipeline.Process(text);
         Assert.All(doc.Get(Layers.Claims), c => Assert.Equal("assert", c.Stance));
         Assert.NotEmpty(doc.Get(Layers.Claims));
+    }
+
+    [Theory]
+    [InlineData("The company said it has no plans to close the plant in Leeds.", "deny")]
+    [InlineData("The union said its members would not return to work until the wages were paid.", "assert")]
+    [InlineData("The rebels will not resume the talks until the shelling stops, their spokesman said.", "assert")]
+    public void NoPlans_IsADenial_ButNotUntil_IsACondition(string text, string stance)
+    {
+        var doc = Models.Pipeline.Process(text);
+        Assert.Equal(stance, Assert.Single(doc.Get(Layers.Claims)).Stance);
     }
 
     [Fact]
@@ -308,5 +321,49 @@ public class AttributionSyntaxTests
     {
         var doc = Models.Pipeline.Process("The ministry rejected the allegations made by the opposition.");
         Assert.Contains(doc.Get(Layers.Claims), c => c.Stance == "reject");
+    }
+
+    [Theory]
+    [InlineData("“Will Governor Hale ever answer our letters?” the 58-year-old asked.", "Hale", "58-year-old")]
+    [InlineData("“Senator Ortiz, please come back to the valley!” one farmer wrote.", "Ortiz", "one farmer")]
+    [InlineData("“I hope Mayor Lindqvist reads this,” another resident said.", "Lindqvist", "another resident")]
+    public void APhraseBetweenAQuotationAndItsCue_Speaks_NotANameInsideTheQuotation(string text, string inside, string speaker)
+    {
+        var doc = Models.Pipeline.Process(text);
+        var quote = Assert.Single(doc.Get(Layers.Quotes));
+        Assert.Equal(speaker, quote.Speaker is { } s ? doc.GetText(s) : null);
+        Assert.Null(quote.SpeakerName);
+        Assert.DoesNotContain(speaker, doc.GetText(quote.Span), StringComparison.Ordinal);
+        Assert.All(doc.Get(Layers.Claims), c => Assert.DoesNotContain(inside, c.HolderName is { } n ? doc.GetText(n) : string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ARoleThatOnlyModifiesTheSubject_DoesNotStandForTheNearestPerson()
+    {
+        // 'the fisherman' is Tomas Varga, but his neighbours speak, not he.
+        var doc = Models.Pipeline.Process("Tomas Varga went missing on Friday. Neighbours of the fisherman said the boat had left before dawn.");
+        var quote = Assert.Single(doc.Get(Layers.Quotes));
+        Assert.Equal("Neighbours of the fisherman", quote.Speaker is { } s ? doc.GetText(s) : null);
+        Assert.Null(quote.SpeakerName);
+    }
+
+    [Theory]
+    [InlineData("Residents want a new bridge, the engineer said.", "Residents want a new bridge", "engineer")]
+    [InlineData("In one letter, the minister promised new schools, the newspaper reported.", "In one letter, the minister promised new schools", "newspaper")]
+    public void ACueThatClosesTheSentence_FramesEverythingBeforeIt(string text, string content, string speaker)
+    {
+        // The article of 'the engineer' does not hide the comma before it, and a cue inside what the
+        // newspaper reported neither takes the sentence nor cuts the newspaper's words short.
+        var doc = Models.Pipeline.Process(text);
+        var quote = Assert.Single(doc.Get(Layers.Quotes), q => q.Cue is { } c && doc.GetText(c) is "said" or "reported");
+        Assert.Equal(content, doc.GetText(quote.Span));
+        Assert.Equal(speaker, quote.Speaker is { } s ? doc.GetText(s) : null);
+    }
+
+    [Fact]
+    public void ACueSetOffByCommasAfterAnAdverbial_DoesNotReportTheAdverbial()
+    {
+        var doc = Models.Pipeline.Process("Two years ago, the farmer said, the river rose over the fields.");
+        Assert.DoesNotContain(doc.Get(Layers.Quotes), q => doc.GetText(q.Span) == "Two years ago");
     }
 }
