@@ -244,6 +244,23 @@ internal static class AttributionSyntax
     /// The head of a span in the tree: its first word, not punctuation, whose head lies outside it (a
     /// content's main predicate, a phrase's head noun); null when none or without a tree.
     /// </summary>
+    /// <summary>
+    /// For a speaker that is a bare relative pronoun ('The farmers, who said …'), the phrase its clause
+    /// hangs on, as far as the noun ('The farmers'): 'who' tells a reader nothing. Null otherwise.
+    /// </summary>
+    public static TextSpan? Antecedent(Document document, TextSpan? speaker)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (speaker is not { } s || !document.Has(Layers.Words) || HeadOf(document, s) is not { } who
+            || who.Lemma.ToLowerInvariant() is not ("who" or "which") || who.Head is not { BaseRelation: "acl" } clause
+            || clause.Head is not { Upos: UPos.NOUN or UPos.PROPN or UPos.PRON } noun)
+        {
+            return null;
+        }
+
+        return new TextSpan(noun.Subtree.Start, noun.Span.End);
+    }
+
     internal static Word? HeadOf(Document document, TextSpan span)
     {
         foreach (var w in document.WordsIn(span))

@@ -105,6 +105,11 @@ public sealed class QuoteComponent : IDocumentComponent
                 quote = quote with { Speaker = around, SpeakerName = null, Attribution = new AttributionWay(SpeakerFound.Unnamed, quote.Attribution?.ByTagger ?? false) };
             }
 
+            if (quote.SpeakerName is null && AttributionSyntax.Antecedent(document, quote.Speaker) is { } antecedent)
+            {
+                quote = quote with { Speaker = antecedent };
+            }
+
             found.Add(quote with { Confidence = AttributionConfidence.Of(quote.Attribution) });
         }
 

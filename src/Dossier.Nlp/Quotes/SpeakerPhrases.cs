@@ -175,7 +175,11 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
     /// The speaker of a cue in a relative clause is the phrase the clause hangs on: "voters who said
     /// they would …", "Mr. Smith, who has argued that …".
     /// </summary>
-    internal (int Start, int End)? RelativeSubject(QuoteDocument v, int sentenceStart, int cueStart)
+    internal (int Start, int End)? RelativeSubject(QuoteDocument v, int sentenceStart, int cueStart) =>
+        RelativePronoun(v, sentenceStart, cueStart) is { } who ? SubjectBefore(v, sentenceStart, who) : null;
+
+    /// <summary>The relative pronoun ('who', 'which') just before a cue, read back over auxiliaries and adverbs; null when there is none.</summary>
+    internal int? RelativePronoun(QuoteDocument v, int sentenceStart, int cueStart)
     {
         var k = cueStart;
         while (k > sentenceStart && _lexicon.Is("skip", v.Lower[k - 1]))
@@ -183,13 +187,7 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
             k--;
         }
 
-        if (k - 1 <= sentenceStart || v.Lower[k - 1] is not ("who" or "which"))
-        {
-            return null;
-        }
-
-        var end = k - 1;
-        return SubjectBefore(v, sentenceStart, end);
+        return k - 1 <= sentenceStart || v.Lower[k - 1] is not ("who" or "which") ? null : k - 1;
     }
 
     /// <summary>The first phrase of the sentence after its dateline, when it is a pronoun or a mention ("He also rejected …"; "WASHINGTON (AP) —" is no speaker).</summary>

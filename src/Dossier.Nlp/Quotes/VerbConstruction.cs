@@ -15,8 +15,21 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
     private readonly SpeakerResolver _speakers = speakers;
     private readonly CueReading _cues = cues;
 
-    /// <summary>A reporting verb: its speaker before it ("Khan said") or after it ("said Khan"), and its content after it or before it.</summary>
+    /// <summary>
+    /// A reporting verb: its speaker before it ("Khan said") or after it ("said Khan"), and its content
+    /// after it or before it. A cue in a relative clause is spoken by the relative pronoun, as one after
+    /// a personal pronoun is: the quote gives 'who' as its speaker and the phrase it hangs on names them
+    /// ("Michael Petrilli, who thinks …").
+    /// </summary>
     internal Attribution? Find(QuoteDocument v, int s, CueMatch cue, List<Attribution> earlierInSentence, List<Attribution> found, bool closing)
+    {
+        var attribution = FindWithPhrase(v, s, cue, earlierInSentence, found, closing);
+        return attribution is { NameMention: >= 0, Speaker: { } phrase } && _phrases.RelativePronoun(v, v.Sentences[s].Start, cue.Start) is { } who && phrase.End <= who
+            ? attribution with { Speaker = (who, who + 1) }
+            : attribution;
+    }
+
+    private Attribution? FindWithPhrase(QuoteDocument v, int s, CueMatch cue, List<Attribution> earlierInSentence, List<Attribution> found, bool closing)
     {
         var (a, b) = v.Sentences[s];
 
@@ -309,12 +322,39 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
             }
         }
 
+        end = EndOfRelativeClause(v, s, cue, start, end);
         if (v.QuoteStartingAt(start) is { } region && region.Close >= end - 1)
         {
             return new Attribution(region.Start, region.End, QuoteKind.Direct, cue, speaker, name, how, s);
         }
 
         return new Attribution(start, end, KindOf(_lexicon, v, start, end), cue, speaker, name, how, s);
+    }
+
+    /// <summary>
+    /// The words of a cue in a relative clause set off by a comma end with it: at a comma that a verb
+    /// follows straight away, once they hold a verb of their own ('Anna Berg, who said the dam would
+    /// fail, resigned on Monday': the tree often hangs 'resigned' inside the clause, so it is not asked);
+    /// else <paramref name="end"/>. Not at a participle ('…, saying …') nor before the words have a verb
+    /// ('said the dam, built in 1950, would fail').
+    /// </summary>
+    private int EndOfRelativeClause(QuoteDocument v, int s, CueMatch cue, int start, int end)
+    {
+        if (_phrases.RelativePronoun(v, v.Sentences[s].Start, cue.Start) is not { } who || v.Lower[who - 1] != ",")
+        {
+            return end;
+        }
+
+        for (var k = start + 1; k < end - 1; k++)
+        {
+            if (v.Lower[k] == "," && !v.InQuote(k) && v.WordAt(k + 1) is { Upos: UPos.VERB or UPos.AUX } next && next.Xpos != "VBG"
+                && Enumerable.Range(start, k - start).Any(i => v.IsVerb(i) == true))
+            {
+                return TrimEnd(v, start, k);
+            }
+        }
+
+        return end;
     }
 
     /// <summary>

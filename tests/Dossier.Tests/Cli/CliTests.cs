@@ -125,6 +125,18 @@ public class CliTests
     }
 
     [Fact]
+    public void Analyze_AStatementInARelativeClause_IsTheNamedPersons_WithoutTheirWho()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("berg.txt"), "Anna Berg, who said the dam would fail, resigned on Monday.\n");
+        var (code, output, _) = Run("analyze", dir.Path);
+        Assert.Equal(0, code);
+        Assert.Contains("**Anna Berg** — 1 statement in 1 source", output, StringComparison.Ordinal);
+        Assert.Contains(": “the dam would fail” [", output, StringComparison.Ordinal); // not '…, resigned on Monday'
+        Assert.DoesNotContain("(as “who”)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Analyze_AMissingPath_IsNamed()
     {
         var (code, _, error) = Run("analyze", Repo.Seeds, "/no/such/file.txt");

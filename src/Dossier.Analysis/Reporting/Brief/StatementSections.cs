@@ -49,7 +49,9 @@ internal static class StatementSections
             {
                 var hedge = c.Data.Modality is { } modality && modality != c.Data.Stance ? $", {modality}" : c.Data.Hedged ? ", hedged" : string.Empty;
                 var item = new Run().Emphasis(new Run().Prose($"{c.Data.Stance}{hedge}{Saying(c)}"));
-                if (c.Holder is not null && c.HolderText is { } t && !string.Equals(t, c.Holder.Name, StringComparison.OrdinalIgnoreCase))
+                // ('who' of 'Anna Berg, who said …' tells the reader nothing the name does not.)
+                if (c.Holder is not null && c.HolderText is { } t && !string.Equals(t, c.Holder.Name, StringComparison.OrdinalIgnoreCase)
+                    && t.ToLowerInvariant() is not ("who" or "which"))
                 {
                     item.Prose(" (as “").Literal(t).Prose("”)");
                 }

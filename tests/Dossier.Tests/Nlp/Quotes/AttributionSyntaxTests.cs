@@ -366,4 +366,23 @@ public class AttributionSyntaxTests
         var doc = Models.Pipeline.Process("Two years ago, the farmer said, the river rose over the fields.");
         Assert.DoesNotContain(doc.Get(Layers.Quotes), q => doc.GetText(q.Span) == "Two years ago");
     }
+
+    [Theory]
+    [InlineData("Anna Berg, who said the dam would fail, resigned on Monday.", "who", "Anna Berg", "the dam would fail")]
+    [InlineData("Tomas Varga, who says he wants a new bridge, met the mayor on Friday.", "who", "Tomas Varga", "he wants a new bridge")]
+    public void ARelativePronoun_Speaks_AndThePhraseItHangsOnNamesTheSpeaker(string text, string speaker, string name, string content)
+    {
+        // As 'he' does: the pronoun is the speaker given at the cue, the name the holder; the words end with the clause.
+        var doc = Models.Pipeline.Process(text);
+        var quote = Assert.Single(doc.Get(Layers.Quotes));
+        Assert.Equal((speaker, name, content), (quote.Speaker is { } s ? doc.GetText(s) : null, quote.SpeakerName is { } n ? doc.GetText(n) : null, doc.GetText(quote.Span)));
+    }
+
+    [Fact]
+    public void ARelativePronounOfAnUnnamedPhrase_LeavesThePhraseAsTheSpeaker()
+    {
+        var doc = Models.Pipeline.Process("The farmers, who said the river had risen overnight, were moved to the school.");
+        var quote = Assert.Single(doc.Get(Layers.Quotes));
+        Assert.Equal("The farmers", quote.Speaker is { } s ? doc.GetText(s) : null);
+    }
 }
