@@ -87,12 +87,7 @@ internal sealed class CueReading(CueLexicon lexicon, SpeakerPhrases phrases)
     /// <summary>True when the speaker phrase of a cue (or the cue itself, "…, said Khan") follows a comma or a closing quotation mark.</summary>
     internal bool IsAfterBreak(QuoteDocument v, int a, CueMatch cue)
     {
-        var k = _phrases.SubjectBefore(v, a, cue.Start)?.Start ?? cue.Start;
-        while (k > a && v.Lower[k - 1] is "the" or "a" or "an")
-        {
-            k--; // the phrase is read without its article: '…, the senator said'
-        }
-
+        var k = WithArticle(v, a, _phrases.SubjectBefore(v, a, cue.Start)?.Start ?? cue.Start);
         return k > a && (v.Lower[k - 1] is "," or "—" or "--" || v.IsQuoteMark(k - 1));
     }
 

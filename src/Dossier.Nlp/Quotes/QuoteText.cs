@@ -7,6 +7,17 @@ internal static class QuoteText
     /// <summary>The most words a speaker phrase is read over.</summary>
     internal const int MaxSpeakerWords = 12;
 
+    /// <summary>Where a speaker phrase starting at <paramref name="k"/> starts with its article, which the phrase readers leave out ('…, the senator said'); not before <paramref name="sentenceStart"/>.</summary>
+    internal static int WithArticle(QuoteDocument v, int sentenceStart, int k)
+    {
+        while (k > sentenceStart && v.Lower[k - 1] is "the" or "a" or "an")
+        {
+            k--;
+        }
+
+        return k;
+    }
+
     /// <summary>The end of a content span: trailing punctuation (not a closing quotation mark) left out.</summary>
     internal static int TrimEnd(QuoteDocument v, int start, int end)
     {

@@ -193,12 +193,7 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
 
         // …, he said. The content runs from the sentence start (or an opening mark before it) to the
         // cue, and to the article of a speaker read without it ("…, the ministry said").
-        var cut = clusterStart;
-        while (cut > a && v.Lower[cut - 1] is "the" or "a" or "an")
-        {
-            cut--;
-        }
-
+        var cut = WithArticle(v, a, clusterStart);
         var contentEnd = TrimEnd(v, a, cut);
         if (contentEnd - a >= 3 && (inverted || closing || rest == clusterEnd || addressee || IsAdverbial(_lexicon, v, clusterEnd, rest)))
         {
