@@ -141,9 +141,10 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
         }
 
         var last = v.Lower[end - 1];
+        var nounLike = !_lexicon.Is("determiner", last) && last.Length > 2 && !last.EndsWith("ly", StringComparison.Ordinal);
         return LooksLikeSpeaker(v, start, end)
-            || (opensWithArticle && end - start <= 5 && !_lexicon.Is("determiner", last) && last.Length > 2 && last.All(char.IsLetter) && !last.EndsWith("ly", StringComparison.Ordinal))
-            || (afterQuotation && end - start <= 4 && !_lexicon.Is("determiner", last) && last.Length > 2 && last.Any(char.IsLetter) && last.All(c => char.IsLetterOrDigit(c) || c == '-') && !last.EndsWith("ly", StringComparison.Ordinal))
+            || (opensWithArticle && end - start <= 5 && nounLike && last.All(char.IsLetter))
+            || (afterQuotation && end - start <= 4 && nounLike && last.Any(char.IsLetter) && last.All(c => char.IsLetterOrDigit(c) || c == '-'))
             ? (start, end) : null;
     }
 

@@ -340,13 +340,15 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
             return end;
         }
 
-        for (var k = start + 1; k < end - 1; k++)
+        var verbBefore = false; // a verb in [start, k)
+        for (var k = start; k < end - 1; k++)
         {
-            if (v.Lower[k] == "," && !v.InQuote(k) && v.WordAt(k + 1) is { Upos: UPos.VERB or UPos.AUX } next && next.Xpos != "VBG"
-                && Enumerable.Range(start, k - start).Any(i => v.IsVerb(i) == true))
+            if (verbBefore && v.Lower[k] == "," && !v.InQuote(k) && v.WordAt(k + 1) is { Upos: UPos.VERB or UPos.AUX } next && next.Xpos != "VBG")
             {
                 return TrimEnd(v, start, k);
             }
+
+            verbBefore |= v.IsVerb(k) == true;
         }
 
         return end;
