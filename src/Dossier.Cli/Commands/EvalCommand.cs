@@ -403,7 +403,7 @@ internal static partial class EvalCommand
             var byHow = QuoteEvaluation.ByHow(results);
             var (shownCount, shownPrecision) = QuoteEvaluation.Shown(byHow);
             ctx.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"found the surer ways (confidence >= {AttributionConfidence.Shown:0.00}; of their claims, the brief shows those the claims model puts at {ClaimComponent.ShownConfidence:0.00} or more, see 'eval claims --data'): {shownCount} of {byHow.Sum(r => r.Found)} found, {100 * shownPrecision:F2}% with content and speaker right (all found: {100.0 * byHow.Sum(r => r.Right) / Math.Max(1, byHow.Sum(r => r.Found)):F2}%)"));
+                $"found the surer ways ({string.Join(", ", AttributionConfidence.SurerWays)}; of their claims, the brief shows those the claims model puts at {ClaimComponent.ShownConfidence:0.00} or more, see 'eval claims --data'): {shownCount} of {byHow.Sum(r => r.Found)} found, {100 * shownPrecision:F2}% with content and speaker right (all found: {100.0 * byHow.Sum(r => r.Right) / Math.Max(1, byHow.Sum(r => r.Found)):F2}%)"));
             if (parse.GetValue(errors) > 0)
             {
                 foreach (var r in byHow)

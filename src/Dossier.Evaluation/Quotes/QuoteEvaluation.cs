@@ -166,11 +166,11 @@ public static class QuoteEvaluation
             .Select(g => (g.Key, g.Count(), g.Count(x => x.Pair.Gold is not null), g.Count(x => x.Pair.Gold is not null && SpeakerAgrees(x.Pair.Gold, x.Pair.Predicted))))];
     }
 
-    /// <summary>What is found the surer ways (the ways of attribution whose confidence reaches <see cref="AttributionConfidence.Shown"/>, whose claims the claims model scores for the brief): how many, and the share with content and speaker right.</summary>
+    /// <summary>What is found the surer ways (<see cref="AttributionConfidence.SurerWays"/>, whose claims the claims model scores for the brief): how many, and the share with content and speaker right.</summary>
     public static (int Shown, double Precision) Shown(IReadOnlyList<(string How, int Found, int Matched, int Right)> byHow)
     {
         ArgumentNullException.ThrowIfNull(byHow);
-        var rows = byHow.Where(r => AttributionConfidence.Of(r.How) >= AttributionConfidence.Shown).ToList();
+        var rows = byHow.Where(r => AttributionConfidence.IsSurer(r.How)).ToList();
         var found = rows.Sum(r => r.Found);
         return (found, found == 0 ? 0 : (double)rows.Sum(r => r.Right) / found);
     }
