@@ -293,7 +293,7 @@ public sealed partial class EventComponent : IDocumentComponent
                 target = act && !passive ? target : Participant.Nobody;
             }
 
-            if (passive && !specific && actor.Span is null && code[..2] != "17"
+            if (passive && !specific && actor.Span is null && !BefallsAPerson(code)
                 && !(target.Kind == ParticipantKind.Agent || (target.Kind == ParticipantKind.Named && !inSentence.Any(m => m.Span == target.Span && m.Label is "PER" or "FAC"))))
             {
                 // 'Lee was defeated', 'he was taken to', 'it is needed': a passive that names no doer
@@ -506,6 +506,13 @@ public sealed partial class EventComponent : IDocumentComponent
         _ => false,
     };
 
+    /// <summary>
+    /// True for the roots whose passive with no doer still reports an interaction with the one it befalls, a person
+    /// included: coercion ('he was arrested'), a rejection ('they were denied visas') and a concession ('he was
+    /// released', 'they were granted asylum'); unlike a contest or a motion ('Lee was defeated', 'he was taken to').
+    /// </summary>
+    private static bool BefallsAPerson(string code) => code[..2] is "17" or "12" or "08";
+
     /// <summary>The participant, or nobody when its phrase is a time ('on Thursday' read as an object).</summary>
     private static Participant NotATime(Participant p, List<TimeData> times) =>
         p.Span is { } span && times.Any(t => t.Span.Overlaps(span)) ? Participant.Nobody : p;
@@ -527,7 +534,9 @@ public sealed partial class EventComponent : IDocumentComponent
         var cooperative = IsCooperative(code);
         var patient = EventSyntax.Patient(verb, passive, cooperative, code[..2] is "02" or "05" or "10" or "11" or "12" or "13");
         var target = EventSyntax.Resolve(patient, named, actor: false);
-        if (!passive && !IsActorLike(target, named) && (EventSyntax.Oblique(verb, cooperative) ?? (patient is { } thing ? EventSyntax.NestedOblique(thing, cooperative) : null)) is { } oblique
+        // 'asked taxes from religious schools', 'demanded an apology from Beijing': one asks something of the one it is asked from.
+        string[] source = code[..2] is "02" or "10" ? ["from"] : [];
+        if (!passive && !IsActorLike(target, named) && (EventSyntax.Oblique(verb, cooperative, source) ?? (patient is { } thing ? EventSyntax.NestedOblique(thing, cooperative, source) : null)) is { } oblique
             && EventSyntax.Resolve(oblique, named, actor: false) is var at && IsActorLike(at, named))
         {
             target = at; // 'fired 36 shells at KPA posts', 'exchanged fire with the South': the one fired at, not the shells
@@ -540,7 +549,8 @@ public sealed partial class EventComponent : IDocumentComponent
     {
         var (agent, inherited) = EventSyntax.NounAgent(noun, named);
         // 'the arrest of X', 'the attack on X', 'talks with X'; 'of' names the patient of coercion and violence only.
-        var patient = EventSyntax.Oblique(noun, IsCooperative(code), code[..2] is "17" or "18" or "19" or "20" ? ["of"] : []);
+        // 'drew criticism for his travel ban', 'came under attack': the subject of a verb of receiving.
+        var patient = EventSyntax.Oblique(noun, IsCooperative(code), code[..2] is "17" or "18" or "19" or "20" ? ["of"] : []) ?? EventSyntax.Receiver(noun);
         if (code.Length >= 3 && code[..3] is "173" or "174" or "175" && agent is { Relation: "nmod:poss" } possessor)
         {
             // 'his arrest', 'Sharifullah's detention', 'her deportation': the one arrested; but 'Trump's

@@ -13,7 +13,9 @@ internal static partial class EventSyntax
         {
             if (NearestSubject(v) is { } subject)
             {
-                return Relatives.Contains(subject.Lemma.ToLowerInvariant()) && v.BaseRelation == "acl" && v.Head is { } antecedent ? (antecedent, depth > 0) : (subject, depth > 0);
+                var relative = subject.Lemma.ToLowerInvariant();
+                return Relatives.Contains(relative) && (v.BaseRelation == "acl" ? v.Head : relative is "who" or "whom" ? AntecedentBefore(subject) : null) is { } antecedent
+                    ? (antecedent, depth > 0) : (subject, depth > 0);
             }
 
             if (IsMisattachedActive(v) && v.Head is { } noun)
@@ -35,12 +37,20 @@ internal static partial class EventSyntax
                 return (null, false);
             }
 
-            if (v.BaseRelation == "xcomp" && (head.Child("obj") ?? head.Child("iobj")) is { } controller)
+            // 'urged the US to act'; 'chided him for siding with Republicans', 'accused Sanders of ignoring …': the object
+            // does it; one that cannot act does not ('drew praise for helping the girls': the subject helped).
+            var objectGerund = v.BaseRelation == "advcl" && v.Xpos == "VBG" && (HasMark(v, "for") || HasMark(v, "of"));
+            if ((v.BaseRelation == "xcomp" || objectGerund) && (head.Child("obj") ?? head.Child("iobj")) is { } controller
+                && (!objectGerund || controller.Upos is UPos.PROPN or UPos.PRON || Agents.Contains(controller.Lemma.ToLowerInvariant())))
             {
                 return (controller, true);
             }
 
-            if (!(v.BaseRelation is "xcomp" or "conj" || (v.BaseRelation == "advcl" && infinitive)))
+            // 'The South retaliated by firing artillery', 'after storming the base, the rebels …', '…, killing eight people':
+            // a gerund with no subject of its own shares its verb's; but one that opens the sentence with no conjunction
+            // may be the parse's misreading of a subject ('Fighting between militias killed 31 fighters, an official said').
+            var sharing = v.Xpos == "VBG" && (v.Index > head.Index || v.Children.Any(c => c.BaseRelation == "mark"));
+            if (!(v.BaseRelation is "xcomp" or "conj" || (v.BaseRelation == "advcl" && (infinitive || sharing))))
             {
                 return (null, false);
             }
@@ -49,6 +59,34 @@ internal static partial class EventSyntax
         }
 
         return (null, false);
+    }
+
+    /// <summary>
+    /// The noun a relative 'who' follows when the parse hung its clause elsewhere ('Montalvo contacted former
+    /// members of Scientology, who helped him …' with 'helped' read as a clause of its own): the noun just before it,
+    /// past a comma, or the noun that one modifies ('members', not 'Scientology'). Null when no noun stands there.
+    /// Only 'who': a misplaced 'that' or 'which' clause is as often about a thing or an act ('the attack on the
+    /// compound in Benghazi that killed four Americans'), whose doer no nearby noun names.
+    /// </summary>
+    private static Word? AntecedentBefore(Word relative)
+    {
+        var before = Before(relative);
+        while (before is { Upos: UPos.PUNCT } punctuation)
+        {
+            before = Before(punctuation);
+        }
+
+        if (before is not { Upos: UPos.NOUN or UPos.PROPN } noun)
+        {
+            return null;
+        }
+
+        while (noun.BaseRelation is "nmod" or "flat" or "compound" && noun.Head is { Upos: UPos.NOUN or UPos.PROPN } head && head.Index < noun.Index)
+        {
+            noun = head;
+        }
+
+        return noun;
     }
 
     /// <summary>
@@ -152,16 +190,16 @@ internal static partial class EventSyntax
     /// an act reaches through a chain of nouns ('welcomed a resumption of ties with Osgiliath',
     /// where 'with Osgiliath' modifies 'ties', not 'resumption').
     /// </summary>
-    public static Word? NestedOblique(Word noun, bool cooperative)
+    public static Word? NestedOblique(Word noun, bool cooperative, params string[] extra)
     {
-        if (Oblique(noun, cooperative) is { } direct)
+        if (Oblique(noun, cooperative, extra) is { } direct)
         {
             return direct;
         }
 
         foreach (var c in noun.Children)
         {
-            if (c.BaseRelation == "nmod" && Preposition(c) == "of" && Oblique(c, cooperative) is { } nested)
+            if (c.BaseRelation == "nmod" && Preposition(c) == "of" && Oblique(c, cooperative, extra) is { } nested)
             {
                 return nested;
             }

@@ -43,7 +43,7 @@ internal static partial class EventSyntax
     private static readonly HashSet<string> TargetPrepositions = new(["against", "on", "upon", "with", "to", "into", "at", "toward", "towards", "over"], StringComparer.Ordinal);
 
     /// <summary>Verbs that deny what they govern ('refused to meet', 'denied attacking', 'ruled out talks').</summary>
-    private static readonly HashSet<string> Denying = new(["deny", "refuse", "reject", "decline", "fail", "avoid", "rule", "dismiss", "halt", "cancel", "stop", "suspend", "abandon", "refute", "dispute"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Denying = new(["deny", "refuse", "reject", "decline", "fail", "avoid", "rule", "dismiss", "halt", "cancel", "stop", "suspend", "abandon", "refute", "dispute", "refrain"], StringComparer.Ordinal);
 
     /// <summary>Words of accusing and alleging: what they govern is alleged ('accused Lewandowski of grabbing her', 'an allegation that Mr. Trump had raped her', 'claims that troops fired').</summary>
     private static readonly HashSet<string> Alleging = new(["accuse", "accusation", "allege", "allegation", "claim", "rumor", "rumour"], StringComparer.Ordinal);
@@ -181,6 +181,26 @@ internal static partial class EventSyntax
         return (null, false);
     }
 
+    /// <summary>Verbs whose subject is the one an act named by their object befalls ('drew criticism', 'faced an attack', 'won praise from Kabul').</summary>
+    private static readonly HashSet<string> Receiving = new(["draw", "face", "receive", "earn", "win", "attract", "garner", "incur", "suffer", "get"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The one an event noun befalls when a verb of receiving governs it: the subject of 'drew praise', 'faced
+    /// criticism' (also 'drew both praise … and criticism'), 'came under attack'. Null otherwise.
+    /// </summary>
+    public static Word? Receiver(Word noun)
+    {
+        var n = noun.BaseRelation == "conj" && noun.Head is { Upos: UPos.NOUN } first ? first : noun;
+        if (n.Head is not { Upos: UPos.VERB } verb)
+        {
+            return null;
+        }
+
+        var lemma = verb.Lemma.ToLowerInvariant();
+        var receives = (n.BaseRelation == "obj" && Receiving.Contains(lemma)) || (n.BaseRelation == "obl" && Preposition(n) == "under" && lemma is "come" or "be" or "remain");
+        return receives ? Subject(verb).Subject : null;
+    }
+
     /// <summary>A participant that is no one: 'nobody', 'nothing', 'none (of them)', or a noun phrase determined by 'no' ('no militants', 'no one').</summary>
     private static bool IsNoOne(Word participant) =>
         participant.Lemma.ToLowerInvariant() is "nobody" or "nothing" or "none" or "noone"
@@ -264,6 +284,13 @@ internal static partial class EventSyntax
                 return Denying.Contains(denier.Lemma.ToLowerInvariant()) ? EventMode.Negated : question ? EventMode.Hypothetical : EventMode.Asserted;
             }
 
+            // 'left without paying the bill', 'instead of confronting him': not done.
+            var gerund = w.BaseRelation is "advcl" or "acl" && w.Xpos == "VBG";
+            if (gerund && (HasMark(w, "without") || HasMark(w, "instead")))
+            {
+                return EventMode.Negated;
+            }
+
             // 'traveled to Florida to meet with Devocht', 'in order to help Montalvo': a purpose is intended, not done.
             if (w.BaseRelation == "advcl" && infinitive)
             {
@@ -292,6 +319,7 @@ internal static partial class EventSyntax
             // and cooperated') to the verb whose mode it shares.
             var climbs = w.BaseRelation is "xcomp" or "ccomp" or "acl" && infinitive
                 || (w.BaseRelation is "xcomp" && w.Xpos == "VBG")
+                || (gerund && (HasMark(w, "from") || HasMark(w, "of") || HasMark(w, "for") || HasMark(w, "by"))) // 'refrained from endorsing', 'called for denying entry', 'will retaliate by firing'
                 || (w.Upos == UPos.NOUN && w.BaseRelation is "obj" or "nsubj:pass" or "obl")
                 || (w.Upos == UPos.NOUN && w.BaseRelation == "nmod" && w.Head is { Upos: UPos.NOUN }) // 'his call for a ban', 'in favor of talks'
                 || (w.BaseRelation == "conj" && w.Upos == UPos.VERB && !w.Children.Any(c => c.BaseRelation is "nsubj" or "aux"));
