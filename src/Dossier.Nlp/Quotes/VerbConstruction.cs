@@ -51,10 +51,13 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
         }
 
         var subject = _phrases.SubjectBefore(v, a, cue.Start) ?? _phrases.RelativeSubject(v, a, cue.Start);
-        if (subject is null && cue.Cue.Lemma == "ask" && cue.End < b && _lexicon.Is("question-opener", v.Lower[cue.End]))
+        if (subject is null && cue.Cue.Lemma is "ask" or "ask for" or "ask about" && cue.End < b
+            && (_lexicon.Is("question-opener", v.Lower[cue.End]) || IsPutToTheSpeaker(v, a, cue.Start)))
         {
             // "…," he said when asked whether …: the question is reported, its asker not named; it
-            // runs to the comma that ends it ("When asked whether …, 59 percent said …").
+            // runs to the comma that ends it ("When asked whether …, 59 percent said …"). So does a
+            // question put to the speaker ("…," Khan said when asked for his comments on whether …):
+            // the speaker answers it; it is not the speaker's appeal.
             var comma = cue.End;
             while (comma < b && v.Lower[comma] != ",")
             {
@@ -392,4 +395,8 @@ internal sealed class VerbConstruction(CueLexicon lexicon, SpeakerPhrases phrase
 
         return start;
     }
+
+    /// <summary>True for 'asked' after 'when', 'after', 'if', 'once' or 'before' with no subject of its own: a question put to the sentence's speaker ('… when asked for his comments').</summary>
+    private static bool IsPutToTheSpeaker(QuoteDocument v, int sentenceStart, int cueStart) =>
+        cueStart > sentenceStart && v.Lower[cueStart] == "asked" && v.Lower[cueStart - 1] is "when" or "after" or "if" or "once" or "before";
 }

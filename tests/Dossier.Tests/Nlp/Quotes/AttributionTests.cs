@@ -92,7 +92,8 @@ public class AttributionTests
     [Fact]
     public void TaggerContent_EndingInsideAPhrase_RunsOnToTheEndOfItsClause()
     {
-        const string text = "Protesters were frustrated that the city's police department released only some of the video footage.";
+        // Model-dependent: the tagger retrained on 2026-12-08 no longer reads 'were frustrated that' as a cue, 'were angry that' it does.
+        const string text = "Protesters were angry that the city's police department released only some of the video footage.";
         var d = Models.Pipeline.Process(text);
         var q = Assert.Single(Quotes(d));
         Assert.StartsWith("that the city's police department", d.GetText(q.Span), StringComparison.Ordinal);

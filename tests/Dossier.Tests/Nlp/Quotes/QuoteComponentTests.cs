@@ -389,6 +389,19 @@ public class QuoteComponentTests
         Assert.Contains(quotes, q => q.Cue == "asked" && q.Speaker is null && q.Text == "whether the crossing would reopen this week");
     }
 
+    /// <summary>A question put to the speaker ('when asked for his comments on whether …') is answered by them, not asked: no appeal of theirs.</summary>
+    [Theory]
+    [InlineData("“The border stays open,” Ahmed Khan said when asked for his comments on whether the crossing would close.")]
+    [InlineData("“We never saw the report,” Maria Lopez said when asked about the leaked memo.")]
+    public void Indirect_AQuestionPutToTheSpeaker_IsNotTheirs(string text)
+    {
+        var d = Run(text);
+        var quotes = Quotes(d);
+        Assert.Contains(quotes, q => q.Cue == "said" && q.Speaker is not null);
+        Assert.DoesNotContain(quotes, q => q.Cue?.StartsWith("asked", StringComparison.Ordinal) == true && q.Speaker is not null);
+        Assert.DoesNotContain(d.Get(Layers.Claims), c => c.Holder is not null && d.GetText(c.Span).Contains("the crossing would close", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Nominal_APositionStatedAsANounWithItsHolder()
     {
