@@ -45,6 +45,9 @@ internal static partial class EventSyntax
     /// <summary>Verbs that deny what they govern ('refused to meet', 'denied attacking', 'ruled out talks').</summary>
     private static readonly HashSet<string> Denying = new(["deny", "refuse", "reject", "decline", "fail", "avoid", "rule", "dismiss", "halt", "cancel", "stop", "suspend", "abandon", "refute", "dispute", "refrain"], StringComparer.Ordinal);
 
+    /// <summary>Verbs whose subject is the one an act named by their object befalls ('drew criticism', 'faced an attack', 'won praise from Kabul').</summary>
+    private static readonly HashSet<string> Receiving = new(["draw", "face", "receive", "earn", "win", "attract", "garner", "incur", "suffer", "get"], StringComparer.Ordinal);
+
     /// <summary>Words of accusing and alleging: what they govern is alleged ('accused Lewandowski of grabbing her', 'an allegation that Mr. Trump had raped her', 'claims that troops fired').</summary>
     private static readonly HashSet<string> Alleging = new(["accuse", "accusation", "allege", "allegation", "claim", "rumor", "rumour"], StringComparer.Ordinal);
 
@@ -180,9 +183,6 @@ internal static partial class EventSyntax
 
         return (null, false);
     }
-
-    /// <summary>Verbs whose subject is the one an act named by their object befalls ('drew criticism', 'faced an attack', 'won praise from Kabul').</summary>
-    private static readonly HashSet<string> Receiving = new(["draw", "face", "receive", "earn", "win", "attract", "garner", "incur", "suffer", "get"], StringComparer.Ordinal);
 
     /// <summary>
     /// The one an event noun befalls when a verb of receiving governs it: the subject of 'drew praise', 'faced

@@ -1,6 +1,5 @@
 using Dossier.Annotations;
-using Dossier.Tests.TestKit;
-using Dossier.Text;
+using static Dossier.Tests.Nlp.Events.EventRead;
 
 namespace Dossier.Tests.Nlp.Events;
 
@@ -12,14 +11,6 @@ namespace Dossier.Tests.Nlp.Events;
 /// </summary>
 public class EventReadingTests
 {
-    private static (Document Doc, IReadOnlyList<EventData> Events) Read(string text)
-    {
-        var doc = Models.Pipeline.Process(text);
-        return (doc, doc.Get(Layers.Events));
-    }
-
-    private static string? TextOf(Document doc, TextSpan? span) => span is { } s ? doc.GetText(s) : null;
-
     /// <summary>A name after its title, or in apposition with a noun that another name modifies, is the party: the person, not the Senate or the network.</summary>
     [Theory]
     [InlineData("Senate Minority Leader Harry Reid praised Governor Jay Nixon on Monday.", "praised", "Harry Reid")]

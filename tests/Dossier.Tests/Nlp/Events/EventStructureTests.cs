@@ -1,6 +1,5 @@
 using Dossier.Annotations;
-using Dossier.Tests.TestKit;
-using Dossier.Text;
+using static Dossier.Tests.Nlp.Events.EventRead;
 
 namespace Dossier.Tests.Nlp.Events;
 
@@ -11,14 +10,6 @@ namespace Dossier.Tests.Nlp.Events;
 /// </summary>
 public class EventStructureTests
 {
-    private static (Document Doc, IReadOnlyList<EventData> Events) Read(string text)
-    {
-        var doc = Models.Pipeline.Process(text);
-        return (doc, doc.Get(Layers.Events));
-    }
-
-    private static string? TextOf(Document doc, TextSpan? span) => span is { } s ? doc.GetText(s) : null;
-
     private static EventData Single(Document doc, IReadOnlyList<EventData> events, string trigger) =>
         Assert.Single(events, e => doc.GetText(e.Trigger!.Value) == trigger);
 
