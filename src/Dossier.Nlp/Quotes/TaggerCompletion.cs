@@ -220,10 +220,9 @@ internal sealed class TaggerCompletion(CueLexicon lexicon, SpeakerPhrases phrase
         // A dateline ("BRUSSELS ― …") is no source, however the tagger marks it.
         (int Start, int End)? phrase = tagged.Nearest("SRC", cue.Start, cue.End, sentenceStart, sentenceEnd) is { } sp && !v.InDateline(sp.Start) ? (sp.Start, sp.End) : null;
 
-        // A passive cue ("is expected to", "was charged with") or "Asked …" opening the sentence has no
-        // holder in it; the guesses below are for cues that have one.
-        var holderless = (cue.Start > 0 && _lexicon.Is("be", v.Lower[cue.Start - 1]) && (v.Lower[cue.Start].EndsWith("ed", StringComparison.Ordinal) || v.Lower[cue.Start].EndsWith("en", StringComparison.Ordinal)))
-            || (cue.Start == sentenceStart && v.Lower[cue.Start] == "asked");
+        // A passive cue ("is expected to", "was charged with", "is not known as", "was widely viewed as") or
+        // "Asked …" opening the sentence has no holder in it; the guesses below are for cues that have one.
+        var holderless = IsPassive(_lexicon, v, sentenceStart, cue) || (cue.Start == sentenceStart && v.Lower[cue.Start] == "asked");
         if (phrase is null && !holderless)
         {
             var from = cue.Start < start ? sentenceStart : Math.Max(stop, sentenceStart);
@@ -239,5 +238,34 @@ internal sealed class TaggerCompletion(CueLexicon lexicon, SpeakerPhrases phrase
         var cueMatch = _lexicon.Match(v.Lower, cue.Start) is { } m && m.End <= cue.End ? m with { End = cue.End }
             : new CueMatch(cue.Start, cue.End, new Cue(string.Join(' ', v.Lower[cue.Start..cue.End]), "assert", "speech"), CueForm.Base);
         return new Attribution(start, stop, KindOf(_lexicon, v, start, stop), cueMatch, phrase, mention, how.WithTagger(), firstSentence);
+    }
+
+    /// <summary>
+    /// True for a passive cue: a form of 'be' (in the cue or just before it), perhaps adverbs and auxiliaries
+    /// (the 'skip' words, or a word in -ly: 'is not known as', 'was widely viewed as', 'has been seen as'), then a
+    /// participle in the cue.
+    /// </summary>
+    internal static bool IsPassive(CueLexicon lexicon, QuoteDocument v, int sentenceStart, Ner.TokenSpan cue)
+    {
+        for (var k = Math.Max(sentenceStart, cue.Start - 1); k < cue.End - 1; k++)
+        {
+            if (!lexicon.Is("be", v.Lower[k]))
+            {
+                continue;
+            }
+
+            var j = k + 1;
+            while (j < cue.End - 1 && (lexicon.Is("skip", v.Lower[j]) || (v.Lower[j].EndsWith("ly", StringComparison.Ordinal) && v.Lower[j].Length > 4)))
+            {
+                j++;
+            }
+
+            if (j >= cue.Start && j < cue.End && (v.Lower[j].EndsWith("ed", StringComparison.Ordinal) || v.Lower[j].EndsWith("en", StringComparison.Ordinal) || v.Lower[j].EndsWith("wn", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
