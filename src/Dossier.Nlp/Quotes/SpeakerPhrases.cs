@@ -96,6 +96,22 @@ internal sealed class SpeakerPhrases(CueLexicon lexicon)
             start--;
         }
 
+        // A name the scan cut at a word of its own ("The Globe and Mail"): the whole name.
+        if (start < end && v.MentionAt(start) is var inName && inName >= 0 && v.Mentions[inName].Start < start && v.Mentions[inName].Start >= sentenceStart)
+        {
+            start = v.Mentions[inName].Start;
+        }
+
+        // "John Smith of the Washington Post said", "Matthew Ingram of The Globe and Mail wrote": the person
+        // speaks; the organisation only places them. Not a person inside a longer phrase ("an article about
+        // Mueller from the local newspaper said").
+        if (start - 2 >= sentenceStart && v.Lower[start - 1] is "of" or "at" or "from" && v.MentionAt(start - 2) is var person && person >= 0
+            && v.Mentions[person].Label == "PER" && v.Mentions[person].End == start - 1 && v.Mentions[person].Start >= sentenceStart
+            && !(v.Mentions[person].Start > sentenceStart && _lexicon.Is("np-stop", v.Lower[v.Mentions[person].Start - 1])))
+        {
+            return (v.Mentions[person].Start, end);
+        }
+
         // "A spokesman for the buyer said", "At least half of voters in each state say": the head
         // is before a preposition; the phrase takes in what modifies it.
         var extended = start;

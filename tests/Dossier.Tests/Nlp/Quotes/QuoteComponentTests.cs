@@ -389,6 +389,17 @@ public class QuoteComponentTests
         Assert.Contains(quotes, q => q.Cue == "asked" && q.Speaker is null && q.Text == "whether the crossing would reopen this week");
     }
 
+    /// <summary>A person placed by an organisation ('X of the Post', 'Y of The Globe and Mail') speaks, not the organisation; a person inside a longer phrase ('an article about Z from the newspaper') does not.</summary>
+    [Theory]
+    [InlineData("John Smith of the Washington Post reported that the talks had failed.", "John Smith")]
+    [InlineData("Matthew Ingram of The Globe and Mail wrote that the conflict was escalating quickly.", "Matthew Ingram")]
+    [InlineData("A 2007 article about Maria Mueller from the local newspaper said she was a student.", null)]
+    public void Verb_APersonOfAnOrganisation_Speaks(string text, string? name)
+    {
+        var q = Assert.Single(Quotes(Run(text)));
+        Assert.Equal(name, q.Name);
+    }
+
     /// <summary>A question put to the speaker ('when asked for his comments on whether …') is answered by them, not asked: no appeal of theirs.</summary>
     [Theory]
     [InlineData("“The border stays open,” Ahmed Khan said when asked for his comments on whether the crossing would close.")]
