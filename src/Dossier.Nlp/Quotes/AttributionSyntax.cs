@@ -241,10 +241,6 @@ internal static class AttributionSyntax
     }
 
     /// <summary>
-    /// The head of a span in the tree: its first word, not punctuation, whose head lies outside it (a
-    /// content's main predicate, a phrase's head noun); null when none or without a tree.
-    /// </summary>
-    /// <summary>
     /// For a speaker that is a bare relative pronoun ('The farmers, who said …'), the phrase its clause
     /// hangs on, as far as the noun ('The farmers'): 'who' tells a reader nothing. Null otherwise.
     /// </summary>
@@ -261,6 +257,10 @@ internal static class AttributionSyntax
         return new TextSpan(noun.Subtree.Start, noun.Span.End);
     }
 
+    /// <summary>
+    /// The head of a span in the tree: its first word, not punctuation, whose head lies outside it (a
+    /// content's main predicate, a phrase's head noun); null when none or without a tree.
+    /// </summary>
     internal static Word? HeadOf(Document document, TextSpan span)
     {
         foreach (var w in document.WordsIn(span))
